@@ -1,0 +1,132 @@
+"""`intake-app`: the command line of the intake desk; with no command it opens the window."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..paths import default_data_dir
+from . import commands
+
+CLERK_ENV = "INTAKE_APP_CLERK"
+
+
+def _default_clerk() -> str:
+    try:
+        return os.environ.get(CLERK_ENV) or getpass.getuser()
+    except (KeyError, OSError):
+        return "clerk"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="intake-app",
+        description="Dossier-intake desk of a commune one-stop-shop counter. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="the station's data folder (default: $INTAKE_APP_DATA_DIR or the "
+                        "per-user data folder)")
+    parser.add_argument("--clerk", default=_default_clerk(),
+                        help=f"who is acting, recorded in the history (default: ${CLERK_ENV} or "
+                        "the OS user)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = sub.add_parser("init", help="set up the data folder of this station")
+    init.add_argument("--unit-code", required=True, help="electronic code of the unit, "
+                      "e.g. 000.00.12.H56")
+    init.add_argument("--unit-name", required=True, help='e.g. "UBND xã Ưu Điềm"')
+    init.add_argument("--province-code", required=True, help="GSO 2-digit province code")
+    init.add_argument("--commune-code", required=True, help="GSO 5-digit commune code")
+    init.add_argument("--station", type=int, required=True, help="counter number, 1-9")
+    init.add_argument("--office-name", default="Bộ phận Một cửa",
+                      help="name printed under the unit on every slip")
+    init.set_defaults(action=commands.cmd_init)
+
+    cat = sub.add_parser("catalogue", help="the procedure catalogue")
+    cat_sub = cat.add_subparsers(dest="catalogue_command", required=True)
+    cat_import = cat_sub.add_parser("import", help="add or replace procedures from a JSON file")
+    cat_import.add_argument("file")
+    cat_import.set_defaults(action=commands.cmd_catalogue_import)
+    cat_list = cat_sub.add_parser("list", help="list procedures")
+    cat_list.add_argument("--search", help="words of the code or name, accents optional")
+    cat_list.set_defaults(action=commands.cmd_catalogue_list)
+
+    receive = sub.add_parser("receive", help="receive and stamp a dossier")
+    receive.add_argument("--json", required=True, help="intake request file, or - for stdin")
+    receive.set_defaults(action=commands.cmd_receive)
+
+    receipt = sub.add_parser("receipt", help="print a dossier's receipt again (marked as a copy)")
+    receipt.add_argument("code")
+    receipt.add_argument("--out", required=True, help="PDF file to write")
+    receipt.set_defaults(action=commands.cmd_receipt)
+
+    find = sub.add_parser("find", help="search by code, name (accents optional), ID number, phone")
+    find.add_argument("text")
+    find.add_argument("--limit", type=int, default=50)
+    find.set_defaults(action=commands.cmd_find)
+
+    show = sub.add_parser("show", help="a dossier with its history, as JSON")
+    show.add_argument("code")
+    show.set_defaults(action=commands.cmd_show)
+
+    cal = sub.add_parser("calendar", help="the working-day calendar")
+    cal_sub = cal.add_subparsers(dest="calendar_command", required=True)
+    due = cal_sub.add_parser("due", help="the due instant of a procedure received at a time")
+    due.add_argument("--procedure", required=True)
+    due.add_argument("--at", help="received instant, ISO 8601 (default: now)")
+    due.set_defaults(action=commands.cmd_calendar_due)
+    days = cal_sub.add_parser("days", help="days off and extra working days in force in a year")
+    days.add_argument("year", type=int)
+    days.set_defaults(action=commands.cmd_calendar_days)
+    for name, text in (("set-off", "mark a day as a day off"),
+                       ("set-work", "mark a day as a working day")):
+        override = cal_sub.add_parser(name, help=text)
+        override.add_argument("day", help="YYYY-MM-DD")
+        override.add_argument("--note", default="")
+        override.set_defaults(action=commands.cmd_calendar_set)
+    clear = cal_sub.add_parser("clear", help="remove a local override of a day")
+    clear.add_argument("day", help="YYYY-MM-DD")
+    clear.set_defaults(action=commands.cmd_calendar_clear)
+    return parser
+
+
+COMMANDS_WITHOUT_STATION = {"init"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")  # Vietnamese on a Windows console
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data_dir = args.data_dir or default_data_dir()
+    if args.command is None:
+        from ..ui.app import run_app
+
+        return run_app(data_dir, clerk=None)
+
+    from ..desk import Desk, NotSetUp
+    from ..store.db import StoreError
+
+    try:
+        desk = Desk(data_dir)
+    except StoreError as exc:
+        return commands.fail(str(exc))
+    with desk:
+        if args.command not in COMMANDS_WITHOUT_STATION and not desk.is_set_up():
+            return commands.fail(
+                f"the data folder {data_dir} is not set up yet: run `intake-app init` first"
+            )
+        try:
+            return args.action(args, desk)
+        except NotSetUp as exc:
+            return commands.fail(str(exc))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

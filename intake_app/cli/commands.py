@@ -1,0 +1,231 @@
+"""The command-line actions: each takes the parsed arguments and an open Desk, prints JSON.
+
+Every action returns an exit status: 0 done, 1 not found or failed, 2 invalid input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..desk import Desk, SetupError, UnknownDossier
+from ..domain.calendar import CalendarOverride, OverrideKind
+from ..domain.clock import iso, parse_iso
+from ..domain.dossier import Dossier
+from ..domain.dossier_code import DailyLimitReached
+from ..domain.intake import IntakeError
+from ..domain.procedures import CatalogueError, procedure_to_dict
+from ..domain.status import DossierStatus
+from ..store import catalogue
+from ..store.calendar import clear_override, set_override
+from ..store.db import write_transaction
+
+OK, FAILED, INVALID = 0, 1, 2
+
+
+def emit(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def fail(message: str, status: int = FAILED) -> int:
+    print(f"intake-app: {message}", file=sys.stderr)
+    return status
+
+
+def dossier_summary(dossier: Dossier) -> dict[str, Any]:
+    return {
+        "code": dossier.code,
+        "dossier_id": dossier.dossier_id,
+        "procedure": dossier.procedure_code,
+        "procedure_name": dossier.procedure_name,
+        "applicant": dossier.applicant.name,
+        "received_at": iso(dossier.received_at),
+        "due_at": iso(dossier.due_at),
+        "status": int(dossier.status),
+        "status_label": DossierStatus(dossier.status).label,
+    }
+
+
+# ---- set-up ----------------------------------------------------------------------------------
+
+def cmd_init(args: argparse.Namespace, desk: Desk) -> int:
+    try:
+        station = desk.init_station(
+            unit_code=args.unit_code, unit_name=args.unit_name,
+            province_code=args.province_code, commune_code=args.commune_code,
+            station_no=args.station, office_name=args.office_name,
+        )
+    except SetupError as exc:
+        return fail(str(exc), INVALID)
+    emit({
+        "data_dir": str(desk.data_dir),
+        "unit_code": station.unit_code,
+        "unit_name": station.unit_name,
+        "province_code": station.province_code,
+        "commune_code": station.commune_code,
+        "place_name": station.place_name,
+        "station": station.station_no,
+        "procedures": len(catalogue.list_procedures(desk.db)),
+    })
+    return OK
+
+
+def cmd_catalogue_import(args: argparse.Namespace, desk: Desk) -> int:
+    try:
+        procedures = catalogue.read_catalogue_file(Path(args.file))
+    except FileNotFoundError:
+        return fail(f"no such file: {args.file}", INVALID)
+    except CatalogueError as exc:
+        lines = "\n".join(f"  - {p}" for p in exc.problems)
+        return fail(f"the catalogue was not imported; nothing changed:\n{lines}", INVALID)
+    except ValueError as exc:
+        return fail(f"the catalogue was not imported; nothing changed: {exc}", INVALID)
+    with write_transaction(desk.db):
+        added, replaced = catalogue.upsert_procedures(desk.db, procedures)
+    emit({"added": added, "replaced": replaced})
+    return OK
+
+
+def cmd_catalogue_list(args: argparse.Namespace, desk: Desk) -> int:
+    emit([procedure_to_dict(p) for p in catalogue.list_procedures(desk.db, args.search or "")])
+    return OK
+
+
+# ---- receiving -------------------------------------------------------------------------------
+
+def _read_json(source: str) -> Any:
+    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def cmd_receive(args: argparse.Namespace, desk: Desk) -> int:
+    try:
+        payload = _read_json(args.json)
+    except FileNotFoundError:
+        return fail(f"no such file: {args.json}", INVALID)
+    except json.JSONDecodeError as exc:
+        return fail(f"the intake request is not valid JSON: {exc}", INVALID)
+    try:
+        result = desk.receive(payload, clerk=args.clerk)
+    except IntakeError as exc:
+        lines = "\n".join(f"  - {field}: {reason}" for field, reason in exc.problems.items())
+        return fail(f"the dossier was not received; fix these fields:\n{lines}", INVALID)
+    except DailyLimitReached as exc:
+        return fail(str(exc), FAILED)
+    dossier = result.dossier
+    emit({
+        "code": dossier.code,
+        "dossier_id": dossier.dossier_id,
+        "received_at": iso(dossier.received_at),
+        "due_at": iso(dossier.due_at),
+        "fee": dossier.fee_total,
+        "receipt": str(result.receipt_path) if result.receipt_path else None,
+    })
+    if result.receipt_error:
+        print(f"intake-app: dossier {dossier.code} is saved, but {result.receipt_error}; "
+              f"print it again with `intake-app receipt {dossier.code}`", file=sys.stderr)
+    return OK
+
+
+def cmd_receipt(args: argparse.Namespace, desk: Desk) -> int:
+    try:
+        out = desk.reprint_receipt(args.code, Path(args.out), clerk=args.clerk)
+    except UnknownDossier:
+        return fail(f"no dossier with code {args.code}")
+    emit({"code": args.code.strip().upper(), "receipt": str(out), "copy": True})
+    return OK
+
+
+# ---- looking up ------------------------------------------------------------------------------
+
+def cmd_find(args: argparse.Namespace, desk: Desk) -> int:
+    emit([dossier_summary(d) for d in desk.find(args.text, args.limit)])
+    return OK
+
+
+def cmd_show(args: argparse.Namespace, desk: Desk) -> int:
+    try:
+        dossier = desk.dossier(args.code)
+    except UnknownDossier:
+        return fail(f"no dossier with code {args.code}")
+    receipt = desk.receipt(dossier.code)
+    emit({
+        **dossier_summary(dossier),
+        "field": dossier.field_name,
+        "applicant": {
+            "name": dossier.applicant.name,
+            "id_number": dossier.applicant.id_number,
+            "phone": dossier.applicant.phone,
+            "email": dossier.applicant.email,
+            "address": dossier.applicant.address,
+        },
+        "owner": dossier.owner.name if dossier.owner else None,
+        "documents": [
+            {"name": d.name, "form": d.form.value, "copies": d.copies, "pages": d.pages}
+            for d in dossier.documents
+        ],
+        "fee": dossier.fee_total,
+        "fee_lines": [{"label": f.label, "amount": f.amount} for f in dossier.fee_lines],
+        "ledger": {"book": dossier.ledger_book, "number": dossier.ledger_number},
+        "clerk": dossier.clerk,
+        "version": dossier.version,
+        "receipt_file": str(desk.receipt_path(receipt)),
+        "history": desk.history(dossier.code),
+        "events": [
+            {"event_id": e["event_id"], "version": e["version"], "kind": e["kind"],
+             "state": e["state"]}
+            for e in desk.events(dossier.code)
+        ],
+    })
+    return OK
+
+
+# ---- calendar --------------------------------------------------------------------------------
+
+def cmd_calendar_due(args: argparse.Namespace, desk: Desk) -> int:
+    procedure = desk.procedure(args.procedure)
+    if procedure is None:
+        return fail(f"no procedure {args.procedure} in the catalogue", INVALID)
+    try:
+        at = parse_iso(args.at) if args.at else desk.clock()
+    except ValueError:
+        return fail(f"not an ISO 8601 time: {args.at}", INVALID)
+    due = desk.calendar().due_at(at, procedure.time)
+    emit({"procedure": procedure.code, "received_at": iso(at), "due_at": iso(due)})
+    return OK
+
+
+def cmd_calendar_days(args: argparse.Namespace, desk: Desk) -> int:
+    emit([
+        {"day": info.day.isoformat(), "kind": info.kind.value, "reason": info.reason,
+         "source": info.source}
+        for info in desk.calendar().year_days(args.year)
+    ])
+    return OK
+
+
+def cmd_calendar_set(args: argparse.Namespace, desk: Desk) -> int:
+    try:
+        day = date.fromisoformat(args.day)
+    except ValueError:
+        return fail(f"not a date (YYYY-MM-DD): {args.day}", INVALID)
+    kind = OverrideKind.DAY_OFF if args.calendar_command == "set-off" else OverrideKind.WORKING_DAY
+    with write_transaction(desk.db):
+        set_override(desk.db, CalendarOverride(day, kind, args.note or ""), args.clerk)
+    emit({"day": day.isoformat(), "kind": kind.value, "note": args.note or ""})
+    return OK
+
+
+def cmd_calendar_clear(args: argparse.Namespace, desk: Desk) -> int:
+    try:
+        day = date.fromisoformat(args.day)
+    except ValueError:
+        return fail(f"not a date (YYYY-MM-DD): {args.day}", INVALID)
+    with write_transaction(desk.db):
+        removed = clear_override(desk.db, day)
+    emit({"day": day.isoformat(), "removed": removed})
+    return OK

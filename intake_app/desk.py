@@ -1,0 +1,252 @@
+"""The intake desk: one station's data folder and every action a clerk or an IT person takes.
+
+The command line and the window both call this class and nothing below it; it joins the pure
+rules (`domain`), the store (`store`) and the printed documents (`documents`) in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .domain import stamping
+from .domain.calendar import WorkCalendar
+from .domain.clock import iso, now_vn
+from .domain.dossier import Dossier
+from .domain.dossier_code import day_key, next_sequence
+from .domain.events import EventKind, make_event, new_uuid
+from .domain.intake import IntakeDraft, References, parse_intake
+from .domain.procedures import Procedure
+from .domain.receipt import ReceiptData
+from .domain.station import StationSettings, check_station_settings
+from .store import admin_units, catalogue, dossiers, outbox, settings
+from .store.calendar import work_calendar
+from .store.db import DATABASE_FILE, open_database, write_transaction
+
+RECEIPTS_FOLDER = "receipts"
+
+
+class SetupError(ValueError):
+    """The station cannot be set up as asked; the message is for the IT person (Vietnamese)."""
+
+
+class NotSetUp(RuntimeError):
+    """The data folder has no station settings yet: run `intake-app init`."""
+
+
+class UnknownDossier(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class StampResult:
+    dossier: Dossier
+    receipt_path: Path | None  # None if writing the PDF failed; the dossier is saved anyway
+    receipt_error: str | None = None
+
+
+class Desk:
+    """A station's data folder, opened. Not thread-safe: one Desk per thread."""
+
+    def __init__(self, data_dir: Path, *, clock: Callable[[], datetime] = now_vn):
+        self.data_dir = Path(data_dir)
+        self.db = open_database(self.data_dir / DATABASE_FILE)
+        self.clock = clock
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- set-up ------------------------------------------------------------------------------
+
+    @property
+    def station(self) -> StationSettings:
+        station = settings.load_station(self.db)
+        if station is None:
+            raise NotSetUp("this data folder is not set up: run `intake-app init` first")
+        return station
+
+    def is_set_up(self) -> bool:
+        return settings.load_station(self.db) is not None
+
+    def init_station(
+        self, *, unit_code: str, unit_name: str, province_code: str, commune_code: str,
+        station_no: int, office_name: str = "Bộ phận Một cửa",
+    ) -> StationSettings:
+        """Set the station up, loading the administrative units and the starter catalogue.
+
+        Re-running it with the same identity is harmless; changing the unit or the station of
+        a folder that already holds dossiers is refused, because their codes would lie.
+        """
+        problems = check_station_settings(unit_code, unit_name, station_no)
+        with write_transaction(self.db):
+            if not self.db.execute("SELECT 1 FROM admin_provinces LIMIT 1").fetchone():
+                admin_units.load_admin_units(self.db)
+            province = admin_units.get_province(self.db, province_code)
+            commune = admin_units.get_commune(self.db, commune_code)
+            if province is None:
+                problems.append(f"Không có tỉnh, thành phố mã {province_code}.")
+            if commune is None:
+                problems.append(f"Không có xã, phường mã {commune_code}.")
+            elif commune.province_code != province_code:
+                problems.append(
+                    f"Xã, phường mã {commune_code} ({commune.full_name}) không thuộc tỉnh, "
+                    f"thành phố mã {province_code}."
+                )
+            if problems:
+                raise SetupError(" ".join(problems))
+            new = StationSettings(
+                unit_code=unit_code, unit_name=unit_name.strip(), province_code=province_code,
+                commune_code=commune_code, station_no=station_no,
+                place_name=commune.name, office_name=office_name,
+            )
+            old = settings.load_station(self.db)
+            if old is not None and dossiers.count_dossiers(self.db) > 0 and (
+                (old.unit_code, old.station_no) != (new.unit_code, new.station_no)
+            ):
+                raise SetupError(
+                    f"Thư mục dữ liệu này đã có hồ sơ của đơn vị {old.unit_code}, quầy số "
+                    f"{old.station_no}; không thể đổi sang {new.unit_code}, quầy số "
+                    f"{new.station_no}. Hãy dùng một thư mục dữ liệu khác."
+                )
+            if old is not None:
+                new = StationSettings(**{**new.__dict__, "periods": old.periods})
+            settings.save_station(self.db, new)
+            if not self.db.execute("SELECT 1 FROM procedures LIMIT 1").fetchone():
+                catalogue.upsert_procedures(self.db, catalogue.starter_catalogue())
+        return new
+
+    # ---- reference data ----------------------------------------------------------------------
+
+    def calendar(self) -> WorkCalendar:
+        return work_calendar(self.db, settings.load_station(self.db))
+
+    def procedure(self, code: str) -> Procedure | None:
+        return catalogue.get_procedure(self.db, code)
+
+    def references(self) -> References:
+        return References(
+            has_procedure=lambda code: catalogue.has_procedure(self.db, code),
+            has_province=lambda code: admin_units.get_province(self.db, code) is not None,
+            commune_province=lambda code: (
+                unit.province_code if (unit := admin_units.get_commune(self.db, code)) else None
+            ),
+        )
+
+    def check_intake(self, payload: dict[str, Any]) -> IntakeDraft:
+        """Check an intake request; raises IntakeError naming every wrong field."""
+        return parse_intake(payload, self.references(), today=self.clock().date())
+
+    # ---- receiving ---------------------------------------------------------------------------
+
+    def receive(self, payload: dict[str, Any], *, clerk: str) -> StampResult:
+        """Check, stamp and save a dossier, then write its receipt PDF.
+
+        The dossier, its history entry and its `received` outbox event are one transaction;
+        the PDF is written after the commit, so a failed PDF never loses the dossier (the
+        receipt can be rebuilt byte-identically from what was saved).
+        """
+        draft = self.check_intake(payload)
+        station = self.station
+        procedure = catalogue.get_procedure(self.db, draft.procedure_code)
+        calendar = self.calendar()
+        with write_transaction(self.db):
+            # The clock is read under the write lock, so code order is receipt order.
+            received_at = self.clock()
+            key = day_key(received_at)
+            day_seq = next_sequence(dossiers.last_day_sequence(self.db, station.station_no, key))
+            book = stamping.ledger_book(station, received_at)
+            dossier = stamping.stamp(
+                draft, procedure, station,
+                dossier_id=new_uuid(), received_at=received_at, day_seq=day_seq,
+                ledger_number=dossiers.last_ledger_number(self.db, book) + 1,
+                calendar=calendar, clerk=clerk,
+            )
+            receipt = stamping.build_receipt(dossier, procedure, station)
+            row = dossiers.insert_dossier(self.db, dossier, receipt, key, day_seq)
+            at = iso(received_at)
+            dossiers.add_history(
+                self.db, row, at=at, actor=clerk, action="received",
+                status=int(dossier.status), note=dossier.procedure_name,
+            )
+            event = make_event(dossier, EventKind.RECEIVED, occurred_at=received_at, actor=clerk)
+            outbox.add_event(self.db, row, event, at)
+        try:
+            path = self.write_receipt(receipt)
+        except OSError as exc:
+            return StampResult(dossier, None, f"could not write the receipt PDF: {exc}")
+        return StampResult(dossier, path)
+
+    # ---- receipts ----------------------------------------------------------------------------
+
+    def receipt_path(self, receipt: ReceiptData) -> Path:
+        stamp = receipt.received_at
+        return (self.data_dir / RECEIPTS_FOLDER / f"{stamp:%Y}" / f"{stamp:%m}"
+                / f"{receipt.code}.pdf")
+
+    def write_receipt(self, receipt: ReceiptData) -> Path:
+        """Write the original receipt as it was handed out."""
+        from .documents.receipt_pdf import build_receipt_pdf, write_pdf_atomically
+
+        path = self.receipt_path(receipt)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_pdf_atomically(path, build_receipt_pdf(receipt))
+        return path
+
+    def receipt(self, code: str) -> ReceiptData:
+        receipt = dossiers.get_receipt(self.db, code)
+        if receipt is None:
+            raise UnknownDossier(code)
+        return receipt
+
+    def reprint_receipt(self, code: str, out: Path, *, clerk: str) -> Path:
+        """Write a copy (marked BẢN SAO) of the receipt and record the reprint in the history."""
+        from .documents.receipt_pdf import build_receipt_pdf, write_pdf_atomically
+
+        receipt = self.receipt(code)
+        content = build_receipt_pdf(receipt.as_copy())
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_pdf_atomically(out, content)
+        row = dossiers.row_id_of(self.db, code)
+        with write_transaction(self.db):
+            dossiers.add_history(
+                self.db, row, at=iso(self.clock()), actor=clerk, action="receipt_reprinted",
+                note="In lại giấy tiếp nhận (bản sao)", detail={"file": str(out)},
+            )
+        if not self.receipt_path(receipt).exists():
+            self.write_receipt(receipt)  # the original was lost (power cut before it was written)
+        return out
+
+    # ---- looking up --------------------------------------------------------------------------
+
+    def find(self, text: str, limit: int = 50) -> list[Dossier]:
+        return dossiers.find_dossiers(self.db, text, limit)
+
+    def dossier(self, code: str) -> Dossier:
+        dossier = dossiers.get_dossier(self.db, code)
+        if dossier is None:
+            raise UnknownDossier(code)
+        return dossier
+
+    def history(self, code: str) -> list[dict[str, Any]]:
+        row = dossiers.row_id_of(self.db, code)
+        if row is None:
+            raise UnknownDossier(code)
+        return dossiers.history(self.db, row)
+
+    def events(self, code: str) -> list[dict[str, Any]]:
+        row = dossiers.row_id_of(self.db, code)
+        if row is None:
+            raise UnknownDossier(code)
+        return outbox.events_of(self.db, row)
+
+    def outbox_counts(self) -> dict[str, int]:
+        return outbox.count_by_state(self.db)

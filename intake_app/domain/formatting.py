@@ -1,0 +1,63 @@
+"""Vietnamese formats for what a person reads: money, dates, clock times, processing times.
+
+>>> money(12000)
+'12.000 ₫'
+>>> date_vn(date(2026, 2, 13))
+'13/02/2026'
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from .clock import to_vn
+from .procedures import ProcessingTime, TimeUnit
+
+
+def thousands(amount: int) -> str:
+    """12000 → '12.000' (Vietnamese uses the dot to group thousands)."""
+    return f"{amount:,}".replace(",", ".")
+
+
+def money(amount: int | None) -> str:
+    """12000 → '12.000 ₫'; None (not set by the province) → 'chưa quy định'."""
+    return "chưa quy định" if amount is None else f"{thousands(amount)} ₫"
+
+
+def money_words_unit(amount: int | None) -> str:
+    """12000 → '12.000 đồng', the form official slips use."""
+    return "chưa quy định" if amount is None else f"{thousands(amount)} đồng"
+
+
+def date_vn(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def datetime_vn(moment: datetime) -> str:
+    """'16:10 13/02/2026' — 24-hour clock, then the date."""
+    local = to_vn(moment)
+    return f"{local:%H:%M} {local:%d/%m/%Y}"
+
+
+def clock_phrase(moment: datetime) -> str:
+    """'16 giờ 10 phút, ngày 13/02/2026', as the receipt writes times."""
+    local = to_vn(moment)
+    return f"{local.hour:02d} giờ {local.minute:02d} phút, ngày {local:%d/%m/%Y}"
+
+
+def place_date_line(place: str, day: date) -> str:
+    """'Ưu Điềm, ngày 13 tháng 02 năm 2026', the line under the national motto."""
+    return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+def processing_time_text(time: ProcessingTime) -> str:
+    """The statutory processing time in words, e.g. '03 ngày làm việc'."""
+    if time.unit == TimeUnit.WORKING_DAYS:
+        return f"{time.amount:02d} ngày làm việc"
+    if time.unit == TimeUnit.WORKING_HOURS:
+        return f"{time.amount:02d} giờ làm việc"
+    if time.unit == TimeUnit.CALENDAR_DAYS:
+        return f"{time.amount:02d} ngày"
+    if time.unit == TimeUnit.SAME_DAY:
+        return "Trong ngày (nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo)"
+    return "Không có thời hạn hẹn trả"

@@ -1,0 +1,245 @@
+"""Check an intake request before anything is stamped.
+
+`parse_intake` reads the JSON form of a request (the command line's `receive --json`, and the
+window's form, which builds the same dict) and either returns an `IntakeDraft` in NFC or raises
+`IntakeError` naming every wrong field, each with a Vietnamese reason for the clerk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .dossier import Channel, Delivery, DocumentLine, IntakeDraft, Party, PartyKind
+from .id_numbers import check_id_number, normalize_gender, normalize_id_number
+from .phones import check_phone, normalize_phone
+from .procedures import DocForm
+from .text import nfc, nfc_or_none
+
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PASSPORT_RE = re.compile(r"^[A-Z0-9]{6,9}$")
+
+
+class IntakeError(ValueError):
+    """Invalid intake input; `problems` maps each wrong field to a Vietnamese reason."""
+
+    def __init__(self, problems: dict[str, str]):
+        super().__init__("; ".join(f"{k}: {v}" for k, v in problems.items()))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class References:
+    """Look-ups the check needs from the store, passed in so this module stays pure."""
+
+    has_procedure: Callable[[str], bool]
+    has_province: Callable[[str], bool]
+    commune_province: Callable[[str], str | None]  # the province a commune belongs to
+
+
+def _text(raw: dict[str, Any], key: str, where: str, problems: dict[str, str]) -> str | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        problems[f"{where}.{key}"] = "Phải là chuỗi ký tự."
+        return None
+    return nfc_or_none(value)
+
+
+def _birth_date(raw: dict[str, Any], where: str, problems: dict[str, str], today: date):
+    value = raw.get("birth_date")
+    if value in (None, ""):
+        return None
+    try:
+        born = date.fromisoformat(str(value))
+    except ValueError:
+        problems[f"{where}.birth_date"] = "Ngày sinh không hợp lệ (định dạng YYYY-MM-DD)."
+        return None
+    if born > today:
+        problems[f"{where}.birth_date"] = "Ngày sinh không được sau ngày hôm nay."
+        return None
+    if born.year < 1900:
+        problems[f"{where}.birth_date"] = "Năm sinh phải từ 1900 trở đi."
+        return None
+    return born
+
+
+def parse_party(
+    raw: Any, where: str, problems: dict[str, str], refs: References, today: date,
+    *, require_id: bool,
+) -> Party | None:
+    """Read the applicant or the owner; every fault goes into `problems` under `where.field`."""
+    if not isinstance(raw, dict):
+        problems[where] = "Thiếu thông tin người nộp hồ sơ."
+        return None
+    name = _text(raw, "name", where, problems)
+    if not name:
+        problems.setdefault(f"{where}.name", "Họ và tên không được để trống.")
+    kind_raw = raw.get("kind", "citizen")
+    kind = PartyKind.ORGANISATION if kind_raw in ("organisation", 2) else PartyKind.CITIZEN
+
+    gender = None
+    if raw.get("gender") not in (None, ""):
+        try:
+            gender = normalize_gender(str(raw["gender"]))
+        except ValueError:
+            problems[f"{where}.gender"] = "Giới tính phải là 'nam' hoặc 'nữ'."
+    birth_date = _birth_date(raw, where, problems, today)
+
+    id_number = _text(raw, "id_number", where, problems)
+    id_type = raw.get("id_type", "cccd")
+    if id_number:
+        if id_type == "passport":
+            id_number = id_number.upper().replace(" ", "")
+            if not PASSPORT_RE.match(id_number):
+                problems[f"{where}.id_number"] = "Số hộ chiếu gồm 6–9 chữ cái hoặc chữ số."
+        elif kind == PartyKind.CITIZEN:
+            id_problems = check_id_number(
+                id_number, birth_date=birth_date, gender=gender, today=today
+            )
+            if id_problems:
+                problems[f"{where}.id_number"] = " ".join(id_problems)
+            else:
+                id_number = normalize_id_number(id_number)
+    elif require_id and kind == PartyKind.CITIZEN:
+        problems[f"{where}.id_number"] = "Số định danh cá nhân (CCCD) không được để trống."
+
+    phone = _text(raw, "phone", where, problems)
+    if phone:
+        phone_problems = check_phone(phone)
+        if phone_problems:
+            problems[f"{where}.phone"] = " ".join(phone_problems)
+        else:
+            phone = normalize_phone(phone)
+
+    email = _text(raw, "email", where, problems)
+    if email and not EMAIL_RE.match(email):
+        problems[f"{where}.email"] = "Địa chỉ email không hợp lệ."
+
+    address = _text(raw, "address", where, problems)
+    province_code = _text(raw, "province_code", where, problems)
+    commune_code = _text(raw, "commune_code", where, problems)
+    if province_code and not refs.has_province(province_code):
+        problems[f"{where}.province_code"] = f"Không có tỉnh, thành phố mã {province_code}."
+    if commune_code:
+        owner_province = refs.commune_province(commune_code)
+        if owner_province is None:
+            problems[f"{where}.commune_code"] = f"Không có xã, phường mã {commune_code}."
+        elif province_code and owner_province != province_code:
+            problems[f"{where}.commune_code"] = (
+                f"Xã, phường mã {commune_code} không thuộc tỉnh, thành phố mã {province_code}."
+            )
+        elif not province_code:
+            province_code = owner_province
+    return Party(
+        name=name or "",
+        id_number=id_number,
+        birth_date=birth_date,
+        gender=gender,
+        phone=phone,
+        email=email,
+        address=address,
+        province_code=province_code,
+        commune_code=commune_code,
+        kind=kind,
+    )
+
+
+def _positive_int(raw: dict[str, Any], key: str, where: str, problems: dict[str, str],
+                  default: int) -> int:
+    value = raw.get(key, default)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        problems[f"{where}{key}"] = "Phải là số nguyên lớn hơn 0."
+        return default
+    return value
+
+
+def parse_documents(raw: Any, problems: dict[str, str]) -> tuple[DocumentLine, ...]:
+    if raw is None:
+        raw = []
+    if not isinstance(raw, list):
+        problems["documents"] = "Danh sách giấy tờ phải là một danh sách."
+        return ()
+    lines: list[DocumentLine] = []
+    for i, item in enumerate(raw):
+        where = f"documents[{i}]"
+        if not isinstance(item, dict):
+            problems[where] = "Mỗi giấy tờ phải có tên, hình thức và số bản."
+            continue
+        name = item.get("name")
+        if not isinstance(name, str) or not nfc(name):
+            problems[f"{where}.name"] = "Tên giấy tờ không được để trống."
+            name = ""
+        try:
+            form = DocForm(item.get("form", DocForm.ORIGINAL.value))
+        except ValueError:
+            problems[f"{where}.form"] = "Hình thức phải là ban_chinh, ban_sao hoặc ban_photo."
+            form = DocForm.ORIGINAL
+        copies = _positive_int(item, "copies", f"{where}.", problems, 1)
+        pages = item.get("pages")
+        if pages is not None:
+            pages = _positive_int(item, "pages", f"{where}.", problems, 1)
+        code = item.get("component_code") or ""
+        lines.append(DocumentLine(nfc(name), form, copies, pages, nfc(str(code))))
+    return tuple(lines)
+
+
+def parse_intake(raw: Any, refs: References, *, today: date) -> IntakeDraft:
+    """Check a whole intake request; raise `IntakeError` naming every wrong field."""
+    if not isinstance(raw, dict):
+        raise IntakeError({"(gốc)": "Yêu cầu tiếp nhận phải là một đối tượng JSON."})
+    problems: dict[str, str] = {}
+    procedure_code = raw.get("procedure")
+    if not isinstance(procedure_code, str) or not procedure_code.strip():
+        problems["procedure"] = "Chưa chọn thủ tục hành chính."
+        procedure_code = ""
+    elif not refs.has_procedure(procedure_code.strip()):
+        problems["procedure"] = f"Thủ tục mã {procedure_code} không có trong danh mục."
+    procedure_code = procedure_code.strip()
+
+    applicant = parse_party(raw.get("applicant"), "applicant", problems, refs, today,
+                            require_id=True)
+    owner = None
+    if raw.get("owner") is not None:
+        owner = parse_party(raw.get("owner"), "owner", problems, refs, today, require_id=False)
+    if applicant is not None and not applicant.address:
+        problems.setdefault("applicant.address", "Địa chỉ không được để trống.")
+
+    documents = parse_documents(raw.get("documents"), problems)
+    pages = _positive_int(raw, "pages", "", problems, 1)
+    sets = _positive_int(raw, "sets", "", problems, 1)
+    try:
+        channel = Channel(raw.get("channel", 1))
+    except ValueError:
+        problems["channel"] = (
+            "Kênh tiếp nhận phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính)."
+        )
+        channel = Channel.IN_PERSON
+    try:
+        delivery = Delivery(raw.get("delivery", "counter"))
+    except ValueError:
+        problems["delivery"] = "Nơi nhận kết quả phải là 'counter' hoặc 'post'."
+        delivery = Delivery.COUNTER
+    note = raw.get("note") or ""
+    if not isinstance(note, str):
+        problems["note"] = "Ghi chú phải là chuỗi ký tự."
+        note = ""
+    if problems or applicant is None:
+        raise IntakeError(problems)
+    return IntakeDraft(
+        procedure_code=procedure_code,
+        applicant=applicant,
+        owner=owner,
+        documents=documents,
+        pages=pages,
+        sets=sets,
+        channel=channel,
+        delivery=delivery,
+        note=nfc(note),
+    )

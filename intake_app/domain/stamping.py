@@ -1,0 +1,132 @@
+"""Stamping: turning a checked intake draft into a dossier and the receipt handed out for it.
+
+The store supplies the numbers (daily sequence, ledger number) inside its write transaction;
+everything else is decided here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+
+from .calendar import WorkCalendar
+from .dossier import Delivery, Dossier, IntakeDraft
+from .dossier_code import format_dossier_code
+from .fees import FeeItem, FeeResult, compute_fee
+from .formatting import processing_time_text
+from .procedures import DocForm, Procedure
+from .receipt import ReceiptData, ReceiptDocument
+from .station import StationSettings
+from .status import DossierStatus
+
+
+def ledger_book(station: StationSettings, received_at: datetime) -> str:
+    """The dossier log book (sổ theo dõi) a station writes in: one per station per year."""
+    return f"{station.station_no:02d}/{received_at.year}"
+
+
+def fee_for(procedure: Procedure, draft: IntakeDraft) -> FeeResult:
+    items = [FeeItem(d.form, d.copies, d.pages or draft.pages) for d in draft.documents]
+    return compute_fee(procedure.fee, items)
+
+
+def due_for(calendar: WorkCalendar, procedure: Procedure, received_at: datetime):
+    return calendar.due_at(received_at, procedure.time)
+
+
+def stamp(
+    draft: IntakeDraft,
+    procedure: Procedure,
+    station: StationSettings,
+    *,
+    dossier_id: str,
+    received_at: datetime,
+    day_seq: int,
+    ledger_number: int,
+    calendar: WorkCalendar,
+    clerk: str,
+) -> Dossier:
+    """The stamped dossier: code, received instant, due instant, fee, ledger entry, status 2."""
+    fee = fee_for(procedure, draft)
+    day: date = received_at.date()
+    return Dossier(
+        dossier_id=dossier_id,
+        code=format_dossier_code(station.unit_code, day, station.station_no, day_seq),
+        station_no=station.station_no,
+        procedure_code=procedure.code,
+        procedure_name=procedure.name,
+        field_code=procedure.field_code,
+        field_name=procedure.field_name,
+        applicant=draft.applicant,
+        owner=draft.owner,
+        documents=draft.documents,
+        pages=draft.pages,
+        sets=draft.sets,
+        channel=draft.channel,
+        delivery=draft.delivery,
+        note=draft.note,
+        received_at=received_at,
+        due_at=due_for(calendar, procedure, received_at),
+        status=DossierStatus.RECEIVED,
+        version=1,
+        clerk=clerk,
+        fee_total=fee.total,
+        fee_lines=fee.lines,
+        ledger_book=ledger_book(station, received_at),
+        ledger_number=ledger_number,
+    )
+
+
+def receipt_documents(dossier: Dossier) -> tuple[ReceiptDocument, ...]:
+    """One table row per paper name, with its counts of originals, copies and photocopies."""
+    counts: dict[str, dict[DocForm, int]] = defaultdict(lambda: defaultdict(int))
+    for doc in dossier.documents:
+        counts[doc.name][doc.form] += doc.copies
+    return tuple(
+        ReceiptDocument(
+            name=name,
+            originals=by_form[DocForm.ORIGINAL],
+            certified_copies=by_form[DocForm.CERTIFIED_COPY],
+            photocopies=by_form[DocForm.PHOTOCOPY],
+        )
+        for name, by_form in counts.items()
+    )
+
+
+def result_delivery_text(dossier: Dossier, station: StationSettings) -> str:
+    if dossier.delivery == Delivery.POST:
+        address = (dossier.owner or dossier.applicant).address or dossier.applicant.address
+        return f"Qua dịch vụ bưu chính công ích, đến địa chỉ: {address}"
+    return f"{station.office_name} - {station.unit_name}"
+
+
+def build_receipt(dossier: Dossier, procedure: Procedure, station: StationSettings) -> ReceiptData:
+    """What Mẫu 01 says for this dossier, frozen at stamping."""
+    applicant = dossier.applicant
+    owner = dossier.owner
+    return ReceiptData(
+        unit_name=station.unit_name,
+        office_name=station.office_name,
+        place_name=station.place_name,
+        code=dossier.code,
+        applicant_name=applicant.name,
+        applicant_address=applicant.address or "",
+        applicant_phone=applicant.phone or "",
+        applicant_email=applicant.email or "",
+        applicant_id_number=applicant.id_number or "",
+        owner_name=owner.name if owner else "",
+        owner_address=(owner.address or "") if owner else "",
+        procedure_code=procedure.code,
+        procedure_name=procedure.name,
+        documents=receipt_documents(dossier),
+        sets=dossier.sets,
+        processing_time_text=processing_time_text(procedure.time),
+        received_at=dossier.received_at,
+        due_at=dossier.due_at,
+        result_delivery_text=result_delivery_text(dossier, station),
+        fees=dossier.fee_lines,
+        fee_total=dossier.fee_total,
+        ledger_book=dossier.ledger_book,
+        ledger_number=dossier.ledger_number,
+        clerk_name=dossier.clerk,
+    )

@@ -1,0 +1,77 @@
+"""The procedure catalogue in the database: import, look-up, accent-free listing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..domain.clock import iso, now_vn
+from ..domain.procedures import Procedure, parse_catalogue, procedure_from_dict, procedure_to_dict
+from ..domain.text import fold
+from ..paths import resources_dir
+
+STARTER_CATALOGUE = "catalogue/procedures.json"
+
+
+def read_catalogue_file(path: Path) -> list[Procedure]:
+    """Read and check a catalogue file; raises CatalogueError (or ValueError for bad JSON)."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path.name} is not valid JSON: {exc}") from exc
+    return parse_catalogue(raw)
+
+
+def starter_catalogue() -> list[Procedure]:
+    return read_catalogue_file(resources_dir() / STARTER_CATALOGUE)
+
+
+def upsert_procedures(db: Database, procedures: list[Procedure]) -> tuple[int, int]:
+    """Add new procedures and replace those with the same code; returns (added, replaced)."""
+    existing = {row[0] for row in db.execute("SELECT code FROM procedures")}
+    stamp = iso(now_vn())
+    rows = [
+        {
+            "code": p.code,
+            "name": p.name,
+            "field_code": p.field_code,
+            "field_name": p.field_name,
+            "definition": json.dumps(procedure_to_dict(p), ensure_ascii=False),
+            "folded": fold(f"{p.code} {p.name} {p.field_name}"),
+            "updated_at": stamp,
+        }
+        for p in procedures
+    ]
+    db["procedures"].upsert_all(rows, pk="code")
+    replaced = sum(1 for p in procedures if p.code in existing)
+    return len(procedures) - replaced, replaced
+
+
+def _from_row(definition: str) -> Procedure:
+    problems: list[str] = []
+    procedure = procedure_from_dict(json.loads(definition), "procedure", problems)
+    if procedure is None:
+        raise ValueError("; ".join(problems))
+    return procedure
+
+
+def get_procedure(db: Database, code: str) -> Procedure | None:
+    row = db.execute("SELECT definition FROM procedures WHERE code = ?", [code]).fetchone()
+    return _from_row(row[0]) if row else None
+
+
+def has_procedure(db: Database, code: str) -> bool:
+    return db.execute("SELECT 1 FROM procedures WHERE code = ?", [code]).fetchone() is not None
+
+
+def list_procedures(db: Database, search: str = "") -> list[Procedure]:
+    """Procedures whose code or accent-free name contains every word of `search`."""
+    words = fold(search).split()
+    where = " AND ".join("folded LIKE ?" for _ in words) or "1"
+    rows = db.execute(
+        f"SELECT definition FROM procedures WHERE {where} ORDER BY field_name, code",
+        [f"%{w}%" for w in words],
+    )
+    return [_from_row(row[0]) for row in rows]

@@ -1,0 +1,246 @@
+"""Dossiers, their history and accent-free search.
+
+Writers here never commit: the caller wraps every step in `write_transaction`, so a dossier,
+its history entry and its outbox event land together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.clock import iso, parse_iso
+from ..domain.dossier import (
+    Channel,
+    Delivery,
+    DocumentLine,
+    Dossier,
+    Party,
+    PartyKind,
+)
+from ..domain.dossier_code import looks_like_dossier_code
+from ..domain.procedures import DocForm
+from ..domain.receipt import FeeLine, ReceiptData
+from ..domain.status import DossierStatus
+from ..domain.text import fold
+
+_DIGITS_RE = re.compile(r"^\+?[\d\s.\-()]+$")
+
+
+# ---- (de)serialising -------------------------------------------------------------------------
+
+def party_to_json(party: Party | None) -> str | None:
+    if party is None:
+        return None
+    data = asdict(party)
+    data["birth_date"] = party.birth_date.isoformat() if party.birth_date else None
+    data["kind"] = int(party.kind)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def party_from_json(text: str | None) -> Party | None:
+    if text is None:
+        return None
+    data = json.loads(text)
+    data["birth_date"] = date.fromisoformat(data["birth_date"]) if data["birth_date"] else None
+    data["kind"] = PartyKind(data["kind"])
+    return Party(**data)
+
+
+def _documents_to_json(documents: tuple[DocumentLine, ...]) -> str:
+    return json.dumps(
+        [{**asdict(d), "form": d.form.value} for d in documents], ensure_ascii=False
+    )
+
+
+def _documents_from_json(text: str) -> tuple[DocumentLine, ...]:
+    return tuple(DocumentLine(**{**d, "form": DocForm(d["form"])}) for d in json.loads(text))
+
+
+def search_text_of(dossier: Dossier) -> str:
+    """What the search box matches: code, names, ID numbers and phones, folded."""
+    parts = [dossier.code, dossier.applicant.name, dossier.applicant.id_number or "",
+             dossier.applicant.phone or ""]
+    if dossier.owner:
+        parts += [dossier.owner.name, dossier.owner.id_number or "", dossier.owner.phone or ""]
+    return fold(" ".join(p for p in parts if p))
+
+
+_COLUMNS = (
+    "id, dossier_id, code, station_no, procedure_code, procedure_name, field_code, field_name, "
+    "applicant, owner, documents, pages, sets, channel, delivery, note, received_at, due_at, "
+    "returned_at, status, version, clerk, fee_total, fee_lines, ledger_book, ledger_number, "
+    "processing_unit"
+)
+
+
+def _dossier_from_row(row: tuple[Any, ...]) -> Dossier:
+    (_id, dossier_id, code, station_no, procedure_code, procedure_name, field_code, field_name,
+     applicant, owner, documents, pages, sets, channel, delivery, note, received_at, due_at,
+     returned_at, status, version, clerk, fee_total, fee_lines, ledger_book, ledger_number,
+     processing_unit) = row
+    return Dossier(
+        dossier_id=dossier_id,
+        code=code,
+        station_no=station_no,
+        procedure_code=procedure_code,
+        procedure_name=procedure_name,
+        field_code=field_code,
+        field_name=field_name,
+        applicant=party_from_json(applicant),
+        owner=party_from_json(owner),
+        documents=_documents_from_json(documents),
+        pages=pages,
+        sets=sets,
+        channel=Channel(channel),
+        delivery=Delivery(delivery),
+        note=note,
+        received_at=parse_iso(received_at),
+        due_at=parse_iso(due_at) if due_at else None,
+        returned_at=parse_iso(returned_at) if returned_at else None,
+        status=DossierStatus(status),
+        version=version,
+        clerk=clerk,
+        fee_total=fee_total,
+        fee_lines=tuple(FeeLine(**f) for f in json.loads(fee_lines)),
+        ledger_book=ledger_book,
+        ledger_number=ledger_number,
+        processing_unit=processing_unit,
+    )
+
+
+# ---- numbering -------------------------------------------------------------------------------
+
+def last_day_sequence(db: Database, station_no: int, day_key: str) -> int | None:
+    row = db.execute(
+        "SELECT max(day_seq) FROM dossiers WHERE station_no = ? AND day_key = ?",
+        [station_no, day_key],
+    ).fetchone()
+    return row[0]
+
+
+def last_ledger_number(db: Database, ledger_book: str) -> int:
+    row = db.execute(
+        "SELECT max(ledger_number) FROM dossiers WHERE ledger_book = ?", [ledger_book]
+    ).fetchone()
+    return row[0] or 0
+
+
+# ---- writing ---------------------------------------------------------------------------------
+
+def insert_dossier(
+    db: Database, dossier: Dossier, receipt: ReceiptData, day_key: str, day_seq: int
+) -> int:
+    """Insert a stamped dossier; returns its row id (the key of its history and events)."""
+    cursor = db.execute(
+        "INSERT INTO dossiers (dossier_id, code, station_no, day_key, day_seq, procedure_code, "
+        "procedure_name, field_code, field_name, applicant, applicant_name, applicant_id_number, "
+        "applicant_phone, owner, documents, pages, sets, channel, delivery, note, received_at, "
+        "due_at, returned_at, status, version, clerk, fee_total, fee_lines, ledger_book, "
+        "ledger_number, processing_unit, receipt, search_text) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?)",
+        [
+            dossier.dossier_id, dossier.code, dossier.station_no, day_key, day_seq,
+            dossier.procedure_code, dossier.procedure_name, dossier.field_code,
+            dossier.field_name, party_to_json(dossier.applicant), dossier.applicant.name,
+            dossier.applicant.id_number, dossier.applicant.phone, party_to_json(dossier.owner),
+            _documents_to_json(dossier.documents), dossier.pages, dossier.sets,
+            int(dossier.channel), dossier.delivery.value, dossier.note,
+            iso(dossier.received_at), iso(dossier.due_at), iso(dossier.returned_at),
+            int(dossier.status), dossier.version, dossier.clerk, dossier.fee_total,
+            json.dumps([asdict(f) for f in dossier.fee_lines], ensure_ascii=False),
+            dossier.ledger_book, dossier.ledger_number, dossier.processing_unit,
+            json.dumps(receipt.to_dict(), ensure_ascii=False), search_text_of(dossier),
+        ],
+    )
+    return cursor.lastrowid
+
+
+def add_history(
+    db: Database, dossier_row: int, *, at: str, actor: str, action: str,
+    status: int | None = None, note: str = "", detail: dict[str, Any] | None = None,
+) -> None:
+    db.execute(
+        "INSERT INTO dossier_history (dossier, at, actor, action, status, note, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [dossier_row, at, actor, action, status, note,
+         json.dumps(detail, ensure_ascii=False) if detail is not None else None],
+    )
+
+
+# ---- reading ---------------------------------------------------------------------------------
+
+def row_id_of(db: Database, code: str) -> int | None:
+    row = db.execute("SELECT id FROM dossiers WHERE code = ?", [code.strip().upper()]).fetchone()
+    return row[0] if row else None
+
+
+def get_dossier(db: Database, code: str) -> Dossier | None:
+    row = db.execute(
+        f"SELECT {_COLUMNS} FROM dossiers WHERE code = ?", [code.strip().upper()]
+    ).fetchone()
+    return _dossier_from_row(row) if row else None
+
+
+def get_receipt(db: Database, code: str) -> ReceiptData | None:
+    row = db.execute(
+        "SELECT receipt FROM dossiers WHERE code = ?", [code.strip().upper()]
+    ).fetchone()
+    return ReceiptData.from_dict(json.loads(row[0])) if row else None
+
+
+def history(db: Database, dossier_row: int) -> list[dict[str, Any]]:
+    rows = db.execute(
+        "SELECT at, actor, action, status, note, detail FROM dossier_history "
+        "WHERE dossier = ? ORDER BY id", [dossier_row],
+    )
+    return [
+        {"at": at, "actor": actor, "action": action, "status": status, "note": note,
+         "detail": json.loads(detail) if detail else None}
+        for at, actor, action, status, note, detail in rows
+    ]
+
+
+def fts_query(text: str) -> str | None:
+    """The FTS5 MATCH expression for a search box: every folded word as a quoted prefix.
+
+    A run of digits with spaces or dots (a phone typed as 0912 345 678) is one word; +84 is 0.
+    """
+    stripped = text.strip()
+    if _DIGITS_RE.match(stripped):
+        digits = re.sub(r"\D", "", stripped)
+        if stripped.startswith("+84") or (digits.startswith("84") and len(digits) >= 11):
+            digits = "0" + digits[2:]
+        words = [digits] if digits else []
+    else:
+        words = re.findall(r"\w+", fold(stripped))
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def find_dossiers(db: Database, text: str, limit: int = 50) -> list[Dossier]:
+    """Newest first: a whole dossier code exactly, else every word as an accent-free prefix."""
+    if looks_like_dossier_code(text):
+        dossier = get_dossier(db, text)
+        return [dossier] if dossier else []
+    match = fts_query(text)
+    if match is None:
+        return []
+    rows = db.execute(
+        f"SELECT {_COLUMNS} FROM dossiers WHERE id IN ("
+        "  SELECT rowid FROM dossiers_fts WHERE dossiers_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+        ") ORDER BY id DESC",
+        [match, limit],
+    )
+    return [_dossier_from_row(row) for row in rows]
+
+
+def count_dossiers(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM dossiers").fetchone()[0]

@@ -1,0 +1,53 @@
+"""The station's settings, kept as JSON values in the `settings` table."""
+
+from __future__ import annotations
+
+import json
+from datetime import time
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.calendar import WorkingPeriod
+from ..domain.station import StationSettings
+
+STATION_KEY = "station"
+
+
+def get_value(db: Database, key: str, default: Any = None) -> Any:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return default if row is None else json.loads(row[0])
+
+
+def set_value(db: Database, key: str, value: Any) -> None:
+    db.execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, json.dumps(value, ensure_ascii=False)],
+    )
+
+
+def load_station(db: Database) -> StationSettings | None:
+    raw = get_value(db, STATION_KEY)
+    if raw is None:
+        return None
+    periods = tuple(
+        WorkingPeriod(time.fromisoformat(start), time.fromisoformat(end))
+        for start, end in raw.pop("periods")
+    )
+    return StationSettings(**raw, periods=periods)
+
+
+def save_station(db: Database, settings: StationSettings) -> None:
+    raw = {
+        "unit_code": settings.unit_code,
+        "unit_name": settings.unit_name,
+        "province_code": settings.province_code,
+        "commune_code": settings.commune_code,
+        "station_no": settings.station_no,
+        "place_name": settings.place_name,
+        "office_name": settings.office_name,
+        "periods": [[p.start.isoformat("minutes"), p.end.isoformat("minutes")]
+                    for p in settings.periods],
+    }
+    set_value(db, STATION_KEY, raw)
