@@ -210,19 +210,20 @@ def history(db: Database, dossier_row: int) -> list[dict[str, Any]]:
 def fts_query(text: str) -> str | None:
     """The FTS5 MATCH expression for a search box: every folded word as a quoted prefix.
 
-    A run of digits with spaces or dots (a phone typed as 0912 345 678) is one word; +84 is 0.
+    Digits typed with separators may be a phone (0912 345 678, +84 912 345 678) or part of a
+    code (260213-2001): both readings are searched.
     """
     stripped = text.strip()
-    if _DIGITS_RE.match(stripped):
-        digits = re.sub(r"\D", "", stripped)
-        if stripped.startswith("+84") or (digits.startswith("84") and len(digits) >= 11):
-            digits = "0" + digits[2:]
-        words = [digits] if digits else []
-    else:
-        words = re.findall(r"\w+", fold(stripped))
+    words = re.findall(r"\w+", fold(stripped))
     if not words:
         return None
-    return " ".join(f'"{w}"*' for w in words)
+    by_words = " ".join(f'"{w}"*' for w in words)
+    if _DIGITS_RE.match(stripped) and (len(words) > 1 or stripped.startswith("+")):
+        digits = "".join(words)
+        if stripped.startswith("+84") or (digits.startswith("84") and len(digits) >= 11):
+            digits = "0" + digits[2:]
+        return f'"{digits}"* OR ({by_words})'
+    return by_words
 
 
 def find_dossiers(db: Database, text: str, limit: int = 50) -> list[Dossier]:

@@ -1,0 +1,163 @@
+"""The `intake-app` command line as an IT person and a clerk use it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import intake_request
+
+from intake_app.cli import main
+
+INIT = ["init", "--unit-code", "000.00.12.H56", "--unit-name", "UBND xã Phong Quảng",
+        "--province-code", "46", "--commune-code", "19873", "--station", "2"]
+
+
+def run(capsys, data_dir: Path, *args: str) -> tuple[int, object, str]:
+    status = main(["--data-dir", str(data_dir), "--clerk", "Lê Thị Hoa", *args])
+    captured = capsys.readouterr()
+    output = json.loads(captured.out) if captured.out.strip() else None
+    return status, output, captured.err
+
+
+@pytest.fixture
+def station(tmp_path, capsys) -> Path:
+    folder = tmp_path / "station"
+    status, output, _ = run(capsys, folder, *INIT)
+    assert status == 0
+    return folder
+
+
+def test_init_sets_up_folder_and_catalogue(station, capsys):
+    status, procedures, _ = run(capsys, station, "catalogue", "list")
+    assert status == 0 and len(procedures) >= 20
+    status, found, _ = run(capsys, station, "catalogue", "list", "--search", "chung thuc ban chinh")
+    assert [p["code"] for p in found] == ["2.000815"]
+
+
+def test_receive_prints_the_stamp_and_writes_receipt(station, capsys, tmp_path):
+    request = tmp_path / "request.json"
+    request.write_text(json.dumps(intake_request(), ensure_ascii=False), encoding="utf-8")
+    status, out, _ = run(capsys, station, "receive", "--json", str(request))
+    assert status == 0
+    assert set(out) == {"code", "dossier_id", "received_at", "due_at", "fee", "receipt"}
+    assert out["code"].startswith("000.00.12.H56-") and out["code"].endswith("-2001")
+    assert out["received_at"].endswith("+07:00") and out["fee"] == 10000
+    assert Path(out["receipt"]).read_bytes().startswith(b"%PDF")
+
+    status, shown, _ = run(capsys, station, "show", out["code"])
+    assert status == 0 and shown["code"] == out["code"]
+    assert [h["action"] for h in shown["history"]] == ["received"]
+    assert shown["events"][0]["kind"] == "received"
+
+    status, found, _ = run(capsys, station, "find", "nguyen van duc")
+    assert [f["code"] for f in found] == [out["code"]]
+
+    copy = tmp_path / "copy.pdf"
+    status, reprint, _ = run(capsys, station, "receipt", out["code"], "--out", str(copy))
+    assert status == 0 and reprint["copy"] is True and copy.read_bytes().startswith(b"%PDF")
+    status, shown, _ = run(capsys, station, "show", out["code"])
+    assert [h["action"] for h in shown["history"]] == ["received", "receipt_reprinted"]
+
+
+def test_invalid_intake_exits_2_naming_fields(station, capsys, tmp_path):
+    bad = intake_request(applicant={**intake_request()["applicant"], "phone": "0123 456 789"},
+                         pages=0)
+    request = tmp_path / "bad.json"
+    request.write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+    status, out, err = run(capsys, station, "receive", "--json", str(request))
+    assert status == 2 and out is None
+    assert "applicant.phone" in err and "pages" in err
+    status, found, _ = run(capsys, station, "find", "nguyen")
+    assert found == []
+
+
+def test_receive_from_stdin_in_a_real_process(station, tmp_path):
+    request = json.dumps(intake_request(), ensure_ascii=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "intake_app", "--data-dir", str(station), "receive", "--json", "-"],
+        input=request.encode(), capture_output=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert json.loads(done.stdout)["code"].endswith("-2001")
+    broken = subprocess.run(
+        [sys.executable, "-m", "intake_app", "--data-dir", str(station), "receive", "--json", "-"],
+        input=b"{not json", capture_output=True, timeout=60,
+    )
+    assert broken.returncode == 2 and b"not valid JSON" in broken.stderr
+
+
+def test_catalogue_import_bad_file_changes_nothing(station, capsys, tmp_path):
+    _, before, _ = run(capsys, station, "catalogue", "list")
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"procedures": [
+        {"code": "9.000001", "name": "Thủ tục mới", "field_code": "X", "field_name": "Khác",
+         "time": {"unit": "working_days", "amount": 3}, "fee": {"kind": "free"}},
+        {"code": "2.000815", "name": "", "field_code": "CT", "field_name": "Chứng thực",
+         "time": {"unit": "fortnights", "amount": 1}, "fee": {"kind": "fixed"}},
+    ]}), encoding="utf-8")
+    status, _, err = run(capsys, station, "catalogue", "import", str(bad))
+    assert status == 2
+    assert "procedures[1].name" in err and "procedures[1].time.unit" in err
+    assert "procedures[1].fee.amount" in err
+    _, after, _ = run(capsys, station, "catalogue", "list")
+    assert after == before
+
+    (tmp_path / "notjson.json").write_text("{", encoding="utf-8")
+    status, _, err = run(capsys, station, "catalogue", "import", str(tmp_path / "notjson.json"))
+    assert status == 2 and "nothing changed" in err
+
+
+def test_catalogue_import_adds_and_replaces(station, capsys, tmp_path):
+    good = tmp_path / "province.json"
+    good.write_text(json.dumps({"procedures": [
+        {"code": "2.000884", "name": "Chứng thực chữ ký", "field_code": "CT",
+         "field_name": "Chứng thực", "time": {"unit": "same_day"},
+         "fee": {"kind": "fixed", "amount": 12000, "label": "Phí chứng thực chữ ký"}},
+        {"code": "1.010000", "name": "Thủ tục thí điểm của tỉnh", "field_code": "K",
+         "field_name": "Khác", "time": {"unit": "working_hours", "amount": 4},
+         "fee": {"kind": "provincial", "amount": 20000},
+         "components": [{"name": "Đơn đề nghị", "form": "ban_chinh"}]},
+    ]}, ensure_ascii=False), encoding="utf-8")
+    status, out, _ = run(capsys, station, "catalogue", "import", str(good))
+    assert status == 0 and out == {"added": 1, "replaced": 1}
+    _, found, _ = run(capsys, station, "catalogue", "list", "--search", "thi diem")
+    assert found[0]["code"] == "1.010000" and found[0]["time"]["unit"] == "working_hours"
+
+
+def test_calendar_due_and_days(station, capsys):
+    status, out, _ = run(capsys, station, "calendar", "due", "--procedure", "1.004873",
+                         "--at", "2026-02-13T16:10:00+07:00")
+    # 3 working days from Friday 16:10 before Tết (16–20/2 off): 50 min + 8 h + 8 h + 7 h 10.
+    assert status == 0 and out["due_at"] == "2026-02-25T16:10:00+07:00"
+    status, days, _ = run(capsys, station, "calendar", "days", "2026")
+    by_day = {d["day"]: d["kind"] for d in days}
+    assert by_day["2026-02-16"] == "off" and by_day["2026-08-22"] == "work"
+    assert by_day["2026-09-02"] == "off"
+
+
+def test_calendar_override_moves_due_date(station, capsys):
+    args = ("calendar", "due", "--procedure", "1.004873", "--at", "2026-12-28T08:00:00+07:00")
+    _, before, _ = run(capsys, station, *args)
+    assert before["due_at"] == "2026-12-31T08:00:00+07:00"
+    status, _, _ = run(capsys, station, "calendar", "set-off", "2026-12-29", "--note", "Bão")
+    assert status == 0
+    _, after, _ = run(capsys, station, *args)
+    # One working day lost: the due date moves past New Year (1/1) and the weekend.
+    assert after["due_at"] == "2027-01-04T08:00:00+07:00"
+    run(capsys, station, "calendar", "clear", "2026-12-29")
+    _, cleared, _ = run(capsys, station, *args)
+    assert cleared == before
+
+
+def test_commands_need_a_set_up_folder(tmp_path, capsys):
+    status, _, err = run(capsys, tmp_path / "empty", "find", "x")
+    assert status == 1 and "init" in err
+
+
+def test_unknown_code(station, capsys):
+    status, _, err = run(capsys, station, "show", "000.00.12.H56-260101-2999")
+    assert status == 1 and "no dossier" in err
