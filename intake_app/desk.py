@@ -7,21 +7,25 @@ rules (`domain`), the store (`store`) and the printed documents (`documents`) in
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from .domain import stamping
 from .domain.calendar import WorkCalendar
-from .domain.clock import iso, now_vn
+from .domain.clock import iso, now_vn, to_vn
 from .domain.dossier import Dossier
 from .domain.dossier_code import day_key, next_sequence
-from .domain.events import EventKind, make_event, new_uuid
-from .domain.intake import IntakeDraft, References, parse_intake
+from .domain.events import EventKind, make_event, new_uuid, progress_entry
+from .domain.fees import FeeResult
+from .domain.intake import IntakeDraft, References, parse_documents, parse_intake
+from .domain.lifecycle import check_step
 from .domain.procedures import Procedure
 from .domain.receipt import ReceiptData
 from .domain.station import StationSettings, check_station_settings
+from .domain.status import DossierStatus
+from .domain.text import nfc
 from .store import admin_units, catalogue, dossiers, outbox, settings
 from .store.calendar import work_calendar
 from .store.db import DATABASE_FILE, open_database, write_transaction
@@ -39,6 +43,15 @@ class NotSetUp(RuntimeError):
 
 class UnknownDossier(LookupError):
     pass
+
+
+@dataclass(frozen=True)
+class Quote:
+    """What a request would cost and when it would be due if stamped now (`Desk.quote`)."""
+
+    procedure: Procedure
+    fee: FeeResult | None  # None while the document lines are not valid yet
+    due_at: datetime | None  # None: the procedure has no appointment date
 
 
 @dataclass(frozen=True)
@@ -145,6 +158,26 @@ class Desk:
         """Check an intake request; raises IntakeError naming every wrong field."""
         return parse_intake(payload, self.references(), today=self.clock().date())
 
+    def quote(self, payload: dict[str, Any]) -> Quote | None:
+        """The fee and appointment a request would get if stamped now, for a live display.
+
+        Reads only the procedure, the document lines and `pages`, so it answers while the rest
+        of the form is still being typed; None when no known procedure is chosen. The fee is
+        None while the document lines cannot be read (the same check `receive` makes).
+        """
+        code = payload.get("procedure") if isinstance(payload, dict) else None
+        procedure = self.procedure(code.strip()) if isinstance(code, str) else None
+        if procedure is None:
+            return None
+        problems: dict[str, str] = {}
+        documents = parse_documents(payload.get("documents"), problems)
+        pages = payload.get("pages", 1)
+        fee = None
+        if not problems and isinstance(pages, int) and not isinstance(pages, bool) and pages > 0:
+            fee = stamping.fee_for_documents(procedure, documents, pages)
+        due_at = stamping.due_for(self.calendar(), procedure, to_vn(self.clock()))
+        return Quote(procedure, fee, due_at)
+
     # ---- receiving ---------------------------------------------------------------------------
 
     def receive(self, payload: dict[str, Any], *, clerk: str) -> StampResult:
@@ -160,7 +193,7 @@ class Desk:
         calendar = self.calendar()
         with write_transaction(self.db):
             # The clock is read under the write lock, so code order is receipt order.
-            received_at = self.clock()
+            received_at = to_vn(self.clock())  # a UTC clock is coded by the local day
             key = day_key(received_at)
             day_seq = next_sequence(dossiers.last_day_sequence(self.db, station.station_no, key))
             book = stamping.ledger_book(station, received_at)
@@ -184,6 +217,47 @@ class Desk:
         except OSError as exc:
             return StampResult(dossier, None, f"could not write the receipt PDF: {exc}")
         return StampResult(dossier, path)
+
+    # ---- steps after receipt -----------------------------------------------------------------
+
+    def hand_back(
+        self, code: str, *, receiver_name: str, receiver_id_number: str | None, clerk: str,
+    ) -> Dossier:
+        """Record that the result was handed to `receiver_name`: the dossier becomes returned.
+
+        The new status, its history entry and its `returned` outbox event are one transaction.
+        Raises IllegalStep when the dossier cannot be returned from its current status.
+        """
+        receiver_name = nfc(receiver_name)
+        if not receiver_name:
+            raise ValueError("Họ tên người nhận kết quả không được để trống.")
+        with write_transaction(self.db):
+            dossier = self.dossier(code)
+            check_step(dossier.status, DossierStatus.RETURNED)
+            now = self.clock()
+            returned = replace(dossier, status=DossierStatus.RETURNED, returned_at=now,
+                               version=dossier.version + 1)
+            note = f"Trả kết quả cho {receiver_name}"
+            if receiver_id_number:
+                note += f" (số định danh {receiver_id_number})"
+            self._record_step(returned, EventKind.RETURNED, "returned", note, clerk, now,
+                              {"receiver_name": receiver_name,
+                               "receiver_id_number": receiver_id_number})
+        return returned
+
+    def _record_step(
+        self, dossier: Dossier, kind: EventKind, action: str, note: str, clerk: str,
+        now: datetime, detail: dict[str, Any] | None = None,
+    ) -> None:
+        """Inside the caller's transaction: save the step, its history entry, its event."""
+        row = dossiers.row_id_of(self.db, dossier.code)
+        dossiers.update_progress(self.db, dossier)
+        at = iso(now)
+        dossiers.add_history(self.db, row, at=at, actor=clerk, action=action,
+                             status=int(dossier.status), note=note, detail=detail)
+        progress = progress_entry(clerk, now, note, int(dossier.status))
+        event = make_event(dossier, kind, occurred_at=now, actor=clerk, progress=progress)
+        outbox.add_event(self.db, row, event, at)
 
     # ---- receipts ----------------------------------------------------------------------------
 

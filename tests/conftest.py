@@ -83,3 +83,28 @@ def make_desk(data_dir: Path) -> Iterator[Callable[..., Desk]]:
 def at(text: str) -> datetime:
     """A local (+07:00) instant from 'YYYY-MM-DD HH:MM[:SS]'."""
     return datetime.fromisoformat(text).replace(tzinfo=VN_TZ)
+
+
+@pytest.fixture
+def session(make_desk, qtbot):
+    """A window session on a set-up station (a real Desk on a real SQLite file)."""
+    from intake_app.ui.session import Session
+
+    return Session(make_desk(), "Lê Thị Hoa")
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type text as a keyboard does, one key event per character.
+
+    `qtbot.keyClicks` aborts on non-ASCII characters (engineering notes); Vietnamese keyboards
+    (Unikey, IBus) deliver each composed letter as text, which is what this sends.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        key = Qt.Key.Key_Space if char == " " else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
+                                                     char))

@@ -12,6 +12,7 @@ from conftest import UNIT, FakeClock, at, intake_request
 
 from intake_app.desk import Desk, SetupError
 from intake_app.domain.intake import IntakeError
+from intake_app.domain.lifecycle import IllegalStep
 from intake_app.store.db import DATABASE_FILE
 
 SNAPSHOT_KEYS = {
@@ -209,3 +210,33 @@ def test_owner_and_post_delivery_reach_the_receipt(make_desk):
     event = desk.events(dossier.code)[0]
     assert event["dossier"]["ChuHoSo"] == "Phạm Văn Long"
     assert event["dossier"]["HinhThuc"] == 1
+
+
+def test_hand_back_records_receiver_and_event(make_desk):
+    clock = FakeClock(at("2026-03-02 08:00"))
+    desk = make_desk(clock)
+    code = desk.receive(intake_request(), clerk="Hoa").dossier.code
+    clock.advance(hours=3)
+    returned = desk.hand_back(code, receiver_name="Nguyễn Văn Đức",
+                              receiver_id_number="046095001234", clerk="Minh")
+    assert returned.status == 10 and returned.version == 2
+    assert desk.dossier(code).returned_at.isoformat() == "2026-03-02T11:00:00+07:00"
+    history = desk.history(code)
+    assert [h["action"] for h in history] == ["received", "returned"]
+    assert history[1]["detail"]["receiver_name"] == "Nguyễn Văn Đức"
+    events = desk.events(code)
+    assert [(e["version"], e["kind"]) for e in events] == [(1, "received"), (2, "returned")]
+    assert events[1]["dossier"]["TrangThaiHoSo"] == 10
+    assert events[1]["dossier"]["NgayTra"] == "20260302110000"
+    assert events[1]["progress"]["TrangThai"] == 10
+
+
+def test_hand_back_twice_is_refused_and_changes_nothing(make_desk):
+    desk = make_desk()
+    code = desk.receive(intake_request(), clerk="Hoa").dossier.code
+    desk.hand_back(code, receiver_name="Đức", receiver_id_number=None, clerk="Minh")
+    with pytest.raises(IllegalStep, match="Đã trả kết quả"):
+        desk.hand_back(code, receiver_name="Đức", receiver_id_number=None, clerk="Minh")
+    with pytest.raises(ValueError):
+        desk.hand_back(code, receiver_name="  ", receiver_id_number=None, clerk="Minh")
+    assert len(desk.events(code)) == 2 and len(desk.history(code)) == 2

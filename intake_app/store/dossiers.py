@@ -162,6 +162,16 @@ def insert_dossier(
     return cursor.lastrowid
 
 
+def update_progress(db: Database, dossier: Dossier) -> None:
+    """Write a step's result: status, version, returned time and processing unit."""
+    db.execute(
+        "UPDATE dossiers SET status = ?, version = ?, returned_at = ?, processing_unit = ? "
+        "WHERE dossier_id = ?",
+        [int(dossier.status), dossier.version, iso(dossier.returned_at),
+         dossier.processing_unit, dossier.dossier_id],
+    )
+
+
 def add_history(
     db: Database, dossier_row: int, *, at: str, actor: str, action: str,
     status: int | None = None, note: str = "", detail: dict[str, Any] | None = None,

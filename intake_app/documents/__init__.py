@@ -1,0 +1,1 @@
+"""Printed documents of the counter (PDF): the receipt and appointment slip, Mẫu 01."""
