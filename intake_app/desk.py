@@ -67,7 +67,8 @@ class Desk:
     def __init__(self, data_dir: Path, *, clock: Callable[[], datetime] = now_vn):
         self.data_dir = Path(data_dir)
         self.db = open_database(self.data_dir / DATABASE_FILE)
-        self.clock = clock
+        # Every reading is local (Asia/Ho_Chi_Minh) time, whatever zone the given clock uses.
+        self.clock: Callable[[], datetime] = lambda: to_vn(clock())
 
     def close(self) -> None:
         self.db.close()
@@ -175,7 +176,7 @@ class Desk:
         fee = None
         if not problems and isinstance(pages, int) and not isinstance(pages, bool) and pages > 0:
             fee = stamping.fee_for_documents(procedure, documents, pages)
-        due_at = stamping.due_for(self.calendar(), procedure, to_vn(self.clock()))
+        due_at = stamping.due_for(self.calendar(), procedure, self.clock())
         return Quote(procedure, fee, due_at)
 
     # ---- receiving ---------------------------------------------------------------------------
@@ -193,7 +194,7 @@ class Desk:
         calendar = self.calendar()
         with write_transaction(self.db):
             # The clock is read under the write lock, so code order is receipt order.
-            received_at = to_vn(self.clock())  # a UTC clock is coded by the local day
+            received_at = self.clock()
             key = day_key(received_at)
             day_seq = next_sequence(dossiers.last_day_sequence(self.db, station.station_no, key))
             book = stamping.ledger_book(station, received_at)

@@ -39,6 +39,12 @@ def datetime_vn(moment: datetime) -> str:
     return f"{local:%H:%M} {local:%d/%m/%Y}"
 
 
+def day_time_vn(moment: datetime) -> str:
+    """'13/02/2026 16:10' — the date first, then the 24-hour clock, as table columns show it."""
+    local = to_vn(moment)
+    return f"{local:%d/%m/%Y %H:%M}"
+
+
 def clock_phrase(moment: datetime) -> str:
     """'16 giờ 10 phút, ngày 13/02/2026', as the receipt writes times."""
     local = to_vn(moment)

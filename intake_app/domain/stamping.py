@@ -7,10 +7,12 @@ everything else is decided here.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from .calendar import WorkCalendar
-from .dossier import Delivery, Dossier, IntakeDraft
+from .clock import to_vn
+from .dossier import Delivery, DocumentLine, Dossier, IntakeDraft
 from .dossier_code import format_dossier_code
 from .fees import FeeItem, FeeResult, compute_fee
 from .formatting import processing_time_text
@@ -22,11 +24,18 @@ from .status import DossierStatus
 
 def ledger_book(station: StationSettings, received_at: datetime) -> str:
     """The dossier log book (sổ theo dõi) a station writes in: one per station per year."""
-    return f"{station.station_no:02d}/{received_at.year}"
+    return f"{station.station_no:02d}/{to_vn(received_at).year}"
 
 
 def fee_for(procedure: Procedure, draft: IntakeDraft) -> FeeResult:
-    items = [FeeItem(d.form, d.copies, d.pages or draft.pages) for d in draft.documents]
+    return fee_for_documents(procedure, draft.documents, draft.pages)
+
+
+def fee_for_documents(
+    procedure: Procedure, documents: Iterable[DocumentLine], default_pages: int = 1,
+) -> FeeResult:
+    """The fee of these document lines; a line without its own page count has `default_pages`."""
+    items = [FeeItem(d.form, d.copies, d.pages or default_pages) for d in documents]
     return compute_fee(procedure.fee, items)
 
 
@@ -48,7 +57,7 @@ def stamp(
 ) -> Dossier:
     """The stamped dossier: code, received instant, due instant, fee, ledger entry, status 2."""
     fee = fee_for(procedure, draft)
-    day: date = received_at.date()
+    day: date = to_vn(received_at).date()
     return Dossier(
         dossier_id=dossier_id,
         code=format_dossier_code(station.unit_code, day, station.station_no, day_seq),
