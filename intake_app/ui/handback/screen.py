@@ -1,0 +1,319 @@
+"""Trả kết quả (F4): scan a dossier code, record who received the result, and when."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...desk import UnknownDossier
+from ...domain.deadlines import deadline_state
+from ...domain.dossier import Dossier
+from ...domain.dossier_code import looks_like_dossier_code
+from ...domain.formatting import datetime_vn, day_time_vn
+from ...domain.id_numbers import normalize_id_number
+from ...domain.lifecycle import IllegalStep, can_hand_back
+from ...domain.status import DossierStatus
+from ..find.results_model import due_text, status_text
+from ..session import Session
+
+ERROR_STYLE = "color: #842029; background: #f8d7da; padding: 6px; border-radius: 3px;"
+WARNING_STYLE = "color: #664d03; background: #fff3cd; padding: 6px; border-radius: 3px;"
+SUCCESS_STYLE = "color: #0f5132; background: #d1e7dd; padding: 6px; border-radius: 3px;"
+
+
+def _value_label() -> QLabel:
+    label = QLabel("—")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class HandBackScreen(QWidget):
+    """Code box → dossier summary → receiver → Ctrl+Enter. One dossier after another."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.dossier: Dossier | None = None
+
+        title = QLabel(self.tr("Trả kết quả"))
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+
+        self.code_box = QLineEdit()
+        self.code_box.setPlaceholderText(self.tr("Quét mã vạch trên giấy hẹn hoặc gõ mã hồ sơ"))
+        self.code_box.setMinimumHeight(32)
+        self.load_button = QPushButton(self.tr("Tìm hồ sơ (Enter)"))
+        self.load_button.setAutoDefault(False)
+        code_row = QHBoxLayout()
+        code_row.addWidget(QLabel(self.tr("Mã hồ sơ:")))
+        code_row.addWidget(self.code_box, 1)
+        code_row.addWidget(self.load_button)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+
+        self.summary_box = QGroupBox(self.tr("Hồ sơ"))
+        summary = QFormLayout(self.summary_box)
+        self.fields: dict[str, QLabel] = {}
+        for key, caption in (
+            ("code", self.tr("Mã hồ sơ")), ("applicant", self.tr("Người nộp")),
+            ("id_number", self.tr("Số CCCD")), ("procedure", self.tr("Thủ tục")),
+            ("received", self.tr("Ngày nhận")), ("due", self.tr("Hẹn trả")),
+            ("status", self.tr("Trạng thái")),
+        ):
+            self.fields[key] = _value_label()
+            summary.addRow(caption + ":", self.fields[key])
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.hide()
+        summary.addRow(self.warning)
+
+        self.receiver_box = QGroupBox(self.tr("Người nhận kết quả"))
+        receiver = QFormLayout(self.receiver_box)
+        self.same_person = QCheckBox(self.tr("Người nhận là người nộp hồ sơ"))
+        self.same_person.setChecked(True)
+        self.receiver_name = QLineEdit()
+        self.receiver_name.setPlaceholderText(self.tr("Họ và tên người nhận"))
+        self.receiver_id = QLineEdit()
+        self.receiver_id.setPlaceholderText(self.tr("Số CCCD / số định danh người nhận"))
+        self.time_label = QLabel()
+        receiver.addRow(self.same_person)
+        receiver.addRow(self.tr("Họ và tên:"), self.receiver_name)
+        receiver.addRow(self.tr("Số CCCD:"), self.receiver_id)
+        receiver.addRow(self.tr("Thời điểm trả:"), self.time_label)
+
+        self.confirm_button = QPushButton(self.tr("Xác nhận trả kết quả (Ctrl+Enter)"))
+        self.confirm_button.setAutoDefault(False)
+        self.confirm_button.setMinimumHeight(36)
+        bold = QFont(self.confirm_button.font())
+        bold.setBold(True)
+        self.confirm_button.setFont(bold)
+        confirm_row = QHBoxLayout()
+        confirm_row.addStretch(1)
+        confirm_row.addWidget(self.confirm_button)
+
+        columns = QHBoxLayout()
+        columns.addWidget(self.summary_box, 1)
+        columns.addWidget(self.receiver_box, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(code_row)
+        layout.addWidget(self.message)
+        layout.addLayout(columns)
+        layout.addLayout(confirm_row)
+        layout.addStretch(1)
+
+        self.code_box.returnPressed.connect(self._code_entered)
+        self.load_button.clicked.connect(self._code_entered)
+        self.same_person.toggled.connect(self._same_person_toggled)
+        self.receiver_name.textEdited.connect(self._receiver_edited)
+        self.receiver_id.textEdited.connect(self._receiver_edited)
+        self.receiver_name.returnPressed.connect(self._name_entered)
+        self.receiver_id.returnPressed.connect(lambda: self._take_scanned_code(self.receiver_id))
+        self.confirm_button.clicked.connect(self.confirm)
+        QWidget.setTabOrder(self.code_box, self.receiver_name)
+        QWidget.setTabOrder(self.receiver_name, self.receiver_id)
+        QWidget.setTabOrder(self.receiver_id, self.same_person)
+        QWidget.setTabOrder(self.same_person, self.confirm_button)
+        QWidget.setTabOrder(self.confirm_button, self.load_button)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self, self.confirm)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._clock = QTimer(self)
+        self._clock.setInterval(15_000)
+        self._clock.timeout.connect(self._show_time)
+        session.dossier_changed.connect(self._on_dossier_changed)
+        self._show(None)
+
+    # ---- keyboard ----------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_time()
+        self._clock.start()
+        self.focus_code()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._clock.stop()
+        super().hideEvent(event)
+
+    def focus_code(self) -> None:
+        self.code_box.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.code_box.selectAll()
+
+    # ---- loading -----------------------------------------------------------------------------
+
+    def _code_entered(self) -> None:
+        # Focus stays in the code box, so a re-scan replaces a wrong code; Ctrl+Enter confirms
+        # from anywhere on the screen, and Tab leads to the receiver's fields.
+        self.load(self.code_box.text())
+        self.focus_code()
+
+    def load(self, code: str) -> bool:
+        """Show the dossier with this exact code; False (and why, inline) if there is none."""
+        text = code.strip().upper()
+        self.code_box.setText(text if looks_like_dossier_code(text) else code.strip())
+        if not text:
+            self._show(None)
+            self._say(self.tr("Quét hoặc gõ mã hồ sơ rồi nhấn Enter."), WARNING_STYLE)
+            return False
+        if not looks_like_dossier_code(text):
+            self._show(None)
+            self._say(self.tr("«%s» không phải là một mã hồ sơ đầy đủ. Để tìm theo tên, số CCCD "
+                              "hoặc số điện thoại, hãy dùng Tra cứu (F3).") % code.strip(),
+                      ERROR_STYLE)
+            return False
+        try:
+            dossier = self.session.desk.dossier(text)
+        except UnknownDossier:
+            self._show(None)
+            self._say(self.tr("Không có hồ sơ mã %s.") % text, ERROR_STYLE)
+            return False
+        self._show(dossier)
+        self._say("")
+        return True
+
+    def _show(self, dossier: Dossier | None) -> None:
+        self.dossier = dossier
+        for label in self.fields.values():
+            label.setText("—")
+        self.warning.hide()
+        allowed = dossier is not None and can_hand_back(dossier.status)
+        self.receiver_box.setEnabled(allowed)
+        self.confirm_button.setEnabled(allowed)
+        self.same_person.setChecked(True)
+        self._fill_receiver()
+        if dossier is None:
+            return
+        applicant = dossier.applicant
+        self.fields["code"].setText(dossier.code)
+        self.fields["applicant"].setText(applicant.name)
+        self.fields["id_number"].setText(applicant.id_number or "—")
+        self.fields["procedure"].setText(dossier.procedure_name)
+        self.fields["received"].setText(day_time_vn(dossier.received_at))
+        desk = self.session.desk
+        state = deadline_state(dossier.due_at, dossier.status, desk.clock(), desk.calendar())
+        self.fields["due"].setText(due_text(dossier.due_at, state))
+        self.fields["status"].setText(status_text(dossier.status))
+        if not allowed:
+            self.warning.setText(self._refusal(dossier))
+            self.warning.show()
+        self._show_time()
+
+    def _refusal(self, dossier: Dossier) -> str:
+        if dossier.status == DossierStatus.RETURNED and dossier.returned_at:
+            return self.tr("Hồ sơ này đã được trả kết quả lúc %s; không thể trả lại lần nữa.") \
+                % datetime_vn(dossier.returned_at)
+        return self.tr("Không thể trả kết quả: hồ sơ đang ở trạng thái «%s».") \
+            % status_text(dossier.status)
+
+    # ---- the receiver ------------------------------------------------------------------------
+
+    def _fill_receiver(self) -> None:
+        applicant = self.dossier.applicant if self.dossier else None
+        self.receiver_name.setText(applicant.name if applicant else "")
+        self.receiver_id.setText((applicant.id_number or "") if applicant else "")
+
+    def _same_person_toggled(self, checked: bool) -> None:
+        if checked:
+            self._fill_receiver()
+        else:
+            self.receiver_name.clear()
+            self.receiver_id.clear()
+            self.receiver_name.setFocus()
+
+    def _receiver_edited(self) -> None:
+        """Typing another name or number means someone else came for the result."""
+        applicant = self.dossier.applicant if self.dossier else None
+        same = applicant is not None and (
+            self.receiver_name.text().strip() == applicant.name
+            and normalize_id_number(self.receiver_id.text()) == (applicant.id_number or "")
+        )
+        if same != self.same_person.isChecked():
+            self.same_person.blockSignals(True)
+            self.same_person.setChecked(same)
+            self.same_person.blockSignals(False)
+
+    def _name_entered(self) -> None:
+        if not self._take_scanned_code(self.receiver_name):
+            self.receiver_id.setFocus()
+
+    def _take_scanned_code(self, field: QLineEdit) -> bool:
+        """A code scanned while a receiver field had focus ends up typed after its text:
+        take it back out and load that dossier, as if it had been scanned into the code box."""
+        text = field.text()
+        for start in range(len(text)):
+            if looks_like_dossier_code(text[start:]):
+                field.setText(text[:start])
+                self.code_box.setText(text[start:])
+                self._code_entered()
+                return True
+        return False
+
+    def _show_time(self) -> None:
+        self.time_label.setText(day_time_vn(self.session.desk.clock()))
+
+    # ---- confirming --------------------------------------------------------------------------
+
+    def confirm(self) -> bool:
+        """Record the hand-back; on success clear the screen for the next citizen."""
+        if self.dossier is None or not self.confirm_button.isEnabled():
+            return False
+        code = self.dossier.code
+        if self.code_box.text().strip().upper() != code:  # a new code typed, not yet loaded
+            self._code_entered()
+            return False
+        receiver_id = normalize_id_number(self.receiver_id.text())
+        try:
+            returned = self.session.desk.hand_back(
+                code, receiver_name=self.receiver_name.text(),
+                receiver_id_number=receiver_id or None, clerk=self.session.clerk,
+            )
+        except IllegalStep as exc:  # changed at another counter since it was loaded
+            self.load(code)
+            self._say(self._refusal(self.dossier) if self.dossier else str(exc), ERROR_STYLE)
+            return False
+        except ValueError as exc:  # e.g. the receiver's name is empty
+            self._say(str(exc), ERROR_STYLE)
+            self.receiver_name.setFocus()
+            return False
+        self._show(None)
+        self.code_box.clear()
+        self._say(self.tr("Đã trả kết quả hồ sơ %1 lúc %2").replace("%1", code)
+                  .replace("%2", datetime_vn(returned.returned_at)), SUCCESS_STYLE)
+        self.focus_code()
+        self.session.dossier_changed.emit(code)
+        return True
+
+    def _on_dossier_changed(self, code: str) -> None:
+        if self.dossier is None or self.dossier.code != code:
+            return
+        try:
+            fresh = self.session.desk.dossier(code)
+        except UnknownDossier:
+            fresh = None
+        if fresh is None or fresh.version != self.dossier.version:
+            self.load(code)
+
+    def _say(self, text: str, style: str = "") -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(style)
+        self.message.setVisible(bool(text))

@@ -1,0 +1,223 @@
+"""The component checklist: the procedure's papers, ticked as received, with their counts.
+
+Each row has a tick, the paper's name, how many bản chính / bản sao / bản photo were handed in
+and, where the fee depends on it, the number of pages. "Thêm giấy tờ khác" adds a free row.
+`documents()` gives the request's `documents` list; the widget has no fee rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.procedures import Component, DocForm, Procedure
+
+FORMS = (DocForm.ORIGINAL, DocForm.CERTIFIED_COPY, DocForm.PHOTOCOPY)
+TICK, NAME, PAGES = 0, 1, 5
+FORM_COLUMN = {form: 2 + i for i, form in enumerate(FORMS)}
+ROW_HEIGHT = 30
+VISIBLE_ROWS_AT_LEAST = 3
+MAX_COUNT = 99
+MAX_PAGES = 9999
+
+
+@dataclass
+class _Row:
+    tick: QCheckBox
+    counts: dict[DocForm, QSpinBox]
+    pages: QSpinBox
+    name_edit: QLineEdit | None = None  # free rows only
+    component: Component | None = None
+
+    @property
+    def name(self) -> str:
+        if self.name_edit is not None:
+            return self.name_edit.text()
+        return self.component.name if self.component else ""
+
+    def widgets(self) -> list[QWidget]:
+        editors: list[QWidget] = [self.tick]
+        if self.name_edit is not None:
+            editors.append(self.name_edit)
+        return [*editors, *self.counts.values(), self.pages]
+
+
+class Checklist(QWidget):
+    """The table of papers and the "add another paper" button."""
+
+    changed = Signal()
+    rows_changed = Signal()  # rows were added or replaced: the tab order must be redone
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._rows: list[_Row] = []
+        self._pages_matter = False
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([
+            "", self.tr("Giấy tờ"), self.tr("Bản chính"), self.tr("Bản sao"),
+            self.tr("Bản photo"), self.tr("Số trang"),
+        ])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(TICK, 30)
+        for column in (*FORM_COLUMN.values(), PAGES):
+            self.table.setColumnWidth(column, 78)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setTabKeyNavigation(False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + VISIBLE_ROWS_AT_LEAST * ROW_HEIGHT + 4)
+        # Out of the Enter/Tab walk (Enter must not add rows); Ctrl+G on the screen adds one.
+        self.add_button = QPushButton(self.tr("+ Thêm giấy tờ khác (Ctrl+G)"))
+        self.add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add_free_row_and_focus)
+        self.empty_label = QLabel(self.tr("Chọn thủ tục để hiện danh mục giấy tờ."))
+        self.empty_label.setStyleSheet("color: #666;")
+        below = QHBoxLayout()
+        below.setContentsMargins(0, 0, 0, 0)
+        below.addWidget(self.empty_label)
+        below.addStretch(1)
+        below.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(below)
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._scroll_to_focus)
+
+    # ---- filling -----------------------------------------------------------------------------
+
+    def set_procedure(self, procedure: Procedure | None, *, pages_matter: bool = False) -> None:
+        """Replace the rows with the procedure's components (all unticked)."""
+        self.table.setRowCount(0)
+        self._rows = []
+        self._pages_matter = pages_matter
+        self.table.setColumnHidden(PAGES, not pages_matter)
+        for component in procedure.components if procedure else ():
+            self._add_row(component=component)
+        self.empty_label.setVisible(procedure is None)
+        self.rows_changed.emit()
+        self.changed.emit()
+
+    def add_free_row(self) -> _Row:
+        row = self._add_row(component=None)
+        self.rows_changed.emit()
+        self.changed.emit()
+        return row
+
+    def add_free_row_and_focus(self) -> None:
+        row = self.add_free_row()
+        assert row.name_edit is not None
+        row.name_edit.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _spin(self, maximum: int, minimum: int = 0) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(minimum, maximum)
+        spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        spin.setFrame(False)
+        spin.valueChanged.connect(self.changed)
+        return spin
+
+    def _add_row(self, component: Component | None) -> _Row:
+        index = self.table.rowCount()
+        self.table.insertRow(index)
+        tick = QCheckBox()
+        tick.setStyleSheet("QCheckBox { margin-left: 7px; }")
+        counts = {form: self._spin(MAX_COUNT) for form in FORMS}
+        pages = self._spin(MAX_PAGES, minimum=1)
+        row = _Row(tick, counts, pages, component=component)
+        if component is None:
+            row.name_edit = QLineEdit()
+            row.name_edit.setFrame(False)
+            row.name_edit.setPlaceholderText(self.tr("Tên giấy tờ"))
+            row.name_edit.textEdited.connect(self.changed)
+            self.table.setCellWidget(index, NAME, row.name_edit)
+            counts[DocForm.ORIGINAL].setValue(1)
+            tick.setChecked(True)
+        else:
+            item = QTableWidgetItem(component.name)
+            item.setToolTip(component.name)
+            self.table.setItem(index, NAME, item)
+            counts[component.form].setValue(component.copies)
+            tick.setToolTip(self.tr("Đánh dấu đã nhận (phím cách)"))
+        self.table.setCellWidget(index, TICK, tick)
+        for form, spin in counts.items():
+            self.table.setCellWidget(index, FORM_COLUMN[form], spin)
+        self.table.setCellWidget(index, PAGES, pages)
+        tick.toggled.connect(lambda _on, r=row: self._tick_changed(r))
+        self._rows.append(row)
+        self._tick_changed(row, emit=False)
+        return row
+
+    def _tick_changed(self, row: _Row, *, emit: bool = True) -> None:
+        on = row.tick.isChecked()
+        for spin in [*row.counts.values(), row.pages]:
+            spin.setEnabled(on)
+        if on and row.component is not None and not any(s.value() for s in row.counts.values()):
+            row.counts[row.component.form].setValue(row.component.copies)
+        if emit:
+            self.changed.emit()
+
+    def _scroll_to_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for index, row in enumerate(self._rows):
+            if new is not None and any(w is new or w.isAncestorOf(new) for w in row.widgets()):
+                self.table.scrollTo(self.table.model().index(index, NAME))
+                return
+
+    # ---- reading -----------------------------------------------------------------------------
+
+    def rows(self) -> list[_Row]:
+        return list(self._rows)
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The editors in keyboard order, row by row."""
+        return [w for row in self._rows for w in row.widgets()]
+
+    def documents(self) -> list[dict[str, Any]]:
+        """The ticked papers as the request's `documents`: one line per form handed in."""
+        lines: list[dict[str, Any]] = []
+        for row in self._rows:
+            if not row.tick.isChecked():
+                continue
+            forms = [form for form, spin in row.counts.items() if spin.value() > 0]
+            if not forms:  # ticked with no copies: let the check say what is wrong
+                forms = [row.component.form if row.component else DocForm.ORIGINAL]
+            for form in forms:
+                line: dict[str, Any] = {"name": row.name, "form": form.value,
+                                        "copies": row.counts[form].value()}
+                if self._pages_matter:
+                    line["pages"] = row.pages.value()
+                if row.component is not None and row.component.code:
+                    line["component_code"] = row.component.code
+                lines.append(line)
+        return lines
+
+    def line_names(self) -> list[str]:
+        """The paper name of each line of `documents()`, to name a line in a problem."""
+        return [line["name"] or self.tr("(giấy tờ chưa có tên)") for line in self.documents()]
