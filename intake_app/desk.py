@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -299,6 +299,25 @@ class Desk:
         if not self.receipt_path(receipt).exists():
             self.write_receipt(receipt)  # the original was lost (power cut before it was written)
         return out
+
+    def recover_receipts(self, days: int = 7) -> list[str]:
+        """After a crash or power cut: rebuild missing originals of recent dossiers.
+
+        A dossier is committed before its PDF is written, so a cut in between leaves a stamped
+        dossier without its file; half-written temporary files are removed. Returns the codes
+        whose receipt was rebuilt.
+        """
+        folder = self.data_dir / RECEIPTS_FOLDER
+        for leftover in folder.glob("*/*/.*.part"):
+            leftover.unlink(missing_ok=True)
+        since = iso(self.clock() - timedelta(days=days))
+        rebuilt = []
+        for code in dossiers.codes_received_since(self.db, since):
+            receipt = self.receipt(code)
+            if not self.receipt_path(receipt).exists():
+                self.write_receipt(receipt)
+                rebuilt.append(code)
+        return rebuilt
 
     # ---- looking up --------------------------------------------------------------------------
 

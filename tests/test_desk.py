@@ -240,3 +240,19 @@ def test_hand_back_twice_is_refused_and_changes_nothing(make_desk):
     with pytest.raises(ValueError):
         desk.hand_back(code, receiver_name="  ", receiver_id_number=None, clerk="Minh")
     assert len(desk.events(code)) == 2 and len(desk.history(code)) == 2
+
+
+def test_recover_receipts_after_a_cut_between_commit_and_pdf(make_desk):
+    clock = FakeClock(at("2026-03-02 08:00"))
+    desk = make_desk(clock)
+    kept = desk.receive(intake_request(), clerk="Hoa")
+    lost = desk.receive(intake_request(), clerk="Hoa")
+    original = lost.receipt_path.read_bytes()
+    lost.receipt_path.unlink()
+    half = lost.receipt_path.parent / f".{lost.receipt_path.name}.x1y2.part"
+    half.write_bytes(original[:100])
+    clock.advance(days=1)
+    assert desk.recover_receipts() == [lost.dossier.code]
+    assert lost.receipt_path.read_bytes() == original
+    assert kept.receipt_path.exists() and not half.exists()
+    assert desk.recover_receipts() == []

@@ -253,5 +253,12 @@ def find_dossiers(db: Database, text: str, limit: int = 50) -> list[Dossier]:
     return [_dossier_from_row(row) for row in rows]
 
 
+def codes_received_since(db: Database, since_iso: str) -> list[str]:
+    rows = db.execute(
+        "SELECT code FROM dossiers WHERE received_at >= ? ORDER BY id", [since_iso]
+    )
+    return [row[0] for row in rows]
+
+
 def count_dossiers(db: Database) -> int:
     return db.execute("SELECT count(*) FROM dossiers").fetchone()[0]
