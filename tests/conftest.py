@@ -20,7 +20,7 @@ from intake_app.domain.clock import VN_TZ  # noqa: E402
 
 UNIT = dict(
     unit_code="000.00.12.H56",
-    unit_name="UBND xã Phong Quảng",
+    unit_name="UBND phường Phong Quảng",
     province_code="46",
     commune_code="19873",
     station_no=2,

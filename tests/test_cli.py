@@ -12,7 +12,7 @@ from conftest import intake_request
 
 from intake_app.cli import main
 
-INIT = ["init", "--unit-code", "000.00.12.H56", "--unit-name", "UBND xã Phong Quảng",
+INIT = ["init", "--unit-code", "000.00.12.H56", "--unit-name", "UBND phường Phong Quảng",
         "--province-code", "46", "--commune-code", "19873", "--station", "2"]
 
 

@@ -43,7 +43,7 @@ CLOCK_ORIGIN = time.time()  # shared by every child of this test run: their cloc
 def set_up(data_dir: Path, clock=None) -> Desk:
     desk = Desk(data_dir) if clock is None else Desk(data_dir, clock=clock)
     desk.init_station(
-        unit_code=UNIT, unit_name="UBND xã Phong Quảng", province_code="46",
+        unit_code=UNIT, unit_name="UBND phường Phong Quảng", province_code="46",
         commune_code="19873", station_no=STATION,
     )
     return desk

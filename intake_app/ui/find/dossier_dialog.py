@@ -193,8 +193,10 @@ class DossierDialog(QDialog):
         if owner is not None:
             owner_text = owner.name + (f" — {self.tr('CCCD')} {owner.id_number}"
                                        if owner.id_number else "")
-        fee = money(d.fee_total)
-        if len(d.fee_lines) == 1:
+        fee = money(d.fee_total) if d.fee_total != 0 else self.tr("Không thu")
+        if d.fee_total == 0 and d.fee_lines and d.fee_lines[0].note:
+            fee += f" — {d.fee_lines[0].note}"
+        elif len(d.fee_lines) == 1:
             fee += f" — {d.fee_lines[0].label}"
         elif d.fee_lines:
             fee += " (" + "; ".join(f"{line.label}: {money(line.amount)}"

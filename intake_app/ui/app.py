@@ -1,0 +1,167 @@
+"""Start the window: Qt, fonts, language, set-up, clerk, then the main window first.
+
+`intake-app` with no command calls `run_app`. `start` does everything but the event loop, so
+the start-up benchmark and the screenshot script take the same path as a clerk.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import sys
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..desk import Desk
+from ..domain.text import nfc
+from ..store.db import StoreError, write_transaction
+from ..store.settings import get_value, set_value
+from .fonts import load_fonts
+from .i18n import CACHE_FOLDER, get_language, install_language
+from .main_window import MainWindow, build_main_window
+from .session import Session
+from .setup_dialog import SetupDialog
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "intake-app"
+ORGANIZATION = "IntakeApp"
+CLERKS_KEY = "clerks"
+MAX_CLERKS = 20
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (High-DPI is always on in Qt 6; fractional scales are kept as is)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    return app
+
+
+def run_app(data_dir: Path, clerk: str | None) -> int:
+    """Open the window on the station of `data_dir`; returns the process exit status."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = create_application()
+    try:
+        window = start(app, data_dir, clerk)
+    except (StoreError, OSError, sqlite3.Error) as exc:
+        log.error("cannot open the data folder %s: %s", data_dir, exc)
+        QMessageBox.critical(None, APP_NAME, QCoreApplication.translate(
+            "run_app", "Không mở được thư mục dữ liệu {path}:\n{error}").format(
+                path=data_dir, error=exc))
+        return 1
+    if window is None:
+        return 0  # set-up or clerk dialog cancelled
+    status = app.exec()
+    # Delete the window while Python is still whole: left to the interpreter's exit, Qt
+    # closes it during finalisation and Python focus handlers then crash the process.
+    window.close()
+    shiboken6.delete(window)
+    return status
+
+
+def start(app: QApplication, data_dir: Path, clerk: str | None, *,
+          lazy: bool = True) -> MainWindow | None:
+    """Everything up to the event loop; None if the person cancelled set-up or the clerk."""
+    load_fonts(app)
+    desk = Desk(data_dir)
+    install_language(app, get_language(desk.db), cache_dir=Path(data_dir) / CACHE_FOLDER)
+    if not desk.is_set_up() and SetupDialog(desk).exec() != QDialog.DialogCode.Accepted:
+        desk.close()
+        return None
+    if clerk is None:
+        clerk = ask_clerk(desk)
+        if clerk is None:
+            desk.close()
+            return None
+    session = Session(desk, clerk, app)
+    app.aboutToQuit.connect(desk.close)
+    window = MainWindow(session)
+    window.show_on_screen()
+    app.processEvents()  # the frame is on screen before the heavy screens are imported
+    if lazy:
+        window.load_screens_later()
+    else:
+        window.load_screens()
+    return window
+
+
+# ---- the clerk at the counter ----------------------------------------------------------------
+
+def known_clerks(desk: Desk) -> list[str]:
+    """Names of the clerks who worked on this PC, the most recent first."""
+    names = get_value(desk.db, CLERKS_KEY, [])
+    return [name for name in names if isinstance(name, str) and name]
+
+
+def remember_clerk(desk: Desk, name: str) -> None:
+    names = [name] + [other for other in known_clerks(desk) if other != name]
+    with write_transaction(desk.db):
+        set_value(desk.db, CLERKS_KEY, names[:MAX_CLERKS])
+
+
+class ClerkDialog(QDialog):
+    """Who is at the counter: picked from the names used on this PC, or typed."""
+
+    def __init__(self, names: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Cán bộ tiếp nhận"))
+        self.setMinimumWidth(440)
+        self.name = QComboBox(self)
+        self.name.setEditable(True)
+        self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.name.addItems(names)
+        self.name.lineEdit().setPlaceholderText(self.tr("Họ và tên"))
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton(self.tr("Bắt đầu làm việc"),
+                                           QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Thoát"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(10)
+        prompt = QLabel(self.tr("Họ tên cán bộ làm việc tại quầy (được ghi vào mọi bước xử lý "
+                                "hồ sơ):"), self)
+        prompt.setWordWrap(True)
+        layout.addWidget(prompt)
+        layout.addWidget(self.name)
+        layout.addWidget(buttons)
+        self.name.editTextChanged.connect(self._update)
+        self._update(self.name.currentText())
+
+    def _update(self, text: str) -> None:
+        self.ok_button.setEnabled(bool(nfc(text)))
+
+    def clerk(self) -> str:
+        return nfc(self.name.currentText())
+
+
+def ask_clerk(desk: Desk) -> str | None:
+    """Ask who is at the counter and remember the name; None if the dialog was closed."""
+    dialog = ClerkDialog(known_clerks(desk))
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.clerk():
+        return None
+    remember_clerk(desk, dialog.clerk())
+    return dialog.clerk()
+
+
+__all__ = ["build_main_window", "run_app", "start"]

@@ -1,0 +1,337 @@
+"""The main window: a left navigation over three screens, a status bar, the scanner.
+
+The window opens with light placeholders; the screens (which import the PDF and barcode
+libraries) are built right after it is shown, the intake screen first.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from ..desk import UnknownDossier
+from . import i18n
+from .scanner import ScannerFilter
+from .session import Session
+from .status_bar import StatusBar
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1280, 720)
+NAV_WIDTH = 150
+
+
+def _intake_screen() -> type[QWidget]:
+    from .intake.screen import IntakeScreen
+
+    return IntakeScreen
+
+
+def _find_screen() -> type[QWidget]:
+    from .find.screen import FindScreen
+
+    return FindScreen
+
+
+def _hand_back_screen() -> type[QWidget]:
+    from .handback.screen import HandBackScreen
+
+    return HandBackScreen
+
+
+def _dossier_dialog() -> type[QDialog]:
+    from .find.dossier_dialog import DossierDialog
+
+    return DossierDialog
+
+
+@dataclass
+class ScreenSlot:
+    """One entry of the navigation: its button, its key, and the screen once it is built."""
+
+    name: str
+    key: str
+    load: Callable[[], type[QWidget]]
+    button: QToolButton
+    placeholder: QLabel
+    screen: QWidget | None = None
+
+
+class MainWindow(QMainWindow):
+    """Tiếp nhận (F2), Tra cứu (F3), Trả kết quả (F4), with settings and exit below them."""
+
+    screen_loaded = Signal(str)  # "intake", "find", "handback": built (or failed) and shown
+    screens_loaded = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        station = session.desk.station
+        self.setWindowTitle(self.tr("Tiếp nhận hồ sơ – {unit} – Quầy {n}").format(
+            unit=station.unit_name, n=station.station_no))
+        self.resize(*DEFAULT_SIZE)
+        self.stack = QStackedWidget(self)
+        self.slots: dict[str, ScreenSlot] = {}
+        self.nav = self._build_nav()
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.status = StatusBar(session, self)
+        self.setStatusBar(self.status)
+        # Installed once the screens are built: a Python filter on every event of the first
+        # frame costs PySide ~100 ms of one-time type set-up, which would delay the form.
+        self.scanner = ScannerFilter(self)
+        self.scanner.code_scanned.connect(session.open_dossier_requested)
+        self.screens_loaded.connect(self.scanner.install)
+        self._dialogs: dict[str, QDialog] = {}
+        self._pending_hand_back: str | None = None
+        session.open_dossier_requested.connect(self.open_dossier)
+        session.hand_back_requested.connect(self.hand_back)
+        self.show_screen("intake")
+
+    def _build_nav(self) -> QFrame:
+        """The left column: one button per screen (with its F key), then settings and exit."""
+        nav = QFrame(self)
+        nav.setObjectName("nav")
+        nav.setFixedWidth(NAV_WIDTH)
+        nav.setStyleSheet(NAV_STYLE)
+        self._group = QButtonGroup(self)
+        layout = QVBoxLayout(nav)
+        layout.setContentsMargins(6, 8, 6, 8)
+        layout.setSpacing(4)
+        for name, label, key, load in (
+            ("intake", self.tr("Tiếp nhận (F2)"), "F2", _intake_screen),
+            ("find", self.tr("Tra cứu (F3)"), "F3", _find_screen),
+            ("handback", self.tr("Trả kết quả (F4)"), "F4", _hand_back_screen),
+        ):
+            button = self._nav_button(nav, label, checkable=True)
+            self._group.addButton(button, len(self.slots))
+            layout.addWidget(button)
+            placeholder = QLabel(self.tr("Đang tải…"), self.stack)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(placeholder)
+            self.slots[name] = ScreenSlot(name, key, load, button, placeholder)
+            action = QAction(label, self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _=False, n=name: self.show_screen(n))
+            self.addAction(action)
+            button.clicked.connect(lambda _=False, n=name: self.show_screen(n))
+        layout.addStretch(1)
+        self.settings_button = self._nav_button(nav, self.tr("Cài đặt"))
+        self.settings_button.clicked.connect(self.open_settings)
+        self.quit_button = self._nav_button(nav, self.tr("Thoát"))
+        self.quit_button.clicked.connect(self.close)
+        layout.addWidget(self.settings_button)
+        layout.addWidget(self.quit_button)
+        return nav
+
+    @staticmethod
+    def _nav_button(nav: QFrame, text: str, *, checkable: bool = False) -> QToolButton:
+        button = QToolButton(nav)
+        button.setText(text)
+        button.setCheckable(checkable)
+        button.setAutoRaise(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setMinimumHeight(40)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the screens
+        return button
+
+    # ---- screens -----------------------------------------------------------------------------
+
+    def current_screen_name(self) -> str:
+        return list(self.slots)[self._group.checkedId()]
+
+    def built_screen(self, name: str) -> QWidget | None:
+        """The built screen, or None while it is loading or if it could not be built."""
+        return self.slots[name].screen
+
+    def show_screen(self, name: str) -> None:
+        slot = self.slots[name]
+        slot.button.setChecked(True)
+        self.stack.setCurrentWidget(slot.screen or slot.placeholder)
+
+    def load_screens(self) -> None:
+        """Build every screen now (tests, screenshots)."""
+        for name in self.slots:
+            self._load_screen(name)
+        self.screens_loaded.emit()
+
+    def load_screens_later(self) -> None:
+        """Build the screens one per event-loop turn, the intake screen first."""
+        pending = [name for name in self.slots if self.slots[name].screen is None]
+
+        def next_screen() -> None:
+            if not pending:
+                self.screens_loaded.emit()
+                return
+            self._load_screen(pending.pop(0))
+            QTimer.singleShot(0, next_screen)
+
+        QTimer.singleShot(0, next_screen)
+
+    def _load_screen(self, name: str) -> None:
+        slot = self.slots[name]
+        if slot.screen is not None:
+            return
+        try:
+            slot.screen = slot.load()(self.session, self.stack)
+        except ModuleNotFoundError as exc:
+            if not (exc.name or "").startswith(__package__):
+                raise
+            log.warning("screen %s is not in this build (%s)", name, exc.name)
+            slot.placeholder.setText(self.tr("Màn hình này chưa có trong bản này."))
+        except Exception:
+            log.exception("could not build the %s screen", name)
+            slot.placeholder.setText(self.tr("Không mở được màn hình này; lỗi đã được ghi lại."))
+        else:
+            showing = self.stack.currentWidget() is slot.placeholder
+            self.stack.insertWidget(self.stack.indexOf(slot.placeholder), slot.screen)
+            self.stack.removeWidget(slot.placeholder)
+            slot.placeholder.deleteLater()
+            if showing:
+                self.stack.setCurrentWidget(slot.screen)
+            if name == "handback" and self._pending_hand_back:
+                self.hand_back(self._pending_hand_back)
+        self.screen_loaded.emit(name)
+
+    # ---- requests from the screens -----------------------------------------------------------
+
+    def open_dossier(self, code: str) -> None:
+        """Show a dossier's details (a scan, a search result, a hand-back)."""
+        existing = self._dialogs.get(code)
+        if existing is not None and isValid(existing):
+            existing.raise_()
+            existing.activateWindow()
+            return
+        try:
+            self.session.desk.dossier(code)
+        except UnknownDossier:
+            self._tell(self.tr("Không tìm thấy hồ sơ có mã {code}.").format(code=code))
+            return
+        try:
+            dialog = _dossier_dialog()(self.session, code, self)
+        except Exception:
+            log.exception("could not open the dossier %s", code)
+            self._tell(self.tr("Không mở được hồ sơ {code}.").format(code=code))
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialogs[code] = dialog
+        dialog.destroyed.connect(lambda *_, c=code: self._dialogs.pop(c, None))
+        dialog.show()
+
+    def hand_back(self, code: str) -> None:
+        """Switch to the hand-back screen on a dossier."""
+        self.show_screen("handback")
+        screen = self.slots["handback"].screen
+        if screen is None:
+            self._pending_hand_back = code  # loaded as soon as the screen is built
+            return
+        self._pending_hand_back = None
+        screen.load(code)
+
+    def _tell(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.windowTitle(), message,
+                          QMessageBox.StandardButton.NoButton, self)
+        box.addButton(self.tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # ---- window ------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.session, self).open()
+
+    def show_on_screen(self) -> None:
+        """Maximised on a small screen (1366×768), else at the default size."""
+        screen = self.screen().availableGeometry()
+        if screen.width() <= DEFAULT_SIZE[0] + 100 or screen.height() <= DEFAULT_SIZE[1] + 60:
+            self.showMaximized()
+        else:
+            self.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.scanner.uninstall()
+        super().closeEvent(event)
+
+
+class SettingsDialog(QDialog):
+    """The language of the window (Vietnamese or English), used from the next start."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Cài đặt"))
+        self.setMinimumWidth(420)
+        self.language = QComboBox(self)
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(
+            self.language.findData(i18n.get_language(session.desk.db)))
+        note = QLabel(self.tr("Ngôn ngữ mới được dùng từ lần mở ứng dụng tiếp theo."), self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        form = QFormLayout()
+        form.addRow(self.tr("Ngôn ngữ:"), self.language)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.tr("Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(10)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        i18n.set_language(self.session.desk.db, self.language.currentData())
+        super().accept()
+
+
+NAV_STYLE = """
+QFrame#nav { background: #1f4e79; }
+QFrame#nav QToolButton {
+    color: white; border: none; border-radius: 4px; padding: 6px 8px; text-align: left;
+}
+QFrame#nav QToolButton:hover { background: #2e6aa3; }
+QFrame#nav QToolButton:checked { background: white; color: #1f4e79; font-weight: bold; }
+"""
+
+
+def build_main_window(session: Session, *, lazy: bool = False) -> MainWindow:
+    """The main window of a session; its screens built now, or after it is shown if `lazy`."""
+    window = MainWindow(session)
+    if lazy:
+        window.load_screens_later()
+    else:
+        window.load_screens()
+    return window

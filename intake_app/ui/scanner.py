@@ -1,0 +1,161 @@
+"""A USB barcode scanner, recognised among key presses anywhere in the application.
+
+A scanner is a keyboard that types a whole code in a burst (a few milliseconds per character)
+and then Enter. Installed on the QApplication, `ScannerFilter` watches the keys sent to the
+focused widget. When that widget is a text field being edited, it lets everything through: the
+field receives the code as typed (the find and hand-back screens handle codes typed there).
+Elsewhere it holds back the characters a dossier code can contain; a fast burst ending with
+Enter whose text is a dossier code is swallowed and reported as `code_scanned`. Keys a person
+typed (too slow, or not a code) are passed on to their widget unchanged, a moment later.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from ..domain.dossier_code import looks_like_dossier_code
+
+MAX_GAP_S = 0.05  # a scanner types a character every few ms; a person needs 80 ms or more
+CODE_CHARS = re.compile(r"[0-9A-Za-z.\-]")
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+SCANNER_MODIFIERS = (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+
+
+def is_text_entry(widget: QWidget | None) -> bool:
+    """True if typing into `widget` edits text (so a scanner's keys belong to it)."""
+    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
+        return not widget.isReadOnly()
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    return False
+
+
+@dataclass(frozen=True)
+class _HeldKey:
+    receiver: QObject
+    key: int
+    modifiers: Qt.KeyboardModifier
+    text: str
+
+
+class ScannerFilter(QObject):
+    """Application-wide event filter that turns a scanner's burst + Enter into `code_scanned`.
+
+    `clock` (seconds, monotonic) and `max_gap` are injectable so tests can play a scanner and
+    a slow person with the same key events.
+    """
+
+    code_scanned = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, *,
+                 clock: Callable[[], float] = time.monotonic, max_gap: float = MAX_GAP_S,
+                 is_code: Callable[[str], bool] = looks_like_dossier_code):
+        super().__init__(parent)
+        self._clock = clock
+        self._max_gap = max_gap
+        self._is_code = is_code
+        self._held: list[_HeldKey] = []
+        self._last_press = 0.0  # every gap within the held burst is shorter than max_gap
+        self._swallowed_releases: list[int] = []
+        self._replaying = False
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(int(max_gap * 3000))
+        self._flush_timer.timeout.connect(self.flush)
+
+    def install(self, app: QApplication | None = None) -> None:
+        (app or QApplication.instance()).installEventFilter(self)
+
+    def uninstall(self, app: QApplication | None = None) -> None:
+        self.flush()
+        if (app := app or QApplication.instance()) is not None:
+            app.removeEventFilter(self)
+
+    # ---- the filter --------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) or self._replaying:
+            return False
+        if not watched.isWidgetType():
+            return False  # the QWindow sees each key before its focus widget: act once
+        focus = QApplication.focusWidget()
+        if focus is not None and watched is not focus:
+            return False  # propagation to a parent of the focus widget
+        if kind == QEvent.Type.KeyRelease:
+            return self._release(event)
+        if is_text_entry(focus or watched):
+            self.flush()
+            return False
+        return self._press(watched, event)
+
+    def _release(self, event: QKeyEvent) -> bool:
+        if event.key() in self._swallowed_releases:
+            self._swallowed_releases.remove(event.key())
+            return True
+        return False
+
+    def _press(self, watched: QObject, event: QKeyEvent) -> bool:
+        now = self._clock()
+        key, text = event.key(), event.text()
+        plain = not (event.modifiers() & ~SCANNER_MODIFIERS)
+        if plain and key in ENTER_KEYS and self._held:
+            gap_ok = now - self._last_press < self._max_gap
+            code = "".join(held.text for held in self._held)
+            if gap_ok and self._is_code(code):
+                self._clear()
+                self._swallow_release(key)
+                self.code_scanned.emit(code.strip().upper())
+                return True
+        if plain and len(text) == 1 and CODE_CHARS.fullmatch(text) and not event.isAutoRepeat():
+            if self._held and now - self._last_press >= self._max_gap:
+                self.flush()  # a person typing: hand the earlier keys back
+            self._held.append(_HeldKey(watched, key, event.modifiers(), text))
+            self._last_press = now
+            self._swallow_release(key)
+            self._flush_timer.start()
+            return True
+        self.flush()
+        return False
+
+    # ---- giving keys back --------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Send the held keys, as typed, to the widgets they were meant for."""
+        held, self._held = self._held, []
+        self._flush_timer.stop()
+        if not held:
+            return
+        self._replaying = True
+        try:
+            for item in held:
+                if not isValid(item.receiver):
+                    continue  # the widget was closed meanwhile
+                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                    QApplication.sendEvent(
+                        item.receiver, QKeyEvent(kind, item.key, item.modifiers, item.text))
+        finally:
+            self._replaying = False
+
+    def _swallow_release(self, key: int) -> None:
+        self._swallowed_releases = [*self._swallowed_releases[-31:], key]
+
+    def _clear(self) -> None:
+        self._held = []
+        self._flush_timer.stop()

@@ -1,0 +1,406 @@
+"""The window's frame: set-up dialog, main window, status bar, scanner, language.
+
+The three screens and the dossier dialog are replaced by small stand-ins here, so these tests
+prove the frame whatever state the screens are in; the desk and its SQLite file are real.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import UNIT, intake_request, type_text
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from intake_app.desk import Desk
+from intake_app.ui import app as app_module
+from intake_app.ui import i18n, main_window
+from intake_app.ui.main_window import SettingsDialog, build_main_window
+from intake_app.ui.scanner import ScannerFilter
+from intake_app.ui.setup_dialog import SetupDialog
+
+CODE = "000.00.12.H56-261123-2001"
+
+
+# ---- stand-ins for the screens ---------------------------------------------------------------
+
+class StubScreen(QLabel):
+    def __init__(self, session, parent=None):
+        super().__init__(type(self).__name__, parent)
+        self.loaded: list[str] = []
+
+    def load(self, code: str) -> bool:
+        self.loaded.append(code)
+        return True
+
+
+class StubDialog(QDialog):
+    opened: list[str] = []
+
+    def __init__(self, session, code, parent=None):
+        super().__init__(parent)
+        StubDialog.opened.append(code)
+
+
+@pytest.fixture
+def stub_screens(monkeypatch):
+    screens = {name: type(name, (StubScreen,), {})
+               for name in ("IntakeStub", "FindStub", "HandBackStub")}
+    monkeypatch.setattr(main_window, "_intake_screen", lambda: screens["IntakeStub"])
+    monkeypatch.setattr(main_window, "_find_screen", lambda: screens["FindStub"])
+    monkeypatch.setattr(main_window, "_hand_back_screen", lambda: screens["HandBackStub"])
+    monkeypatch.setattr(main_window, "_dossier_dialog", lambda: StubDialog)
+    StubDialog.opened = []
+    return screens
+
+
+@pytest.fixture
+def window(session, qtbot, stub_screens):
+    window = build_main_window(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def vietnamese():
+    """Whatever a test installs, the next one starts in Vietnamese."""
+    yield
+    i18n.install_language(QApplication.instance(), "vi")
+
+
+# ---- set-up ----------------------------------------------------------------------------------
+
+def test_setup_dialog_sets_an_empty_folder_up(tmp_path: Path, qtbot) -> None:
+    with Desk(tmp_path / "new") as desk:
+        dialog = SetupDialog(desk)
+        qtbot.addWidget(dialog)
+        type_text(qtbot, dialog.unit_code, "000.00.12")
+        assert "NNN.NN.NN.XNN" in dialog.unit_code_hint.text()
+        type_text(qtbot, dialog.unit_code, ".H56")
+        assert dialog.unit_code_hint.text() == ""
+        type_text(qtbot, dialog.unit_name, "UBND phường Phong Quảng")
+        province = dialog.province.lineEdit()
+        type_text(qtbot, province, "hue")  # no accents, a part of "Thành phố Huế"
+        qtbot.keyClick(province, Qt.Key.Key_Return)
+        assert dialog.province.current_code() == "46"
+        assert dialog.province.currentText() == "Thành phố Huế"
+        type_text(qtbot, dialog.commune.lineEdit(), "phong quảng")
+        qtbot.keyClick(dialog.commune.lineEdit(), Qt.Key.Key_Return)
+        assert dialog.commune.current_code() == "19873"
+        dialog.station_no.setValue(2)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        station = desk.station
+    assert (station.unit_code, station.unit_name, station.province_code,
+            station.commune_code, station.station_no, station.office_name) == (
+        "000.00.12.H56", "UBND phường Phong Quảng", "46", "19873", 2, "Bộ phận Một cửa")
+
+
+def test_setup_dialog_shows_a_refusal_and_stays_open(tmp_path: Path, qtbot) -> None:
+    with Desk(tmp_path / "new") as desk:
+        dialog = SetupDialog(desk)
+        qtbot.addWidget(dialog)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert "tỉnh, thành phố" in dialog.error.text()
+        dialog.province.select_code("46")
+        dialog.commune.select_code("19873")
+        type_text(qtbot, dialog.unit_code, "12.H56")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        assert "không đúng dạng" in dialog.error.text()
+        assert "Tên đơn vị không được để trống" in dialog.error.text()
+        assert not desk.is_set_up()
+
+
+def answer_dialogs(answers: dict[type, object]):
+    """Poll for modal dialogs and answer each with its function (what a person would do)."""
+    from PySide6.QtCore import QTimer
+
+    seen: list[str] = []
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        for kind, answer in answers.items():
+            if isinstance(modal, kind) and type(modal).__name__ not in seen:
+                seen.append(type(modal).__name__)
+                answer(modal)
+
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(20)
+    return timer, seen
+
+
+def fill_setup(dialog: SetupDialog) -> None:
+    dialog.unit_code.setText("000.00.12.H56")
+    dialog.unit_name.setText("UBND phường Phong Quảng")
+    dialog.province.select_code("46")
+    dialog.commune.select_code("19873")
+    dialog.station_no.setValue(3)
+    dialog.ok_button.click()
+
+
+def test_first_start_sets_up_asks_the_clerk_then_opens_the_window(tmp_path, qtbot,
+                                                                  stub_screens) -> None:
+    def name_clerk(dialog) -> None:
+        dialog.name.setEditText("Trần Văn Nam")
+        dialog.ok_button.click()
+
+    timer, seen = answer_dialogs({SetupDialog: fill_setup, app_module.ClerkDialog: name_clerk})
+    app = QApplication.instance()
+    window = app_module.start(app, tmp_path / "first", None, lazy=False)
+    timer.stop()
+    qtbot.addWidget(window)
+    assert seen == ["SetupDialog", "ClerkDialog"]
+    assert window.windowTitle() == "Tiếp nhận hồ sơ – UBND phường Phong Quảng – Quầy 3"
+    assert window.session.clerk == "Trần Văn Nam"
+    assert app_module.known_clerks(window.session.desk) == ["Trần Văn Nam"]
+    window.session.desk.close()
+
+
+def test_cancelling_the_setup_opens_nothing(tmp_path, qtbot) -> None:
+    timer, seen = answer_dialogs({SetupDialog: lambda dialog: dialog.reject()})
+    assert app_module.start(QApplication.instance(), tmp_path / "first", None) is None
+    timer.stop()
+    assert seen == ["SetupDialog"]
+    with Desk(tmp_path / "first") as desk:
+        assert not desk.is_set_up()
+
+
+# ---- main window -----------------------------------------------------------------------------
+
+def test_title_and_status_bar_show_station_unit_clerk_and_waiting(session, window) -> None:
+    assert window.windowTitle() == "Tiếp nhận hồ sơ – UBND phường Phong Quảng – Quầy 2"
+    status = window.status
+    assert status.station_label.text() == "Quầy số 2"
+    assert UNIT["unit_name"] in status.unit_label.text()
+    assert status.clerk_label.text() == "Cán bộ: Lê Thị Hoa"
+    assert status.outbox_label.text() == "Chờ đồng bộ: 0"
+    assert len(status.clock_label.text()) == len("23/11/2026 14:05")
+    code = session.desk.receive(intake_request(), clerk=session.clerk).dossier.code
+    session.dossier_changed.emit(code)
+    assert status.outbox_label.text() == "Chờ đồng bộ: 1"
+
+
+def test_f2_f3_f4_switch_screens(window, qtbot) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.current_screen_name() == "intake"
+    assert window.stack.currentWidget() is window.built_screen("intake")
+    for key, name in ((Qt.Key.Key_F3, "find"), (Qt.Key.Key_F4, "handback"),
+                      (Qt.Key.Key_F2, "intake")):
+        qtbot.keyClick(window, key)
+        assert window.current_screen_name() == name
+        assert window.stack.currentWidget() is window.built_screen(name)
+
+
+def test_a_missing_screen_leaves_the_window_usable(session, qtbot, stub_screens,
+                                                   monkeypatch) -> None:
+    def missing():
+        raise ModuleNotFoundError("no screen yet", name="intake_app.ui.handback.screen")
+
+    monkeypatch.setattr(main_window, "_hand_back_screen", missing)
+    window = build_main_window(session)
+    qtbot.addWidget(window)
+    assert window.built_screen("handback") is None
+    window.show_screen("handback")
+    assert "chưa có" in window.stack.currentWidget().text()
+
+
+def test_screens_are_built_after_the_window_is_shown(session, qtbot, stub_screens) -> None:
+    window = build_main_window(session, lazy=True)
+    qtbot.addWidget(window)
+    assert window.stack.currentWidget().text() == "Đang tải…"
+    with qtbot.waitSignal(window.screens_loaded):
+        window.show()
+    assert window.stack.currentWidget() is window.built_screen("intake")
+
+
+def test_hand_back_request_switches_screen_and_loads_the_code(session, window) -> None:
+    session.hand_back_requested.emit(CODE)
+    assert window.current_screen_name() == "handback"
+    assert window.built_screen("handback").loaded == [CODE]
+
+
+def test_open_dossier_request_opens_the_dossier_dialog(session, window, qtbot) -> None:
+    code = session.desk.receive(intake_request(), clerk=session.clerk).dossier.code
+    session.open_dossier_requested.emit(code)
+    session.open_dossier_requested.emit(code)  # the same dossier twice: one dialog
+    assert StubDialog.opened == [code]
+    session.open_dossier_requested.emit(CODE.replace("2001", "2999"))  # unknown: a message
+    assert StubDialog.opened == [code]
+
+
+# ---- scanner ---------------------------------------------------------------------------------
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class KeyRecorder(QWidget):
+    """A focusable widget that is not a text field (like a button or a table)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.typed = ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        self.typed += "⏎" if event.key() == Qt.Key.Key_Return else event.text()
+
+
+def scan(target: QWidget, text: str, clock: FakeClock, gap: float) -> None:
+    """Send what a USB scanner sends: press/release per character (with text), then Enter."""
+    for char in text:
+        clock.now += gap
+        shift = Qt.KeyboardModifier.ShiftModifier if char.isupper() else \
+            Qt.KeyboardModifier.NoModifier
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(target, QKeyEvent(kind, ord(char.upper()), shift, char))
+    clock.now += gap
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(target, QKeyEvent(kind, Qt.Key.Key_Return,
+                                                 Qt.KeyboardModifier.NoModifier, "\r"))
+
+
+@pytest.fixture
+def scanner_setup(qtbot):
+    clock = FakeClock()
+    page = QWidget()
+    recorder, field = KeyRecorder(), QLineEdit()
+    layout = QVBoxLayout(page)
+    layout.addWidget(recorder)
+    layout.addWidget(field)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    scanner = ScannerFilter(clock=clock)
+    scanner.install()
+    yield scanner, clock, recorder, field
+    scanner.uninstall()
+
+
+def test_a_fast_burst_outside_text_fields_is_a_scan(scanner_setup, qtbot) -> None:
+    scanner, clock, recorder, _ = scanner_setup
+    recorder.setFocus()
+    with qtbot.waitSignal(scanner.code_scanned) as signal:
+        scan(recorder, CODE, clock, gap=0.004)
+    assert signal.args == [CODE]
+    assert recorder.typed == ""  # the scanner's keys were swallowed, Enter too
+
+
+def test_a_scan_into_a_text_field_is_typed_there(scanner_setup, qtbot) -> None:
+    scanner, clock, _, field = scanner_setup
+    field.setFocus()
+    with qtbot.assertNotEmitted(scanner.code_scanned):
+        scan(field, CODE, clock, gap=0.004)
+    assert field.text() == CODE
+
+
+def test_a_person_typing_the_same_keys_is_not_a_scan(scanner_setup, qtbot) -> None:
+    scanner, clock, recorder, _ = scanner_setup
+    recorder.setFocus()
+    with qtbot.assertNotEmitted(scanner.code_scanned):
+        scan(recorder, CODE, clock, gap=0.15)
+    assert recorder.typed == CODE + "⏎"  # every key reached the widget, in order
+
+
+def test_a_fast_burst_that_is_not_a_code_reaches_the_widget(scanner_setup, qtbot) -> None:
+    scanner, clock, recorder, _ = scanner_setup
+    recorder.setFocus()
+    with qtbot.assertNotEmitted(scanner.code_scanned):
+        scan(recorder, "ABC123", clock, gap=0.004)
+    assert recorder.typed == "ABC123⏎"
+
+
+def test_a_held_key_reaches_its_widget_after_a_pause(scanner_setup, qtbot) -> None:
+    _, clock, recorder, _ = scanner_setup
+    recorder.setFocus()
+    QApplication.sendEvent(recorder, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_5,
+                                               Qt.KeyboardModifier.NoModifier, "5"))
+    assert recorder.typed == ""
+    qtbot.waitUntil(lambda: recorder.typed == "5", timeout=1000)
+
+
+def test_a_scan_in_the_main_window_opens_the_dossier(session, window, qtbot) -> None:
+    code = session.desk.receive(intake_request(), clerk=session.clerk).dossier.code
+    window.stack.setFocus()
+    with qtbot.waitSignal(session.open_dossier_requested) as signal:
+        scan(QApplication.focusWidget() or window.stack, code, FakeClock(), gap=0.0)
+    assert signal.args == [code]
+    assert StubDialog.opened == [code]
+
+
+# ---- language and clerk ----------------------------------------------------------------------
+
+def test_vietnamese_is_the_default(session, window) -> None:
+    assert i18n.get_language(session.desk.db) == "vi"
+    assert window.slots["find"].button.text() == "Tra cứu (F3)"
+
+
+def test_english_translation_changes_the_labels(session, qtbot, stub_screens, tmp_path,
+                                                vietnamese) -> None:
+    i18n.set_language(session.desk.db, "en")
+    language = i18n.get_language(session.desk.db)
+    cache = tmp_path / "cache"
+    assert i18n.install_language(QApplication.instance(), language, cache_dir=cache) == "en"
+    assert (cache / "intake_en.qm").is_file() or i18n.source_file("en").with_suffix(
+        ".qm").is_file()
+    window = build_main_window(session)
+    qtbot.addWidget(window)
+    assert window.slots["find"].button.text() == "Find (F3)"
+    assert window.windowTitle() == "Intake – UBND phường Phong Quảng – Counter 2"
+    assert window.status.outbox_label.text() == "Waiting to sync: 0"
+
+
+def test_no_compiler_means_vietnamese_not_a_crash(tmp_path, monkeypatch, vietnamese) -> None:
+    monkeypatch.setattr(i18n, "find_lrelease", lambda: None)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    (tmp_path / "intake_en.ts").write_text("<TS></TS>", encoding="utf-8")
+    app = QApplication.instance()
+    assert i18n.install_language(app, "en", cache_dir=tmp_path / "cache") == "vi"
+
+
+def test_an_older_compiled_file_is_better_than_none(tmp_path, monkeypatch, vietnamese) -> None:
+    compiled = i18n.compiled_translation("en", tmp_path / "cache")
+    assert compiled is not None
+    shipped = tmp_path / "shipped"
+    shipped.mkdir()
+    (shipped / "intake_en.qm").write_bytes(compiled.read_bytes())
+    (shipped / "intake_en.ts").write_text("<TS></TS>", encoding="utf-8")  # newer than the .qm
+    monkeypatch.setattr(i18n, "translations_dir", lambda: shipped)
+    monkeypatch.setattr(i18n, "find_lrelease", lambda: None)
+    app = QApplication.instance()
+    assert i18n.install_language(app, "en", cache_dir=tmp_path / "other") == "en"
+
+
+def test_settings_dialog_saves_the_language(session, qtbot) -> None:
+    dialog = SettingsDialog(session)
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "vi"
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.accept()
+    assert i18n.get_language(session.desk.db) == "en"
+
+
+def test_clerk_names_are_remembered_most_recent_first(make_desk, qtbot) -> None:
+    desk = make_desk()
+    for name in ("Lê Thị Hoa", "Trần Văn Nam", "Lê Thị Hoa"):
+        app_module.remember_clerk(desk, name)
+    assert app_module.known_clerks(desk) == ["Lê Thị Hoa", "Trần Văn Nam"]
+    dialog = app_module.ClerkDialog(app_module.known_clerks(desk))
+    qtbot.addWidget(dialog)
+    assert dialog.clerk() == "Lê Thị Hoa"
+    dialog.name.setEditText("  ")
+    assert not dialog.ok_button.isEnabled()
+    type_text(qtbot, dialog.name.lineEdit(), "Phạm Thu  Hà")
+    assert dialog.clerk() == "Phạm Thu Hà"
+    assert dialog.ok_button.isEnabled()
