@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="the station's data folder (default: $INTAKE_APP_DATA_DIR or the "
                         "per-user data folder)")
-    parser.add_argument("--clerk", default=_default_clerk(),
+    parser.add_argument("--clerk", default=None,
                         help=f"who is acting, recorded in the history (default: ${CLERK_ENV} or "
                         "the OS user)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -108,7 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from ..ui.app import run_app
 
-        return run_app(data_dir, clerk=None)
+        return run_app(data_dir, clerk=args.clerk)  # None: the window asks who is working
+    args.clerk = args.clerk or _default_clerk()
 
     from ..desk import Desk, NotSetUp
     from ..store.db import StoreError

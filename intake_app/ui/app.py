@@ -101,7 +101,20 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
         window.load_screens_later()
     else:
         window.load_screens()
+    _recover_receipts(desk)  # a few file checks: the window is already on screen
     return window
+
+
+def _recover_receipts(desk: Desk) -> None:
+    """Rebuild receipts lost to a power cut between the stamp and the PDF (logged)."""
+    try:
+        rebuilt = desk.recover_receipts()
+    except OSError as exc:
+        log.error("could not check the receipt files: %s", exc)
+        return
+    if rebuilt:
+        log.warning("rebuilt %d receipt PDFs lost before they were written: %s",
+                    len(rebuilt), ", ".join(rebuilt))
 
 
 # ---- the clerk at the counter ----------------------------------------------------------------
