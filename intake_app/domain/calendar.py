@@ -13,6 +13,7 @@ counter (default 07:30–11:30 and 13:00–17:00, 8 hours a day).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -80,6 +81,17 @@ def _at(day: date, clock: time) -> datetime:
     return datetime.combine(day, clock, tzinfo=VN_TZ)
 
 
+@functools.lru_cache(maxsize=16)
+def _law_for_year(year: int) -> holidays.HolidayBase:
+    """The package's calendar for one year, loaded once per process (it is only read).
+
+    One instance per year: its `weekend_workdays` then holds that year's working Saturdays
+    (plus the package's cross-year swaps). The language is fixed, as otherwise the names follow
+    the PC's locale.
+    """
+    return holidays.country_holidays("VN", years=year, language="vi")
+
+
 class WorkCalendar:
     """The working-day calendar of one counter.
 
@@ -97,18 +109,9 @@ class WorkCalendar:
         self.day_length = sum(
             (_at(date.min, p.end) - _at(date.min, p.start) for p in self.periods), timedelta()
         )
-        self._law_by_year: dict[int, holidays.HolidayBase] = {}
 
     def _law(self, year: int) -> holidays.HolidayBase:
-        """The package's calendar for one year, loaded on first use.
-
-        One instance per year: its `weekend_workdays` then holds that year's working Saturdays
-        (plus the package's cross-year swaps). The language is fixed, as otherwise the names
-        follow the PC's locale.
-        """
-        if year not in self._law_by_year:
-            self._law_by_year[year] = holidays.country_holidays("VN", years=year, language="vi")
-        return self._law_by_year[year]
+        return _law_for_year(year)
 
     def is_working_day(self, day: date) -> bool:
         override = self.overrides.get(day)
