@@ -15,11 +15,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from intake_app.desk import Desk
+from intake_app.domain.status import DossierStatus
 from intake_app.ui import app as app_module
 from intake_app.ui import i18n, main_window
 from intake_app.ui.main_window import SettingsDialog, build_main_window
 from intake_app.ui.scanner import ScannerFilter
 from intake_app.ui.setup_dialog import SetupDialog
+from intake_app.ui.status_text import status_text
 
 CODE = "000.00.12.H56-261123-2001"
 
@@ -359,6 +361,8 @@ def test_english_translation_changes_the_labels(session, qtbot, stub_screens, tm
     assert window.slots["find"].button.text() == "Find (F3)"
     assert window.windowTitle() == "Intake – UBND phường Phong Quảng – Counter 2"
     assert window.status.outbox_label.text() == "Waiting to sync: 0"
+    assert status_text(DossierStatus.RECEIVED) == "Received"
+    assert status_text(DossierStatus.RETURNED) == "Result returned"
 
 
 def test_no_compiler_means_vietnamese_not_a_crash(tmp_path, monkeypatch, vietnamese) -> None:

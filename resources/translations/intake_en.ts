@@ -175,27 +175,27 @@
 <context>
     <name>ClerkDialog</name>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="126"/>
+        <location filename="../../intake_app/ui/app.py" line="154"/>
         <source>Cán bộ tiếp nhận</source>
         <translation>Receiving clerk</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="132"/>
+        <location filename="../../intake_app/ui/app.py" line="160"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="134"/>
+        <location filename="../../intake_app/ui/app.py" line="162"/>
         <source>Bắt đầu làm việc</source>
         <translation>Start working</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="136"/>
+        <location filename="../../intake_app/ui/app.py" line="164"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="142"/>
+        <location filename="../../intake_app/ui/app.py" line="170"/>
         <source>Họ tên cán bộ làm việc tại quầy (được ghi vào mọi bước xử lý hồ sơ):</source>
         <translation>Name of the clerk at the counter (recorded on every step taken on a dossier):</translation>
     </message>
@@ -211,32 +211,32 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../intake_app/ui/find/results_model.py" line="37"/>
+        <location filename="../../intake_app/ui/find/results_model.py" line="32"/>
         <source>Trong hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/results_model.py" line="38"/>
+        <location filename="../../intake_app/ui/find/results_model.py" line="33"/>
         <source>Sắp đến hạn (hẹn trả hôm nay hoặc ngày làm việc tiếp theo)</source>
         <translation>Due soon (due today or the next working day)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/results_model.py" line="40"/>
+        <location filename="../../intake_app/ui/find/results_model.py" line="35"/>
         <source>Quá hạn hẹn trả</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/results_model.py" line="48"/>
+        <location filename="../../intake_app/ui/find/results_model.py" line="43"/>
         <source>quá hạn</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/results_model.py" line="50"/>
+        <location filename="../../intake_app/ui/find/results_model.py" line="45"/>
         <source>sắp đến hạn</source>
         <translation>due soon</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/results_model.py" line="57"/>
+        <location filename="../../intake_app/ui/find/results_model.py" line="52"/>
         <source>Không hẹn</source>
         <translation>No due date</translation>
     </message>
@@ -372,7 +372,7 @@
     </message>
     <message>
         <location filename="../../intake_app/ui/find/dossier_dialog.py" line="141"/>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="282"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="284"/>
         <source>In lại giấy tiếp nhận (bản sao)</source>
         <translation>Reprint the receipt (copy)</translation>
     </message>
@@ -397,17 +397,22 @@
         <translation>The applicant</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="213"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="196"/>
+        <source>Không thu</source>
+        <translation>Free of charge</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="215"/>
         <source>Không có ngày hẹn trả</source>
         <translation>No due date</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="216"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="218"/>
         <source>Quyển số %1, số thứ tự %2</source>
         <translation>Book %1, entry %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="224"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="226"/>
         <source>Giấy tờ đã nộp (%n)</source>
         <translation>
             <numerusform>Documents handed in (%n)</numerusform>
@@ -415,7 +420,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="231"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="233"/>
         <source>Lịch sử xử lý (%n)</source>
         <translation>
             <numerusform>History (%n)</numerusform>
@@ -423,74 +428,127 @@
         </translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="244"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="246"/>
         <source>Hồ sơ đang ở trạng thái «%s»: không thể trả kết quả.</source>
         <translation>The dossier&apos;s status is “%s”: its result cannot be handed back.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="260"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="262"/>
         <source>Trực tiếp tại Bộ phận Một cửa</source>
         <translation>In person at the one-stop-shop counter</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="261"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="263"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="262"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="264"/>
         <source>Qua dịch vụ bưu chính</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="267"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="269"/>
         <source>Tại Bộ phận Một cửa</source>
         <translation>At the one-stop-shop counter</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="268"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="270"/>
         <source>Qua dịch vụ bưu chính công ích</source>
         <translation>By public postal service</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="273"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="275"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="274"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="276"/>
         <source>Bản sao chứng thực</source>
         <translation>Certified copy</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="275"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="277"/>
         <source>Bản photo</source>
         <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="280"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="282"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Dossier received</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="281"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="283"/>
         <source>Trả kết quả</source>
         <translation>Result handed back</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="301"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="303"/>
         <source>Không ghi được bản sao giấy tiếp nhận: %s</source>
         <translation>Could not write the receipt copy: %s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="305"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="307"/>
         <source>Đã tạo bản sao giấy tiếp nhận: %s</source>
         <translation>Receipt copy created: %s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="315"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="317"/>
         <source>Đã tạo bản sao nhưng không xem được (%s). Tệp: %s</source>
         <translation>The copy was created but cannot be shown (%s). File: %s</translation>
+    </message>
+</context>
+<context>
+    <name>DossierStatus</name>
+    <message>
+        <location filename="../../intake_app/ui/status_text.py" line="17"/>
+        <source>Mới đăng ký</source>
+        <translation>Newly registered</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_text.py" line="18"/>
+        <source>Được tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_text.py" line="19"/>
+        <source>Không được tiếp nhận</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_text.py" line="20"/>
+        <source>Đang xử lý</source>
+        <translation>In processing</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_text.py" line="21"/>
+        <source>Yêu cầu bổ sung giấy tờ</source>
+        <translation>Supplement requested</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_text.py" line="22"/>
+        <source>Yêu cầu thực hiện nghĩa vụ tài chính</source>
+        <translation>Financial obligation requested</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_text.py" line="23"/>
+        <source>Công dân yêu cầu rút hồ sơ</source>
+        <translation>Withdrawn by the citizen</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_text.py" line="24"/>
+        <source>Dừng xử lý</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_text.py" line="25"/>
+        <source>Đã xử lý xong</source>
+        <translation>Done, result ready</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_text.py" line="26"/>
+        <source>Đã trả kết quả</source>
+        <translation>Result returned</translation>
     </message>
 </context>
 <context>
@@ -947,32 +1005,32 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../intake_app/ui/find/results_model.py" line="69"/>
+        <location filename="../../intake_app/ui/find/results_model.py" line="64"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/results_model.py" line="69"/>
+        <location filename="../../intake_app/ui/find/results_model.py" line="64"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/results_model.py" line="69"/>
+        <location filename="../../intake_app/ui/find/results_model.py" line="64"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/results_model.py" line="70"/>
+        <location filename="../../intake_app/ui/find/results_model.py" line="65"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/results_model.py" line="70"/>
+        <location filename="../../intake_app/ui/find/results_model.py" line="65"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/results_model.py" line="70"/>
+        <location filename="../../intake_app/ui/find/results_model.py" line="65"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
@@ -1015,8 +1073,8 @@
     </message>
     <message>
         <location filename="../../intake_app/ui/setup_dialog.py" line="114"/>
-        <source>Ví dụ: UBND xã Phong Quảng</source>
-        <translation>For example: UBND xã Phong Quảng</translation>
+        <source>Ví dụ: UBND phường Phong Quảng</source>
+        <translation>E.g. UBND phường Phong Quảng</translation>
     </message>
     <message>
         <location filename="../../intake_app/ui/setup_dialog.py" line="116"/>
@@ -1173,7 +1231,7 @@
 <context>
     <name>run_app</name>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="67"/>
+        <location filename="../../intake_app/ui/app.py" line="68"/>
         <source>Không mở được thư mục dữ liệu {path}:
 {error}</source>
         <translation>Cannot open the data folder {path}:

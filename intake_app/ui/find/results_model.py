@@ -12,7 +12,7 @@ from ...domain.calendar import WorkCalendar
 from ...domain.deadlines import DeadlineState, deadline_state
 from ...domain.dossier import Dossier
 from ...domain.formatting import day_time_vn
-from ...domain.status import DossierStatus
+from ..status_text import status_text
 
 # (background, foreground) of a row; the legend under the table uses the same pairs.
 NEAR_DUE_COLOURS = (QColor("#ffe08a"), QColor("#5c4200"))  # amber
@@ -24,11 +24,6 @@ ROW_COLOURS: dict[DeadlineState, tuple[QColor, QColor]] = {
 
 CODE_ROLE = Qt.ItemDataRole.UserRole  # the dossier code of a row, whatever the column
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # its DeadlineState
-
-
-def status_text(status: DossierStatus) -> str:
-    """The national status label, through Qt's translation (context "DossierStatus")."""
-    return QCoreApplication.translate("DossierStatus", status.label)
 
 
 def deadline_text(state: DeadlineState) -> str:
