@@ -18,11 +18,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-
-import holidays
+from typing import TYPE_CHECKING
 
 from .clock import VN_TZ, to_vn
 from .procedures import ProcessingTime, TimeUnit
+
+if TYPE_CHECKING:
+    import holidays
 
 SAME_DAY_CUTOFF = time(15, 0)
 
@@ -89,6 +91,8 @@ def _law_for_year(year: int) -> holidays.HolidayBase:
     (plus the package's cross-year swaps). The language is fixed, as otherwise the names follow
     the PC's locale.
     """
+    import holidays  # ~50 ms: loaded with the first date computed, not at start-up
+
     return holidays.country_holidays("VN", years=year, language="vi")
 
 

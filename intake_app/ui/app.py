@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,6 +55,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     return app
+
+
+WARM_UP_DELAY_MS = 1500
 
 
 def run_app(data_dir: Path, clerk: str | None) -> int:
@@ -103,7 +106,9 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
     else:
         window.load_screens()
     _recover_receipts(desk)  # a few file checks: the window is already on screen
-    threading.Thread(target=_warm_up, name="warm-up", daemon=True).start()
+    # After the screens are built (they would compete with it for the interpreter).
+    QTimer.singleShot(WARM_UP_DELAY_MS, lambda: threading.Thread(
+        target=_warm_up, name="warm-up", daemon=True).start())
     return window
 
 
