@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from .domain import stamping
-from .domain.calendar import WorkCalendar
+from .domain.calendar import CalendarOverride, WorkCalendar
 from .domain.clock import iso, now_vn, to_vn
 from .domain.dossier import Dossier
 from .domain.dossier_code import day_key, next_sequence
@@ -27,7 +27,8 @@ from .domain.station import StationSettings, check_station_settings
 from .domain.status import DossierStatus
 from .domain.text import nfc
 from .store import admin_units, catalogue, dossiers, outbox, settings
-from .store.calendar import work_calendar
+from .store.admin_units import AdminUnit
+from .store.calendar import clear_override, set_override, work_calendar
 from .store.db import DATABASE_FILE, open_database, write_transaction
 
 RECEIPTS_FOLDER = "receipts"
@@ -102,8 +103,7 @@ class Desk:
         """
         problems = check_station_settings(unit_code, unit_name, station_no)
         with write_transaction(self.db):
-            if not self.db.execute("SELECT 1 FROM admin_provinces LIMIT 1").fetchone():
-                admin_units.load_admin_units(self.db)
+            self._load_admin_units_if_missing()
             province = admin_units.get_province(self.db, province_code)
             commune = admin_units.get_commune(self.db, commune_code)
             if province is None:
@@ -139,6 +139,57 @@ class Desk:
         return new
 
     # ---- reference data ----------------------------------------------------------------------
+
+    def _load_admin_units_if_missing(self) -> None:
+        if not admin_units.provinces(self.db):
+            admin_units.load_admin_units(self.db)
+
+    def ensure_admin_units(self) -> None:
+        """Load the bundled administrative units if this data folder has none yet."""
+        with write_transaction(self.db):
+            self._load_admin_units_if_missing()
+
+    def provinces(self) -> list[AdminUnit]:
+        return admin_units.provinces(self.db)
+
+    def province(self, code: str) -> AdminUnit | None:
+        return admin_units.get_province(self.db, code)
+
+    def communes(self, province_code: str, query: str = "") -> list[AdminUnit]:
+        """The communes of a province whose name contains `query`, accents optional."""
+        return admin_units.communes(self.db, province_code, query)
+
+    def procedures(self, search: str = "") -> list[Procedure]:
+        """Catalogue procedures whose code or name contains every word of `search`."""
+        return catalogue.list_procedures(self.db, search)
+
+    def import_catalogue(self, path: Path) -> tuple[int, int]:
+        """Add or replace procedures from a catalogue file; returns (added, replaced).
+
+        The whole file is checked first (CatalogueError lists every fault): a bad file changes
+        nothing.
+        """
+        procedures = catalogue.read_catalogue_file(path)
+        with write_transaction(self.db):
+            return catalogue.upsert_procedures(self.db, procedures)
+
+    def set_calendar_day(self, override: CalendarOverride, *, actor: str) -> None:
+        """A supervisor's extra day off or extra working day (replaces one for the same day)."""
+        with write_transaction(self.db):
+            set_override(self.db, override, actor)
+
+    def clear_calendar_day(self, day: date) -> bool:
+        with write_transaction(self.db):
+            return clear_override(self.db, day)
+
+    # ---- preferences of this PC (language, clerks' names) ------------------------------------
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        return settings.get_value(self.db, key, default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with write_transaction(self.db):
+            settings.set_value(self.db, key, value)
 
     def calendar(self) -> WorkCalendar:
         return work_calendar(self.db, settings.load_station(self.db))

@@ -344,14 +344,14 @@ def test_a_scan_in_the_main_window_opens_the_dossier(session, window, qtbot) -> 
 # ---- language and clerk ----------------------------------------------------------------------
 
 def test_vietnamese_is_the_default(session, window) -> None:
-    assert i18n.get_language(session.desk.db) == "vi"
+    assert i18n.get_language(session.desk) == "vi"
     assert window.slots["find"].button.text() == "Tra cứu (F3)"
 
 
 def test_english_translation_changes_the_labels(session, qtbot, stub_screens, tmp_path,
                                                 vietnamese) -> None:
-    i18n.set_language(session.desk.db, "en")
-    language = i18n.get_language(session.desk.db)
+    i18n.set_language(session.desk, "en")
+    language = i18n.get_language(session.desk)
     cache = tmp_path / "cache"
     assert i18n.install_language(QApplication.instance(), language, cache_dir=cache) == "en"
     assert (cache / "intake_en.qm").is_file() or i18n.source_file("en").with_suffix(
@@ -392,7 +392,7 @@ def test_settings_dialog_saves_the_language(session, qtbot) -> None:
     assert dialog.language.currentData() == "vi"
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.accept()
-    assert i18n.get_language(session.desk.db) == "en"
+    assert i18n.get_language(session.desk) == "en"
 
 
 def test_clerk_names_are_remembered_most_recent_first(make_desk, qtbot) -> None:

@@ -138,7 +138,7 @@ def main() -> int:
         i18n.install_language(app, args.language, cache_dir=Path(tmp) / "cache")
         codes = fill_station(Path(tmp) / "station")
         desk = Desk(Path(tmp) / "station")
-        i18n.set_language(desk.db, args.language)  # what the settings dialog shows
+        i18n.set_language(desk, args.language)  # what the settings dialog shows
         session = Session(desk, CLERK)
         window = build_main_window(session)
         window.resize(*SIZE)

@@ -20,9 +20,6 @@ from ..domain.dossier_code import DailyLimitReached
 from ..domain.intake import IntakeError
 from ..domain.procedures import CatalogueError, procedure_to_dict
 from ..domain.status import DossierStatus
-from ..store import catalogue
-from ..store.calendar import clear_override, set_override
-from ..store.db import write_transaction
 
 OK, FAILED, INVALID = 0, 1, 2
 
@@ -69,14 +66,14 @@ def cmd_init(args: argparse.Namespace, desk: Desk) -> int:
         "commune_code": station.commune_code,
         "place_name": station.place_name,
         "station": station.station_no,
-        "procedures": len(catalogue.list_procedures(desk.db)),
+        "procedures": len(desk.procedures()),
     })
     return OK
 
 
 def cmd_catalogue_import(args: argparse.Namespace, desk: Desk) -> int:
     try:
-        procedures = catalogue.read_catalogue_file(Path(args.file))
+        added, replaced = desk.import_catalogue(Path(args.file))
     except FileNotFoundError:
         return fail(f"no such file: {args.file}", INVALID)
     except CatalogueError as exc:
@@ -84,14 +81,12 @@ def cmd_catalogue_import(args: argparse.Namespace, desk: Desk) -> int:
         return fail(f"the catalogue was not imported; nothing changed:\n{lines}", INVALID)
     except ValueError as exc:
         return fail(f"the catalogue was not imported; nothing changed: {exc}", INVALID)
-    with write_transaction(desk.db):
-        added, replaced = catalogue.upsert_procedures(desk.db, procedures)
     emit({"added": added, "replaced": replaced})
     return OK
 
 
 def cmd_catalogue_list(args: argparse.Namespace, desk: Desk) -> int:
-    emit([procedure_to_dict(p) for p in catalogue.list_procedures(desk.db, args.search or "")])
+    emit([procedure_to_dict(p) for p in desk.procedures(args.search or "")])
     return OK
 
 
@@ -214,8 +209,7 @@ def cmd_calendar_set(args: argparse.Namespace, desk: Desk) -> int:
     except ValueError:
         return fail(f"not a date (YYYY-MM-DD): {args.day}", INVALID)
     kind = OverrideKind.DAY_OFF if args.calendar_command == "set-off" else OverrideKind.WORKING_DAY
-    with write_transaction(desk.db):
-        set_override(desk.db, CalendarOverride(day, kind, args.note or ""), args.clerk)
+    desk.set_calendar_day(CalendarOverride(day, kind, args.note or ""), actor=args.clerk)
     emit({"day": day.isoformat(), "kind": kind.value, "note": args.note or ""})
     return OK
 
@@ -225,7 +219,6 @@ def cmd_calendar_clear(args: argparse.Namespace, desk: Desk) -> int:
         day = date.fromisoformat(args.day)
     except ValueError:
         return fail(f"not a date (YYYY-MM-DD): {args.day}", INVALID)
-    with write_transaction(desk.db):
-        removed = clear_override(desk.db, day)
+    removed = desk.clear_calendar_day(day)
     emit({"day": day.isoformat(), "removed": removed})
     return OK

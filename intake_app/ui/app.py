@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..desk import Desk
 from ..domain.text import nfc
-from ..store.db import StoreError, write_transaction
-from ..store.settings import get_value, set_value
+from ..store.db import StoreError
 from .fonts import load_fonts
 from .i18n import CACHE_FOLDER, get_language, install_language
 from .main_window import MainWindow, build_main_window
@@ -87,7 +86,7 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
     """Everything up to the event loop; None if the person cancelled set-up or the clerk."""
     load_fonts(app)
     desk = Desk(data_dir)
-    install_language(app, get_language(desk.db), cache_dir=Path(data_dir) / CACHE_FOLDER)
+    install_language(app, get_language(desk), cache_dir=Path(data_dir) / CACHE_FOLDER)
     if not desk.is_set_up() and SetupDialog(desk).exec() != QDialog.DialogCode.Accepted:
         desk.close()
         return None
@@ -141,14 +140,13 @@ def _recover_receipts(desk: Desk) -> None:
 
 def known_clerks(desk: Desk) -> list[str]:
     """Names of the clerks who worked on this PC, the most recent first."""
-    names = get_value(desk.db, CLERKS_KEY, [])
+    names = desk.setting(CLERKS_KEY, [])
     return [name for name in names if isinstance(name, str) and name]
 
 
 def remember_clerk(desk: Desk, name: str) -> None:
     names = [name] + [other for other in known_clerks(desk) if other != name]
-    with write_transaction(desk.db):
-        set_value(desk.db, CLERKS_KEY, names[:MAX_CLERKS])
+    desk.set_setting(CLERKS_KEY, names[:MAX_CLERKS])
 
 
 class ClerkDialog(QDialog):

@@ -16,11 +16,9 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from sqlite_utils import Database
 
+from ..desk import Desk
 from ..paths import resources_dir
-from ..store.db import write_transaction
-from ..store.settings import get_value, set_value
 
 log = logging.getLogger(__name__)
 
@@ -35,17 +33,16 @@ LRELEASE_TIMEOUT_S = 60
 _installed: list[QTranslator] = []  # Qt keeps only a pointer: they must stay alive here
 
 
-def get_language(db: Database) -> str:
+def get_language(desk: Desk) -> str:
     """The language chosen on this PC (`vi` unless English was picked in the settings)."""
-    language = get_value(db, LANGUAGE_KEY, DEFAULT_LANGUAGE)
+    language = desk.setting(LANGUAGE_KEY, DEFAULT_LANGUAGE)
     return language if language in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def set_language(db: Database, language: str) -> None:
+def set_language(desk: Desk, language: str) -> None:
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected one of {sorted(LANGUAGES)}")
-    with write_transaction(db):
-        set_value(db, LANGUAGE_KEY, language)
+    desk.set_setting(LANGUAGE_KEY, language)
 
 
 def translations_dir() -> Path:

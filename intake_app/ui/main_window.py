@@ -294,7 +294,7 @@ class SettingsDialog(QDialog):
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(
-            self.language.findData(i18n.get_language(session.desk.db)))
+            self.language.findData(i18n.get_language(session.desk)))
         note = QLabel(self.tr("Ngôn ngữ mới được dùng từ lần mở ứng dụng tiếp theo."), self)
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
@@ -313,7 +313,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        i18n.set_language(self.session.desk.db, self.language.currentData())
+        i18n.set_language(self.session.desk, self.language.currentData())
         super().accept()
 
 

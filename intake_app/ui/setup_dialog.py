@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
 from ..desk import Desk, SetupError
 from ..domain.dossier_code import UNIT_CODE_RE
 from ..domain.text import fold
-from ..store import admin_units
 from ..store.admin_units import AdminUnit
-from ..store.db import write_transaction
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -104,7 +102,7 @@ class SetupDialog(QDialog):
         self.desk = desk
         self.setWindowTitle(self.tr("Thiết lập quầy tiếp nhận"))
         self.setMinimumWidth(620)
-        ensure_admin_units(desk)
+        desk.ensure_admin_units()
 
         self.unit_code = QLineEdit(self)
         self.unit_code.setPlaceholderText("000.00.12.H56")
@@ -160,7 +158,7 @@ class SetupDialog(QDialog):
 
         self.unit_code.textChanged.connect(self._check_unit_code)
         self.province.currentIndexChanged.connect(self._load_communes)
-        self.province.set_units(admin_units.provinces(desk.db))
+        self.province.set_units(desk.provinces())
         self._check_unit_code("")
 
     def _check_unit_code(self, text: str) -> None:
@@ -170,7 +168,7 @@ class SetupDialog(QDialog):
 
     def _load_communes(self, *_: object) -> None:
         code = self.province.current_code()
-        self.commune.set_units(admin_units.communes(self.desk.db, code) if code else [])
+        self.commune.set_units(self.desk.communes(code) if code else [])
         self.commune.setEnabled(code is not None)
 
     def accept(self) -> None:
@@ -196,13 +194,3 @@ class SetupDialog(QDialog):
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
-
-
-def ensure_admin_units(desk: Desk) -> None:
-    """Load the bundled administrative units if this data folder has none yet.
-
-    `init_station` would load them too, but the dialog needs the lists before it is called.
-    """
-    if not admin_units.provinces(desk.db):
-        with write_transaction(desk.db):
-            admin_units.load_admin_units(desk.db)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from ...domain.text import fold
-from ...store.admin_units import AdminUnit, communes, provinces
+from ...store.admin_units import AdminUnit
 from ..session import Session
 from .suggest_edit import SuggestEdit
 
@@ -17,7 +17,7 @@ class ProvinceEdit(SuggestEdit):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent, popup_width=260)
-        self._units = provinces(session.desk.db)
+        self._units = session.desk.provinces()
         self.setPlaceholderText(self.tr("Gõ tên tỉnh, thành phố"))
 
     def suggestions(self, text: str) -> list[tuple[str, AdminUnit]]:
@@ -44,7 +44,7 @@ class CommuneEdit(SuggestEdit):
         province = self._province.value
         if province is None:
             return []
-        found = communes(self._session.desk.db, province.code, text)
+        found = self._session.desk.communes(province.code, text)
         return [(u.full_name, u) for u in found[:MAX_SHOWN]]
 
     def text_for(self, value: AdminUnit) -> str:

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.formatting import processing_time_text
 from ...domain.procedures import Procedure
-from ...store.catalogue import list_procedures
 from ..session import Session
 from .suggest_edit import SuggestEdit
 
@@ -25,7 +24,7 @@ class ProcedurePicker(SuggestEdit):
         self.setClearButtonEnabled(True)
 
     def suggestions(self, text: str) -> list[tuple[str, Procedure]]:
-        found = list_procedures(self._session.desk.db, text)[:MAX_SHOWN]
+        found = self._session.desk.procedures(text)[:MAX_SHOWN]
         return [(self._describe(p), p) for p in found]
 
     def _describe(self, procedure: Procedure) -> str:

@@ -29,7 +29,6 @@ from ...desk import StampResult
 from ...domain.dossier import Channel, Delivery
 from ...domain.intake import IntakeError
 from ...domain.procedures import FeeKind, Procedure
-from ...store.admin_units import get_province
 from ..receipt_preview import ReceiptPreviewDialog
 from ..session import Session
 from .applicant_form import OWNER_KEYS, ApplicantForm
@@ -406,7 +405,7 @@ class IntakeScreen(QWidget):
         self.checklist.set_procedure(None)
         desk = self.session.desk
         station = desk.station if desk.is_set_up() else None
-        self.form.clear(get_province(desk.db, station.province_code) if station else None)
+        self.form.clear(desk.province(station.province_code) if station else None)
         self._touched.clear()
         self._attempted = False
         self.refresh()
