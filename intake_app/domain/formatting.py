@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from .clock import to_vn
@@ -31,6 +32,25 @@ def money_words_unit(amount: int | None) -> str:
 
 def date_vn(day: date) -> str:
     return day.strftime("%d/%m/%Y")
+
+
+_DATE_VN_RE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
+_DATE_DIGITS_RE = re.compile(r"^\s*(\d{2})(\d{2})(\d{4})\s*$")
+
+
+def parse_date_vn(text: str) -> date | None:
+    """A date as a clerk types it, day first: 02/03/1995, 2/3/1995, 02.03.1995, 02031995.
+
+    None when `text` is not a real day in that order.
+    """
+    match = _DATE_VN_RE.match(text) or _DATE_DIGITS_RE.match(text)
+    if match is None:
+        return None
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def datetime_vn(moment: datetime) -> str:

@@ -7,10 +7,10 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
+from ...domain.formatting import date_vn, parse_date_vn
 from ...store.admin_units import AdminUnit
 from ..session import Session
 from .address_picker import CommuneEdit, ProvinceEdit
-from .birth_date import birth_text, parse_birth_text
 from .field_grid import FieldGrid
 
 LABEL_WIDTH = 100
@@ -94,7 +94,7 @@ class ApplicantForm(QGroupBox):
     # ---- the request -------------------------------------------------------------------------
 
     def applicant_payload(self) -> dict[str, Any]:
-        born = parse_birth_text(self.birth_date.text())
+        born = parse_date_vn(self.birth_date.text())
         province, commune = self.province.value, self.commune.value
         return {
             "name": self.name.text(),
@@ -118,7 +118,7 @@ class ApplicantForm(QGroupBox):
         """What only the form can tell: a date not in dd/MM/yyyy, a place typed but not picked."""
         problems: dict[str, str] = {}
         text = self.birth_date.text().strip()
-        if text and parse_birth_text(text) is None:
+        if text and parse_date_vn(text) is None:
             problems["applicant.birth_date"] = self.tr(
                 "Ngày sinh ghi theo ngày/tháng/năm và phải là ngày có thật, ví dụ 02/03/1995.")
         if self.province.text().strip() and self.province.value is None:
@@ -140,6 +140,6 @@ class ApplicantForm(QGroupBox):
         self.province.set_value(province)
 
     def _tidy_birth_date(self) -> None:
-        born = parse_birth_text(self.birth_date.text())
-        if born is not None and self.birth_date.text() != birth_text(born):
-            self.birth_date.setText(birth_text(born))
+        born = parse_date_vn(self.birth_date.text())
+        if born is not None and self.birth_date.text() != date_vn(born):
+            self.birth_date.setText(date_vn(born))
