@@ -19,6 +19,7 @@ from .domain.dossier import Dossier
 from .domain.dossier_code import day_key, next_sequence
 from .domain.events import EventKind, make_event, new_uuid, progress_entry
 from .domain.fees import FeeResult
+from .domain.id_numbers import normalize_id_number
 from .domain.intake import IntakeDraft, References, parse_documents, parse_intake
 from .domain.lifecycle import check_step
 from .domain.procedures import Procedure
@@ -283,6 +284,7 @@ class Desk:
         receiver_name = nfc(receiver_name)
         if not receiver_name:
             raise ValueError("Họ tên người nhận kết quả không được để trống.")
+        receiver_id_number = normalize_id_number(receiver_id_number or "") or None
         with write_transaction(self.db):
             dossier = self.dossier(code)
             check_step(dossier.status, DossierStatus.RETURNED)

@@ -256,3 +256,11 @@ def test_recover_receipts_after_a_cut_between_commit_and_pdf(make_desk):
     assert lost.receipt_path.read_bytes() == original
     assert kept.receipt_path.exists() and not half.exists()
     assert desk.recover_receipts() == []
+
+
+def test_hand_back_stores_the_receiver_id_number_as_digits(make_desk):
+    desk = make_desk()
+    code = desk.receive(intake_request(), clerk="Hoa").dossier.code
+    desk.hand_back(code, receiver_name="Đức", receiver_id_number=" 046 095 001 234 ",
+                   clerk="Minh")
+    assert desk.history(code)[-1]["detail"]["receiver_id_number"] == "046095001234"

@@ -281,11 +281,10 @@ class HandBackScreen(QWidget):
         if self.code_box.text().strip().upper() != code:  # a new code typed, not yet loaded
             self._code_entered()
             return False
-        receiver_id = normalize_id_number(self.receiver_id.text())
         try:
             returned = self.session.desk.hand_back(
                 code, receiver_name=self.receiver_name.text(),
-                receiver_id_number=receiver_id or None, clerk=self.session.clerk,
+                receiver_id_number=self.receiver_id.text(), clerk=self.session.clerk,
             )
         except IllegalStep as exc:  # changed at another counter since it was loaded
             self.load(code)
