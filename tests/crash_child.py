@@ -20,20 +20,12 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from conftest import intake_request
+
 from intake_app.desk import Desk
 from intake_app.domain.clock import now_vn
 
-PAYLOAD = {
-    "procedure": "2.000815",
-    "applicant": {
-        "name": "Nguyễn Văn Đức", "id_number": "046095001234", "birth_date": "1995-03-02",
-        "gender": "nam", "phone": "0912345678", "email": None,
-        "address": "Thôn Phước Yên", "province_code": "46", "commune_code": "19873",
-    },
-    "owner": None,
-    "documents": [{"name": "Giấy khai sinh", "form": "ban_sao", "copies": 2}],
-    "pages": 3, "channel": 1, "delivery": "counter", "note": "",
-}
+PAYLOAD = intake_request()  # the tests' usual request (tests/ is on sys.path here)
 
 
 def main() -> int:
