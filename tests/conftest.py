@@ -108,3 +108,12 @@ def type_text(qtbot, widget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
                                                      char))
+
+
+def show_on_screen(qtbot, widget) -> None:
+    """Show a screen at the size of a 1366×768 office PC's maximised window, active."""
+    qtbot.addWidget(widget)
+    widget.resize(1366, 720)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()

@@ -7,7 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import UNIT, FakeClock, at, intake_request, type_text
+from conftest import UNIT, FakeClock, at, intake_request, show_on_screen, type_text
 from PySide6.QtCore import Qt
 
 from intake_app.desk import Desk
@@ -82,11 +82,7 @@ def world(stamped, tmp_path, qtbot):
 @pytest.fixture
 def screen(world, qtbot):
     widget = FindScreen(world.session)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
+    show_on_screen(qtbot, widget)
     return widget
 
 

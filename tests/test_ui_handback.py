@@ -8,7 +8,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import FakeClock, at, intake_request, type_text
+from conftest import FakeClock, at, intake_request, show_on_screen, type_text
 from PySide6.QtCore import Qt
 
 from intake_app.store.db import DATABASE_FILE
@@ -42,11 +42,7 @@ def world(make_desk, data_dir):
 @pytest.fixture
 def screen(world, qtbot):
     widget = HandBackScreen(world.session)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
+    show_on_screen(qtbot, widget)
     qtbot.waitUntil(widget.code_box.hasFocus)
     return widget
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import intake_request, type_text
+from conftest import intake_request, show_on_screen, type_text
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
@@ -45,11 +45,7 @@ def type_and_enter(qtbot, text: str) -> None:
 @pytest.fixture
 def screen(session, qtbot) -> IntakeScreen:
     widget = IntakeScreen(session)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
+    show_on_screen(qtbot, widget)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is widget.picker)
     return widget
 

@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,6 +32,7 @@ from .i18n import CACHE_FOLDER, get_language, install_language
 from .main_window import MainWindow, build_main_window
 from .session import Session
 from .setup_dialog import SetupDialog
+from .widgets import dialog_buttons, dialog_layout
 
 log = logging.getLogger(__name__)
 
@@ -161,15 +160,9 @@ class ClerkDialog(QDialog):
         self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.name.addItems(names)
         self.name.lineEdit().setPlaceholderText(self.tr("Họ và tên"))
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(self.tr("Bắt đầu làm việc"),
-                                           QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Thoát"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(10)
+        buttons, self.ok_button = dialog_buttons(self, self.tr("Bắt đầu làm việc"),
+                                                 self.tr("Thoát"))
+        layout = dialog_layout(self)
         prompt = QLabel(self.tr("Họ tên cán bộ làm việc tại quầy (được ghi vào mọi bước xử lý "
                                 "hồ sơ):"), self)
         prompt.setWordWrap(True)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from . import i18n
 from .scanner import ScannerFilter
 from .session import Session
 from .status_bar import StatusBar
+from .widgets import dialog_buttons, dialog_layout
 
 log = logging.getLogger(__name__)
 
@@ -300,14 +300,8 @@ class SettingsDialog(QDialog):
         note.setStyleSheet("color: #555;")
         form = QFormLayout()
         form.addRow(self.tr("Ngôn ngữ:"), self.language)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(self.tr("Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(10)
+        buttons, _ = dialog_buttons(self, self.tr("Lưu"), self.tr("Hủy"))
+        layout = dialog_layout(self)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)

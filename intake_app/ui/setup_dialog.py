@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from ..desk import Desk, SetupError
 from ..domain.dossier_code import UNIT_CODE_RE
 from ..domain.text import fold
 from ..store.admin_units import AdminUnit
+from .widgets import dialog_buttons
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -135,12 +135,7 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("Số quầy (1–9):"), self.station_no)
         form.addRow(self.tr("Tên bộ phận:"), self.office_name)
 
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(self.tr("Thiết lập"),
-                                           QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = dialog_buttons(self, self.tr("Thiết lập"), self.tr("Hủy"))
 
         heading = QLabel(self.tr("Thiết lập quầy tiếp nhận"), self)
         heading.setStyleSheet("font-size: 13pt; font-weight: bold;")

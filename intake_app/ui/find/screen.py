@@ -7,7 +7,7 @@ Opening a dossier emits `session.open_dossier_requested`; the main window shows 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dossier_code import looks_like_dossier_code
 from ..session import Session
+from ..widgets import screen_title
 from .results_model import NEAR_DUE_COLOURS, OVERDUE_COLOURS, ResultsModel
 
 SEARCH_DELAY_MS = 200  # search-as-you-type waits this long after the last key
@@ -55,11 +56,7 @@ class FindScreen(QWidget):
         self.session = session
         self._last_query = ""
 
-        title = QLabel(self.tr("Tra cứu hồ sơ"))
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = screen_title(self.tr("Tra cứu hồ sơ"))
 
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(

@@ -26,6 +26,7 @@ from ...domain.lifecycle import IllegalStep, can_hand_back
 from ...domain.status import DossierStatus
 from ..find.results_model import due_text, status_text
 from ..session import Session
+from ..widgets import screen_title
 
 ERROR_STYLE = "color: #842029; background: #f8d7da; padding: 6px; border-radius: 3px;"
 WARNING_STYLE = "color: #664d03; background: #fff3cd; padding: 6px; border-radius: 3px;"
@@ -47,11 +48,7 @@ class HandBackScreen(QWidget):
         self.session = session
         self.dossier: Dossier | None = None
 
-        title = QLabel(self.tr("Trả kết quả"))
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = screen_title(self.tr("Trả kết quả"))
 
         self.code_box = QLineEdit()
         self.code_box.setPlaceholderText(self.tr("Quét mã vạch trên giấy hẹn hoặc gõ mã hồ sơ"))
