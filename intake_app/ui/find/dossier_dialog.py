@@ -89,22 +89,24 @@ class DossierDialog(QDialog):
         for form in (left, right):
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        for key, caption in (
-            ("procedure", self.tr("Thủ tục")), ("applicant", self.tr("Người nộp")),
-            ("id_number", self.tr("Số CCCD")), ("phone", self.tr("Điện thoại")),
-            ("address", self.tr("Địa chỉ")), ("owner", self.tr("Chủ hồ sơ")),
-            ("channel", self.tr("Hình thức nộp")), ("delivery", self.tr("Nhận kết quả")),
-        ):
-            self.fields[key] = _value_label()
-            left.addRow(caption + ":", self.fields[key])
-        for key, caption in (
-            ("status", self.tr("Trạng thái")), ("received", self.tr("Ngày nhận")),
-            ("due", self.tr("Hẹn trả")), ("returned", self.tr("Ngày trả kết quả")),
-            ("fee", self.tr("Phí, lệ phí")), ("ledger", self.tr("Sổ theo dõi")),
-            ("clerk", self.tr("Cán bộ tiếp nhận")), ("note", self.tr("Ghi chú")),
-        ):
-            self.fields[key] = _value_label()
-            right.addRow(caption + ":", self.fields[key])
+        columns = {
+            left: (
+                ("procedure", self.tr("Thủ tục")), ("applicant", self.tr("Người nộp")),
+                ("id_number", self.tr("Số CCCD")), ("phone", self.tr("Điện thoại")),
+                ("address", self.tr("Địa chỉ")), ("owner", self.tr("Chủ hồ sơ")),
+                ("channel", self.tr("Hình thức nộp")), ("delivery", self.tr("Nhận kết quả")),
+            ),
+            right: (
+                ("status", self.tr("Trạng thái")), ("received", self.tr("Ngày nhận")),
+                ("due", self.tr("Hẹn trả")), ("returned", self.tr("Ngày trả kết quả")),
+                ("fee", self.tr("Phí, lệ phí")), ("ledger", self.tr("Sổ theo dõi")),
+                ("clerk", self.tr("Cán bộ tiếp nhận")), ("note", self.tr("Ghi chú")),
+            ),
+        }
+        for form, rows in columns.items():
+            for key, caption in rows:
+                self.fields[key] = _value_label()
+                form.addRow(caption + ":", self.fields[key])
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
         grid.setColumnStretch(0, 11)
