@@ -215,3 +215,9 @@ def test_per_page_total_is_the_sum_of_its_lines(rows):
     result = compute_fee(CERTIFIED_COPY_RULE, items)
     assert result.total == sum(line.amount for line in result.lines)
     assert result.total <= 200_000 * sum(copies for copies, _ in rows)
+
+
+def test_only_a_per_page_fee_asks_for_page_counts():
+    assert CERTIFIED_COPY_RULE.depends_on_pages
+    assert not FeeRule(FeeKind.PER_COPY, amount=8000).depends_on_pages
+    assert not FeeRule(FeeKind.FREE).depends_on_pages

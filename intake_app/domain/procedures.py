@@ -72,6 +72,11 @@ class FeeRule:
     label: str = "Lệ phí"
     note: str = ""  # legal basis or remark printed with the fee
 
+    @property
+    def depends_on_pages(self) -> bool:
+        """Whether the clerk must count the pages of each paper to price the dossier."""
+        return self.kind == FeeKind.PER_PAGE
+
 
 @dataclass(frozen=True)
 class Component:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ...desk import StampResult
 from ...domain.dossier import Channel, Delivery
 from ...domain.intake import IntakeError
-from ...domain.procedures import FeeKind, Procedure
+from ...domain.procedures import Procedure
 from ..receipt_preview import ReceiptPreviewDialog
 from ..session import Session
 from .applicant_form import OWNER_KEYS, ApplicantForm
@@ -321,7 +321,7 @@ class IntakeScreen(QWidget):
         if current != procedure.code:
             self.checklist.setProperty("procedure_code", procedure.code)
             self.checklist.set_procedure(
-                procedure, pages_matter=procedure.fee.kind == FeeKind.PER_PAGE)
+                procedure, pages_matter=procedure.fee.depends_on_pages)
         self.schedule_refresh()
 
     def _owner_toggled(self, on: bool) -> None:
