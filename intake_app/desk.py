@@ -21,13 +21,27 @@ from .domain.events import EventKind, make_event, new_uuid, progress_entry
 from .domain.fees import FeeResult
 from .domain.id_numbers import normalize_id_number
 from .domain.intake import IntakeDraft, References, parse_documents, parse_intake
-from .domain.lifecycle import check_step
+from .domain.lifecycle import (
+    StepOutcome,
+    StepRequest,
+    next_statuses,
+    plan_extension,
+    plan_step,
+)
 from .domain.procedures import Procedure
-from .domain.receipt import ReceiptData
+from .domain.receipt import ReceiptData, ReceiptDocument
+from .domain.slip_content import (
+    DEFAULT_SIGNER_TITLE,
+    build_slip,
+    last_step,
+    slip_from_dict,
+    slip_to_dict,
+)
+from .domain.slips import Slip, SlipKind
 from .domain.station import StationSettings, check_station_settings
 from .domain.status import DossierStatus
 from .domain.text import nfc
-from .store import admin_units, catalogue, dossiers, outbox, settings
+from .store import admin_units, catalogue, dossiers, outbox, settings, slips
 from .store.admin_units import AdminUnit
 from .store.calendar import clear_override, set_override, work_calendar
 from .store.db import DATABASE_FILE, open_database, write_transaction
@@ -278,40 +292,118 @@ class Desk:
     ) -> Dossier:
         """Record that the result was handed to `receiver_name`: the dossier becomes returned.
 
-        The new status, its history entry and its `returned` outbox event are one transaction.
-        Raises IllegalStep when the dossier cannot be returned from its current status.
+        An empty name is a ValueError (a form mistake), not an IllegalStep (a state problem).
         """
-        receiver_name = nfc(receiver_name)
-        if not receiver_name:
+        if not nfc(receiver_name):
             raise ValueError("Họ tên người nhận kết quả không được để trống.")
-        receiver_id_number = normalize_id_number(receiver_id_number or "") or None
+        return self.step(code, StepRequest(
+            DossierStatus.RETURNED, clerk, receiver_name=receiver_name,
+            receiver_id_number=normalize_id_number(receiver_id_number or "") or "",
+        ))
+
+    def step(self, code: str, request: StepRequest) -> Dossier:
+        """Move a dossier to `request.target`: the new state, its history entry and its outbox
+        event are one transaction. Raises IllegalStep (Vietnamese message) when not allowed.
+        """
         with write_transaction(self.db):
             dossier = self.dossier(code)
-            check_step(dossier.status, DossierStatus.RETURNED)
             now = self.clock()
-            returned = replace(dossier, status=DossierStatus.RETURNED, returned_at=now,
-                               version=dossier.version + 1)
-            note = f"Trả kết quả cho {receiver_name}"
-            if receiver_id_number:
-                note += f" (số định danh {receiver_id_number})"
-            self._record_step(returned, EventKind.RETURNED, "returned", note, clerk, now,
-                              {"receiver_name": receiver_name,
-                               "receiver_id_number": receiver_id_number})
-        return returned
+            outcome = plan_step(dossier, request, at=now, calendar=self.calendar())
+            self._record_step(outcome, request.actor, now)
+        return outcome.dossier
 
-    def _record_step(
-        self, dossier: Dossier, kind: EventKind, action: str, note: str, clerk: str,
-        now: datetime, detail: dict[str, Any] | None = None,
-    ) -> None:
+    def extend_due(
+        self, code: str, *, new_due: datetime, reason: str, responsible: str, clerk: str,
+    ) -> Dossier:
+        """Set a new appointment for a late dossier (the apology slip, Mẫu 04)."""
+        with write_transaction(self.db):
+            dossier = self.dossier(code)
+            now = self.clock()
+            outcome = plan_extension(dossier, new_due=to_vn(new_due), reason=reason,
+                                     responsible=responsible, at=now)
+            self._record_step(outcome, clerk, now)
+        return outcome.dossier
+
+    def next_statuses(self, code: str) -> list[DossierStatus]:
+        return sorted(next_statuses(self.dossier(code).status))
+
+    def _record_step(self, outcome: StepOutcome, clerk: str, now: datetime) -> None:
         """Inside the caller's transaction: save the step, its history entry, its event."""
+        dossier = outcome.dossier
         row = dossiers.row_id_of(self.db, dossier.code)
         dossiers.update_progress(self.db, dossier)
         at = iso(now)
-        dossiers.add_history(self.db, row, at=at, actor=clerk, action=action,
-                             status=int(dossier.status), note=note, detail=detail)
-        progress = progress_entry(clerk, now, note, int(dossier.status))
-        event = make_event(dossier, kind, occurred_at=now, actor=clerk, progress=progress)
+        dossiers.add_history(self.db, row, at=at, actor=clerk, action=outcome.action,
+                             status=int(dossier.status), note=outcome.note,
+                             detail=outcome.detail)
+        progress = progress_entry(clerk, now, outcome.note, int(dossier.status))
+        event = make_event(dossier, outcome.event_kind, occurred_at=now, actor=clerk,
+                           progress=progress)
         outbox.add_event(self.db, row, event, at)
+
+    # ---- slips -------------------------------------------------------------------------------
+
+    def issue_slip(self, code: str, kind: SlipKind, out: Path, *, clerk: str) -> Path:
+        """Write the slip of `kind` for the dossier to `out` and record it in the history.
+
+        A numbered slip answers the dossier's latest matching step; the first print takes the
+        next number of its kind in the year and freezes what it says, later prints repeat it
+        marked BẢN SAO. The control sheet is rebuilt each time from the hand-overs so far.
+        Raises NoSuchStep (Vietnamese message) when the step never happened.
+        """
+        from .documents.receipt_pdf import write_pdf_atomically
+        from .documents.slips_pdf import build_slip_pdf
+
+        with write_transaction(self.db):
+            slip, reprint = self._slip_record(code, kind, clerk)
+            content = build_slip_pdf(slip)
+            row = dossiers.row_id_of(self.db, code)
+            note = f"In {kind.title.capitalize()}" + (" (bản sao)" if reprint else "")
+            dossiers.add_history(
+                self.db, row, at=iso(self.clock()), actor=clerk, action="slip_printed",
+                note=note, detail={"kind": kind.value, "number": slip.header.number,
+                                   "file": str(out)},
+            )
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_pdf_atomically(out, content)
+        return out
+
+    def _slip_record(self, code: str, kind: SlipKind, clerk: str) -> tuple[Slip, bool]:
+        """Inside the caller's transaction: the slip to print, and whether it is a reprint."""
+        dossier = self.dossier(code)
+        row = dossiers.row_id_of(self.db, code)
+        history = dossiers.history(self.db, row)
+        now = self.clock()
+        options = {"phone": self.setting("contact_phone", "") or "",
+                   "signer_title": self.setting("signer_title", DEFAULT_SIGNER_TITLE)}
+        if kind == SlipKind.CONTROL:
+            slip = build_slip(kind, dossier, self.station, history, issued_at=now, number="",
+                              clerk=clerk, **options)
+            return slip, False
+        step = last_step(history, kind)
+        issued = slips.slip_for_step(self.db, kind.value, step["id"])
+        if issued is not None:
+            slip = slip_from_dict(kind, issued["data"])
+            return replace(slip, header=replace(slip.header, is_copy=True)), True
+        year = to_vn(now).year
+        number = slips.next_number(self.db, kind.value, year)
+        slip = build_slip(
+            kind, dossier, self.station, history, issued_at=now,
+            number=f"{number}/{kind.number_suffix}", clerk=clerk,
+            known_documents=self._known_documents(dossier), **options,
+        )
+        slips.insert_slip(
+            self.db, dossier_row=row, kind=kind.value, step=step["id"], year=year,
+            number=number, issued_at=iso(now), issued_by=clerk, data=slip_to_dict(slip),
+        )
+        return slip, False
+
+    def _known_documents(self, dossier: Dossier) -> dict[str, ReceiptDocument]:
+        """The procedure's papers by name, with their usual form, for the supplement table."""
+        procedure = self.procedure(dossier.procedure_code)
+        if procedure is None:
+            return {}
+        return {doc.name: doc for doc in stamping.component_documents(procedure)}
 
     # ---- receipts ----------------------------------------------------------------------------
 

@@ -40,10 +40,15 @@ def test_finished_dossiers_are_never_late(status):
     assert deadline_state(parse_iso("2026-01-05T17:00"), status, NOW, CAL) is DeadlineState.NONE
 
 
-@pytest.mark.parametrize("status", [S.IN_PROCESSING, S.SUPPLEMENT_REQUESTED,
-                                    S.FINANCIAL_OBLIGATION])
+@pytest.mark.parametrize("status", [S.IN_PROCESSING, S.FINANCIAL_OBLIGATION])
 def test_dossiers_still_in_the_office_can_be_late(status):
     assert deadline_state(parse_iso("2026-03-01T17:00"), status, NOW, CAL) is DeadlineState.OVERDUE
+
+
+def test_waiting_for_a_supplement_stops_the_clock():
+    """The due date moves when the supplement comes in, so the old one says nothing yet."""
+    state = deadline_state(parse_iso("2026-03-01T17:00"), S.SUPPLEMENT_REQUESTED, NOW, CAL)
+    assert state is DeadlineState.PAUSED
 
 
 def test_friday_looks_over_the_weekend_to_monday():

@@ -158,6 +158,26 @@ class WorkCalendar:
                 remaining -= end - begin
             day = self.next_working_day(day)
 
+    def working_time_between(self, start: datetime, end: datetime) -> timedelta:
+        """How much working time lies between two instants (zero when `end` is not later).
+
+        This is the time a supplement request stopped the clock: the due date moves by it.
+        """
+        start, end = to_vn(start), to_vn(end)
+        total = timedelta()
+        if end <= start:
+            return total
+        day = start.date()
+        while day <= end.date():
+            if self.is_working_day(day):
+                for period in self.periods:
+                    begin = max(start, _at(day, period.start))
+                    finish = min(end, _at(day, period.end))
+                    if finish > begin:
+                        total += finish - begin
+            day += timedelta(days=1)
+        return total
+
     def due_at(self, received: datetime, time: ProcessingTime) -> datetime | None:
         """The appointment instant for a dossier received at `received`; None when there is none."""
         received = to_vn(received)

@@ -32,6 +32,7 @@ class DeadlineState(StrEnum):
     ON_TRACK = "on_track"
     NEAR_DUE = "near_due"  # due today or on the next working day
     OVERDUE = "overdue"  # the appointment instant has passed
+    PAUSED = "paused"  # waiting for the citizen's supplement: the clock is stopped
 
 
 def deadline_state(
@@ -40,6 +41,8 @@ def deadline_state(
     """Where a dossier stands against its appointment at `now`."""
     if due_at is None or status in FINISHED:
         return DeadlineState.NONE
+    if status == DossierStatus.SUPPLEMENT_REQUESTED:
+        return DeadlineState.PAUSED
     due, now = to_vn(due_at), to_vn(now)
     if due < now:
         return DeadlineState.OVERDUE

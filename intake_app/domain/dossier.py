@@ -109,3 +109,8 @@ class Dossier:
     ledger_number: int = 0
     returned_at: datetime | None = None
     processing_unit: str | None = None
+    # The appointment reports judge against: shifted by supplement waits, not by apologies.
+    statutory_due_at: datetime | None = None
+    supplement_count: int = 0
+    supplement_requested_at: datetime | None = None  # set while waiting for a supplement
+    finished_at: datetime | None = None  # first of done, returned, refused, withdrawn, stopped

@@ -1,16 +1,52 @@
-"""Which steps a dossier may take between the national statuses (TrangThaiHoSo)."""
+"""The dossier's life after receipt: which steps are allowed, and what each step changes.
+
+The states are the national status codes (TrangThaiHoSo, domain.md §3):
+
+    received (2) → in processing (4) ⇄ supplement requested (5) → done (9) → returned (10)
+                                     ⇄ financial obligation (6)
+    refused at the counter (3), withdrawn by the citizen (7), processing stopped (8)
+
+`plan_step` is pure: given a dossier, a step request, the instant and the calendar, it returns
+the dossier after the step and what the history and the outbox must say. The desk writes that
+in one transaction.
+
+While a supplement is requested the clock stops: when the dossier comes back to processing,
+both appointments move forward by the working time that passed (domain.md §4). An apology slip
+(`plan_extension`) sets a new appointment for the citizen but not the statutory one, so reports
+still count the dossier late.
+
+>>> from .status import DossierStatus as S
+>>> sorted(int(s) for s in next_statuses(S.IN_PROCESSING))
+[4, 5, 6, 7, 8, 9, 10]
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from .calendar import WorkCalendar
+from .clock import iso, to_vn
+from .dossier import Dossier
+from .events import EventKind
+from .slips import HandoverResult
 from .status import DossierStatus as S
+from .text import nfc
+
+# The counter itself, as a party of a hand-over on the control sheet.
+COUNTER_PARTY = "Bộ phận Một cửa"
 
 # From each status, the statuses a person may move the dossier to.
 TRANSITIONS: dict[S, frozenset[S]] = {
     # Same-day procedures (chứng thực, trích lục) are done and handed back at the counter.
-    S.RECEIVED: frozenset({S.IN_PROCESSING, S.REFUSED, S.WITHDRAWN, S.DONE, S.RETURNED}),
+    S.RECEIVED: frozenset({
+        S.IN_PROCESSING, S.SUPPLEMENT_REQUESTED, S.REFUSED, S.WITHDRAWN, S.DONE, S.RETURNED,
+    }),
+    # In processing → in processing: handed over to another officer or unit.
     S.IN_PROCESSING: frozenset({
-        S.SUPPLEMENT_REQUESTED, S.FINANCIAL_OBLIGATION, S.DONE, S.RETURNED, S.WITHDRAWN,
-        S.STOPPED,
+        S.IN_PROCESSING, S.SUPPLEMENT_REQUESTED, S.FINANCIAL_OBLIGATION, S.DONE, S.RETURNED,
+        S.WITHDRAWN, S.STOPPED,
     }),
     S.SUPPLEMENT_REQUESTED: frozenset({S.IN_PROCESSING, S.WITHDRAWN, S.STOPPED}),
     S.FINANCIAL_OBLIGATION: frozenset({S.IN_PROCESSING, S.WITHDRAWN, S.STOPPED}),
@@ -20,6 +56,17 @@ TRANSITIONS: dict[S, frozenset[S]] = {
     S.STOPPED: frozenset(),
     S.RETURNED: frozenset(),
     S.NEW: frozenset({S.RECEIVED, S.REFUSED}),
+}
+
+# Statuses that end processing; the first one reached is the dossier's end time.
+FINISHING = frozenset({S.REFUSED, S.WITHDRAWN, S.STOPPED, S.DONE, S.RETURNED})
+
+# Steps whose slip states a reason: the note is required.
+NEEDS_REASON: dict[S, str] = {
+    S.SUPPLEMENT_REQUESTED: "Chưa nhập lý do yêu cầu bổ sung, hoàn thiện hồ sơ.",
+    S.REFUSED: "Chưa nhập lý do từ chối tiếp nhận hồ sơ.",
+    S.STOPPED: "Chưa nhập lý do dừng giải quyết hồ sơ.",
+    S.FINANCIAL_OBLIGATION: "Chưa nhập nội dung nghĩa vụ tài chính phải thực hiện.",
 }
 
 
@@ -36,3 +83,180 @@ def check_step(current: S, target: S) -> None:
 
 def can_hand_back(status: S) -> bool:
     return S.RETURNED in TRANSITIONS[status]
+
+
+def next_statuses(status: S) -> frozenset[S]:
+    """The statuses a dossier in `status` may move to."""
+    return TRANSITIONS[status]
+
+
+@dataclass(frozen=True)
+class StepRequest:
+    """What a person asks for: the target status and what the step needs to say."""
+
+    target: S
+    actor: str
+    to_unit: str = ""  # who receives the dossier (officer or unit), for handing over
+    note: str = ""  # the reason, where the slip needs one (supplement, refusal, stop, …)
+    documents: tuple[str, ...] = ()  # papers to add, for a supplement request
+    receiver_name: str = ""  # who takes the result, for returned
+    receiver_id_number: str = ""
+
+
+@dataclass(frozen=True)
+class StepOutcome:
+    """The dossier after a step, and what the history entry and the outbox event say."""
+
+    dossier: Dossier
+    action: str  # history action: handed_over, supplement_requested, done, returned, …
+    note: str  # one line in Vietnamese, for the history and the event's NoiDungXuLy
+    event_kind: EventKind
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+def _action_for(current: S, target: S) -> str:
+    if target == S.IN_PROCESSING:
+        return {
+            S.SUPPLEMENT_REQUESTED: "supplement_received",
+            S.FINANCIAL_OBLIGATION: "obligation_fulfilled",
+        }.get(current, "handed_over")
+    return {
+        S.SUPPLEMENT_REQUESTED: "supplement_requested",
+        S.FINANCIAL_OBLIGATION: "obligation_requested",
+        S.DONE: "done",
+        S.RETURNED: "returned",
+        S.REFUSED: "refused",
+        S.WITHDRAWN: "withdrawn",
+        S.STOPPED: "stopped",
+    }[target]
+
+
+def _hours_text(duration: timedelta) -> str:
+    minutes = round(duration.total_seconds() / 60)
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} giờ {rest:02d} phút" if rest else f"{hours} giờ"
+
+
+def plan_step(
+    dossier: Dossier, request: StepRequest, *, at: datetime, calendar: WorkCalendar
+) -> StepOutcome:
+    """The dossier after `request`, or IllegalStep with the reason in Vietnamese."""
+    current, target = dossier.status, request.target
+    check_step(current, target)
+    to_unit = nfc(request.to_unit)
+    note = nfc(request.note)
+    documents = tuple(d for d in (nfc(x) for x in request.documents) if d)
+    if target in NEEDS_REASON and not note:
+        raise IllegalStep(NEEDS_REASON[target])
+    unit = dossier.processing_unit or ""
+    action = _action_for(current, target)
+    changes: dict[str, Any] = {"status": target, "version": dossier.version + 1}
+    detail: dict[str, Any] = {"from_status": int(current)}
+    if note:
+        detail["reason"] = note
+
+    if action == "handed_over":
+        if not to_unit:
+            raise IllegalStep("Chưa nhập nơi nhận hồ sơ (cơ quan hoặc công chức xử lý).")
+        if current == S.IN_PROCESSING and to_unit == unit:
+            raise IllegalStep(f"Hồ sơ đang ở {unit}; hãy chọn nơi nhận khác.")
+        detail.update(from_party=unit or COUNTER_PARTY, to_party=to_unit)
+        changes["processing_unit"] = to_unit
+        text = f"Chuyển xử lý: {to_unit}"
+    elif action in ("supplement_received", "obligation_fulfilled"):
+        receiving = to_unit or unit or COUNTER_PARTY
+        detail.update(from_party=COUNTER_PARTY, to_party=receiving)
+        changes["processing_unit"] = receiving if (to_unit or unit) else dossier.processing_unit
+        text = ("Công dân đã bổ sung hồ sơ" if action == "supplement_received"
+                else "Đã thực hiện nghĩa vụ tài chính")
+        if action == "supplement_received":
+            shift = _supplement_shift(dossier, at, calendar)
+            if shift > timedelta():
+                changes["due_at"] = _shifted(dossier.due_at, shift, calendar)
+                changes["statutory_due_at"] = _shifted(dossier.statutory_due_at, shift, calendar)
+                detail["shifted_minutes"] = round(shift.total_seconds() / 60)
+                text += f"; hạn trả lùi {_hours_text(shift)} làm việc"
+            changes["supplement_requested_at"] = None
+    elif action == "supplement_requested":
+        changes.update(supplement_requested_at=at,
+                       supplement_count=dossier.supplement_count + 1)
+        detail.update(from_party=unit or COUNTER_PARTY, to_party=COUNTER_PARTY,
+                      documents=list(documents))
+        text = f"Yêu cầu bổ sung, hoàn thiện hồ sơ: {note}"
+    elif action == "obligation_requested":
+        text = f"Yêu cầu thực hiện nghĩa vụ tài chính: {note}"
+    elif action == "done":
+        if unit:
+            detail.update(from_party=unit, to_party=COUNTER_PARTY)
+        text = "Đã xử lý xong, chờ trả kết quả"
+    elif action == "returned":
+        receiver = nfc(request.receiver_name)
+        if not receiver:
+            raise IllegalStep("Họ tên người nhận kết quả không được để trống.")
+        changes["returned_at"] = at
+        detail.update(from_party=COUNTER_PARTY, to_party=f"Công dân: {receiver}",
+                      receiver_name=receiver,
+                      receiver_id_number=request.receiver_id_number or None)
+        text = f"Trả kết quả cho {receiver}"
+        if request.receiver_id_number:
+            text += f" (số định danh {request.receiver_id_number})"
+    else:  # refused, withdrawn, stopped
+        text = {"refused": "Từ chối tiếp nhận hồ sơ", "withdrawn": "Công dân rút hồ sơ",
+                "stopped": "Dừng giải quyết hồ sơ"}[action]
+        if note:
+            text += f": {note}"
+        changes["supplement_requested_at"] = None
+
+    if note and action in ("handed_over", "supplement_received", "done", "returned",
+                           "obligation_fulfilled"):
+        text += f". Ghi chú: {note}"
+    if target in FINISHING and dossier.finished_at is None:
+        changes["finished_at"] = at
+    after = replace(dossier, **changes)
+    if "to_party" in detail:
+        result = handover_result(at, dossier.due_at)
+        detail["result"] = result.value if result else None
+    kind = EventKind.RETURNED if target == S.RETURNED else EventKind.STATUS_CHANGED
+    return StepOutcome(after, action, text, kind, detail)
+
+
+def _supplement_shift(dossier: Dossier, at: datetime, calendar: WorkCalendar) -> timedelta:
+    if dossier.supplement_requested_at is None:
+        return timedelta()
+    return calendar.working_time_between(dossier.supplement_requested_at, at)
+
+
+def _shifted(due: datetime | None, shift: timedelta, calendar: WorkCalendar) -> datetime | None:
+    return None if due is None else calendar.add_working_time(due, shift)
+
+
+def handover_result(at: datetime, due: datetime | None) -> HandoverResult | None:
+    """Trước hạn / đúng hạn / quá hạn of a hand-over against the appointment in force."""
+    if due is None:
+        return None
+    at, due = to_vn(at), to_vn(due)
+    if at > due:
+        return HandoverResult.LATE
+    return HandoverResult.EARLY if at.date() < due.date() else HandoverResult.ON_TIME
+
+
+def plan_extension(
+    dossier: Dossier, *, new_due: datetime, reason: str, responsible: str, at: datetime,
+) -> StepOutcome:
+    """The apology slip's new appointment (Mẫu 04); the statutory due date stays."""
+    if dossier.status in FINISHING:
+        raise IllegalStep(
+            f"Hồ sơ ở trạng thái '{dossier.status.label}' không cần hẹn lại ngày trả kết quả."
+        )
+    if dossier.due_at is None:
+        raise IllegalStep("Thủ tục này không có ngày hẹn trả kết quả.")
+    reason, responsible = nfc(reason), nfc(responsible)
+    if not reason:
+        raise IllegalStep("Chưa nhập lý do chậm trả kết quả.")
+    if to_vn(new_due) <= to_vn(dossier.due_at) or to_vn(new_due) <= to_vn(at):
+        raise IllegalStep("Ngày hẹn mới phải sau ngày hẹn cũ và sau thời điểm hiện tại.")
+    after = replace(dossier, due_at=new_due, version=dossier.version + 1)
+    detail = {"original_due_at": iso(dossier.due_at), "new_due_at": iso(new_due),
+              "reason": reason, "responsible": responsible}
+    note = f"Xin lỗi và hẹn lại ngày trả kết quả: {reason}"
+    return StepOutcome(after, "apology", note, EventKind.UPDATED, detail)

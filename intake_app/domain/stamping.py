@@ -58,6 +58,7 @@ def stamp(
     """The stamped dossier: code, received instant, due instant, fee, ledger entry, status 2."""
     fee = fee_for(procedure, draft)
     day: date = to_vn(received_at).date()
+    due_at = due_for(calendar, procedure, received_at)
     return Dossier(
         dossier_id=dossier_id,
         code=format_dossier_code(station.unit_code, day, station.station_no, day_seq),
@@ -75,7 +76,8 @@ def stamp(
         delivery=draft.delivery,
         note=draft.note,
         received_at=received_at,
-        due_at=due_for(calendar, procedure, received_at),
+        due_at=due_at,
+        statutory_due_at=due_at,
         status=DossierStatus.RECEIVED,
         version=1,
         clerk=clerk,
@@ -138,4 +140,17 @@ def build_receipt(dossier: Dossier, procedure: Procedure, station: StationSettin
         ledger_book=dossier.ledger_book,
         ledger_number=dossier.ledger_number,
         clerk_name=dossier.clerk,
+    )
+
+
+def component_documents(procedure: Procedure) -> tuple[ReceiptDocument, ...]:
+    """The procedure's components as table rows (its usual form and number of copies)."""
+    return tuple(
+        ReceiptDocument(
+            name=c.name,
+            originals=c.copies if c.form == DocForm.ORIGINAL else 0,
+            certified_copies=c.copies if c.form == DocForm.CERTIFIED_COPY else 0,
+            photocopies=c.copies if c.form == DocForm.PHOTOCOPY else 0,
+        )
+        for c in procedure.components
     )

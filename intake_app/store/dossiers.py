@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -75,7 +75,7 @@ _COLUMNS = (
     "id, dossier_id, code, station_no, procedure_code, procedure_name, field_code, field_name, "
     "applicant, owner, documents, pages, sets, channel, delivery, note, received_at, due_at, "
     "returned_at, status, version, clerk, fee_total, fee_lines, ledger_book, ledger_number, "
-    "processing_unit"
+    "processing_unit, statutory_due_at, supplement_count, supplement_requested_at, finished_at"
 )
 
 
@@ -83,7 +83,8 @@ def _dossier_from_row(row: tuple[Any, ...]) -> Dossier:
     (_id, dossier_id, code, station_no, procedure_code, procedure_name, field_code, field_name,
      applicant, owner, documents, pages, sets, channel, delivery, note, received_at, due_at,
      returned_at, status, version, clerk, fee_total, fee_lines, ledger_book, ledger_number,
-     processing_unit) = row
+     processing_unit, statutory_due_at, supplement_count, supplement_requested_at,
+     finished_at) = row
     return Dossier(
         dossier_id=dossier_id,
         code=code,
@@ -111,7 +112,15 @@ def _dossier_from_row(row: tuple[Any, ...]) -> Dossier:
         ledger_book=ledger_book,
         ledger_number=ledger_number,
         processing_unit=processing_unit,
+        statutory_due_at=_moment(statutory_due_at),
+        supplement_count=supplement_count,
+        supplement_requested_at=_moment(supplement_requested_at),
+        finished_at=_moment(finished_at),
     )
+
+
+def _moment(text: str | None) -> datetime | None:
+    return parse_iso(text) if text else None
 
 
 # ---- numbering -------------------------------------------------------------------------------
@@ -142,9 +151,10 @@ def insert_dossier(
         "procedure_name, field_code, field_name, applicant, applicant_name, applicant_id_number, "
         "applicant_phone, owner, documents, pages, sets, channel, delivery, note, received_at, "
         "due_at, returned_at, status, version, clerk, fee_total, fee_lines, ledger_book, "
-        "ledger_number, processing_unit, receipt, search_text) "
+        "ledger_number, processing_unit, receipt, search_text, statutory_due_at, supplement_count, "
+        "supplement_requested_at, finished_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?)",
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             dossier.dossier_id, dossier.code, dossier.station_no, day_key, day_seq,
             dossier.procedure_code, dossier.procedure_name, dossier.field_code,
@@ -157,31 +167,38 @@ def insert_dossier(
             json.dumps([asdict(f) for f in dossier.fee_lines], ensure_ascii=False),
             dossier.ledger_book, dossier.ledger_number, dossier.processing_unit,
             json.dumps(receipt.to_dict(), ensure_ascii=False), search_text_of(dossier),
+            iso(dossier.statutory_due_at), dossier.supplement_count,
+            iso(dossier.supplement_requested_at), iso(dossier.finished_at),
         ],
     )
     return cursor.lastrowid
 
 
 def update_progress(db: Database, dossier: Dossier) -> None:
-    """Write a step's result: status, version, returned time and processing unit."""
+    """Write a step's result: status, version, times, processing unit and supplement clock."""
     db.execute(
-        "UPDATE dossiers SET status = ?, version = ?, returned_at = ?, processing_unit = ? "
-        "WHERE dossier_id = ?",
+        "UPDATE dossiers SET status = ?, version = ?, returned_at = ?, processing_unit = ?, "
+        "due_at = ?, statutory_due_at = ?, supplement_count = ?, supplement_requested_at = ?, "
+        "finished_at = ? WHERE dossier_id = ?",
         [int(dossier.status), dossier.version, iso(dossier.returned_at),
-         dossier.processing_unit, dossier.dossier_id],
+         dossier.processing_unit, iso(dossier.due_at), iso(dossier.statutory_due_at),
+         dossier.supplement_count, iso(dossier.supplement_requested_at),
+         iso(dossier.finished_at), dossier.dossier_id],
     )
 
 
 def add_history(
     db: Database, dossier_row: int, *, at: str, actor: str, action: str,
     status: int | None = None, note: str = "", detail: dict[str, Any] | None = None,
-) -> None:
-    db.execute(
+) -> int:
+    """Append a history entry; returns its id (a slip names the step it answers by it)."""
+    cursor = db.execute(
         "INSERT INTO dossier_history (dossier, at, actor, action, status, note, detail) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [dossier_row, at, actor, action, status, note,
          json.dumps(detail, ensure_ascii=False) if detail is not None else None],
     )
+    return cursor.lastrowid
 
 
 # ---- reading ---------------------------------------------------------------------------------
@@ -207,13 +224,13 @@ def get_receipt(db: Database, code: str) -> ReceiptData | None:
 
 def history(db: Database, dossier_row: int) -> list[dict[str, Any]]:
     rows = db.execute(
-        "SELECT at, actor, action, status, note, detail FROM dossier_history "
+        "SELECT id, at, actor, action, status, note, detail FROM dossier_history "
         "WHERE dossier = ? ORDER BY id", [dossier_row],
     )
     return [
-        {"at": at, "actor": actor, "action": action, "status": status, "note": note,
+        {"id": id_, "at": at, "actor": actor, "action": action, "status": status, "note": note,
          "detail": json.loads(detail) if detail else None}
-        for at, actor, action, status, note, detail in rows
+        for id_, at, actor, action, status, note, detail in rows
     ]
 
 

@@ -33,6 +33,8 @@ def deadline_text(state: DeadlineState) -> str:
         DeadlineState.NEAR_DUE: QCoreApplication.translate(
             "Deadline", "Sắp đến hạn (hẹn trả hôm nay hoặc ngày làm việc tiếp theo)"),
         DeadlineState.OVERDUE: QCoreApplication.translate("Deadline", "Quá hạn hẹn trả"),
+        DeadlineState.PAUSED: QCoreApplication.translate(
+            "Deadline", "Chờ công dân bổ sung (tạm dừng tính hạn)"),
     }
     return texts[state]
 
@@ -43,6 +45,8 @@ def deadline_tag(state: DeadlineState) -> str:
         return QCoreApplication.translate("Deadline", "quá hạn")
     if state is DeadlineState.NEAR_DUE:
         return QCoreApplication.translate("Deadline", "sắp đến hạn")
+    if state is DeadlineState.PAUSED:
+        return QCoreApplication.translate("Deadline", "chờ bổ sung")
     return ""
 
 

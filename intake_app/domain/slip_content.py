@@ -1,0 +1,198 @@
+"""What each official slip says, built from the dossier and the step it answers.
+
+A slip answers one recorded step (the history entry of a supplement request, a refusal, an
+apology or a stop); the control sheet answers the whole journey. The record is frozen as JSON
+when first issued, so a reprint says the same thing under the same number.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from .clock import parse_iso
+from .dossier import Dossier
+from .receipt import ReceiptDocument
+from .slips import (
+    ApologySlip,
+    ControlSheet,
+    HandoverResult,
+    HandoverRow,
+    RefusalSlip,
+    Slip,
+    SlipHeader,
+    SlipKind,
+    StopNotice,
+    SupplementSlip,
+)
+from .station import StationSettings
+
+# The history action each numbered slip answers.
+STEP_OF_SLIP: dict[SlipKind, str] = {
+    SlipKind.SUPPLEMENT: "supplement_requested",
+    SlipKind.REFUSAL: "refused",
+    SlipKind.APOLOGY: "apology",
+    SlipKind.STOP: "stopped",
+}
+
+DEFAULT_SIGNER_TITLE = "CHỦ TỊCH"
+
+_CLASSES: dict[SlipKind, type] = {
+    SlipKind.SUPPLEMENT: SupplementSlip,
+    SlipKind.REFUSAL: RefusalSlip,
+    SlipKind.APOLOGY: ApologySlip,
+    SlipKind.STOP: StopNotice,
+    SlipKind.CONTROL: ControlSheet,
+}
+
+
+class NoSuchStep(LookupError):
+    """The dossier never took the step this slip answers; the message is for the clerk."""
+
+
+def missing_step_message(kind: SlipKind) -> str:
+    return {
+        SlipKind.SUPPLEMENT: "Hồ sơ chưa có yêu cầu bổ sung nào: chưa thể in phiếu yêu cầu "
+                             "bổ sung.",
+        SlipKind.REFUSAL: "Hồ sơ không bị từ chối tiếp nhận: không có phiếu từ chối để in.",
+        SlipKind.APOLOGY: "Hồ sơ chưa được hẹn lại ngày trả: hãy hẹn lại ngày trước khi in "
+                          "phiếu xin lỗi.",
+        SlipKind.STOP: "Hồ sơ không bị dừng giải quyết: không có thông báo dừng để in.",
+        SlipKind.CONTROL: "",
+    }[kind]
+
+
+def last_step(history: Sequence[Mapping[str, Any]], kind: SlipKind) -> Mapping[str, Any]:
+    """The latest history entry the slip of `kind` answers."""
+    action = STEP_OF_SLIP[kind]
+    for entry in reversed(history):
+        if entry["action"] == action:
+            return entry
+    raise NoSuchStep(missing_step_message(kind))
+
+
+def contact_line(station: StationSettings, phone: str = "") -> str:
+    line = f"Mọi thắc mắc xin liên hệ {station.office_name} - {station.unit_name}"
+    return f"{line}, điện thoại {phone}." if phone else f"{line}."
+
+
+def slip_header(
+    dossier: Dossier, station: StationSettings, *, issued_at: datetime, number: str, clerk: str,
+) -> SlipHeader:
+    applicant = dossier.applicant
+    return SlipHeader(
+        unit_name=station.unit_name,
+        office_name=station.office_name,
+        place_name=station.place_name,
+        issued_at=issued_at,
+        number=number,
+        code=dossier.code,
+        procedure_name=dossier.procedure_name,
+        applicant_name=applicant.name,
+        applicant_address=applicant.address or "",
+        applicant_phone=applicant.phone or "",
+        applicant_email=applicant.email or "",
+        received_at=dossier.received_at,
+        due_at=dossier.due_at,
+        clerk_name=clerk,
+    )
+
+
+def handover_rows(history: Sequence[Mapping[str, Any]]) -> tuple[HandoverRow, ...]:
+    """One row per recorded hand-over (steps whose detail names who gave and who took)."""
+    rows = []
+    for entry in history:
+        detail = entry.get("detail") or {}
+        if "to_party" not in detail:
+            continue
+        result = detail.get("result")
+        rows.append(HandoverRow(
+            from_party=detail.get("from_party", ""),
+            to_party=detail["to_party"],
+            at=parse_iso(entry["at"]),
+            result=HandoverResult(result) if result else None,
+            note=detail.get("reason", ""),
+        ))
+    return tuple(rows)
+
+
+def build_slip(
+    kind: SlipKind,
+    dossier: Dossier,
+    station: StationSettings,
+    history: Sequence[Mapping[str, Any]],
+    *,
+    issued_at: datetime,
+    number: str,
+    clerk: str,
+    phone: str = "",
+    signer_title: str = DEFAULT_SIGNER_TITLE,
+    known_documents: Mapping[str, ReceiptDocument] | None = None,
+) -> Slip:
+    """The slip of `kind` for `dossier`, answering its latest matching step."""
+    header = slip_header(dossier, station, issued_at=issued_at, number=number, clerk=clerk)
+    if kind == SlipKind.CONTROL:
+        return ControlSheet(header, handover_rows(history))
+    step = last_step(history, kind)
+    detail = step.get("detail") or {}
+    reason = detail.get("reason", "")
+    if kind == SlipKind.SUPPLEMENT:
+        known = known_documents or {}
+        documents = tuple(
+            known.get(name, ReceiptDocument(name, originals=1))
+            for name in detail.get("documents", [])
+        )
+        return SupplementSlip(header, documents, reason, contact_line(station, phone))
+    if kind == SlipKind.REFUSAL:
+        return RefusalSlip(header, reason, contact_line(station, phone))
+    if kind == SlipKind.APOLOGY:
+        return ApologySlip(
+            header,
+            original_due_at=parse_iso(detail["original_due_at"]),
+            new_due_at=parse_iso(detail["new_due_at"]),
+            reason=reason,
+            responsible_unit=detail.get("responsible", ""),
+            signer_title=signer_title,
+        )
+    return StopNotice(header, reason, signer_title)
+
+
+# ---- frozen JSON form ------------------------------------------------------------------------
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return {"$dt": value.isoformat()}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def slip_to_dict(slip: Slip) -> dict[str, Any]:
+    return _plain(dataclasses.asdict(slip))
+
+
+def _revive(value: Any) -> Any:
+    if isinstance(value, dict) and set(value) == {"$dt"}:
+        return parse_iso(value["$dt"])
+    return value
+
+
+def slip_from_dict(kind: SlipKind, data: Mapping[str, Any]) -> Slip:
+    values = {k: _revive(v) for k, v in data.items()}
+    header_values = {k: _revive(v) for k, v in values.pop("header").items()}
+    values["header"] = SlipHeader(**header_values)
+    if kind == SlipKind.SUPPLEMENT:
+        values["documents"] = tuple(ReceiptDocument(**d) for d in values["documents"])
+    if kind == SlipKind.CONTROL:
+        values["rows"] = tuple(
+            HandoverRow(**{
+                **{k: _revive(v) for k, v in row.items()},
+                "result": HandoverResult(row["result"]) if row["result"] else None,
+            })
+            for row in values["rows"]
+        )
+    return _CLASSES[kind](**values)
