@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .domain import stamping
 from .domain.calendar import CalendarOverride, WorkCalendar
@@ -45,6 +46,10 @@ from .store import admin_units, catalogue, dossiers, outbox, settings, slips
 from .store.admin_units import AdminUnit
 from .store.calendar import clear_override, set_override, work_calendar
 from .store.db import DATABASE_FILE, open_database, write_transaction
+
+if TYPE_CHECKING:
+    from .services.ledger import Ledger
+    from .services.reports import Reports
 
 RECEIPTS_FOLDER = "receipts"
 
@@ -489,3 +494,19 @@ class Desk:
 
     def outbox_counts(self) -> dict[str, int]:
         return outbox.count_by_state(self.db)
+
+    # ---- supervision -------------------------------------------------------------------------
+
+    @cached_property
+    def ledger(self) -> Ledger:
+        """The daily dossier log: seal closed days, print, verify."""
+        from .services.ledger import Ledger
+
+        return Ledger(self)
+
+    @cached_property
+    def reports(self) -> Reports:
+        """The supervisor's overview and the periodic report 06a."""
+        from .services.reports import Reports
+
+        return Reports(self)

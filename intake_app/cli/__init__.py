@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..paths import default_data_dir
-from . import commands
+from . import commands, lifecycle_commands
 
 CLERK_ENV = "INTAKE_APP_CLERK"
 
@@ -92,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     clear = cal_sub.add_parser("clear", help="remove a local override of a day")
     clear.add_argument("day", help="YYYY-MM-DD")
     clear.set_defaults(action=commands.cmd_calendar_clear)
+
+    lifecycle_commands.add_parsers(sub)
     return parser
 
 

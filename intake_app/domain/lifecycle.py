@@ -121,6 +121,7 @@ def _action_for(current: S, target: S) -> str:
             S.FINANCIAL_OBLIGATION: "obligation_fulfilled",
         }.get(current, "handed_over")
     return {
+        S.RECEIVED: "accepted",  # an online application (1) taken in at the counter
         S.SUPPLEMENT_REQUESTED: "supplement_requested",
         S.FINANCIAL_OBLIGATION: "obligation_requested",
         S.DONE: "done",
@@ -200,9 +201,9 @@ def plan_step(
         text = f"Trả kết quả cho {receiver}"
         if request.receiver_id_number:
             text += f" (số định danh {request.receiver_id_number})"
-    else:  # refused, withdrawn, stopped
-        text = {"refused": "Từ chối tiếp nhận hồ sơ", "withdrawn": "Công dân rút hồ sơ",
-                "stopped": "Dừng giải quyết hồ sơ"}[action]
+    else:  # accepted, refused, withdrawn, stopped
+        text = {"accepted": "Tiếp nhận hồ sơ", "refused": "Từ chối tiếp nhận hồ sơ",
+                "withdrawn": "Công dân rút hồ sơ", "stopped": "Dừng giải quyết hồ sơ"}[action]
         if note:
             text += f": {note}"
         changes["supplement_requested_at"] = None

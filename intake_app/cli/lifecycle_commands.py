@@ -1,0 +1,189 @@
+"""Command-line actions after receipt: steps, slips, the daily log and the 06a report."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from ..desk import Desk, UnknownDossier
+from ..domain.clock import iso, parse_iso
+from ..domain.formatting import parse_date_vn
+from ..domain.lifecycle import IllegalStep, StepRequest
+from ..domain.report06a import ReportIdentityError
+from ..domain.slip_content import NoSuchStep
+from ..domain.slips import SlipKind
+from ..domain.status import DossierStatus
+from ..services.exports import UnknownFormat
+from .commands import FAILED, INVALID, OK, dossier_summary, emit, fail
+
+# Names a person may type for --to, besides the national code 1-10.
+STATUS_NAMES: dict[str, DossierStatus] = {
+    "received": DossierStatus.RECEIVED,
+    "processing": DossierStatus.IN_PROCESSING,
+    "supplement": DossierStatus.SUPPLEMENT_REQUESTED,
+    "obligation": DossierStatus.FINANCIAL_OBLIGATION,
+    "done": DossierStatus.DONE,
+    "returned": DossierStatus.RETURNED,
+    "refused": DossierStatus.REFUSED,
+    "withdrawn": DossierStatus.WITHDRAWN,
+    "stopped": DossierStatus.STOPPED,
+}
+
+
+def status_arg(text: str) -> DossierStatus:
+    """`--to 4` or `--to processing`."""
+    value = text.strip().lower()
+    if value in STATUS_NAMES:
+        return STATUS_NAMES[value]
+    try:
+        return DossierStatus(int(value))
+    except ValueError:
+        names = ", ".join(STATUS_NAMES)
+        raise argparse.ArgumentTypeError(
+            f"unknown status {text!r}: use 1-10 or one of {names}"
+        ) from None
+
+
+def date_arg(text: str) -> date:
+    """YYYY-MM-DD or dd/mm/yyyy."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        day = parse_date_vn(text)
+        if day is None:
+            raise argparse.ArgumentTypeError(
+                f"not a date: {text!r} (YYYY-MM-DD or dd/mm/yyyy)"
+            ) from None
+        return day
+
+
+def cmd_step(args: argparse.Namespace, desk: Desk) -> int:
+    request = StepRequest(
+        args.to, args.clerk, to_unit=args.to_unit or "", note=args.note or "",
+        documents=tuple(args.document or ()), receiver_name=args.receiver or "",
+        receiver_id_number=args.receiver_id or "",
+    )
+    try:
+        dossier = desk.step(args.code, request)
+    except UnknownDossier:
+        return fail(f"no dossier with code {args.code}")
+    except IllegalStep as exc:
+        return fail(str(exc), INVALID)
+    emit({**dossier_summary(dossier), "version": dossier.version,
+          "processing_unit": dossier.processing_unit,
+          "supplement_count": dossier.supplement_count})
+    return OK
+
+
+def cmd_extend(args: argparse.Namespace, desk: Desk) -> int:
+    try:
+        new_due = parse_iso(args.due)
+    except ValueError:
+        return fail(f"not an ISO 8601 time: {args.due}", INVALID)
+    try:
+        dossier = desk.extend_due(args.code, new_due=new_due, reason=args.reason,
+                                  responsible=args.responsible or "", clerk=args.clerk)
+    except UnknownDossier:
+        return fail(f"no dossier with code {args.code}")
+    except IllegalStep as exc:
+        return fail(str(exc), INVALID)
+    emit({**dossier_summary(dossier), "statutory_due_at": iso(dossier.statutory_due_at)})
+    return OK
+
+
+def cmd_slip(args: argparse.Namespace, desk: Desk) -> int:
+    kind = SlipKind(args.kind)
+    try:
+        out = desk.issue_slip(args.code, kind, Path(args.out), clerk=args.clerk)
+    except UnknownDossier:
+        return fail(f"no dossier with code {args.code}")
+    except NoSuchStep as exc:
+        return fail(str(exc), INVALID)
+    emit({"code": args.code.strip().upper(), "kind": kind.value, "file": str(out)})
+    return OK
+
+
+def cmd_log(args: argparse.Namespace, desk: Desk) -> int:
+    if args.what == "verify":
+        return _verify_log(desk)
+    if args.start is None or args.end is None or args.out is None:
+        return fail("`log` needs --from, --to and --out (or `log verify`)", INVALID)
+    try:
+        out = desk.ledger.export(args.start, args.end, Path(args.out), clerk=args.log_clerk)
+    except (UnknownFormat, ValueError) as exc:
+        return fail(str(exc), INVALID)
+    log = desk.ledger.build(args.start, args.end, args.log_clerk)
+    emit({"file": str(out), "rows": log.totals.rows,
+          "days": [{"day": g.day.isoformat(), "count": g.count, "hash": g.hash,
+                    "sealed": g.sealed} for g in log.days]})
+    return OK
+
+
+def _verify_log(desk: Desk) -> int:
+    problems = desk.ledger.verify()
+    emit({"ok": not problems,
+          "problems": [{"day": p.day.isoformat(), "code": p.code, "kind": p.kind.value,
+                        "message": p.message} for p in problems]})
+    return FAILED if problems else OK
+
+
+def cmd_report(args: argparse.Namespace, desk: Desk) -> int:
+    try:
+        out = desk.reports.export_06a(args.start, args.end, Path(args.out))
+        report = desk.reports.report_06a(args.start, args.end)
+    except ReportIdentityError as exc:
+        return fail(str(exc))
+    except (UnknownFormat, ValueError) as exc:
+        return fail(str(exc), INVALID)
+    total = report.total
+    emit({"file": str(out), "fields": len(report.rows),
+          "total": {"received": total.total, "carried_over": total.carried_over,
+                    "new_online": total.new_online, "new_direct": total.new_direct,
+                    "solved": total.solved_total, "early": total.early,
+                    "on_time": total.on_time, "late": total.late,
+                    "in_progress": total.in_progress_total,
+                    "within_deadline": total.within_deadline, "overdue": total.overdue}})
+    return OK
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    step = sub.add_parser("step", help="move a dossier to another status (records who, when)")
+    step.add_argument("code")
+    step.add_argument("--to", required=True, type=status_arg,
+                      help="national status 1-10 or: " + ", ".join(STATUS_NAMES))
+    step.add_argument("--to-unit", help="officer or unit that receives the dossier")
+    step.add_argument("--note", help="reason or note (required for supplement, refusal, stop)")
+    step.add_argument("--document", action="append",
+                      help="a paper to supplement (repeat for several)")
+    step.add_argument("--receiver", help="who takes the result (for returned)")
+    step.add_argument("--receiver-id", help="the receiver's ID number")
+    step.set_defaults(action=cmd_step)
+
+    extend = sub.add_parser("extend", help="set a new appointment for a late dossier (apology)")
+    extend.add_argument("code")
+    extend.add_argument("--due", required=True, help="new appointment, ISO 8601")
+    extend.add_argument("--reason", required=True)
+    extend.add_argument("--responsible", help="unit or person responsible for the delay")
+    extend.set_defaults(action=cmd_extend)
+
+    slip = sub.add_parser("slip", help="print an official slip of a dossier")
+    slip.add_argument("code")
+    slip.add_argument("--kind", required=True, choices=[k.value for k in SlipKind])
+    slip.add_argument("--out", required=True, help="PDF file to write")
+    slip.set_defaults(action=cmd_slip)
+
+    log = sub.add_parser("log", help="the daily dossier log (sổ theo dõi hồ sơ), or `log verify`")
+    log.add_argument("what", nargs="?", choices=["verify"],
+                     help="verify: check that no logged row changed after its day was sealed")
+    log.add_argument("--from", dest="start", type=date_arg)
+    log.add_argument("--to", dest="end", type=date_arg)
+    log.add_argument("--clerk", dest="log_clerk", help="only this clerk's dossiers")
+    log.add_argument("--out", help="FILE.pdf, FILE.csv or FILE.xlsx")
+    log.set_defaults(action=cmd_log)
+
+    report = sub.add_parser("report", help="the period report (Biểu II.06a) by field")
+    report.add_argument("--from", dest="start", type=date_arg, required=True)
+    report.add_argument("--to", dest="end", type=date_arg, required=True)
+    report.add_argument("--out", required=True, help="FILE.pdf or FILE.xlsx")
+    report.set_defaults(action=cmd_report)

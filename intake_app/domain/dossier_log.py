@@ -1,0 +1,452 @@
+"""The daily dossier log (Sổ theo dõi hồ sơ): its rows, the end-of-day seal, and the printed log.
+
+Each dossier enters the log with the facts fixed at the counter (who, what, when, which book
+and number). Closing a day (khóa sổ) seals those facts: every row gets a SHA-256 digest, and
+the day gets a hash over the previous day's hash, the date, the count and the row digests in
+ledger order. Each seal names the hash of the seal before it, so the sealed days form a
+chain: a row edited, deleted or back-dated after closing shows up in `verify_chain`, and so
+does a seal that was edited or dropped.
+
+What legitimately changes after the day is closed (the appointment, the return, the unit
+that handles the dossier, the note) is not sealed.
+
+Pure logic: no Qt, no SQL. The store reads rows and seals; `build_log` shapes what the PDF,
+CSV and XLSX documents print.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from .clock import to_vn
+from .formatting import date_vn
+from .text import nfc
+
+GENESIS = "0" * 64
+"""The previous hash of the first sealed day."""
+
+SHORT_HASH = 16
+"""How many hex digits of a day hash the printed log shows."""
+
+COUNTER = "counter"
+POST = "post"
+DELIVERY_TEXT = {COUNTER: "Tại Bộ phận Một cửa", POST: "Qua bưu chính"}
+
+
+@dataclass(frozen=True)
+class LogRow:
+    """One dossier as the log prints it."""
+
+    ledger_book: str  # "01/2026" (Quyển số)
+    ledger_number: int  # Số thứ tự in that book
+    code: str  # mã hồ sơ
+    procedure_code: str
+    procedure_name: str
+    applicant_name: str
+    address: str  # applicant address ("" if none)
+    phone: str  # "" if none
+    sets: int  # số lượng hồ sơ (bộ)
+    processing_unit: str  # cơ quan chủ trì giải quyết ("" until handed over)
+    received_at: datetime  # aware +07:00
+    due_at: datetime | None  # appointment in force
+    returned_at: datetime | None
+    delivery: str  # "counter" | "post"
+    clerk: str  # người tiếp nhận
+    note: str
+
+    @property
+    def day(self) -> date:
+        """The local (Asia/Ho_Chi_Minh) day the dossier was received."""
+        return to_vn(self.received_at).date()
+
+    @property
+    def order(self) -> tuple[str, int]:
+        """Ledger order: book, then number in the book."""
+        return (nfc(self.ledger_book), self.ledger_number)
+
+    @property
+    def delivery_text(self) -> str:
+        """'Tại Bộ phận Một cửa' or 'Qua bưu chính' (Phương thức nhận kết quả)."""
+        return DELIVERY_TEXT.get(str(self.delivery), str(self.delivery))
+
+
+# --- sealing -------------------------------------------------------------------------------
+
+
+def _canonical(value: Mapping[str, Any]) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def sealed_facts(row: LogRow) -> dict[str, Any]:
+    """The facts fixed at receipt, in their canonical form (NFC text, ISO local time)."""
+    return {
+        "ledger_book": nfc(row.ledger_book),
+        "ledger_number": int(row.ledger_number),
+        "code": nfc(row.code),
+        "procedure_code": nfc(row.procedure_code),
+        "procedure_name": nfc(row.procedure_name),
+        "applicant_name": nfc(row.applicant_name),
+        "address": nfc(row.address),
+        "phone": nfc(row.phone),
+        "sets": int(row.sets),
+        "received_at": to_vn(row.received_at).isoformat(),
+        "delivery": str(row.delivery),
+        "clerk": nfc(row.clerk),
+    }
+
+
+def row_digest(row: LogRow) -> str:
+    """SHA-256 hex of the row's sealed facts as canonical UTF-8 JSON (sorted keys, NFC).
+
+    The appointment, the return time, the processing unit and the note are left out: they
+    legitimately change after the day is closed.
+    """
+    return hashlib.sha256(_canonical(sealed_facts(row))).hexdigest()
+
+
+def day_hash(previous_hash: str, day: date, digests: Sequence[str]) -> str:
+    """SHA-256 hex over the previous day's hash, the ISO day, the count and the row digests.
+
+    `digests` are in ledger order; their order is part of what is sealed.
+    """
+    payload = {
+        "previous": previous_hash,
+        "day": day.isoformat(),
+        "count": len(digests),
+        "digests": list(digests),
+    }
+    return hashlib.sha256(_canonical(payload)).hexdigest()
+
+
+def in_ledger_order(rows: Iterable[LogRow]) -> list[LogRow]:
+    return sorted(rows, key=lambda row: row.order)
+
+
+@dataclass(frozen=True)
+class DaySeal:
+    """A closed day: its rows' digests (code → digest, in ledger order) and its chained hash."""
+
+    day: date
+    count: int
+    digests: dict[str, str]
+    previous_hash: str
+    hash: str
+
+    def expected_hash(self) -> str:
+        """The hash these stored contents should have."""
+        return day_hash(self.previous_hash, self.day, list(self.digests.values()))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form; the digests become a list of [code, digest] pairs so that no
+        JSON writer (sort_keys) can lose their ledger order."""
+        return {
+            "day": self.day.isoformat(),
+            "count": self.count,
+            "digests": [[code, digest] for code, digest in self.digests.items()],
+            "previous_hash": self.previous_hash,
+            "hash": self.hash,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DaySeal:
+        return cls(
+            day=date.fromisoformat(data["day"]),
+            count=int(data["count"]),
+            digests={str(code): str(digest) for code, digest in data["digests"]},
+            previous_hash=str(data["previous_hash"]),
+            hash=str(data["hash"]),
+        )
+
+
+def seal_day(previous_hash: str, day: date, rows: Iterable[LogRow]) -> DaySeal:
+    """Close `day`: the digests of its rows in ledger order and the hash chained on
+    `previous_hash` (the hash of the last sealed day, or GENESIS). A day without dossiers
+    is sealed too, with count 0: then nothing can be back-dated into it unnoticed."""
+    ordered = in_ledger_order(rows)
+    digests = {nfc(row.code): row_digest(row) for row in ordered}
+    return DaySeal(
+        day=day,
+        count=len(digests),
+        digests=digests,
+        previous_hash=previous_hash,
+        hash=day_hash(previous_hash, day, list(digests.values())),
+    )
+
+
+def rows_by_day(rows: Iterable[LogRow]) -> dict[date, list[LogRow]]:
+    """Rows grouped by the local day they were received, each group in ledger order."""
+    groups: dict[date, list[LogRow]] = {}
+    for row in rows:
+        groups.setdefault(row.day, []).append(row)
+    return {day: in_ledger_order(groups[day]) for day in sorted(groups)}
+
+
+# --- verifying -----------------------------------------------------------------------------
+
+
+class ProblemKind(StrEnum):
+    CHANGED = "changed"  # a sealed row's facts differ from its digest
+    REMOVED = "removed"  # a sealed row is missing
+    ADDED = "added"  # a row on a sealed day (or a skipped day inside the chain) was not sealed
+    BROKEN_LINK = "broken_link"  # a seal does not follow the one before it, or was edited
+
+
+@dataclass(frozen=True)
+class LogProblem:
+    day: date
+    code: str | None
+    kind: ProblemKind
+    message: str  # Vietnamese, for the supervisor
+
+
+def _problem(day: date, code: str | None, kind: ProblemKind, what: str) -> LogProblem:
+    return LogProblem(day, code, kind, f"Ngày {date_vn(day)}: {what}")
+
+
+def verify_chain(
+    seals: Sequence[DaySeal],
+    rows_by_day: Mapping[date, Sequence[LogRow]],
+    *,
+    previous_hash: str = GENESIS,
+) -> list[LogProblem]:
+    """Recompute every sealed day, oldest first, against the rows as they are now.
+
+    `seals` is the whole chain (or its tail, with `previous_hash` the hash of the seal
+    before it). Rows on a day that has no seal but lies between two sealed days are reported
+    as `added`: every closed day is sealed, so they were back-dated. Days after the last seal
+    are not closed yet and are not checked. An empty list means the log is intact.
+    """
+    problems: list[LogProblem] = []
+    chain = sorted(seals, key=lambda seal: seal.day)
+    expected_previous = previous_hash
+    for seal in chain:
+        day = seal.day
+        if seal.previous_hash != expected_previous:
+            problems.append(
+                _problem(
+                    day,
+                    None,
+                    ProblemKind.BROKEN_LINK,
+                    "dấu khóa sổ không nối tiếp dấu khóa sổ của ngày trước "
+                    "(có ngày đã bị xóa, thêm hoặc sửa dấu khóa sổ).",
+                )
+            )
+        if seal.hash != seal.expected_hash() or seal.count != len(seal.digests):
+            problems.append(
+                _problem(
+                    day,
+                    None,
+                    ProblemKind.BROKEN_LINK,
+                    "dấu khóa sổ không khớp với nội dung đã lưu (dấu khóa sổ đã bị sửa).",
+                )
+            )
+        expected_previous = seal.hash
+
+        current: dict[str, LogRow] = {}
+        for row in in_ledger_order(rows_by_day.get(day, ())):
+            code = nfc(row.code)
+            if code in current:  # a second row under a sealed code cannot have been sealed
+                problems.append(
+                    _problem(
+                        day,
+                        code,
+                        ProblemKind.ADDED,
+                        f"hồ sơ {code} được ghi thêm một lần nữa sau khi khóa sổ.",
+                    )
+                )
+                continue
+            current[code] = row
+        for code, digest in seal.digests.items():
+            row = current.get(code)
+            if row is None:
+                problems.append(
+                    _problem(
+                        day,
+                        code,
+                        ProblemKind.REMOVED,
+                        f"hồ sơ {code} đã khóa sổ nhưng nay không còn trong sổ.",
+                    )
+                )
+            elif row_digest(row) != digest:
+                problems.append(
+                    _problem(
+                        day,
+                        code,
+                        ProblemKind.CHANGED,
+                        f"hồ sơ {code} đã bị sửa sau khi khóa sổ.",
+                    )
+                )
+        for code in current:
+            if code not in seal.digests:
+                problems.append(
+                    _problem(
+                        day,
+                        code,
+                        ProblemKind.ADDED,
+                        f"hồ sơ {code} được thêm vào sau khi khóa sổ.",
+                    )
+                )
+
+    if chain:
+        sealed_days = {seal.day for seal in chain}
+        first, last = chain[0].day, chain[-1].day
+        for day in sorted(rows_by_day):
+            if first < day < last and day not in sealed_days:
+                for row in in_ledger_order(rows_by_day[day]):
+                    code = nfc(row.code)
+                    problems.append(
+                        _problem(
+                            day,
+                            code,
+                            ProblemKind.ADDED,
+                            f"hồ sơ {code} được ghi vào ngày không có dấu khóa sổ, "
+                            "giữa các ngày đã khóa sổ.",
+                        )
+                    )
+        problems.sort(key=lambda problem: problem.day)
+    return problems
+
+
+# --- the printed log -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayGroup:
+    """The rows of one day as printed, and the day's hash."""
+
+    day: date
+    rows: tuple[LogRow, ...]  # in ledger order; only the clerk's when the log is filtered
+    day_count: int  # dossiers of the whole day (all clerks)
+    hash: str  # the sealed hash, or a provisional one from the rows as they are now
+    sealed: bool
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def short_hash(self) -> str:
+        return self.hash[:SHORT_HASH]
+
+
+@dataclass(frozen=True)
+class LogTotals:
+    rows: int
+    returned: int  # đã trả kết quả
+    at_counter: int  # nhận kết quả tại Bộ phận Một cửa
+    by_post: int  # nhận kết quả qua bưu chính
+
+
+@dataclass(frozen=True)
+class DossierLog:
+    unit_name: str  # "UBND xã Ưu Điềm"
+    place_name: str  # "Ưu Điềm"
+    start: date
+    end: date
+    clerk: str | None  # the log shows only this clerk's dossiers
+    printed_on: date
+    days: tuple[DayGroup, ...]
+    books: tuple[str, ...]  # ledger books covered, e.g. ("01/2026",)
+    totals: LogTotals
+    office_name: str = ""  # "BỘ PHẬN MỘT CỬA"; printed under the unit when given
+
+    @property
+    def rows(self) -> tuple[LogRow, ...]:
+        """Every printed row, day by day in ledger order."""
+        return tuple(row for group in self.days for row in group.rows)
+
+    @property
+    def books_text(self) -> str:
+        return ", ".join(self.books) if self.books else "……"
+
+    @property
+    def range_text(self) -> str:
+        return f"Từ ngày {date_vn(self.start)} đến ngày {date_vn(self.end)}"
+
+    def foot_line(self, group: DayGroup, *, full_hash: bool = False) -> str:
+        """'Ngày 13/02/2026: 23 hồ sơ — Mã kiểm tra: 3f2a…' (+ whole-day and provisional notes).
+
+        The printed log shows the first 16 hex digits; `full_hash` gives all 64 (spreadsheets).
+        """
+        count = f"{group.count} hồ sơ"
+        label = "Mã kiểm tra"
+        if self.clerk is not None:
+            count += f" (cả ngày: {group.day_count})"
+            label = "Mã kiểm tra của cả ngày"
+        shown = group.hash if full_hash else f"{group.short_hash}…"
+        line = f"Ngày {date_vn(group.day)}: {count} — {label}: {shown}"
+        return line if group.sealed else f"{line} (tạm, ngày chưa khóa sổ)"
+
+
+def build_log(
+    rows: Iterable[LogRow],
+    seals: Mapping[date, DaySeal],
+    *,
+    start: date,
+    end: date,
+    unit_name: str,
+    place_name: str,
+    clerk: str | None,
+    today: date,
+    previous_hash_for: Callable[[date], str] | None = None,
+    office_name: str = "",
+) -> DossierLog:
+    """The log of `start`..`end` (inclusive), optionally only one clerk's dossiers.
+
+    `rows` must hold every clerk's rows of those days (the day hash covers the whole day);
+    rows outside the range are ignored. A sealed day prints its sealed hash. A day without a
+    seal prints a provisional hash of its rows as they are now, chained on
+    `previous_hash_for(day)` (the hash of the last seal before that day; by default looked up
+    in `seals`, which then must hold the seals before `start` too), and marked `sealed=False`.
+    `today` is the printing date.
+    """
+    by_day = rows_by_day(row for row in rows if start <= row.day <= end)
+    wanted = nfc(clerk) if clerk is not None else None
+
+    def last_seal_before(day: date) -> str:
+        earlier = [d for d in seals if d < day]
+        return seals[max(earlier)].hash if earlier else GENESIS
+
+    lookup = previous_hash_for or last_seal_before
+    groups: list[DayGroup] = []
+    provisional: str | None = None  # chains consecutive unsealed days on each other
+    for day, day_rows in by_day.items():
+        seal = seals.get(day)
+        if seal is not None:
+            digest_hash, sealed = seal.hash, True
+            provisional = None
+        else:
+            previous = provisional if provisional is not None else lookup(day)
+            digest_hash = day_hash(previous, day, [row_digest(row) for row in day_rows])
+            sealed = False
+            provisional = digest_hash
+        shown = [row for row in day_rows if wanted is None or nfc(row.clerk) == wanted]
+        if shown:
+            groups.append(DayGroup(day, tuple(shown), len(day_rows), digest_hash, sealed))
+
+    printed = [row for group in groups for row in group.rows]
+    post = sum(1 for row in printed if str(row.delivery) == POST)
+    totals = LogTotals(
+        rows=len(printed),
+        returned=sum(1 for row in printed if row.returned_at is not None),
+        at_counter=len(printed) - post,
+        by_post=post,
+    )
+    return DossierLog(
+        unit_name=nfc(unit_name),
+        place_name=nfc(place_name),
+        start=start,
+        end=end,
+        clerk=wanted,
+        printed_on=today,
+        days=tuple(groups),
+        books=tuple(sorted({nfc(row.ledger_book) for row in printed if nfc(row.ledger_book)})),
+        totals=totals,
+        office_name=nfc(office_name),
+    )
