@@ -12,7 +12,7 @@ that all share the same CPU and disk conditions; medians and p95 are printed in 
              them, and would copy the transaction body into the benchmark.)
 (b) pdf      `build_receipt_pdf` of the receipt just stamped in (a), in memory.
 (c) receive  `Desk.receive` as the clerk sees it: (a) and (b), then the PDF written to the data
-             folder with `write_pdf_atomically` (file fsync, rename, folder fsync).
+             folder with `write_atomically` (file fsync, rename, folder fsync).
 (d) bare     the reference: a one-page reportlab `SimpleDocTemplate` with one Paragraph in the
              bundled Tinos font, built in memory (reportlab's floor for a page that embeds a
              TrueType subset).
@@ -22,7 +22,7 @@ The goal is (c)/(d) ≤ 1.3. The other lines explain the gap:
 (a0)  (a) on a second connection switched to synchronous=OFF: (a) − (a0) is the commit fsync;
 (d3)  the bare page with one Paragraph in each of the three faces the receipt embeds (regular,
       bold, italic): every embedded face costs its own TrueType subset;
-(e)   `write_pdf_atomically` of the receipt bytes alone (file fsync, rename, folder fsync);
+(e)   `write_atomically` of the receipt bytes alone (file fsync, rename, folder fsync);
       the first receive of a new process, timed once in a subprocess: the app imports
       reportlab and registers the fonts only when it writes its first receipt.
 
@@ -62,8 +62,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from intake_app.desk import Desk
+from intake_app.documents.files import write_atomically
 from intake_app.documents.fonts import BOLD, FAMILY, ITALIC, register_fonts
-from intake_app.documents.receipt_pdf import build_receipt_pdf, write_pdf_atomically
+from intake_app.documents.receipt_pdf import build_receipt_pdf
 from intake_app.domain.clock import VN_TZ
 from intake_app.domain.receipt import ReceiptData
 
@@ -201,7 +202,7 @@ def one_round(desks: Desks, requests: Requests) -> dict[str, float]:
     ms_d, _ = timed(bare_reportlab_page)
     ms_d3, _ = timed(bare_page_three_faces)
     target = desks.scratch / f"{receipt.code}.pdf"
-    ms_e, _ = timed(lambda: write_pdf_atomically(target, content))
+    ms_e, _ = timed(lambda: write_atomically(target, content))
     return {"a": ms_a, "a0": ms_a0, "b": ms_b, "c": ms_c, "d": ms_d, "d3": ms_d3, "e": ms_e}
 
 
@@ -253,7 +254,7 @@ LABELS = {
     "c": "(c) receive as the clerk sees it",
     "d": "(d) bare reportlab page (Tinos)",
     "d3": "(d3) bare page, the receipt's 3 faces",
-    "e": "(e) write_pdf_atomically of the receipt",
+    "e": "(e) write_atomically of the receipt",
 }
 
 

@@ -356,7 +356,7 @@ class Desk:
         marked BẢN SAO. The control sheet is rebuilt each time from the hand-overs so far.
         Raises NoSuchStep (Vietnamese message) when the step never happened.
         """
-        from .documents.receipt_pdf import write_pdf_atomically
+        from .documents.files import write_atomically
         from .documents.slips_pdf import build_slip_pdf
 
         with write_transaction(self.db):
@@ -370,7 +370,7 @@ class Desk:
                                    "file": str(out)},
             )
         out.parent.mkdir(parents=True, exist_ok=True)
-        write_pdf_atomically(out, content)
+        write_atomically(out, content)
         return out
 
     def _slip_record(self, code: str, kind: SlipKind, clerk: str) -> tuple[Slip, bool]:
@@ -419,11 +419,12 @@ class Desk:
 
     def write_receipt(self, receipt: ReceiptData) -> Path:
         """Write the original receipt as it was handed out."""
-        from .documents.receipt_pdf import build_receipt_pdf, write_pdf_atomically
+        from .documents.files import write_atomically
+        from .documents.receipt_pdf import build_receipt_pdf
 
         path = self.receipt_path(receipt)
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_pdf_atomically(path, build_receipt_pdf(receipt))
+        write_atomically(path, build_receipt_pdf(receipt))
         return path
 
     def receipt(self, code: str) -> ReceiptData:
@@ -434,12 +435,13 @@ class Desk:
 
     def reprint_receipt(self, code: str, out: Path, *, clerk: str) -> Path:
         """Write a copy (marked BẢN SAO) of the receipt and record the reprint in the history."""
-        from .documents.receipt_pdf import build_receipt_pdf, write_pdf_atomically
+        from .documents.files import write_atomically
+        from .documents.receipt_pdf import build_receipt_pdf
 
         receipt = self.receipt(code)
         content = build_receipt_pdf(receipt.as_copy())
         out.parent.mkdir(parents=True, exist_ok=True)
-        write_pdf_atomically(out, content)
+        write_atomically(out, content)
         row = dossiers.row_id_of(self.db, code)
         with write_transaction(self.db):
             dossiers.add_history(

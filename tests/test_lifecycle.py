@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from intake_app.domain.calendar import WorkCalendar
 from intake_app.domain.clock import parse_iso
@@ -231,3 +233,28 @@ def test_working_time_between_two_instants():
     assert CAL.working_time_between(mon, parse_iso("2026-03-02T12:00")) == timedelta(hours=4)
     assert CAL.working_time_between(mon, parse_iso("2026-03-03T07:00")) == timedelta(hours=8)
     assert CAL.working_time_between(parse_iso("2026-03-03T07:00"), mon) == timedelta()
+
+
+def naive_working_time(start, end) -> timedelta:
+    """Walk minute by minute through each working period: slow but obviously right."""
+    total = timedelta()
+    day = start.date()
+    while day <= end.date():
+        if CAL.is_working_day(day):
+            for period in CAL.periods:
+                begin = max(start, start.replace(year=day.year, month=day.month, day=day.day,
+                                                 hour=period.start.hour,
+                                                 minute=period.start.minute))
+                finish = min(end, start.replace(year=day.year, month=day.month, day=day.day,
+                                                hour=period.end.hour, minute=period.end.minute))
+                total += max(finish - begin, timedelta())
+        day += timedelta(days=1)
+    return total
+
+
+@given(st.integers(0, 60 * 24 * 800), st.integers(0, 60 * 24 * 400))
+@settings(max_examples=150, deadline=None)
+def test_working_time_between_counts_whole_days_like_walking_them(offset, length):
+    start = parse_iso("2025-12-20T00:00") + timedelta(minutes=offset)
+    end = start + timedelta(minutes=length)
+    assert CAL.working_time_between(start, end) == naive_working_time(start, end)

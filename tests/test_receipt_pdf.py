@@ -14,10 +14,10 @@ from PIL import Image
 from reportlab.graphics.barcode.qr import QrCodeWidget
 
 from intake_app.documents.barcodes import bar_runs, code128_modules, qr_modules
+from intake_app.documents.files import write_atomically
 from intake_app.documents.receipt_pdf import (
     build_receipt_pdf,
     ledger_line,
-    write_pdf_atomically,
 )
 from intake_app.domain.clock import VN_TZ
 from intake_app.domain.receipt import FeeLine, ReceiptData, ReceiptDocument
@@ -224,16 +224,16 @@ def test_code128_runs_cover_the_dark_modules() -> None:
     assert "".join(rebuilt) == modules
 
 
-def test_write_pdf_atomically_replaces_and_leaves_nothing_behind(tmp_path: Path) -> None:
+def test_write_atomically_replaces_and_leaves_nothing_behind(tmp_path: Path) -> None:
     target = tmp_path / "receipt.pdf"
     target.write_bytes(b"old content")
-    write_pdf_atomically(target, b"%PDF-new")
+    write_atomically(target, b"%PDF-new")
     assert target.read_bytes() == b"%PDF-new"
-    write_pdf_atomically(tmp_path / "fresh.pdf", b"%PDF-fresh")
+    write_atomically(tmp_path / "fresh.pdf", b"%PDF-fresh")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh.pdf", "receipt.pdf"]
 
 
-def test_write_pdf_atomically_keeps_the_old_file_when_writing_fails(
+def test_write_atomically_keeps_the_old_file_when_writing_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "receipt.pdf"
@@ -242,8 +242,8 @@ def test_write_pdf_atomically_keeps_the_old_file_when_writing_fails(
     def broken_fsync(fd: int) -> None:
         raise OSError("disk gone")
 
-    monkeypatch.setattr("intake_app.documents.receipt_pdf.os.fsync", broken_fsync)
+    monkeypatch.setattr("intake_app.documents.files.os.fsync", broken_fsync)
     with pytest.raises(OSError, match="disk gone"):
-        write_pdf_atomically(target, b"%PDF-new")
+        write_atomically(target, b"%PDF-new")
     assert target.read_bytes() == b"old content"
     assert [p.name for p in tmp_path.iterdir()] == ["receipt.pdf"]

@@ -344,19 +344,24 @@ def render_pdf(
     subject: str,
     on_page: PageHook,
     template_id: str,
+    pagesize: tuple[float, float] = A4,
+    margins: tuple[float, float, float, float] = (LEFT_MARGIN, RIGHT_MARGIN, TOP_MARGIN,
+                                                  BOTTOM_MARGIN),
 ) -> tuple[bytes, int]:
-    """Lay `story` out on A4 pages with the common margins; the PDF bytes and the page count.
+    """Lay `story` out on pages (A4 portrait and the common margins unless told otherwise);
+    the PDF bytes and the page count. `margins` are left, right, top, bottom.
 
     Invariant mode and fixed creator/producer: no time stamp or random id in the file.
     """
+    left, right, top, bottom = margins
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
-        pagesize=A4,
-        leftMargin=LEFT_MARGIN,
-        rightMargin=RIGHT_MARGIN,
-        topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
+        pagesize=pagesize,
+        leftMargin=left,
+        rightMargin=right,
+        topMargin=top,
+        bottomMargin=bottom,
         title=title,
         author=author,
         subject=subject,
@@ -367,10 +372,10 @@ def render_pdf(
         initialFontSize=BODY_SIZE,
     )
     frame = Frame(
-        LEFT_MARGIN,
-        BOTTOM_MARGIN,
-        FRAME_WIDTH,
-        FRAME_HEIGHT,
+        left,
+        bottom,
+        pagesize[0] - left - right,
+        pagesize[1] - top - bottom,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,

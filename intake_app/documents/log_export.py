@@ -32,7 +32,7 @@ from ..domain.clock import to_vn
 from ..domain.dossier_log import DayGroup, DossierLog, LogRow
 from ..domain.formatting import day_time_vn
 from ..domain.text import nfc
-from .receipt_pdf import write_pdf_atomically
+from .files import write_atomically
 
 TITLE = "SỔ THEO DÕI HỒ SƠ"
 DATE_FORMAT = "dd/mm/yyyy hh:mm"
@@ -96,7 +96,7 @@ def log_csv_text(log: DossierLog) -> str:
 
 def write_log_csv(log: DossierLog, path: Path) -> None:
     """Write the log as CSV (UTF-8 with BOM, comma-separated, CRLF) to `path` atomically."""
-    write_pdf_atomically(Path(path), log_csv_text(log).encode("utf-8-sig"))
+    write_atomically(Path(path), log_csv_text(log).encode("utf-8-sig"))
 
 
 # --- XLSX ----------------------------------------------------------------------------------
@@ -227,4 +227,4 @@ def write_log_xlsx(log: DossierLog, path: Path) -> None:
     """Write the log as an Excel workbook to `path` atomically."""
     buffer = io.BytesIO()
     log_workbook(log).save(buffer)
-    write_pdf_atomically(Path(path), buffer.getvalue())
+    write_atomically(Path(path), buffer.getvalue())

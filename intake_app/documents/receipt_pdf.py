@@ -10,10 +10,6 @@ metadata), so a reprint can be compared with the original.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from contextlib import suppress
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -248,40 +244,3 @@ def _render(data: ReceiptData, compact: bool) -> tuple[bytes, int]:
         on_page=on_page,
         template_id="receipt",
     )
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable; Windows cannot open a folder for fsync, so it is skipped there."""
-    if os.name == "nt":
-        return
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def write_pdf_atomically(path: Path, content: bytes) -> None:
-    """Write `content` to `path` so that a crash leaves either the old file or the new one.
-
-    The bytes go to a temporary file in the same folder, are flushed and fsynced, then the
-    temporary file replaces `path` in one rename and the folder entry is fsynced.
-    """
-    path = Path(path)
-    folder = path.parent
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with suppress(OSError):
-            os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        with suppress(OSError):
-            temp.unlink()
-        raise
-    _fsync_folder(folder)

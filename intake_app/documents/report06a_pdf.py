@@ -4,12 +4,11 @@ Heading (the unit on the left, national name and motto on the right, the form nu
 them), title, period, reporting and receiving units, the table with its three header rows and
 the row of column numbers (1) … (13), one row per field, the bold total row, the place and
 date line and the two signature blocks. Identical reports give identical bytes (reportlab's
-invariant mode, fixed metadata); write the file with `write_pdf_atomically`.
+invariant mode, fixed metadata); write the file with `files.write_atomically`.
 """
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from functools import lru_cache
 from xml.sax.saxutils import escape
@@ -24,10 +23,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     HRFlowable,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -37,13 +34,11 @@ from reportlab.platypus import (
 from ..domain.formatting import date_vn, place_date_line, thousands
 from ..domain.report06a import FORM_CODE, TITLE, UNIT_OF_COUNT, FieldRow, Report06a
 from ..domain.text import nfc
-from .fonts import BOLD, FAMILY, ITALIC, REGULAR, register_fonts
+from .fonts import BOLD, FAMILY, ITALIC, register_fonts
+from .layout import MOTTO, NATIONAL_NAME, render_pdf
 
 __all__ = ["build_report_06a_pdf", "column_widths", "HEADER_ROWS", "HEADER_SPANS", "NOTES"]
 
-NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-CREATOR = "intake-app"
 BLANK = "……………………………………"
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
@@ -357,34 +352,14 @@ def build_report_06a_pdf(report: Report06a, *, place_name: str, issued_on: date)
         )
         canvas.restoreState()
 
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        leftMargin=LEFT_MARGIN,
-        rightMargin=RIGHT_MARGIN,
-        topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
+    content, _pages = render_pdf(
+        _story(report, place_name, issued_on),
         title=f"{FORM_CODE} {date_vn(report.start)} – {date_vn(report.end)}",
         author=nfc(report.unit_name),
         subject=nfc(TITLE),
-        creator=CREATOR,
-        producer=CREATOR,
-        invariant=1,
-        initialFontName=REGULAR,
-        initialFontSize=BODY_SIZE,
+        on_page=on_page,
+        template_id="report06a",
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        margins=(LEFT_MARGIN, RIGHT_MARGIN, TOP_MARGIN, BOTTOM_MARGIN),
     )
-    frame = Frame(
-        LEFT_MARGIN,
-        BOTTOM_MARGIN,
-        FRAME_WIDTH,
-        FRAME_HEIGHT,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc.addPageTemplates([PageTemplate(id="report06a", frames=[frame], onPage=on_page)])
-    doc.build(_story(report, place_name, issued_on))
-    return buffer.getvalue()
+    return content

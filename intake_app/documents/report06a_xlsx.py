@@ -9,10 +9,8 @@ in place with one rename.
 
 from __future__ import annotations
 
+import io
 import math
-import os
-import tempfile
-from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +22,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..domain.formatting import date_vn, place_date_line
 from ..domain.report06a import FORM_CODE, TITLE, UNIT_OF_COUNT, Report06a
 from ..domain.text import nfc
-from .report06a_pdf import HEADER_ROWS, HEADER_SPANS, MOTTO, NATIONAL_NAME, NOTES
+from .files import write_atomically
+from .layout import MOTTO, NATIONAL_NAME
+from .report06a_pdf import HEADER_ROWS, HEADER_SPANS, NOTES
 
 __all__ = ["write_report_06a_xlsx", "SHEET_TITLE", "HEADER_FIRST_ROW", "DATA_FIRST_ROW"]
 
@@ -180,18 +180,6 @@ def _workbook(report: Report06a, place_name: str, issued_on: date) -> Workbook:
     return workbook
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable; Windows cannot open a folder for fsync, so it is skipped there."""
-    if os.name == "nt":
-        return
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def write_report_06a_xlsx(
     report: Report06a, path: Path | str, *, place_name: str, issued_on: date
 ) -> None:
@@ -201,19 +189,6 @@ def write_report_06a_xlsx(
     """
     report.check()
     path = Path(path)
-    workbook = _workbook(report, place_name, issued_on)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            workbook.save(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with suppress(OSError):
-            os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        with suppress(OSError):
-            temp.unlink()
-        raise
-    _fsync_folder(path.parent)
+    buffer = io.BytesIO()
+    _workbook(report, place_name, issued_on).save(buffer)
+    write_atomically(path, buffer.getvalue())

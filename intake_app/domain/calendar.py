@@ -14,6 +14,7 @@ counter (default 07:30–11:30 and 13:00–17:00, 8 hours a day).
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -109,6 +110,7 @@ class WorkCalendar:
     ):
         self.periods = _checked_periods(periods)
         self.overrides = {override.day: override for override in overrides}
+        self._year_cache: dict[int, list[int]] = {}
         # The length of a working day: N working days are walked as N × this many hours.
         self.day_length = sum(
             (_at(date.min, p.end) - _at(date.min, p.start) for p in self.periods), timedelta()
@@ -161,22 +163,52 @@ class WorkCalendar:
     def working_time_between(self, start: datetime, end: datetime) -> timedelta:
         """How much working time lies between two instants (zero when `end` is not later).
 
-        This is the time a supplement request stopped the clock: the due date moves by it.
+        This is the time a supplement request stopped the clock (the due date moves by it) and
+        how late an overdue dossier is. Whole days in between are counted, not walked.
         """
         start, end = to_vn(start), to_vn(end)
-        total = timedelta()
         if end <= start:
+            return timedelta()
+        first, last = start.date(), end.date()
+        if first == last:
+            return self._working_time_on(first, start, end)
+        whole_days = self.working_days_between(first + timedelta(days=1), last)
+        return (self._working_time_on(first, start, end) + self.day_length * whole_days
+                + self._working_time_on(last, start, end))
+
+    def _working_time_on(self, day: date, start: datetime, end: datetime) -> timedelta:
+        """The working time of `day` that falls between `start` and `end`."""
+        total = timedelta()
+        if not self.is_working_day(day):
             return total
-        day = start.date()
-        while day <= end.date():
-            if self.is_working_day(day):
-                for period in self.periods:
-                    begin = max(start, _at(day, period.start))
-                    finish = min(end, _at(day, period.end))
-                    if finish > begin:
-                        total += finish - begin
-            day += timedelta(days=1)
+        for period in self.periods:
+            begin = max(start, _at(day, period.start))
+            finish = min(end, _at(day, period.end))
+            if finish > begin:
+                total += finish - begin
         return total
+
+    def working_days_between(self, first: date, last: date) -> int:
+        """How many working days there are from `first` up to, not including, `last`."""
+        count = 0
+        for year in range(first.year, last.year + 1):
+            days = self._working_days_of(year)
+            low = bisect_left(days, first.toordinal())
+            high = bisect_left(days, last.toordinal())
+            count += high - low
+        return count
+
+    def _working_days_of(self, year: int) -> list[int]:
+        """The ordinals of the working days of `year`, computed once per calendar."""
+        cached = self._year_cache.get(year)
+        if cached is None:
+            day, cached = date(year, 1, 1), []
+            while day.year == year:
+                if self.is_working_day(day):
+                    cached.append(day.toordinal())
+                day += timedelta(days=1)
+            self._year_cache[year] = cached
+        return cached
 
     def due_at(self, received: datetime, time: ProcessingTime) -> datetime | None:
         """The appointment instant for a dossier received at `received`; None when there is none."""

@@ -83,10 +83,10 @@ class Ledger:
         log = self.build(start, end, clerk)
         out.parent.mkdir(parents=True, exist_ok=True)
         if kind == "pdf":
+            from ..documents.files import write_atomically
             from ..documents.log_pdf import build_log_pdf
-            from ..documents.receipt_pdf import write_pdf_atomically
 
-            write_pdf_atomically(out, build_log_pdf(log))
+            write_atomically(out, build_log_pdf(log))
         elif kind == "csv":
             from ..documents.log_export import write_log_csv
 

@@ -41,10 +41,10 @@ class Reports:
         issued_on = to_vn(self.desk.clock()).date()
         out.parent.mkdir(parents=True, exist_ok=True)
         if kind == "pdf":
-            from ..documents.receipt_pdf import write_pdf_atomically
+            from ..documents.files import write_atomically
             from ..documents.report06a_pdf import build_report_06a_pdf
 
-            write_pdf_atomically(
+            write_atomically(
                 out, build_report_06a_pdf(report, place_name=place, issued_on=issued_on)
             )
         else:
@@ -57,10 +57,7 @@ class Reports:
         """Due today, due soon, overdue, waiting for a supplement; counts; the last 30 days."""
         db = self.desk.db
         now = to_vn(self.desk.clock())
-        open_dossiers = [
-            dossier for code, _due, _status in reporting.open_dossier_codes(db)
-            if (dossier := dossiers.get_dossier(db, code)) is not None
-        ]
+        open_dossiers = dossiers.open_dossiers(db)
         today = now.date()
         per_day = reporting.received_per_day(db, today - timedelta(days=CHART_DAYS - 1), today)
         return build_overview(open_dossiers, reporting.counts_by_status(db), per_day,

@@ -270,6 +270,15 @@ def find_dossiers(db: Database, text: str, limit: int = 50) -> list[Dossier]:
     return [_dossier_from_row(row) for row in rows]
 
 
+def open_dossiers(db: Database) -> list[Dossier]:
+    """Every dossier still in the office's hands (received, processing, supplement, obligation)."""
+    rows = db.execute(
+        f"SELECT {_COLUMNS} FROM dossiers WHERE status IN (2, 4, 5, 6) "
+        "ORDER BY due_at IS NULL, due_at, id"
+    )
+    return [_dossier_from_row(row) for row in rows]
+
+
 def codes_received_since(db: Database, since_iso: str) -> list[str]:
     rows = db.execute(
         "SELECT code FROM dossiers WHERE received_at >= ? ORDER BY id", [since_iso]

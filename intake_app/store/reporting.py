@@ -12,8 +12,6 @@ from ..domain.dossier import Channel
 from ..domain.report06a import ReportRecord
 from ..domain.status import DossierStatus
 
-OPEN_STATUSES = (2, 4, 5, 6)
-
 
 def _moment(text: str | None) -> datetime | None:
     return parse_iso(text) if text else None
@@ -35,15 +33,6 @@ def report_records(db: Database, start: date, end_instant: datetime) -> Iterator
             finished_at=_moment(finished_at), status=DossierStatus(status),
             supplement_count=supplements, waiting_supplement_since=_moment(waiting),
         )
-
-
-def open_dossier_codes(db: Database) -> list[tuple[str, str | None, int]]:
-    """(code, due_at, status) of every dossier still in the office's hands, soonest due first."""
-    rows = db.execute(
-        "SELECT code, due_at, status FROM dossiers WHERE status IN (2, 4, 5, 6) "
-        "ORDER BY due_at IS NULL, due_at, id"
-    )
-    return list(rows)
 
 
 def counts_by_status(db: Database) -> dict[DossierStatus, int]:
