@@ -104,6 +104,7 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
     else:
         window.load_screens()
     _recover_receipts(desk)  # a few file checks: the window is already on screen
+    _seal_closed_days(desk)  # usually one day's rows: the log's chain stays current
     # After the screens are built (they would compete with it for the interpreter).
     QTimer.singleShot(WARM_UP_DELAY_MS, lambda: threading.Thread(
         target=_warm_up, name="warm-up", daemon=True).start())
@@ -133,6 +134,17 @@ def _recover_receipts(desk: Desk) -> None:
     if rebuilt:
         log.warning("rebuilt %d receipt PDFs lost before they were written: %s",
                     len(rebuilt), ", ".join(rebuilt))
+
+
+def _seal_closed_days(desk: Desk) -> None:
+    """Seal the daily log's closed days at start, so a later edit is caught (logged)."""
+    try:
+        sealed = desk.ledger.seal_closed_days()
+    except (sqlite3.Error, OSError) as exc:  # e.g. another counter holds the write lock
+        log.error("could not seal the closed days of the dossier log: %s", exc)
+        return
+    if sealed:
+        log.info("sealed the dossier log of %d closed day(s)", len(sealed))
 
 
 # ---- the clerk at the counter ----------------------------------------------------------------
