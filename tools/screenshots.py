@@ -7,11 +7,17 @@ desk (Vietnamese applicants with valid CCCD numbers), and grabs each screen at 1
 common office laptop), plus the intake screen at 1366×700, the space a maximised window
 leaves on that screen under the Windows taskbar and title bar. Runs offscreen unless
 QT_QPA_PLATFORM says otherwise. A screen that is not in this build is skipped with a note.
+
+For the supervisor's screen (F5) about sixty more dossiers are received over the last 30
+days on a moving clock and taken through their steps (handed over, done, returned, papers
+requested, refused, a new appointment); those whose next step would come after "now" stay
+where they are, so some are due today or soon and some are late. "Now" is today at 11:00.
 """
 
 from __future__ import annotations
 
 import argparse
+import heapq
 import os
 import sys
 import tempfile
@@ -30,6 +36,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from intake_app.desk import Desk  # noqa: E402
 from intake_app.domain.clock import VN_TZ  # noqa: E402
+from intake_app.domain.lifecycle import IllegalStep, StepRequest  # noqa: E402
+from intake_app.domain.status import DossierStatus  # noqa: E402
 from intake_app.ui import i18n  # noqa: E402
 from intake_app.ui.app import ClerkDialog, create_application  # noqa: E402
 from intake_app.ui.fonts import load_fonts  # noqa: E402
@@ -75,25 +83,154 @@ def request(applicant: tuple) -> dict:
     }
 
 
+class Clock:
+    """The desk's clock while the sample data is made: set by hand."""
+
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def now_for_screenshots() -> datetime:
+    return datetime.now(VN_TZ).replace(hour=11, minute=0, second=0, microsecond=0)
+
+
 def fill_station(folder: Path) -> list[str]:
     """Set a station up and receive the sample dossiers over the last working days.
 
-    Received 6, 3 and 1 days ago and today, so the find screen shows overdue, due-soon and
-    on-time dossiers; the second one has been handed back.
+    First the month of supervision data (`fill_month`); then the five samples, received 6, 3
+    and 1 days ago and today, so the find screen shows overdue, due-soon and on-time
+    dossiers; the second one has been handed back.
     """
-    today = datetime.now(VN_TZ).replace(hour=8, minute=10, second=0, microsecond=0)
+    now = now_for_screenshots()
+    today = now.replace(hour=8, minute=10)
     moments = [working_days_back(today, days) + timedelta(minutes=37 * n)
                for n, days in enumerate((6, 3, 1, 0, 0))]
-    now = moments[0]
+    clock = Clock(now - timedelta(days=31))
     codes = []
-    with Desk(folder, clock=lambda: now) as desk:
+    with Desk(folder, clock=clock) as desk:
         desk.init_station(**UNIT)
-        for applicant, now in zip(APPLICANTS, moments, strict=True):  # noqa: B007 (the clock)
+        fill_month(desk, clock, now)
+        for applicant, moment in zip(APPLICANTS, moments, strict=True):
+            clock.now = moment
             codes.append(desk.receive(request(applicant), clerk=CLERK).dossier.code)
-        now = moments[-1]
+        clock.now = moments[-1]
         desk.hand_back(codes[1], receiver_name=APPLICANTS[1][0],
                        receiver_id_number=APPLICANTS[1][1], clerk=CLERK)
     return codes
+
+
+# Applicants of the month's dossiers: (name, female); none matches the find screen's "nguy".
+MONTH_NAMES = [
+    ("Trần Văn Bình", False), ("Lê Thị Hồng", True), ("Phạm Minh Tuấn", False),
+    ("Hoàng Văn Thắng", False), ("Võ Thị Thanh Tâm", True), ("Đặng Quốc Bảo", False),
+    ("Bùi Thị Lụa", True), ("Đỗ Văn Khánh", False), ("Hồ Thị Kim Oanh", True),
+    ("Ngô Văn Sơn", False), ("Dương Thị Hạnh", True), ("Lý Văn Phúc", False),
+    ("Phan Thị Diệu", True), ("Trương Công Danh", False), ("Huỳnh Thị Mỹ", True),
+    ("Mai Văn Tài", False), ("Tôn Nữ Thu Hà", True), ("Lê Văn Toàn", False),
+    ("Châu Thị Ngọc Ánh", True), ("Cao Văn Lực", False),
+]
+MONTH_PROCEDURES = ["2.000815", "1.004873", "1.001731", "1.004884", "2.000884", "1.001776",
+                    "1.001612", "1.000894", "2.001019", "1.004746", "1.004859"]
+PER_DAY = [3, 5, 2, 4, 6, 1, 3, 4, 2, 5]  # dossiers received on successive working days
+UNITS = ["Công chức Tư pháp - Hộ tịch", "Công chức Văn hóa - Xã hội",
+         "Công chức Tài chính - Kế toán", "Phòng Kinh tế"]
+
+
+def month_request(desk: Desk, index: int) -> dict:
+    """A valid request: the procedure's own papers, a CCCD matching the birth year."""
+    name, female = MONTH_NAMES[index % len(MONTH_NAMES)]
+    year = 60 + (index * 7) % 40
+    procedure = desk.procedure(MONTH_PROCEDURES[index % len(MONTH_PROCEDURES)])
+    return {
+        "procedure": procedure.code,
+        "applicant": {"name": name, "id_number": f"046{int(female)}{year:02d}{index + 1:06d}",
+                      "birth_date": f"19{year:02d}-05-01", "gender": "nữ" if female else "nam",
+                      "phone": f"09{index:08d}", "email": None,
+                      "address": "Thôn Phước Yên", "province_code": "46",
+                      "commune_code": "19873"},
+        "owner": None,
+        "documents": [{"name": c.name, "form": c.form.value, "copies": c.copies}
+                      for c in procedure.components if c.required] or
+                     [{"name": "Tờ khai", "form": "ban_chinh", "copies": 1}],
+        "pages": 2, "channel": 1, "delivery": "counter", "note": "",
+    }
+
+
+def fill_month(desk: Desk, clock: Clock, now: datetime) -> None:
+    """About sixty dossiers over the 30 days before today, each taken through its steps in
+    time order; a step that would come after `now` is not taken."""
+    events: list[tuple[datetime, int, str, int]] = []  # (when, order, what, dossier)
+    day, index = now.date() - timedelta(days=29), 0
+    working = 0
+    while day < now.date():
+        if day.weekday() < 5:
+            for n in range(PER_DAY[working % len(PER_DAY)]):
+                when = datetime(day.year, day.month, day.day, 7, 40, tzinfo=VN_TZ) \
+                    + timedelta(minutes=43 * n + 11 * (working % 3))
+                events.append((when, len(events), "receive", index))
+                index += 1
+            working += 1
+        day += timedelta(days=1)
+    heapq.heapify(events)
+    codes: dict[int, str] = {}
+    while events:
+        when, _order, what, i = heapq.heappop(events)
+        if when > now:
+            continue  # not yet: the dossier stays where it is
+        clock.now = when
+        try:
+            after = take_step(desk, what, i, codes)
+        except IllegalStep as exc:
+            print(f"note: {what} of sample {i} refused: {exc}")
+            continue
+        for later, next_what in after:
+            heapq.heappush(events, (later, len(codes) * 100 + i, next_what, i))
+
+
+def take_step(desk: Desk, what: str, i: int, codes: dict[int, str]) -> list:
+    """Do one step of sample `i`; returns the steps to come as (when, what)."""
+    clerk = CLERK if i % 3 else "Trần Văn Nam"
+    if what == "receive":
+        dossier = desk.receive(month_request(desk, i), clerk=clerk).dossier
+        codes[i] = dossier.code
+        start, due = dossier.received_at, dossier.due_at or dossier.received_at
+        if i % 17 == 5:
+            return [(start + timedelta(minutes=10), "refuse")]
+        if due - start < timedelta(hours=10):  # same-day procedures: done at the counter
+            return [(start + timedelta(hours=2), "return")]
+        plan = [(start + timedelta(minutes=30), "hand_over")]
+        if i % 9 == 4:
+            plan.append((start + timedelta(hours=3), "supplement"))
+        if i % 7 == 3:
+            return plan  # stays with the officer: late once its day has passed
+        return plan + [(due - timedelta(hours=3), "done"), (due - timedelta(hours=1), "return")]
+    code = codes[i]
+    if what == "hand_over":
+        desk.step(code, StepRequest(DossierStatus.IN_PROCESSING, clerk,
+                                    to_unit=UNITS[i % len(UNITS)]))
+    elif what == "supplement":
+        desk.step(code, StepRequest(DossierStatus.SUPPLEMENT_REQUESTED, clerk,
+                                    note="Thiếu bản sao giấy tờ chứng minh nhân thân",
+                                    documents=("Bản sao Giấy khai sinh",)))
+        if i % 2:
+            return [(desk.clock() + timedelta(days=2), "supplied")]
+    elif what == "supplied":
+        desk.step(code, StepRequest(DossierStatus.IN_PROCESSING, clerk))
+    elif what == "refuse":
+        desk.step(code, StepRequest(DossierStatus.REFUSED, clerk,
+                                    note="Hồ sơ không thuộc thẩm quyền giải quyết của xã"))
+    elif what == "done":
+        if desk.dossier(code).status == DossierStatus.IN_PROCESSING:
+            desk.step(code, StepRequest(DossierStatus.DONE, clerk))
+    elif what == "return" and desk.dossier(code).status in (DossierStatus.RECEIVED,
+                                                            DossierStatus.DONE):
+        applicant = desk.dossier(code).applicant
+        desk.hand_back(code, receiver_name=applicant.name,
+                       receiver_id_number=applicant.id_number, clerk=clerk)
+    return []
 
 
 def working_days_back(day: datetime, count: int) -> datetime:
@@ -137,7 +274,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         i18n.install_language(app, args.language, cache_dir=Path(tmp) / "cache")
         codes = fill_station(Path(tmp) / "station")
-        desk = Desk(Path(tmp) / "station")
+        now = now_for_screenshots()
+        desk = Desk(Path(tmp) / "station", clock=lambda: now)
         i18n.set_language(desk, args.language)  # what the settings dialog shows
         session = Session(desk, CLERK)
         window = build_main_window(session)
@@ -216,6 +354,82 @@ def shots(window: MainWindow, session: Session, codes: list[str], out: Path, suf
         save(dialog, out / f"clerk{suffix}.png")
         dialog.close()
 
+    def overview():
+        return session.desk.reports.overview()
+
+    def supervisor_dialog(name: str, open_dialog: Callable[[QWidget], QWidget]) -> Callable:
+        def action() -> None:
+            window.show_screen("supervisor")
+            built = window.built_screen("supervisor")
+            if built is None:
+                raise ModuleNotFoundError(name="the supervisor screen")
+            dialog = open_dialog(built)
+            save(dialog, out / f"{name}{suffix}.png")
+            dialog.close()
+        return action
+
+    def log_dialog(screen: QWidget) -> QWidget:
+        dialog = screen.open_log_dialog()
+        today = session.desk.clock().date()
+        dialog.set_period(today.replace(day=1), today)
+        return dialog
+
+    def step(name: str, code: str, prepare: Callable[[QWidget], None]) -> Callable:
+        def action() -> None:
+            from intake_app.ui.steps import StepDialog
+
+            dialog = StepDialog(session, code, window)
+            prepare(dialog)
+            dialog.show()
+            save(dialog, out / f"{name}{suffix}.png")
+            dialog.close()
+        return action
+
+    def hand_over(dialog: QWidget) -> None:
+        dialog.to_unit.setText("Công chức Tư pháp - Hộ tịch")
+
+    def supplement(dialog: QWidget) -> None:
+        dialog.choose(DossierStatus.SUPPLEMENT_REQUESTED)
+        if dialog.components.count():
+            from PySide6.QtCore import Qt
+
+            dialog.components.item(0).setCheckState(Qt.CheckState.Checked)
+        dialog.other_documents.setPlainText("Giấy ủy quyền có chứng thực")
+        dialog.note.setPlainText("Tờ khai chưa ghi đủ thông tin người được khai sinh")
+
+    def extend() -> None:
+        from intake_app.ui.steps import ExtendDueDialog
+
+        late = overview().overdue[0].dossier.code
+        dialog = ExtendDueDialog(session, late, window)
+        dialog.reason.setPlainText("Chờ kết quả xác minh của cơ quan cấp trên")
+        dialog.show()
+        save(dialog, out / f"extend{suffix}.png")
+        dialog.close()
+
+    def dossier_after_step() -> None:
+        from intake_app.ui.find.dossier_dialog import DossierDialog
+
+        dialog = DossierDialog(session, codes[3], window)
+        dialog.show()
+        step_dialog = dialog.open_step_dialog()
+        step_dialog.to_unit.setText("Công chức Tư pháp - Hộ tịch")
+        step_dialog.confirm()
+        save(dialog, out / f"dossier-step{suffix}.png")
+        dialog.close()
+
+    def slip() -> None:
+        from intake_app.domain.slips import SlipKind
+        from intake_app.ui.find.dossier_dialog import DossierDialog
+
+        waiting = overview().waiting_supplement[0].dossier.code
+        dialog = DossierDialog(session, waiting, window)
+        dialog.show()
+        dialog.print_slip(SlipKind.SUPPLEMENT)
+        save(dialog.preview, out / f"slip{suffix}.png")
+        dialog.preview.close()
+        dialog.close()
+
     shoot("intake", screen("intake"))
     shoot("intake at 1366×700", intake_small)
     shoot("find", screen("find", search))
@@ -224,6 +438,13 @@ def shots(window: MainWindow, session: Session, codes: list[str], out: Path, suf
     shoot("setup", setup)
     shoot("settings", settings)
     shoot("clerk", clerk)
+    shoot("supervisor", screen("supervisor"))
+    shoot("supervisor log dialog", supervisor_dialog("supervisor-log", log_dialog))
+    shoot("step", step("step", codes[3], hand_over))
+    shoot("step supplement", step("step-supplement", codes[4], supplement))
+    shoot("extend", extend)
+    shoot("slip", slip)
+    shoot("dossier after a step", dossier_after_step)  # last: it changes a dossier
     window.show_screen("intake")
     QApplication.processEvents()
 

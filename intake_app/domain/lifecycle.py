@@ -114,7 +114,8 @@ class StepOutcome:
     detail: dict[str, Any] = field(default_factory=dict)
 
 
-def _action_for(current: S, target: S) -> str:
+def step_action(current: S, target: S) -> str:
+    """The history action a step records: handed_over, supplement_received, done, …"""
     if target == S.IN_PROCESSING:
         return {
             S.SUPPLEMENT_REQUESTED: "supplement_received",
@@ -150,7 +151,7 @@ def plan_step(
     if target in NEEDS_REASON and not note:
         raise IllegalStep(NEEDS_REASON[target])
     unit = dossier.processing_unit or ""
-    action = _action_for(current, target)
+    action = step_action(current, target)
     changes: dict[str, Any] = {"status": target, "version": dossier.version + 1}
     detail: dict[str, Any] = {"from_status": int(current)}
     if note:

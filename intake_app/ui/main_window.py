@@ -1,4 +1,4 @@
-"""The main window: a left navigation over three screens, a status bar, the scanner.
+"""The main window: a left navigation over four screens, a status bar, the scanner.
 
 The window opens with light placeholders; the screens (which import the PDF and barcode
 libraries) are built right after it is shown, the intake screen first.
@@ -61,6 +61,12 @@ def _hand_back_screen() -> type[QWidget]:
     return HandBackScreen
 
 
+def _supervisor_screen() -> type[QWidget]:
+    from .supervisor.screen import SupervisorScreen
+
+    return SupervisorScreen
+
+
 def _dossier_dialog() -> type[QDialog]:
     from .find.dossier_dialog import DossierDialog
 
@@ -80,9 +86,9 @@ class ScreenSlot:
 
 
 class MainWindow(QMainWindow):
-    """Tiếp nhận (F2), Tra cứu (F3), Trả kết quả (F4), with settings and exit below them."""
+    """Tiếp nhận (F2), Tra cứu (F3), Trả kết quả (F4), Giám sát (F5); settings and exit below."""
 
-    screen_loaded = Signal(str)  # "intake", "find", "handback": built (or failed) and shown
+    screen_loaded = Signal(str)  # "intake", "find", "handback", "supervisor": built and shown
     screens_loaded = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -130,6 +136,7 @@ class MainWindow(QMainWindow):
             ("intake", self.tr("Tiếp nhận (F2)"), "F2", _intake_screen),
             ("find", self.tr("Tra cứu (F3)"), "F3", _find_screen),
             ("handback", self.tr("Trả kết quả (F4)"), "F4", _hand_back_screen),
+            ("supervisor", self.tr("Giám sát (F5)"), "F5", _supervisor_screen),
         ):
             button = self._nav_button(nav, label, checkable=True)
             self._group.addButton(button, len(self.slots))

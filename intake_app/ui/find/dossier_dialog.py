@@ -1,11 +1,12 @@
-"""One dossier in full: details, documents, history; reprint of the receipt; hand back."""
+"""One dossier in full: details, documents, history; reprint of the receipt; hand back;
+the steps after receipt (Chuyển bước, Hẹn lại ngày trả) and the official slips (In phiếu)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -27,9 +29,22 @@ from ...domain.clock import parse_iso
 from ...domain.deadlines import DeadlineState, deadline_state
 from ...domain.dossier import Channel, Delivery, Dossier
 from ...domain.formatting import day_time_vn, money
-from ...domain.lifecycle import can_hand_back
+from ...domain.lifecycle import FINISHING, can_hand_back, next_statuses
 from ...domain.procedures import DocForm
+from ...domain.slip_content import NoSuchStep, missing_step_message
+from ...domain.slips import SlipKind
 from ..session import Session
+from ..status_text import status_text as status_label
+from ..steps.extend_dialog import ExtendDueDialog
+from ..steps.slips import (
+    FOLLOW_UP,
+    SLIP_ORDER,
+    SlipPreviewDialog,
+    printable_slips,
+    slip_label,
+    slip_path,
+)
+from ..steps.step_dialog import StepDialog
 from .results_model import ROW_COLOURS, deadline_text, status_text
 
 REPRINTS_FOLDER = "reprints"
@@ -143,9 +158,28 @@ class DossierDialog(QDialog):
         self.reprint_button = QPushButton(self.tr("In lại giấy tiếp nhận (bản sao)"))
         self.reprint_button.setToolTip(self.tr("Ctrl+P"))
         self.hand_back_button = QPushButton(self.tr("Trả kết quả (F4)"))
+        self.step_button = QPushButton(self.tr("Chuyển bước…"))
+        self.extend_button = QPushButton(self.tr("Hẹn lại ngày trả…"))
+        self.slip_button = QPushButton(self.tr("In phiếu"))
+        self.slip_menu = QMenu(self.slip_button)
+        self.slip_menu.setToolTipsVisible(True)
+        self.slip_actions: dict[SlipKind, QAction] = {}
+        for kind in SLIP_ORDER:
+            action = self.slip_menu.addAction(slip_label(kind))
+            action.triggered.connect(lambda _=False, k=kind: self.print_slip(k))
+            self.slip_actions[kind] = action
+        self.slip_button.setMenu(self.slip_menu)
+        self.follow_up_button = QPushButton()
+        self.follow_up_button.hide()
+        self.follow_up_kind: SlipKind | None = None
+        self.follow_up_button.clicked.connect(self._print_follow_up)
         self.close_button = QPushButton(self.tr("Đóng"))
-        for button in (self.reprint_button, self.hand_back_button):
+        for button in (self.reprint_button, self.hand_back_button, self.step_button,
+                       self.extend_button, self.slip_button, self.follow_up_button):
             button.setAutoDefault(False)
+        self.step_dialog: QDialog | None = None  # the open Chuyển bước / Hẹn lại dialog
+        self.step_button.clicked.connect(self.open_step_dialog)
+        self.extend_button.clicked.connect(self.open_extend_dialog)
         self.close_button.setDefault(True)  # Enter closes, as Esc does
         self.reprint_button.clicked.connect(self.reprint)
         self.hand_back_button.clicked.connect(self.request_hand_back)
@@ -153,10 +187,18 @@ class DossierDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+P"), self, self.reprint)
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, self.request_hand_back)
 
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.follow_up_button)
+
         buttons = QHBoxLayout()
+        buttons.addWidget(self.step_button)
+        buttons.addWidget(self.extend_button)
+        buttons.addWidget(self.slip_button)
+        buttons.addSpacing(16)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.hand_back_button)
-        buttons.addWidget(self.message, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.close_button)
 
         head = QHBoxLayout()
@@ -169,6 +211,7 @@ class DossierDialog(QDialog):
         layout.addLayout(head)
         layout.addWidget(details)
         layout.addLayout(tables, 1)
+        layout.addLayout(message_row)
         layout.addLayout(buttons)
 
         session.dossier_changed.connect(self._on_dossier_changed)
@@ -248,6 +291,26 @@ class DossierDialog(QDialog):
             "" if allowed else self.tr("Hồ sơ đang ở trạng thái «%s»: không thể trả kết quả.")
             % status_text(d.status)
         )
+        self._update_step_buttons(history)
+
+    def _update_step_buttons(self, history: list[dict]) -> None:
+        """Enable what the dossier's status allows; explain what it does not."""
+        d = self.dossier
+        movable = bool(next_statuses(d.status))
+        self.step_button.setEnabled(movable)
+        self.step_button.setToolTip(
+            self.tr("Chuyển hồ sơ sang bước xử lý tiếp theo") if movable
+            else self.tr("Hồ sơ ở trạng thái «%s» đã kết thúc: không còn bước nào.")
+            % status_text(d.status))
+        extendable = d.status not in FINISHING and d.due_at is not None
+        self.extend_button.setEnabled(extendable)
+        self.extend_button.setToolTip(
+            self.tr("Hẹn ngày trả mới và in Phiếu xin lỗi (Mẫu 04)") if extendable
+            else self.tr("Chỉ hẹn lại được hồ sơ đang giải quyết và có ngày hẹn trả."))
+        printable = printable_slips(history)
+        for kind, action in self.slip_actions.items():
+            action.setEnabled(kind in printable)
+            action.setToolTip("" if kind in printable else missing_step_message(kind))
 
     def _show_deadline(self, state: DeadlineState) -> None:
         colours = ROW_COLOURS.get(state)
@@ -284,6 +347,18 @@ class DossierDialog(QDialog):
             "received": self.tr("Tiếp nhận hồ sơ"),
             "returned": self.tr("Trả kết quả"),
             "receipt_reprinted": self.tr("In lại giấy tiếp nhận (bản sao)"),
+            "accepted": self.tr("Tiếp nhận hồ sơ trực tuyến"),
+            "handed_over": self.tr("Chuyển xử lý"),
+            "supplement_requested": self.tr("Yêu cầu bổ sung"),
+            "supplement_received": self.tr("Nhận hồ sơ bổ sung"),
+            "obligation_requested": self.tr("Yêu cầu nghĩa vụ tài chính"),
+            "obligation_fulfilled": self.tr("Đã thực hiện nghĩa vụ tài chính"),
+            "done": self.tr("Đã xử lý xong"),
+            "refused": self.tr("Từ chối tiếp nhận"),
+            "withdrawn": self.tr("Công dân rút hồ sơ"),
+            "stopped": self.tr("Dừng giải quyết"),
+            "apology": self.tr("Hẹn lại ngày trả"),
+            "slip_printed": self.tr("In phiếu"),
         }
         return texts.get(action, action)
 
@@ -330,6 +405,93 @@ class DossierDialog(QDialog):
             return
         self.session.hand_back_requested.emit(self.code)
         self.accept()
+
+    # ---- steps after receipt -----------------------------------------------------------------
+
+    def open_step_dialog(self) -> QDialog | None:
+        """'Chuyển bước…': the step dialog, window-modal; the dossier is re-read after it."""
+        if not self.step_button.isEnabled():
+            return None
+        try:
+            dialog = StepDialog(self.session, self.code, self)
+        except UnknownDossier:
+            return None
+        dialog.accepted.connect(lambda: self._step_done(dialog.action))
+        dialog.use_hand_back_screen.connect(self.request_hand_back)
+        self._open_step(dialog)
+        return dialog
+
+    def open_extend_dialog(self) -> QDialog | None:
+        """'Hẹn lại ngày trả…': a new appointment, then the apology slip is offered."""
+        if not self.extend_button.isEnabled():
+            return None
+        try:
+            dialog = ExtendDueDialog(self.session, self.code, self)
+        except UnknownDossier:
+            return None
+        dialog.accepted.connect(lambda: self._step_done("apology"))
+        self._open_step(dialog)
+        return dialog
+
+    def _open_step(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.step_dialog = dialog
+        dialog.destroyed.connect(lambda *_: setattr(self, "step_dialog", None))
+        dialog.open()
+
+    def _step_done(self, action: str | None) -> None:
+        """After a step: show the new state, tell the other screens, offer the usual slip."""
+        self.refresh()
+        self.session.dossier_changed.emit(self.code)
+        if action == "apology" and self.dossier.due_at:
+            text = self.tr("Đã hẹn lại ngày trả kết quả: %s.") % day_time_vn(self.dossier.due_at)
+        else:
+            text = self.tr("Đã chuyển hồ sơ sang «%s».") % status_label(self.dossier.status)
+        self._say(text)
+        self.offer_slip(FOLLOW_UP.get(action or ""))
+
+    def offer_slip(self, kind: SlipKind | None) -> None:
+        """Show a button printing the slip that usually follows the step just taken."""
+        self.follow_up_kind = kind
+        self.follow_up_button.setVisible(kind is not None)
+        if kind is not None:
+            self.follow_up_button.setText(self.tr("In %s") % slip_label(kind))
+            self.follow_up_button.setFocus()
+
+    def _print_follow_up(self) -> None:
+        if self.follow_up_kind is not None:
+            self.print_slip(self.follow_up_kind)
+
+    def print_slip(self, kind: SlipKind) -> Path | None:
+        """Write the slip (numbered on its first print), record it, show it for printing."""
+        desk = self.session.desk
+        try:
+            path = desk.issue_slip(self.code, kind, slip_path(desk, self.code, kind),
+                                   clerk=self.session.clerk)
+        except NoSuchStep as exc:
+            self._say(str(exc), error=True)
+            return None
+        except OSError as exc:
+            self._say(self.tr("Không ghi được phiếu: %s") % exc, error=True)
+            return None
+        self.follow_up_button.hide()
+        self.refresh()
+        self.session.dossier_changed.emit(self.code)
+        self._say(self.tr("Đã tạo %1: %2").replace("%1", slip_label(kind))
+                  .replace("%2", path.name))
+        self.show_slip(path, kind)
+        return path
+
+    def show_slip(self, path: Path, kind: SlipKind) -> None:
+        try:
+            preview = SlipPreviewDialog(path, kind, self.code, self)
+        except Exception as exc:  # noqa: BLE001 - the slip is written; say where it is
+            self._say(self.tr("Đã tạo phiếu nhưng không xem được (%s). Tệp: %s")
+                      % (exc, path), error=True)
+            return
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview = preview
+        preview.open()
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b02a37;" if error else "color: #0f5132;")

@@ -1,0 +1,143 @@
+"""Hẹn lại ngày trả: a late dossier gets a new appointment, with the reason and who is
+responsible (what the apology slip, Mẫu 04, says). The statutory due date does not move."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...desk import UnknownDossier
+from ...domain.clock import VN_TZ, to_vn
+from ...domain.dossier import Dossier
+from ...domain.formatting import day_time_vn
+from ...domain.lifecycle import IllegalStep
+from ...domain.text import nfc
+from ..session import Session
+from .units import remember_unit, unit_completer
+
+ERROR_STYLE = "color: #842029; background: #f8d7da; padding: 6px; border-radius: 3px;"
+DEFAULT_TIME = time(17, 0)
+
+
+class ExtendDueDialog(QDialog):
+    """New date (dd/mm/yyyy) and time, reason, responsible unit; Ctrl+Enter confirms."""
+
+    def __init__(self, session: Session, code: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        desk = session.desk
+        self.before: Dossier = desk.dossier(code)
+        self.code = self.before.code
+        self.dossier: Dossier | None = None
+        self.setWindowTitle(self.tr("Hẹn lại ngày trả kết quả — hồ sơ %s") % self.code)
+        self.setMinimumWidth(580)
+
+        d = self.before
+        header = QLabel()
+        header.setWordWrap(True)
+        header.setText("<br>".join([
+            f"<b>{d.code}</b> — {d.applicant.name}", d.procedure_name,
+            self.tr("Hẹn trả hiện tại: <b>%s</b>") % (
+                day_time_vn(d.due_at) if d.due_at else self.tr("không có")),
+        ]))
+
+        now = to_vn(desk.clock())
+        due = to_vn(d.due_at) if d.due_at else now
+        day = desk.calendar().next_working_day(max(due.date(), now.date()))
+        at = due.time() if d.due_at else DEFAULT_TIME
+        self.new_date = QDateEdit(QDate(day.year, day.month, day.day))
+        self.new_date.setDisplayFormat("dd/MM/yyyy")
+        self.new_date.setCalendarPopup(True)
+        self.new_date.setMinimumDate(QDate(now.year, now.month, now.day))
+        self.new_time = QTimeEdit(QTime(at.hour, at.minute))
+        self.new_time.setDisplayFormat("HH:mm")
+        when = QHBoxLayout()
+        when.addWidget(self.new_date)
+        when.addWidget(QLabel(self.tr("lúc")))
+        when.addWidget(self.new_time)
+        when.addStretch(1)
+
+        self.reason = QPlainTextEdit()
+        self.reason.setTabChangesFocus(True)
+        self.reason.setPlaceholderText(self.tr("Bắt buộc: được in trên phiếu xin lỗi"))
+        self.reason.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+        self.responsible = QLineEdit(d.processing_unit or "")
+        self.responsible.setPlaceholderText(
+            self.tr("Cơ quan, đơn vị hoặc công chức để chậm trả kết quả"))
+        unit_completer(self.responsible, desk)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow(self.tr("Ngày hẹn mới *:"), when)
+        form.addRow(self.tr("Lý do chậm *:"), self.reason)
+        form.addRow(self.tr("Đơn vị chịu trách nhiệm:"), self.responsible)
+
+        note = QLabel(self.tr("Sau khi hẹn lại, in Phiếu xin lỗi và hẹn lại ngày trả kết quả "
+                              "(Mẫu 04) gửi công dân. Báo cáo vẫn tính hồ sơ trễ theo hạn "
+                              "ban đầu."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+
+        self.confirm_button = QPushButton(self.tr("Hẹn lại (Ctrl+Enter)"))
+        bold = QFont(self.confirm_button.font())
+        bold.setBold(True)
+        self.confirm_button.setFont(bold)
+        self.cancel_button = QPushButton(self.tr("Hủy"))
+        for button in (self.confirm_button, self.cancel_button):
+            button.setAutoDefault(False)
+        self.confirm_button.clicked.connect(self.confirm)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.confirm)
+        self.reason.setFocus()
+
+    def new_due(self) -> datetime:
+        day, at = self.new_date.date(), self.new_time.time()
+        return datetime(day.year(), day.month(), day.day(), at.hour(), at.minute(),
+                        tzinfo=VN_TZ)
+
+    def confirm(self) -> bool:
+        desk = self.session.desk
+        try:
+            self.dossier = desk.extend_due(
+                self.code, new_due=self.new_due(), reason=self.reason.toPlainText(),
+                responsible=self.responsible.text(), clerk=self.session.clerk,
+            )
+        except (IllegalStep, ValueError, UnknownDossier) as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return False
+        remember_unit(desk, nfc(self.responsible.text()))
+        self.accept()
+        return True
