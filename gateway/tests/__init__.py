@@ -1,0 +1,1 @@
+"""The gateway's tests (a package, so that its conftest does not clash with the station's)."""
