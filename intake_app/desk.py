@@ -512,3 +512,13 @@ class Desk:
         from .services.reports import Reports
 
         return Reports(self)
+
+    # ---- sync --------------------------------------------------------------------------------
+
+    @cached_property
+    def sync(self) -> Any:
+        """Sync with the provincial gateway (`intake_app.sync.service.SyncService`): settings,
+        token, status, parked events, USB files, one full sync."""
+        from .sync.service import SyncService
+
+        return SyncService(self)

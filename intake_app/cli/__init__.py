@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..paths import default_data_dir
-from . import commands, lifecycle_commands
+from . import commands, lifecycle_commands, sync_commands
 
 CLERK_ENV = "INTAKE_APP_CLERK"
 
@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     clear.set_defaults(action=commands.cmd_calendar_clear)
 
     lifecycle_commands.add_parsers(sub)
+    sync_commands.add_parsers(sub)
     return parser
 
 

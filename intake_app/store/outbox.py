@@ -30,3 +30,156 @@ def count_by_state(db: Database) -> dict[str, int]:
     for state, count in db.execute("SELECT state, count(*) FROM outbox GROUP BY state"):
         counts[state] = count
     return counts
+
+
+# ---- sync (sync-protocol.md, Station behaviour) ----------------------------------------------
+# Writers here never commit: the sync engine wraps each change in `write_transaction`.
+
+def reset_sending(db: Database, at: str) -> int:
+    """On start: events left `sending` (an answer that never came) go back to `pending`."""
+    return db.execute(
+        "UPDATE outbox SET state = 'pending', batch_id = NULL, updated_at = ? "
+        "WHERE state = 'sending'", [at],
+    ).rowcount
+
+
+def pending_rows(db: Database, limit: int) -> list[tuple[int, str, str]]:
+    """The first `limit` pending events in id order: (id, event_id, payload as stored)."""
+    return db.execute(
+        "SELECT id, event_id, payload FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?",
+        [limit],
+    ).fetchall()
+
+
+def iter_pending(db: Database, chunk: int = 1000):
+    """Every pending event's (id, event_id, payload) in id order, read a chunk at a time."""
+    last = 0
+    while True:
+        rows = db.execute(
+            "SELECT id, event_id, payload FROM outbox WHERE state = 'pending' AND id > ? "
+            "ORDER BY id LIMIT ?", [last, chunk],
+        ).fetchall()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1][0]
+
+
+def claim(db: Database, ids: list[int], batch_id: str, at: str) -> int:
+    """Mark pending events `sending` in `batch_id`; returns how many were still pending."""
+    claimed = 0
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        marks = ",".join("?" * len(part))
+        claimed += db.execute(
+            f"UPDATE outbox SET state = 'sending', batch_id = ?, updated_at = ? "
+            f"WHERE state = 'pending' AND id IN ({marks})", [batch_id, at, *part],
+        ).rowcount
+    return claimed
+
+
+def release(db: Database, batch_id: str, at: str) -> int:
+    """The batch got no usable answer: its events go back to `pending` to be sent again."""
+    return db.execute(
+        "UPDATE outbox SET state = 'pending', batch_id = NULL, updated_at = ? "
+        "WHERE state = 'sending' AND batch_id = ?", [at, batch_id],
+    ).rowcount
+
+
+def apply_batch_results(db: Database, batch_id: str, results: list[Any], at: str) -> int:
+    """A 200 answer: each event of the batch delivered or parked (results are EventResults).
+
+    Only events still `sending` in this batch change, so a late answer to a batch whose events
+    were already taken back (restart, another sender) changes nothing.
+    """
+    return db.conn.executemany(
+        "UPDATE outbox SET state = ?, reject_code = ?, reject_message = ?, updated_at = ? "
+        "WHERE event_id = ? AND batch_id = ? AND state = 'sending'",
+        [(r.state, r.code, r.message, at, r.event_id, batch_id) for r in results],
+    ).rowcount
+
+
+def apply_file_results(db: Database, results: list[Any], at: str) -> dict[str, int]:
+    """A gateway result file: the same results, judged against the event's state now.
+
+    accepted/duplicate: the gateway holds the event, so it is delivered whatever its state here.
+    rejected: parks the event only if it is still pending (one in flight or delivered since is
+    left alone). Returns how many events each way, and how many were unknown here.
+    """
+    counts = {"delivered": 0, "rejected": 0, "unchanged": 0, "unknown": 0}
+    for result in results:
+        row = db.execute("SELECT state FROM outbox WHERE event_id = ?",
+                         [result.event_id]).fetchone()
+        if row is None:
+            counts["unknown"] += 1
+            continue
+        if result.state == "delivered" and row[0] != "delivered":
+            db.execute(
+                "UPDATE outbox SET state = 'delivered', reject_code = NULL, "
+                "reject_message = NULL, updated_at = ? WHERE event_id = ?",
+                [at, result.event_id],
+            )
+            counts["delivered"] += 1
+        elif result.state == "rejected" and row[0] == "pending":
+            db.execute(
+                "UPDATE outbox SET state = 'rejected', reject_code = ?, reject_message = ?, "
+                "updated_at = ? WHERE event_id = ?",
+                [result.code, result.message, at, result.event_id],
+            )
+            counts["rejected"] += 1
+        else:
+            counts["unchanged"] += 1
+    return counts
+
+
+def park(db: Database, event_id: str, code: str, message: str, at: str) -> int:
+    """Park one event as if the gateway had rejected it (it can never be sent as it is)."""
+    return db.execute(
+        "UPDATE outbox SET state = 'rejected', batch_id = NULL, reject_code = ?, "
+        "reject_message = ?, updated_at = ? WHERE event_id = ? AND state IN ('pending', 'sending')",
+        [code, message, at, event_id],
+    ).rowcount
+
+
+def parked(db: Database) -> list[dict[str, Any]]:
+    """Every rejected event with its dossier's code, oldest first, for the supervisor."""
+    rows = db.execute(
+        "SELECT o.id, o.event_id, d.code, o.version, o.kind, o.occurred_at, o.reject_code, "
+        "o.reject_message, o.updated_at FROM outbox o JOIN dossiers d ON d.id = o.dossier "
+        "WHERE o.state = 'rejected' ORDER BY o.id"
+    )
+    keys = ("id", "event_id", "code", "version", "kind", "occurred_at", "reject_code",
+            "reject_message", "rejected_at")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def retry_parked(db: Database, event_ids: list[str], at: str) -> int:
+    """Put parked events back to `pending`; returns how many were parked."""
+    changed = 0
+    for event_id in event_ids:
+        changed += db.execute(
+            "UPDATE outbox SET state = 'pending', batch_id = NULL, reject_code = NULL, "
+            "reject_message = NULL, updated_at = ? WHERE event_id = ? AND state = 'rejected'",
+            [at, event_id],
+        ).rowcount
+    return changed
+
+
+def parked_ids_of_dossier(db: Database, dossier_row: int) -> list[str]:
+    return [row[0] for row in db.execute(
+        "SELECT event_id FROM outbox WHERE dossier = ? AND state = 'rejected' ORDER BY id",
+        [dossier_row],
+    )]
+
+
+def event_state(db: Database, event_id: str) -> str | None:
+    row = db.execute("SELECT state FROM outbox WHERE event_id = ?", [event_id]).fetchone()
+    return row[0] if row else None
+
+
+def delivered_counts(db: Database) -> tuple[int, int]:
+    """Delivered events, and the distinct dossiers they belong to (the gateway's summary)."""
+    row = db.execute(
+        "SELECT count(*), count(DISTINCT dossier_id) FROM outbox WHERE state = 'delivered'"
+    ).fetchone()
+    return row[0], row[1]

@@ -95,8 +95,9 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
             desk.close()
             return None
     session = Session(desk, clerk, app)
-    app.aboutToQuit.connect(desk.close)
     window = MainWindow(session)
+    app.aboutToQuit.connect(window.sync.stop)  # before the desk closes
+    app.aboutToQuit.connect(desk.close)
     window.show_on_screen()
     app.processEvents()  # the frame is on screen before the heavy screens are imported
     if lazy:
@@ -108,6 +109,7 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
     # After the screens are built (they would compete with it for the interpreter).
     QTimer.singleShot(WARM_UP_DELAY_MS, lambda: threading.Thread(
         target=_warm_up, name="warm-up", daemon=True).start())
+    QTimer.singleShot(WARM_UP_DELAY_MS, window.sync.start)  # offline until health answers
     return window
 
 

@@ -67,6 +67,12 @@ def _supervisor_screen() -> type[QWidget]:
     return SupervisorScreen
 
 
+def _sync_screen() -> type[QWidget]:
+    from .sync.screen import SyncScreen
+
+    return SyncScreen
+
+
 def _dossier_dialog() -> type[QDialog]:
     from .find.dossier_dialog import DossierDialog
 
@@ -109,6 +115,9 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        from .sync.controller import SyncController
+
+        self.sync = SyncController.of(session)  # the status bar and F6 find it; started by app
         self.status = StatusBar(session, self)
         self.setStatusBar(self.status)
         # Installed once the screens are built: a Python filter on every event of the first
@@ -137,6 +146,7 @@ class MainWindow(QMainWindow):
             ("find", self.tr("Tra cứu (F3)"), "F3", _find_screen),
             ("handback", self.tr("Trả kết quả (F4)"), "F4", _hand_back_screen),
             ("supervisor", self.tr("Giám sát (F5)"), "F5", _supervisor_screen),
+            ("sync", self.tr("Đồng bộ (F6)"), "F6", _sync_screen),
         ):
             button = self._nav_button(nav, label, checkable=True)
             self._group.addButton(button, len(self.slots))
@@ -286,11 +296,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self.scanner.uninstall()
+        self.sync.stop()
         super().closeEvent(event)
 
 
 class SettingsDialog(QDialog):
-    """The language of the window (Vietnamese or English), used from the next start."""
+    """The language of the window (used from the next start) and the provincial gateway."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -308,12 +319,18 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Ngôn ngữ:"), self.language)
         buttons, _ = dialog_buttons(self, self.tr("Lưu"), self.tr("Hủy"))
+        from .sync.settings_page import SyncSettingsPage
+
+        self.sync_page = SyncSettingsPage(session, self)
         layout = dialog_layout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(self.sync_page)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
+        if not self.sync_page.save():
+            return  # the page says why (Vietnamese)
         i18n.set_language(self.session.desk, self.language.currentData())
         super().accept()
 

@@ -1,38 +1,56 @@
-"""The status bar: station, unit, clerk, dossiers waiting to sync, and the PC clock."""
+"""The status bar: station, unit, clerk, sync (online, waiting, parked, last success, clock
+warning) and the PC clock.
+
+The sync labels follow the session's `SyncController` (found, or attached later with
+`attach_sync`): its runner reports from its own thread and the labels are updated on the
+window's thread. Without a controller they show the waiting count from the outbox only.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from ..domain.clock import now_vn
+from ..domain.clock import now_vn, parse_iso
 from .session import Session
 
 CLOCK_INTERVAL_MS = 20_000
 WAITING_STATES = ("pending", "sending")  # outbox events not yet accepted by the province
 SEPARATOR_STYLE = "border-style: solid; border-width: 0 0 0 1px; border-color: #b8b8b8;"
+ONLINE_STYLE = SEPARATOR_STYLE + " color: #0f5132;"
+OFFLINE_STYLE = SEPARATOR_STYLE + " color: #6c4a00;"
+ALERT_STYLE = SEPARATOR_STYLE + " color: #842029; font-weight: bold;"
 
 
 class StatusBar(QStatusBar):
     """Permanent labels along the bottom of the main window."""
 
     def __init__(self, session: Session, parent: QWidget | None = None, *,
-                 clock: Callable[[], datetime] = now_vn):
+                 clock: Callable[[], datetime] = now_vn, sync: Any = None):
         super().__init__(parent)
         self.setSizeGripEnabled(False)
         self.setStyleSheet("QStatusBar::item { border: none; }")
         self._session = session
         self._clock = clock
         self._labels: list[QLabel] = []
+        self.sync_status: Any = None
         station = session.desk.station
         self.station_label = self._add(self.tr("Quầy số {n}").format(n=station.station_no))
         self.unit_label = self._add(f"{station.unit_name} ({station.unit_code})", stretch=1)
         self.clerk_label = self._add(self.tr("Cán bộ: {name}").format(name=session.clerk))
+        self.online_label = self._add("")
         self.outbox_label = self._add("")
+        self.parked_label = self._add("")
+        self.last_sync_label = self._add("")
+        self.clock_warning_label = self._add("")
         self.clock_label = self._add("")
+        for label in (self.online_label, self.parked_label, self.last_sync_label,
+                      self.clock_warning_label):
+            label.setVisible(False)
         self._timer = QTimer(self)
         self._timer.setInterval(CLOCK_INTERVAL_MS)
         self._timer.timeout.connect(self.refresh_clock)
@@ -40,6 +58,12 @@ class StatusBar(QStatusBar):
         session.dossier_changed.connect(self.refresh_outbox)
         self.refresh_outbox()
         self.refresh_clock()
+        if sync is None:
+            from .sync.controller import SyncController
+
+            sync = SyncController.find(session)
+        if sync is not None:
+            self.attach_sync(sync)
 
     def _add(self, text: str, stretch: int = 0) -> QLabel:
         label = QLabel(text, self)
@@ -50,12 +74,75 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(label, stretch)
         return label
 
-    def waiting_count(self) -> int:
-        counts = self._session.desk.outbox_counts()
+    def attach_sync(self, controller: Any) -> None:
+        """Follow a SyncController's reports (queued onto the window's thread)."""
+        from .sync.controller import QUEUED
+
+        controller.status_changed.connect(self.show_sync_status, QUEUED)
+        if controller.last_status is not None:
+            self.show_sync_status(controller.last_status)
+
+    def waiting_count(self, counts: dict[str, int] | None = None) -> int:
+        counts = counts if counts is not None else self._session.desk.outbox_counts()
         return sum(counts.get(state, 0) for state in WAITING_STATES)
 
     def refresh_outbox(self, *_: object) -> None:
-        self.outbox_label.setText(self.tr("Chờ đồng bộ: {n}").format(n=self.waiting_count()))
+        counts = self._session.desk.outbox_counts()
+        self.outbox_label.setText(self.tr("Chờ đồng bộ: {n}").format(
+            n=self.waiting_count(counts)))
+        if self.sync_status is not None:  # parked counts move with a retry or a new event
+            self._show_parked(counts.get("rejected", 0))
 
     def refresh_clock(self) -> None:
         self.clock_label.setText(f"{self._clock():%d/%m/%Y %H:%M}")
+
+    # ---- sync --------------------------------------------------------------------------------
+
+    @Slot(object)
+    def show_sync_status(self, status: Any) -> None:
+        self.sync_status = status
+        self.outbox_label.setText(self.tr("Chờ đồng bộ: {n}").format(n=status.waiting))
+        self._show_online(status)
+        self._show_parked(status.parked)
+        if status.last_success:
+            moment = parse_iso(status.last_success)
+            self.last_sync_label.setText(self.tr("Đồng bộ lúc {time}").format(
+                time=f"{moment:%H:%M %d/%m}"))
+            self.last_sync_label.setVisible(True)
+        else:
+            self.last_sync_label.setVisible(False)
+        if status.clock_warning:
+            self.clock_warning_label.setText(self.tr(
+                "Đồng hồ máy tính lệch {n} phút so với máy chủ").format(
+                    n=status.clock_skew_minutes))
+            self.clock_warning_label.setStyleSheet(ALERT_STYLE)
+            self.clock_warning_label.setToolTip(self.tr(
+                "Giấy tiếp nhận ghi giờ của máy tính này: hãy chỉnh lại đồng hồ máy tính."))
+            self.clock_warning_label.setVisible(True)
+        else:
+            self.clock_warning_label.setVisible(False)
+
+    def _show_online(self, status: Any) -> None:
+        label = self.online_label
+        if not status.configured:
+            text, style = self.tr("Chưa cài đặt đồng bộ"), SEPARATOR_STYLE
+        elif status.auth_error:
+            text, style = self.tr("Mã truy cập bị từ chối, đã dừng đồng bộ"), ALERT_STYLE
+        elif status.syncing:
+            text, style = self.tr("Đang đồng bộ…"), ONLINE_STYLE
+        elif status.online:
+            text, style = self.tr("Đã kết nối máy chủ tỉnh"), ONLINE_STYLE
+        elif status.online is False:
+            text, style = self.tr("Mất kết nối máy chủ tỉnh"), OFFLINE_STYLE
+        else:
+            text, style = self.tr("Chưa kiểm tra kết nối"), SEPARATOR_STYLE
+        label.setText(text)
+        label.setStyleSheet(style)
+        error = status.last_error or {}
+        label.setToolTip(error.get("message", "") if isinstance(error, dict) else "")
+        label.setVisible(True)
+
+    def _show_parked(self, parked: int) -> None:
+        self.parked_label.setText(self.tr("Bị từ chối: {n}").format(n=parked))
+        self.parked_label.setStyleSheet(ALERT_STYLE if parked else SEPARATOR_STYLE)
+        self.parked_label.setVisible(parked > 0)

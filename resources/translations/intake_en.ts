@@ -175,27 +175,27 @@
 <context>
     <name>ClerkDialog</name>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="168"/>
+        <location filename="../../intake_app/ui/app.py" line="170"/>
         <source>Cán bộ tiếp nhận</source>
         <translation>Receiving clerk</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="174"/>
+        <location filename="../../intake_app/ui/app.py" line="176"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="175"/>
+        <location filename="../../intake_app/ui/app.py" line="177"/>
         <source>Bắt đầu làm việc</source>
         <translation>Start working</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="176"/>
+        <location filename="../../intake_app/ui/app.py" line="178"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="178"/>
+        <location filename="../../intake_app/ui/app.py" line="180"/>
         <source>Họ tên cán bộ làm việc tại quầy (được ghi vào mọi bước xử lý hồ sơ):</source>
         <translation>Name of the clerk at the counter (recorded on every step taken on a dossier):</translation>
     </message>
@@ -584,47 +584,52 @@
         <translation>New appointment</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="380"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="362"/>
+        <source>Cập nhật từ tỉnh</source>
+        <translation>Update from the province</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="381"/>
         <source>Không ghi được bản sao giấy tiếp nhận: %s</source>
         <translation>Could not write the receipt copy: %s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="384"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="385"/>
         <source>Đã tạo bản sao giấy tiếp nhận: %s</source>
         <translation>Receipt copy created: %s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="394"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="395"/>
         <source>Đã tạo bản sao nhưng không xem được (%s). Tệp: %s</source>
         <translation>The copy was created but cannot be shown (%s). File: %s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="447"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="448"/>
         <source>Đã hẹn lại ngày trả kết quả: %s.</source>
         <translation>New appointment set: %s.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="449"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="450"/>
         <source>Đã chuyển hồ sơ sang «%s».</source>
         <translation>The dossier is now «%s».</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="458"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="459"/>
         <source>In %s</source>
         <translation>Print: %s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="475"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="476"/>
         <source>Không ghi được phiếu: %s</source>
         <translation>Could not write the slip: %s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="480"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="481"/>
         <source>Đã tạo %1: %2</source>
         <translation>Made %1: %2</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="489"/>
+        <location filename="../../intake_app/ui/find/dossier_dialog.py" line="490"/>
         <source>Đã tạo phiếu nhưng không xem được (%s). Tệp: %s</source>
         <translation>The slip was made but cannot be shown (%s). File: %s</translation>
     </message>
@@ -1217,67 +1222,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="98"/>
+        <location filename="../../intake_app/ui/main_window.py" line="104"/>
         <source>Tiếp nhận hồ sơ – {unit} – Quầy {n}</source>
         <translation>Intake – {unit} – Counter {n}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="136"/>
+        <location filename="../../intake_app/ui/main_window.py" line="145"/>
         <source>Tiếp nhận (F2)</source>
         <translation>Intake (F2)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="137"/>
+        <location filename="../../intake_app/ui/main_window.py" line="146"/>
         <source>Tra cứu (F3)</source>
         <translation>Find (F3)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="138"/>
+        <location filename="../../intake_app/ui/main_window.py" line="147"/>
         <source>Trả kết quả (F4)</source>
         <translation>Hand back (F4)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="139"/>
+        <location filename="../../intake_app/ui/main_window.py" line="148"/>
         <source>Giám sát (F5)</source>
         <translation>Supervision (F5)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="144"/>
+        <location filename="../../intake_app/ui/main_window.py" line="149"/>
+        <source>Đồng bộ (F6)</source>
+        <translation>Sync (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/main_window.py" line="154"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="154"/>
+        <location filename="../../intake_app/ui/main_window.py" line="164"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="156"/>
+        <location filename="../../intake_app/ui/main_window.py" line="166"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="217"/>
+        <location filename="../../intake_app/ui/main_window.py" line="227"/>
         <source>Màn hình này chưa có trong bản này.</source>
         <translation>This screen is not in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="220"/>
+        <location filename="../../intake_app/ui/main_window.py" line="230"/>
         <source>Không mở được màn hình này; lỗi đã được ghi lại.</source>
         <translation>This screen could not be opened; the error has been logged.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="244"/>
+        <location filename="../../intake_app/ui/main_window.py" line="254"/>
         <source>Không tìm thấy hồ sơ có mã {code}.</source>
         <translation>No dossier has the code {code}.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="250"/>
+        <location filename="../../intake_app/ui/main_window.py" line="260"/>
         <source>Không mở được hồ sơ {code}.</source>
         <translation>The dossier {code} could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="270"/>
+        <location filename="../../intake_app/ui/main_window.py" line="280"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1429,27 +1439,27 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="298"/>
+        <location filename="../../intake_app/ui/main_window.py" line="309"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="305"/>
+        <location filename="../../intake_app/ui/main_window.py" line="316"/>
         <source>Ngôn ngữ mới được dùng từ lần mở ứng dụng tiếp theo.</source>
         <translation>The new language is used from the next time the app is opened.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="309"/>
+        <location filename="../../intake_app/ui/main_window.py" line="320"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="310"/>
+        <location filename="../../intake_app/ui/main_window.py" line="321"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="310"/>
+        <location filename="../../intake_app/ui/main_window.py" line="321"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -1602,200 +1612,251 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="31"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="42"/>
         <source>Quầy số {n}</source>
         <translation>Counter {n}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="33"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="44"/>
         <source>Cán bộ: {name}</source>
         <translation>Clerk: {name}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="58"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="91"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="104"/>
         <source>Chờ đồng bộ: {n}</source>
         <translation>Waiting to sync: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_bar.py" line="109"/>
+        <source>Đồng bộ lúc {time}</source>
+        <translation>Synced at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_bar.py" line="116"/>
+        <source>Đồng hồ máy tính lệch {n} phút so với máy chủ</source>
+        <translation>This PC&apos;s clock is {n} minutes off the server&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_bar.py" line="120"/>
+        <source>Giấy tiếp nhận ghi giờ của máy tính này: hãy chỉnh lại đồng hồ máy tính.</source>
+        <translation>Receipts are stamped with this PC&apos;s time: please correct the PC&apos;s clock.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_bar.py" line="128"/>
+        <source>Chưa cài đặt đồng bộ</source>
+        <translation>Sync not set up</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_bar.py" line="130"/>
+        <source>Mã truy cập bị từ chối, đã dừng đồng bộ</source>
+        <translation>Access code refused, sync stopped</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_bar.py" line="132"/>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_bar.py" line="134"/>
+        <source>Đã kết nối máy chủ tỉnh</source>
+        <translation>Connected to the provincial server</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_bar.py" line="136"/>
+        <source>Mất kết nối máy chủ tỉnh</source>
+        <translation>No connection to the provincial server</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_bar.py" line="138"/>
+        <source>Chưa kiểm tra kết nối</source>
+        <translation>Connection not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_bar.py" line="146"/>
+        <source>Bị từ chối: {n}</source>
+        <translation>Rejected: {n}</translation>
     </message>
 </context>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="67"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="73"/>
         <source>Chuyển bước xử lý — hồ sơ %s</source>
         <translation>Next step — dossier %s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="76"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="82"/>
         <source>Trạng thái hiện tại: &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Current status: &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="78"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="84"/>
         <source>Đang ở: %s</source>
         <translation>Now with: %s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="84"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="90"/>
         <source>Chuyển sang</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="94"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="100"/>
         <source>Hồ sơ ở trạng thái «%s» đã kết thúc: không còn bước nào.</source>
         <translation>The dossier is «%s»: it is closed, no step is left.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="98"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="104"/>
         <source>Công chức hoặc cơ quan, đơn vị nhận hồ sơ</source>
         <translation>Officer, agency or unit taking the dossier</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="114"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="120"/>
         <source>Mỗi dòng một giấy tờ</source>
         <translation>One paper per line</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="118"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="124"/>
         <source>Số CCCD / số định danh người nhận</source>
         <translation>Receiver&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="119"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="125"/>
         <source>Trả kết quả tại màn hình F4…</source>
         <translation>Hand back on the F4 screen…</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="132"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="138"/>
         <source>Giấy tờ cần bổ sung:</source>
         <translation>Papers to add:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="133"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="139"/>
         <source>Giấy tờ khác:</source>
         <translation>Other papers:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="128"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="134"/>
         <source>Người nhận kết quả:</source>
         <translation>Receiver:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="129"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="135"/>
         <source>Số CCCD người nhận:</source>
         <translation>Receiver&apos;s ID number:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="141"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="147"/>
         <source>Xác nhận (Ctrl+Enter)</source>
         <translation>Confirm (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="145"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="151"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="179"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="185"/>
         <source>công dân đã nộp giấy tờ bổ sung</source>
         <translation>the citizen brought the missing papers</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="180"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="186"/>
         <source>công dân đã thực hiện nghĩa vụ tài chính</source>
         <translation>the citizen paid what was due</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="181"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="187"/>
         <source>chuyển cho công chức, đơn vị khác</source>
         <translation>hand over to another officer or unit</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="182"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="188"/>
         <source>chuyển cho công chức, đơn vị xử lý</source>
         <translation>hand over to the processing officer or unit</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="185"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="191"/>
         <source>tiếp nhận hồ sơ nộp trực tuyến</source>
         <translation>take in an online application</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="186"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="192"/>
         <source>từ chối tiếp nhận, in Mẫu 03</source>
         <translation>refuse the dossier, print Form 03</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="187"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="193"/>
         <source>yêu cầu bổ sung, hoàn thiện, in Mẫu 02</source>
         <translation>ask for more papers, print Form 02</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="188"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="194"/>
         <source>chờ công dân nộp thuế, phí</source>
         <translation>wait for the citizen to pay taxes or fees</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="189"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="195"/>
         <source>công dân xin rút hồ sơ</source>
         <translation>the citizen withdraws the dossier</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="190"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="196"/>
         <source>dừng giải quyết, in thông báo</source>
         <translation>stop processing, print the notice</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="191"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="197"/>
         <source>có kết quả, chờ trả cho công dân</source>
         <translation>result ready, waiting for the citizen</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="192"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="198"/>
         <source>giao kết quả cho công dân</source>
         <translation>give the result to the citizen</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="211"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="217"/>
         <source>Chuyển cho *:</source>
         <translation>Hand over to *:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="212"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="218"/>
         <source>Chuyển tiếp cho:</source>
         <translation>Pass on to:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="221"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="227"/>
         <source>Lý do *:</source>
         <translation>Reason *:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="222"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="228"/>
         <source>Lý do từ chối *:</source>
         <translation>Reason for refusal *:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="223"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="229"/>
         <source>Lý do dừng *:</source>
         <translation>Reason for stopping *:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="224"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="230"/>
         <source>Nghĩa vụ tài chính *:</source>
         <translation>Financial obligation *:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="225"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="231"/>
         <source>Ghi chú:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="227"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="233"/>
         <source>Bắt buộc: được in trên phiếu gửi công dân</source>
         <translation>Required: printed on the citizen&apos;s slip</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="228"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="234"/>
         <source>Không bắt buộc</source>
         <translation>Optional</translation>
     </message>
@@ -1970,6 +2031,319 @@
             <numerusform>… and %n more.</numerusform>
             <numerusform>… and %n more.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="67"/>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="67"/>
+        <source>Cập nhật</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="68"/>
+        <source>Chuyển trạng thái</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="68"/>
+        <source>Trả kết quả</source>
+        <translation>Result handed back</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="69"/>
+        <source>Hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="72"/>
+        <source>Sai cấu trúc dữ liệu</source>
+        <translation>Invalid data format</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="73"/>
+        <source>Chữ tiếng Việt không đúng chuẩn (NFC)</source>
+        <translation>Vietnamese text not in the standard form (NFC)</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="74"/>
+        <source>Thủ tục chưa có trong danh mục của tỉnh</source>
+        <translation>Procedure not in the province&apos;s catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="75"/>
+        <source>Mã hồ sơ đã thuộc hồ sơ khác</source>
+        <translation>Dossier code already belongs to another dossier</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="76"/>
+        <source>Trùng phiên bản đã gửi</source>
+        <translation>Same version as one already sent</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="77"/>
+        <source>Dữ liệu quá lớn</source>
+        <translation>Data too large</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="81"/>
+        <source>Đồng bộ với hệ thống của tỉnh</source>
+        <translation>Sync with the provincial system</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="83"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="90"/>
+        <source>Kết nối:</source>
+        <translation>Connection:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="91"/>
+        <source>Sự kiện:</source>
+        <translation>Events:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="92"/>
+        <source>Đồng bộ thành công lần cuối:</source>
+        <translation>Last successful sync:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="93"/>
+        <source>Lỗi gần nhất:</source>
+        <translation>Last error:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="102"/>
+        <source>Sự kiện bị từ chối (không tự gửi lại)</source>
+        <translation>Rejected events (not resent automatically)</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="106"/>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="106"/>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="106"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="106"/>
+        <source>Mã lỗi</source>
+        <translation>Error code</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="107"/>
+        <source>Nội dung lỗi</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="107"/>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="121"/>
+        <source>Gửi lại</source>
+        <translation>Resend</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="123"/>
+        <source>Đưa các sự kiện đã chọn trở lại hàng chờ gửi (sau khi đã sửa hồ sơ).</source>
+        <translation>Put the selected events back in the sending queue (after the dossier has been corrected).</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="126"/>
+        <source>Đồng bộ ngay</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="128"/>
+        <source>Xuất tệp USB…</source>
+        <translation>Export USB file…</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="130"/>
+        <source>Nhập tệp kết quả…</source>
+        <translation>Import results file…</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="175"/>
+        <source>Chưa cài đặt địa chỉ máy chủ của tỉnh (Cài đặt).</source>
+        <translation>The provincial server address is not set (Settings).</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="177"/>
+        <location filename="../../intake_app/ui/sync/screen.py" line="284"/>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="179"/>
+        <source>Đã kết nối máy chủ tỉnh ({url})</source>
+        <translation>Connected to the provincial server ({url})</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="181"/>
+        <source>Mất kết nối máy chủ tỉnh ({url})</source>
+        <translation>No connection to the provincial server ({url})</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="184"/>
+        <source>Chưa kiểm tra ({url})</source>
+        <translation>Not checked yet ({url})</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="188"/>
+        <source>chờ gửi {pending}, đang gửi {sending}, đã gửi {delivered}, bị từ chối {rejected}</source>
+        <translation>{pending} waiting, {sending} sending, {delivered} sent, {rejected} rejected</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="196"/>
+        <source>Máy chủ tỉnh từ chối mã truy cập của quầy (lỗi {status}); đồng bộ đã dừng. Hãy nhập mã mới trong Cài đặt rồi bấm &quot;Đồng bộ ngay&quot;.</source>
+        <translation>The provincial server refused this counter&apos;s access code (error {status}); sync has stopped. Enter a new code in Settings, then press &quot;Sync now&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="201"/>
+        <source>Máy chủ tỉnh không nhận gói dữ liệu (lỗi 422: {error} – {message}). Việc gửi tạm dừng; bấm &quot;Đồng bộ ngay&quot; để gửi lại.</source>
+        <translation>The provincial server did not accept the data package (error 422: {error} – {message}). Sending is paused; press &quot;Sync now&quot; to send it again.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="206"/>
+        <source>Số liệu không khớp: máy này đã gửi {se} sự kiện của {sd} hồ sơ, máy chủ tỉnh ghi nhận {ge} sự kiện của {gd} hồ sơ (kiểm tra lúc {at}).</source>
+        <translation>Figures do not match: this PC has sent {se} events for {sd} dossiers, the provincial server has recorded {ge} events for {gd} dossiers (checked at {at}).</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="212"/>
+        <source>Đồng hồ máy tính lệch {n} phút so với máy chủ. Giấy tiếp nhận ghi giờ của máy này: hãy chỉnh lại đồng hồ.</source>
+        <translation>This PC&apos;s clock is {n} minutes off the server&apos;s. Receipts are stamped with this PC&apos;s time: please correct the clock.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="215"/>
+        <source>{n} cập nhật từ tỉnh chỉ được ghi vào lịch sử hồ sơ, không đổi được trạng thái tại quầy (xem lịch sử hồ sơ).</source>
+        <translation>{n} updates from the province were only added to the dossier history and could not change the status at the counter (see the dossier history).</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="244"/>
+        <source>Sự kiện bị từ chối (không tự gửi lại): {n}</source>
+        <translation>Rejected events (not resent automatically): {n}</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="273"/>
+        <source>Đã đưa {n} sự kiện trở lại hàng chờ gửi.</source>
+        <translation>Put {n} events back in the sending queue.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="288"/>
+        <source>Xuất tệp đồng bộ</source>
+        <translation>Export sync file</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="289"/>
+        <location filename="../../intake_app/ui/sync/screen.py" line="295"/>
+        <source>Tệp đồng bộ (*.json.gz *.gz);;Tất cả (*)</source>
+        <translation>Sync files (*.json.gz *.gz);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="294"/>
+        <source>Nhập tệp kết quả của tỉnh</source>
+        <translation>Import the province&apos;s results file</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="311"/>
+        <source>Không ghi được tệp {path}: {error}</source>
+        <translation>Could not write the file {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="314"/>
+        <source>Đã xuất {n} sự kiện chờ gửi ra tệp {path}. Các sự kiện vẫn chờ gửi cho đến khi nhập tệp kết quả của tỉnh hoặc có mạng.</source>
+        <translation>Exported {n} waiting events to the file {path}. They stay waiting to be sent until the province&apos;s results file is imported or the network is back.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="331"/>
+        <source>Tệp này đã được nhập trước đây; không có gì thay đổi.</source>
+        <translation>This file was already imported; nothing has changed.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="334"/>
+        <source>Đã nhập tệp kết quả: {d} sự kiện đã gửi, {r} bị từ chối.</source>
+        <translation>Results file imported: {d} events sent, {r} rejected.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsPage</name>
+    <message>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="45"/>
+        <source>Đồng bộ với hệ thống của tỉnh</source>
+        <translation>Sync with the provincial system</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="50"/>
+        <source>Địa chỉ máy chủ:</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="52"/>
+        <source>(dùng chứng chỉ của hệ điều hành)</source>
+        <translation>(use the operating system&apos;s certificates)</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="54"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="59"/>
+        <source>Tệp chứng chỉ CA:</source>
+        <translation>CA certificate file:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="62"/>
+        <source>Mã do tỉnh cấp cho quầy này</source>
+        <translation>Code issued by the province for this counter</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="63"/>
+        <source>Lưu mã</source>
+        <translation>Save code</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="68"/>
+        <source>Mã truy cập:</source>
+        <translation>Access code:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="84"/>
+        <source>Đã có mã trong kho mật khẩu của máy.</source>
+        <translation>A code is stored in this PC&apos;s password store.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="87"/>
+        <source>Chưa có mã truy cập.</source>
+        <translation>No access code yet.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="96"/>
+        <source>Chọn tệp chứng chỉ CA</source>
+        <translation>Choose the CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="97"/>
+        <source>Chứng chỉ PEM (*.pem *.crt *.cer);;Tất cả (*)</source>
+        <translation>PEM certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
 </context>
 <context>

@@ -359,6 +359,7 @@ class DossierDialog(QDialog):
             "stopped": self.tr("Dừng giải quyết"),
             "apology": self.tr("Hẹn lại ngày trả"),
             "slip_printed": self.tr("In phiếu"),
+            "province_update": self.tr("Cập nhật từ tỉnh"),
         }
         return texts.get(action, action)
 

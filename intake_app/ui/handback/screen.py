@@ -306,7 +306,8 @@ class HandBackScreen(QWidget):
             fresh = self.session.desk.dossier(code)
         except UnknownDossier:
             fresh = None
-        if fresh is None or fresh.version != self.dossier.version:
+        if fresh is None or (fresh.version, fresh.status) != (self.dossier.version,
+                                                              self.dossier.status):
             self.load(code)
 
     def _say(self, text: str, style: str = "") -> None:

@@ -1,0 +1,170 @@
+"""`intake-app sync …`: sync with the provincial gateway from the command line.
+
+    intake-app sync                      one full sync; JSON of what it did
+    intake-app sync status               counts, last success, last error, online
+    intake-app sync configure --gateway URL [--ca-file FILE | --no-ca-file]
+    intake-app sync set-token            the station token, read from standard input
+    intake-app sync parked               events the gateway rejected (parked)
+    intake-app sync retry EVENT_ID|CODE  a parked event (or a dossier's) back to pending
+    intake-app sync export --out FILE    pending events as a signed batch file (USB)
+    intake-app sync import-results FILE  a gateway result file (idempotent)
+    intake-app sync log [--limit N]      what sync did, newest first
+
+Exit status: 0 done, 1 failed or offline, 2 bad configuration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from ..desk import Desk
+from ..domain.sync_config import SyncConfigError
+from .commands import INVALID, OK, emit, fail
+
+
+def _service(desk: Desk):
+    return desk.sync
+
+
+def cmd_sync(args: argparse.Namespace, desk: Desk) -> int:
+    result = _service(desk).run(forced=True)
+    emit(result.as_dict())
+    if result.error and result.exit_code:
+        print(f"intake-app: sync: {result.error}", file=sys.stderr)
+    return result.exit_code
+
+
+def cmd_status(args: argparse.Namespace, desk: Desk) -> int:
+    service = _service(desk)
+    status = service.status()
+    online = None if args.no_probe else service.probe()
+    emit({**status.as_dict(), "online": online, "token_stored": service.has_token()})
+    return OK
+
+
+def cmd_configure(args: argparse.Namespace, desk: Desk) -> int:
+    ca_file: object = ...
+    if args.no_ca_file:
+        ca_file = None
+    elif args.ca_file:
+        ca_file = args.ca_file
+    try:
+        config = _service(desk).configure(args.gateway, ca_file)
+    except SyncConfigError as exc:
+        return fail(str(exc), INVALID)
+    emit({"gateway_url": config.gateway_url, "ca_file": config.ca_file})
+    return OK
+
+
+def cmd_set_token(args: argparse.Namespace, desk: Desk) -> int:
+    from ..sync.credentials import CredentialStoreUnavailable
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        token = getpass.getpass("Station token (not shown): ")
+    else:
+        token = sys.stdin.readline() if sys.stdin is not None else ""
+    try:
+        _service(desk).set_token(token)
+    except SyncConfigError as exc:
+        return fail(str(exc), INVALID)
+    except CredentialStoreUnavailable as exc:
+        return fail(f"{exc}\n{exc.vi}", INVALID)
+    emit({"stored": True})
+    return OK
+
+
+def cmd_parked(args: argparse.Namespace, desk: Desk) -> int:
+    emit(_service(desk).parked())
+    return OK
+
+
+def cmd_retry(args: argparse.Namespace, desk: Desk) -> int:
+    from ..sync.service import NothingToRetry
+
+    try:
+        ids = _service(desk).retry(args.target, actor=args.clerk)
+    except NothingToRetry as exc:
+        return fail(str(exc))
+    emit({"pending_again": ids})
+    return OK
+
+
+def cmd_export(args: argparse.Namespace, desk: Desk) -> int:
+    try:
+        summary = _service(desk).export(Path(args.out))
+    except SyncConfigError as exc:
+        return fail(str(exc), INVALID)
+    except OSError as exc:
+        return fail(f"cannot write {args.out}: {exc}")
+    emit(summary)
+    return OK
+
+
+def cmd_import_results(args: argparse.Namespace, desk: Desk) -> int:
+    from ..sync.batch_files import BatchFileError
+
+    try:
+        summary = _service(desk).import_results(Path(args.file))
+    except BatchFileError as exc:
+        return fail(str(exc), INVALID)
+    emit(summary)
+    return OK
+
+
+def cmd_log(args: argparse.Namespace, desk: Desk) -> int:
+    emit(_service(desk).log(args.limit))
+    return OK
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    sync = sub.add_parser(
+        "sync", help="sync with the provincial gateway (no subcommand: one full sync)",
+        description="Sync with the provincial gateway. Without a subcommand: one full sync "
+        "(health, send every pending event, pull the province's updates, check the counts), "
+        "printed as JSON. Exit 0 done, 1 failed or offline, 2 bad configuration.")
+    sync.set_defaults(action=cmd_sync)
+    commands = sync.add_subparsers(dest="sync_command", metavar="SUBCOMMAND")
+
+    status = commands.add_parser("status", help="counts, last success, last error, online")
+    status.add_argument("--no-probe", action="store_true",
+                        help="do not ask the gateway's health (online is then null)")
+    status.set_defaults(action=cmd_status)
+
+    configure = commands.add_parser("configure", help="the gateway's address and CA file")
+    configure.add_argument("--gateway", required=True,
+                           help="https://… (http:// only for 127.0.0.1, ::1, localhost)")
+    ca = configure.add_mutually_exclusive_group()
+    ca.add_argument("--ca-file", help="PEM file of the CA that signed the gateway's "
+                    "certificate (default: keep the one set, else the system's CAs)")
+    ca.add_argument("--no-ca-file", action="store_true", help="use the system's CAs")
+    configure.set_defaults(action=cmd_configure)
+
+    token = commands.add_parser(
+        "set-token", help="store the station token in the OS credential store (from stdin)",
+        description="Reads the token from standard input (never from the command line) and "
+        "keeps it in the operating system's credential store. Where there is none, says so "
+        "and stores it nowhere.")
+    token.set_defaults(action=cmd_set_token)
+
+    parked = commands.add_parser("parked", help="events the gateway rejected (parked)")
+    parked.set_defaults(action=cmd_parked)
+
+    retry = commands.add_parser("retry", help="put a parked event, or a dossier's parked "
+                                "events, back to pending")
+    retry.add_argument("target", metavar="EVENT_ID|CODE")
+    retry.set_defaults(action=cmd_retry)
+
+    export = commands.add_parser("export", help="write pending events to a signed batch file")
+    export.add_argument("--out", required=True, help="file to write (gzip JSON)")
+    export.set_defaults(action=cmd_export)
+
+    results = commands.add_parser("import-results", help="apply a gateway result file")
+    results.add_argument("file")
+    results.set_defaults(action=cmd_import_results)
+
+    log = commands.add_parser("log", help="what sync did, newest first")
+    log.add_argument("--limit", type=int, default=50)
+    log.set_defaults(action=cmd_log)

@@ -1,0 +1,253 @@
+"""What a supervisor does about sync, for the command line and the window (`desk.sync`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..domain.clock import iso
+from ..domain.sync_config import SyncConfigError, check_gateway_url, check_token
+from ..domain.sync_rules import clock_is_wrong, skew_minutes
+from ..store import dossiers, outbox, settings, sync_state
+from ..store.db import write_transaction
+from . import batch_files, credentials
+from .engine import (
+    CA_FILE_KEY,
+    GATEWAY_URL_KEY,
+    ClientFactory,
+    SyncConfig,
+    Syncer,
+    SyncResult,
+    TokenProvider,
+    default_client,
+    load_config,
+)
+
+if TYPE_CHECKING:
+    from ..desk import Desk
+
+UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                     r"[0-9a-fA-F]{12}$")
+
+
+class NothingToRetry(LookupError):
+    """No parked event matches; `vi` is the message for the window."""
+
+    def __init__(self, message: str, vi: str):
+        super().__init__(message)
+        self.vi = vi
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar and the sync screen show; the runner adds the live fields."""
+
+    configured: bool
+    gateway_url: str | None
+    counts: dict[str, int]
+    last_success: str | None
+    last_error: dict[str, Any] | None
+    auth_error: dict[str, Any] | None
+    envelope_error: dict[str, Any] | None
+    mismatch: dict[str, Any] | None
+    clock: dict[str, Any] | None
+    health: dict[str, Any] | None
+    flagged_updates: int
+    # live, from the background runner:
+    online: bool | None = None
+    syncing: bool = False
+    next_attempt_at: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def waiting(self) -> int:
+        return self.counts.get("pending", 0) + self.counts.get("sending", 0)
+
+    @property
+    def parked(self) -> int:
+        return self.counts.get("rejected", 0)
+
+    @property
+    def clock_skew_seconds(self) -> float | None:
+        return self.clock.get("skew_seconds") if self.clock else None
+
+    @property
+    def clock_warning(self) -> bool:
+        skew = self.clock_skew_seconds
+        return skew is not None and clock_is_wrong(skew)
+
+    @property
+    def clock_skew_minutes(self) -> int | None:
+        skew = self.clock_skew_seconds
+        return None if skew is None else skew_minutes(skew)
+
+    def live(self, **changes: Any) -> SyncStatus:
+        return replace(self, **changes)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "configured": self.configured, "gateway_url": self.gateway_url,
+            **{state: self.counts.get(state, 0)
+               for state in ("pending", "sending", "delivered", "rejected")},
+            "last_success": self.last_success, "last_error": self.last_error,
+            "online": self.online, "auth_error": self.auth_error,
+            "envelope_error": self.envelope_error, "mismatch": self.mismatch,
+            "clock_skew_seconds": self.clock_skew_seconds, "clock_warning": self.clock_warning,
+            "flagged_updates": self.flagged_updates, "last_health": self.health,
+        }
+
+
+class SyncService:
+    """Sync of one open desk: settings, token, status, parked events, files, one sync."""
+
+    def __init__(self, desk: Desk):
+        self.desk = desk
+        self.db = desk.db
+
+    # ---- settings ----------------------------------------------------------------------------
+
+    def config(self) -> SyncConfig | None:
+        return load_config(self.desk)
+
+    def configure(self, gateway_url: str, ca_file: str | Path | None | object = ...,
+                  ) -> SyncConfig:
+        """Check and store the gateway address and the CA file (None: the system's CAs;
+        left out: the CA file stays as it was)."""
+        url = check_gateway_url(gateway_url)
+        if ca_file is ...:
+            ca = self.desk.setting(CA_FILE_KEY) or None
+        else:
+            ca = str(Path(ca_file).expanduser().resolve()) if ca_file else None
+        if ca is not None:
+            _check_ca_file(ca)
+        with write_transaction(self.db):
+            settings.set_value(self.db, GATEWAY_URL_KEY, url)
+            settings.set_value(self.db, CA_FILE_KEY, ca)
+            sync_state.delete(self.db, sync_state.AUTH_ERROR)
+            sync_state.log(self.db, self._now(), "info", "configure",
+                           f"gateway set to {url}" + (f" with CA file {ca}" if ca else ""))
+        return SyncConfig(url, ca)
+
+    def set_token(self, token: str) -> None:
+        """Keep the station token in the credential store (CredentialStoreUnavailable if none);
+        a new token lifts a stop after 401/403."""
+        token = check_token(token)
+        station = self.desk.station
+        credentials.store_token(station.unit_code, station.station_no, token)
+        with write_transaction(self.db):
+            sync_state.delete(self.db, sync_state.AUTH_ERROR)
+            sync_state.log(self.db, self._now(), "info", "token", "station token stored")
+
+    def token(self) -> str | None:
+        station = self.desk.station
+        return credentials.load_token(station.unit_code, station.station_no)
+
+    def has_token(self) -> bool:
+        return bool(self.token())
+
+    # ---- state -------------------------------------------------------------------------------
+
+    def status(self) -> SyncStatus:
+        values = sync_state.all_values(self.db)
+        url = self.desk.setting(GATEWAY_URL_KEY)
+        flagged = sum(n for outcome, n in sync_state.count_updates(self.db).items()
+                      if outcome != "applied")
+        return SyncStatus(
+            configured=bool(url), gateway_url=url, counts=outbox.count_by_state(self.db),
+            last_success=values.get(sync_state.LAST_SUCCESS),
+            last_error=values.get(sync_state.LAST_ERROR),
+            auth_error=values.get(sync_state.AUTH_ERROR),
+            envelope_error=values.get(sync_state.ENVELOPE_ERROR),
+            mismatch=values.get(sync_state.MISMATCH), clock=values.get(sync_state.CLOCK),
+            health=values.get(sync_state.HEALTH), flagged_updates=flagged,
+        )
+
+    def parked(self) -> list[dict[str, Any]]:
+        return outbox.parked(self.db)
+
+    def flagged_updates(self) -> list[dict[str, Any]]:
+        return sync_state.flagged_updates(self.db)
+
+    def log(self, limit: int = 50) -> list[dict[str, Any]]:
+        return sync_state.recent_log(self.db, limit)
+
+    def retry(self, target: str, *, actor: str = "") -> list[str]:
+        """Put a parked event (by event id) or a dossier's parked events (by its code) back to
+        pending, to be sent at the next sync. NothingToRetry if none is parked."""
+        target = target.strip()
+        with write_transaction(self.db):
+            if UUID_RE.match(target):
+                ids = [target.lower()]
+                if outbox.event_state(self.db, ids[0]) != "rejected":
+                    raise NothingToRetry(f"event {target} is not parked",
+                                         f"Sự kiện {target} không nằm trong danh sách bị từ chối.")
+            else:
+                row = dossiers.row_id_of(self.db, target)
+                if row is None:
+                    raise NothingToRetry(f"no dossier or event {target}",
+                                         f"Không có hồ sơ hoặc sự kiện {target}.")
+                ids = outbox.parked_ids_of_dossier(self.db, row)
+                if not ids:
+                    raise NothingToRetry(f"dossier {target} has no parked event",
+                                         f"Hồ sơ {target} không có sự kiện bị từ chối.")
+            outbox.retry_parked(self.db, ids, self._now())
+            sync_state.log(self.db, self._now(), "info", "retry",
+                           f"{len(ids)} parked events put back to pending",
+                           {"events": ids, "by": actor})
+        return ids
+
+    def retry_events(self, event_ids: list[str], *, actor: str = "") -> int:
+        with write_transaction(self.db):
+            changed = outbox.retry_parked(self.db, event_ids, self._now())
+            sync_state.log(self.db, self._now(), "info", "retry",
+                           f"{changed} parked events put back to pending",
+                           {"events": event_ids, "by": actor})
+        return changed
+
+    def clear_envelope_error(self) -> None:
+        with write_transaction(self.db):
+            sync_state.delete(self.db, sync_state.ENVELOPE_ERROR)
+
+    # ---- files -------------------------------------------------------------------------------
+
+    def export(self, out: Path, *, token: str | None = None) -> dict[str, Any]:
+        token = token or self.token()
+        if not token:
+            raise SyncConfigError(
+                "no station token: the batch file is signed with a key derived from it; "
+                "run `intake-app sync set-token` first",
+                "Chưa có mã truy cập của quầy: tệp dữ liệu được ký bằng mã này. Hãy nhập mã "
+                "trong Cài đặt trước.")
+        station = self.desk.station
+        return batch_files.export_pending(self.db, Path(out), token=token,
+                                          unit_code=station.unit_code,
+                                          station_no=station.station_no, clock=self.desk.clock)
+
+    def import_results(self, path: Path) -> dict[str, Any]:
+        return batch_files.import_results(self.db, Path(path), clock=self.desk.clock)
+
+    # ---- one sync ----------------------------------------------------------------------------
+
+    def run(self, *, forced: bool = True, token_provider: TokenProvider | None = None,
+            client_factory: ClientFactory = default_client) -> SyncResult:
+        return Syncer(self.desk, token_provider=token_provider,
+                      client_factory=client_factory).run(forced=forced)
+
+    def probe(self) -> bool | None:
+        return Syncer(self.desk).probe()
+
+    def _now(self) -> str:
+        return iso(self.desk.clock())
+
+
+def _check_ca_file(path: str) -> None:
+    import ssl
+
+    try:
+        ssl.create_default_context(cafile=path)
+    except (OSError, ssl.SSLError) as exc:
+        raise SyncConfigError(
+            f"cannot use the CA file {path}: {exc}",
+            f"Không dùng được tệp chứng chỉ CA {path}: {exc}") from exc

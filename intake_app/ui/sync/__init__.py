@@ -1,0 +1,1 @@
+"""Đồng bộ: the sync screen, its settings page, and the bridge to the background runner."""

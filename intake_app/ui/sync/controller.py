@@ -1,0 +1,113 @@
+"""The window's side of the background sync: one `SyncController` per session.
+
+The runner (`intake_app.sync.runner`) works in its own thread with its own Desk; it reports
+through `status_changed` and `sync_finished`, emitted from that thread and delivered to the
+window's thread by queued connections. The controller is a child of the session, so the status
+bar, the sync screen and the settings page find the same one (`SyncController.of(session)`).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from ..session import Session
+
+log = logging.getLogger(__name__)
+
+QUEUED = Qt.ConnectionType.QueuedConnection
+STOP_TIMEOUT_S = 5.0
+
+
+class SyncController(QObject):
+    """Starts, wakes and stops the background sync; relays its state to the window."""
+
+    status_changed = Signal(object)  # intake_app.sync.service.SyncStatus
+    sync_finished = Signal(object)  # intake_app.sync.engine.SyncResult
+
+    def __init__(self, session: Session, *, runner_options: dict[str, Any] | None = None):
+        super().__init__(session)  # a child of the session: `of(session)` finds it
+        self.session = session
+        self.runner_options = dict(runner_options or {})
+        self.runner: Any = None
+        self.last_status: Any = None
+        self.last_result: Any = None
+        self._relaying = False
+        self.status_changed.connect(self._remember_status, QUEUED)
+        self.sync_finished.connect(self._finished, QUEUED)
+        session.dossier_changed.connect(self._dossier_changed)
+
+    @classmethod
+    def find(cls, session: Session) -> SyncController | None:
+        return session.findChild(cls)
+
+    @classmethod
+    def of(cls, session: Session, **options: Any) -> SyncController:
+        """The session's controller, made on first use (not started)."""
+        return cls.find(session) or cls(session, **options)
+
+    # ---- control -----------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self.runner is not None and self.runner.running
+
+    def start(self) -> None:
+        """Start the background thread (the first sync runs at once)."""
+        if self.running:
+            return
+        from ...sync.runner import SyncRunner
+
+        self.runner = SyncRunner(self.session.desk.data_dir, on_status=self.status_changed.emit,
+                                 on_result=self.sync_finished.emit, **self.runner_options)
+        self.runner.start()
+
+    def stop(self, timeout: float = STOP_TIMEOUT_S) -> bool:
+        """Stop the thread (on closing the window); True when it has stopped in time."""
+        if self.runner is None:
+            return True
+        stopped = self.runner.stop(timeout)
+        if not stopped:
+            log.warning("sync thread still busy after %.0f s; leaving it (daemon)", timeout)
+        return stopped
+
+    def sync_now(self) -> None:
+        """"Đồng bộ ngay": at once, also past a refused token or envelope (one try)."""
+        if self.runner is None:
+            self.start()
+        self.runner.sync_now()
+
+    def refresh(self) -> Any:
+        """Read the state on the window's thread (after a local change) and publish it."""
+        status = self.session.desk.sync.status()
+        if self.runner is not None:
+            status = status.live(online=self.runner.online)
+        elif self.last_status is not None:
+            status = status.live(online=self.last_status.online)
+        self.last_status = status
+        self.status_changed.emit(status)
+        return status
+
+    # ---- from the thread ---------------------------------------------------------------------
+
+    @Slot(object)
+    def _remember_status(self, status: Any) -> None:
+        self.last_status = status
+
+    @Slot(object)
+    def _finished(self, result: Any) -> None:
+        self.last_result = result
+        self._relaying = True
+        try:
+            for code in dict.fromkeys(result.changed_codes):  # the province changed them
+                self.session.dossier_changed.emit(code)
+        finally:
+            self._relaying = False
+
+    @Slot(str)
+    def _dossier_changed(self, _code: str) -> None:
+        if self._relaying or self.runner is None:
+            return
+        self.runner.nudge()  # a new event to send: sync soon, unless backing off

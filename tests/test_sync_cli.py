@@ -1,0 +1,235 @@
+"""`intake-app sync …` as a supervisor types it, against a contract peer on loopback, with
+the token in an in-memory credential store (and none at all, as on a headless Linux)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from pathlib import Path
+
+import keyring
+import pytest
+
+from intake_app.cli import main
+from intake_app.desk import Desk
+from intake_app.domain.sync_signing import verify_body
+from intake_app.sync.testing import ContractPeer, make_backlog, memory_keyring
+
+TOKEN = "station-token"
+
+
+def run(capsys, data_dir: Path, *args: str, stdin: str | None = None,
+        monkeypatch=None) -> tuple[int, object, str]:
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    status = main(["--data-dir", str(data_dir), "--clerk", "Lê Thị Hoa", *args])
+    captured = capsys.readouterr()
+    output = json.loads(captured.out) if captured.out.strip() else None
+    return status, output, captured.err
+
+
+@pytest.fixture
+def credential_store():
+    previous = keyring.get_keyring()
+    store = memory_keyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def peer():
+    peer = ContractPeer(token=TOKEN)
+    with peer.serve() as url:
+        peer.url = url
+        yield peer
+
+
+@pytest.fixture
+def station(data_dir, capsys, peer, credential_store, monkeypatch) -> Path:
+    assert run(capsys, data_dir, "sync", "configure", "--gateway", peer.url)[0] == 0
+    status, output, _ = run(capsys, data_dir, "sync", "set-token", stdin=TOKEN + "\n",
+                            monkeypatch=monkeypatch)
+    assert (status, output) == (0, {"stored": True})
+    return data_dir
+
+
+def test_configure_refuses_plain_http_to_another_machine(data_dir, capsys) -> None:
+    status, _, err = run(capsys, data_dir, "sync", "configure", "--gateway",
+                         "http://192.168.1.20:8000")
+    assert status == 2 and "only to this computer" in err
+    status, output, _ = run(capsys, data_dir, "sync", "configure", "--gateway",
+                            "https://gw.tinh.gov.vn/")
+    assert status == 0 and output == {"gateway_url": "https://gw.tinh.gov.vn", "ca_file": None}
+    status, _, err = run(capsys, data_dir, "sync", "configure", "--gateway",
+                         "https://gw.tinh.gov.vn", "--ca-file", str(data_dir / "missing.pem"))
+    assert status == 2 and "CA file" in err
+
+
+def test_without_a_credential_store_the_token_is_stored_nowhere(data_dir, capsys,
+                                                                monkeypatch) -> None:
+    # conftest selects keyring's null backend: a headless Linux with no store.
+    status, output, err = run(capsys, data_dir, "sync", "set-token", stdin="secret-token\n",
+                              monkeypatch=monkeypatch)
+    assert status == 2 and output is None
+    assert "no credential store" in err and "không thể lưu mã truy cập" in err
+    found = [p for p in data_dir.rglob("*") if p.is_file() and b"secret-token" in p.read_bytes()]
+    assert found == []
+
+
+def test_the_token_is_kept_in_the_credential_store_under_unit_and_station(
+        station, credential_store) -> None:
+    assert credential_store.passwords == {("intake-app", "000.00.12.H56/2"): TOKEN}
+    assert not any(TOKEN.encode() in p.read_bytes() for p in station.rglob("*") if p.is_file())
+
+
+def test_sync_prints_what_it_did_and_status_counts(station, capsys, peer) -> None:
+    with Desk(station) as desk:
+        make_backlog(desk, 4, steps=1)
+    status, output, _ = run(capsys, station, "sync")
+    assert status == 0
+    assert {k: output[k] for k in ("ok", "online", "sent", "accepted", "duplicate", "rejected",
+                                   "updates_applied", "mismatch", "clock_warning")} == {
+        "ok": True, "online": True, "sent": 8, "accepted": 8, "duplicate": 0, "rejected": 0,
+        "updates_applied": 0, "mismatch": None, "clock_warning": False}
+    status, output, _ = run(capsys, station, "sync", "status")
+    assert status == 0
+    assert {k: output[k] for k in ("pending", "sending", "delivered", "rejected", "online",
+                                   "token_stored")} == {
+        "pending": 0, "sending": 0, "delivered": 8, "rejected": 0, "online": True,
+        "token_stored": True}
+    assert output["last_success"] and output["last_error"] is None
+
+
+def test_sync_offline_exits_1_and_unconfigured_exits_2(data_dir, capsys, credential_store,
+                                                       tmp_path) -> None:
+    status, output, err = run(capsys, data_dir, "sync")
+    assert status == 2 and output["stopped"] == "not_configured"
+    run(capsys, data_dir, "sync", "configure", "--gateway", "http://127.0.0.1:9")
+    with Desk(data_dir) as desk:
+        desk.sync.set_token(TOKEN)
+    status, output, err = run(capsys, data_dir, "sync")
+    assert status == 1 and output["online"] is False and "unreachable" in err
+    status, output, _ = run(capsys, data_dir, "sync", "status")
+    assert output["online"] is False and output["last_error"]["kind"] == "offline"
+
+
+def test_retry_puts_a_parked_event_back_by_id_or_by_dossier(station, capsys, peer) -> None:
+    with Desk(station) as desk:
+        codes = make_backlog(desk, 2, steps=1)
+    peer.reject = lambda e: ("unknown_procedure", "chưa có") if e["version"] == 2 else None
+    status, output, _ = run(capsys, station, "sync")
+    assert status == 0 and output["rejected"] == 2
+    status, parked, _ = run(capsys, station, "sync", "parked")
+    assert [p["code"] for p in parked] == codes
+    status, output, _ = run(capsys, station, "sync", "retry", parked[0]["event_id"])
+    assert (status, output) == (0, {"pending_again": [parked[0]["event_id"]]})
+    status, output, _ = run(capsys, station, "sync", "retry", codes[1])
+    assert output == {"pending_again": [parked[1]["event_id"]]}
+    status, _, err = run(capsys, station, "sync", "retry", codes[1])
+    assert status == 1 and "no parked event" in err
+    peer.reject = None
+    assert run(capsys, station, "sync")[1]["accepted"] == 2
+
+
+def test_usb_export_is_signed_and_importing_results_twice_changes_nothing(
+        station, capsys, tmp_path) -> None:
+    with Desk(station) as desk:
+        codes = make_backlog(desk, 3, steps=1)
+    out = tmp_path / "usb" / "dong-bo.json.gz"
+    status, summary, _ = run(capsys, station, "sync", "export", "--out", str(out))
+    assert status == 0 and (summary["events"], summary["dossiers"]) == (6, 3)
+    body = json.loads(gzip.decompress(out.read_bytes()))
+    assert verify_body(body, TOKEN) and not verify_body(body, "another-token")
+    assert (body["unit_code"], body["station_no"], len(body["events"])) == ("000.00.12.H56", 2, 6)
+    with Desk(station) as desk:
+        assert desk.outbox_counts()["pending"] == 6  # still pending until results come back
+
+    results = [{"event_id": e["event_id"], "status": "accepted"} for e in body["events"]]
+    results[3] = {"event_id": results[3]["event_id"], "status": "rejected",
+                  "code": "unknown_procedure", "message": "Thủ tục chưa có"}
+    answer = tmp_path / "ket-qua.json.gz"
+    answer.write_bytes(gzip.compress(json.dumps({
+        "batch_id": body["batch_id"], "server_time": "2026-03-03T08:00:00+07:00",
+        "results": results}).encode()))
+    status, first, _ = run(capsys, station, "sync", "import-results", str(answer))
+    assert status == 0 and (first["delivered"], first["rejected"]) == (5, 1)
+    assert first["already_imported"] is False
+    with Desk(station) as desk:
+        before = desk.outbox_counts()
+        parked_id = desk.sync.parked()[0]["event_id"]
+        desk.sync.retry(parked_id)  # a person retries the rejected one meanwhile
+        pending = desk.outbox_counts()
+    status, second, _ = run(capsys, station, "sync", "import-results", str(answer))
+    assert status == 0 and second["already_imported"] is True and second["changed"] == 0
+    with Desk(station) as desk:
+        assert desk.outbox_counts() == pending != before
+        assert desk.sync.parked() == []
+    assert codes
+
+
+def test_import_refuses_what_is_not_a_result_file(station, capsys, tmp_path) -> None:
+    bad = tmp_path / "bad.gz"
+    bad.write_bytes(b"not gzip, not json")
+    status, _, err = run(capsys, station, "sync", "import-results", str(bad))
+    assert status == 2 and "not a gzip JSON file" in err
+    other = tmp_path / "other.json.gz"
+    other.write_bytes(gzip.compress(b'{"hello": 1}'))
+    status, _, err = run(capsys, station, "sync", "import-results", str(other))
+    assert status == 2 and "not a gateway result file" in err
+
+
+def test_export_needs_the_token(data_dir, capsys, tmp_path) -> None:
+    status, _, err = run(capsys, data_dir, "sync", "export", "--out", str(tmp_path / "x.gz"))
+    assert status == 2 and "no station token" in err
+    assert not (tmp_path / "x.gz").exists()
+
+
+def test_sync_log_tells_what_happened(station, capsys) -> None:
+    status, entries, _ = run(capsys, station, "sync", "log", "--limit", "5")
+    assert status == 0
+    assert [e["kind"] for e in entries][:2] == ["token", "configure"]
+
+
+@pytest.mark.parametrize("backend", ["fail", "refusing", "forgetful"])
+def test_a_store_that_fails_or_forgets_counts_as_none(backend) -> None:
+    from keyring.backend import KeyringBackend
+    from keyring.backends import fail
+    from keyring.errors import PasswordSetError
+
+    from intake_app.sync.credentials import (
+        CredentialStoreUnavailable,
+        load_token,
+        store_available,
+        store_token,
+    )
+
+    class Refusing(KeyringBackend):
+        priority = 1
+
+        def get_password(self, service, username):
+            return None
+
+        def set_password(self, service, username, password):
+            raise PasswordSetError("locked")
+
+        def delete_password(self, service, username):
+            pass
+
+    class Forgetful(Refusing):
+        def set_password(self, service, username, password):
+            pass  # accepts and drops it, like keyring's null backend
+
+    chosen = {"fail": fail.Keyring, "refusing": Refusing, "forgetful": Forgetful}[backend]()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(chosen)
+    try:
+        with pytest.raises(CredentialStoreUnavailable) as caught:
+            store_token("000.00.12.H56", 2, "secret-token")
+        assert "không thể lưu" in caught.value.vi
+        assert load_token("000.00.12.H56", 2) is None
+        assert store_available() is (backend != "fail")
+    finally:
+        keyring.set_keyring(previous)
