@@ -439,6 +439,7 @@ def shots(window: MainWindow, session: Session, codes: list[str], out: Path, suf
     shoot("settings", settings)
     shoot("clerk", clerk)
     shoot("supervisor", screen("supervisor"))
+    shoot("sync", screen("sync"))
     shoot("supervisor log dialog", supervisor_dialog("supervisor-log", log_dialog))
     shoot("step", step("step", codes[3], hand_over))
     shoot("step supplement", step("step-supplement", codes[4], supplement))

@@ -307,7 +307,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(self.tr("Cài đặt"))
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(560)
         self.language = QComboBox(self)
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
