@@ -11,7 +11,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from intake_app.documents.slips_pdf import build_slip_pdf, slip_kind
+from intake_app.documents.slips_pdf import build_slip_pdf
 from intake_app.domain.clock import VN_TZ
 from intake_app.domain.receipt import ReceiptDocument
 from intake_app.domain.slips import (
@@ -25,6 +25,7 @@ from intake_app.domain.slips import (
     SlipKind,
     StopNotice,
     SupplementSlip,
+    slip_kind,
 )
 
 CODE = "000.00.12.H56-260213-2001"

@@ -47,6 +47,7 @@ from ..domain.slips import (
     SlipKind,
     StopNotice,
     SupplementSlip,
+    slip_kind,
 )
 from ..domain.text import nfc
 from .barcodes import Code128Flowable
@@ -79,22 +80,6 @@ HAND_BLANK = "…" * 7  # a party to write in by hand: fits after "1. Giao:" in 
 BLANK_HANDOVER_ROWS = 5  # rows to fill in by hand on a control sheet without any hand-over yet
 
 _CONTACT_SENTENCE_STARTS = ("mọi thắc mắc", "mọi vướng mắc", "trong quá trình", "nếu có vướng mắc")
-
-
-def slip_kind(slip: Slip) -> SlipKind:
-    """Which of the five slips `slip` is."""
-    match slip:
-        case SupplementSlip():
-            return SlipKind.SUPPLEMENT
-        case RefusalSlip():
-            return SlipKind.REFUSAL
-        case ApologySlip():
-            return SlipKind.APOLOGY
-        case StopNotice():
-            return SlipKind.STOP
-        case ControlSheet():
-            return SlipKind.CONTROL
-    raise TypeError(f"not a slip: {type(slip).__name__}")
 
 
 # --- styles -----------------------------------------------------------------------------------

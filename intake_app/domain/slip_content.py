@@ -16,6 +16,7 @@ from .clock import parse_iso
 from .dossier import Dossier
 from .receipt import ReceiptDocument
 from .slips import (
+    SLIP_CLASSES,
     ApologySlip,
     ControlSheet,
     HandoverResult,
@@ -38,15 +39,6 @@ STEP_OF_SLIP: dict[SlipKind, str] = {
 }
 
 DEFAULT_SIGNER_TITLE = "CHỦ TỊCH"
-
-_CLASSES: dict[SlipKind, type] = {
-    SlipKind.SUPPLEMENT: SupplementSlip,
-    SlipKind.REFUSAL: RefusalSlip,
-    SlipKind.APOLOGY: ApologySlip,
-    SlipKind.STOP: StopNotice,
-    SlipKind.CONTROL: ControlSheet,
-}
-
 
 class NoSuchStep(LookupError):
     """The dossier never took the step this slip answers; the message is for the clerk."""
@@ -195,4 +187,4 @@ def slip_from_dict(kind: SlipKind, data: Mapping[str, Any]) -> Slip:
             })
             for row in values["rows"]
         )
-    return _CLASSES[kind](**values)
+    return SLIP_CLASSES[kind](**values)

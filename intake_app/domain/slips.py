@@ -138,3 +138,19 @@ class ControlSheet:
 
 
 Slip = SupplementSlip | RefusalSlip | ApologySlip | StopNotice | ControlSheet
+
+SLIP_CLASSES: dict[SlipKind, type] = {
+    SlipKind.SUPPLEMENT: SupplementSlip,
+    SlipKind.REFUSAL: RefusalSlip,
+    SlipKind.APOLOGY: ApologySlip,
+    SlipKind.STOP: StopNotice,
+    SlipKind.CONTROL: ControlSheet,
+}
+
+
+def slip_kind(slip: Slip) -> SlipKind:
+    """Which of the five slips `slip` is."""
+    for kind, cls in SLIP_CLASSES.items():
+        if type(slip) is cls:
+            return kind
+    raise TypeError(f"not a slip: {type(slip).__name__}")
