@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -23,7 +22,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    HRFlowable,
     KeepTogether,
     Paragraph,
     Spacer,
@@ -35,7 +33,7 @@ from ..domain.formatting import date_vn, place_date_line, thousands
 from ..domain.report06a import FORM_CODE, TITLE, UNIT_OF_COUNT, FieldRow, Report06a
 from ..domain.text import nfc
 from .fonts import BOLD, FAMILY, ITALIC, register_fonts
-from .layout import MOTTO, NATIONAL_NAME, render_pdf
+from .layout import MOTTO, NATIONAL_NAME, plain_table, render_pdf, short_rule, text
 
 __all__ = ["build_report_06a_pdf", "column_widths", "HEADER_ROWS", "HEADER_SPANS", "NOTES"]
 
@@ -134,10 +132,6 @@ def column_widths(total_width: float) -> list[float]:
     return [_NUMBER_WIDTH, _NAME_WIDTH, *([rest] * 11)]
 
 
-def _text(value: object) -> str:
-    return escape(nfc(str(value)))
-
-
 class _Styles:
     def __init__(self) -> None:
         base = ParagraphStyle(
@@ -175,34 +169,15 @@ class _Styles:
         self.sign_note = ParagraphStyle("sign_note", parent=self.center, fontName=ITALIC)
 
 
+def _layout_table(rows: list[list[object]], widths: list[float], extra: tuple = ()) -> Table:
+    """The house layout table, at reportlab's default size for the few plain-string cells."""
+    return plain_table(rows, widths, (("FONTSIZE", (0, 0), (-1, -1), 10), *extra))
+
+
 @lru_cache(maxsize=1)
 def _styles() -> _Styles:
     register_fonts()
     return _Styles()
-
-
-def _plain_table(rows: list[list[object]], widths: list[float], extra: tuple = ()) -> Table:
-    table = Table(rows, colWidths=widths)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), FAMILY),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                *extra,
-            ]
-        )
-    )
-    return table
-
-
-def _rule(width: float) -> HRFlowable:
-    return HRFlowable(
-        width=width, thickness=0.6, color=colors.black, hAlign="CENTER", spaceBefore=4, spaceAfter=0
-    )
 
 
 def _heading(report: Report06a, st: _Styles) -> list[Flowable]:
@@ -210,18 +185,18 @@ def _heading(report: Report06a, st: _Styles) -> list[Flowable]:
     right_width = FRAME_WIDTH - left_width
     unit = nfc(report.unit_name).upper()
     left = [
-        Paragraph(_text(unit), st.unit),
-        _rule(min(35 * mm, stringWidth(unit, BOLD, BODY_SIZE))),
+        Paragraph(text(unit), st.unit),
+        short_rule(min(35 * mm, stringWidth(unit, BOLD, BODY_SIZE)), 4),
     ]
     right = [
         Paragraph(NATIONAL_NAME, st.center_bold),
         Paragraph(MOTTO, st.motto),
-        _rule(stringWidth(MOTTO, BOLD, MOTTO_SIZE)),
+        short_rule(stringWidth(MOTTO, BOLD, MOTTO_SIZE), 4),
     ]
     return [
         Paragraph(FORM_CODE, st.form_code),
         Spacer(0, 2 * mm),
-        _plain_table(
+        _layout_table(
             [[left, right]], [left_width, right_width], (("ALIGN", (0, 0), (-1, -1), "CENTER"),)
         ),
     ]
@@ -229,9 +204,9 @@ def _heading(report: Report06a, st: _Styles) -> list[Flowable]:
 
 def _titles(report: Report06a, st: _Styles) -> list[Flowable]:
     period = f"Kỳ báo cáo: từ ngày {date_vn(report.start)} đến ngày {date_vn(report.end)}"
-    reporting = _text(report.unit_name) or BLANK
-    receiving = _text(report.reporting_to) or BLANK
-    units = _plain_table(
+    reporting = text(report.unit_name) or BLANK
+    receiving = text(report.reporting_to) or BLANK
+    units = _layout_table(
         [
             [
                 Paragraph(f"Đơn vị báo cáo: <b>{reporting}</b>", st.body),
@@ -256,12 +231,12 @@ def _count(value: int) -> str:
 def _data_row(row: FieldRow, st: _Styles) -> list[object]:
     name_style = st.cell_bold if row.is_total else st.cell
     number = "" if row.number is None else str(row.number)
-    return [number, Paragraph(_text(row.label), name_style), *map(_count, row.counts())]
+    return [number, Paragraph(text(row.label), name_style), *map(_count, row.counts())]
 
 
 def _table(report: Report06a, st: _Styles) -> Table:
     header = [
-        [Paragraph(_text(label), st.head) if label else "" for label in row] for row in HEADER_ROWS
+        [Paragraph(text(label), st.head) if label else "" for label in row] for row in HEADER_ROWS
     ]
     numbers = [f"({i})" for i in range(1, 14)]
     body = [_data_row(row, st) for row in report.all_rows()]
@@ -299,9 +274,9 @@ def _signatures(report: Report06a, st: _Styles, place_name: str, issued_on: date
 
     side = 110 * mm
     place = nfc(place_name) or "……………………"
-    return _plain_table(
+    return _layout_table(
         [
-            ["", "", Paragraph(_text(place_date_line(place, issued_on)), st.place_date)],
+            ["", "", Paragraph(text(place_date_line(place, issued_on)), st.place_date)],
             [
                 block("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"),
                 "",
