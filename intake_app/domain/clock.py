@@ -32,3 +32,8 @@ def portal_stamp(moment: datetime | None) -> str | None:
 def parse_iso(text: str) -> datetime:
     """Parse an ISO 8601 instant; without an offset it is taken as Vietnam's local time."""
     return to_vn(datetime.fromisoformat(text))
+
+
+def parse_iso_or_none(text: str | None) -> datetime | None:
+    """`parse_iso` for a column or field that may be empty (the inverse of `iso`)."""
+    return parse_iso(text) if text else None

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from .clock import parse_iso
+from .clock import parse_iso, parse_iso_or_none
 
 
 @dataclass(frozen=True)
@@ -78,5 +78,5 @@ class ReceiptData:
         values["documents"] = tuple(ReceiptDocument(**d) for d in values["documents"])
         values["fees"] = tuple(FeeLine(**f) for f in values.get("fees", ()))
         values["received_at"] = parse_iso(values["received_at"])
-        values["due_at"] = parse_iso(values["due_at"]) if values.get("due_at") else None
+        values["due_at"] = parse_iso_or_none(values.get("due_at"))
         return cls(**values)

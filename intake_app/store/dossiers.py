@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
 
-from ..domain.clock import iso, parse_iso
+from ..domain.clock import iso, parse_iso, parse_iso_or_none
 from ..domain.dossier import (
     Channel,
     Delivery,
@@ -102,8 +102,8 @@ def _dossier_from_row(row: tuple[Any, ...]) -> Dossier:
         delivery=Delivery(delivery),
         note=note,
         received_at=parse_iso(received_at),
-        due_at=parse_iso(due_at) if due_at else None,
-        returned_at=parse_iso(returned_at) if returned_at else None,
+        due_at=parse_iso_or_none(due_at),
+        returned_at=parse_iso_or_none(returned_at),
         status=DossierStatus(status),
         version=version,
         clerk=clerk,
@@ -112,15 +112,12 @@ def _dossier_from_row(row: tuple[Any, ...]) -> Dossier:
         ledger_book=ledger_book,
         ledger_number=ledger_number,
         processing_unit=processing_unit,
-        statutory_due_at=_moment(statutory_due_at),
+        statutory_due_at=parse_iso_or_none(statutory_due_at),
         supplement_count=supplement_count,
-        supplement_requested_at=_moment(supplement_requested_at),
-        finished_at=_moment(finished_at),
+        supplement_requested_at=parse_iso_or_none(supplement_requested_at),
+        finished_at=parse_iso_or_none(finished_at),
     )
 
-
-def _moment(text: str | None) -> datetime | None:
-    return parse_iso(text) if text else None
 
 
 # ---- numbering -------------------------------------------------------------------------------

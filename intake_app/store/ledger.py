@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from ..domain.clock import parse_iso
+from ..domain.clock import parse_iso, parse_iso_or_none
 from ..domain.dossier_log import DaySeal, LogRow
 
 _LOG_COLUMNS = (
@@ -26,8 +26,8 @@ def _log_row(row: tuple) -> LogRow:
         procedure_name=procedure_name, applicant_name=party["name"],
         address=party.get("address") or "", phone=party.get("phone") or "", sets=sets,
         processing_unit=unit or "", received_at=parse_iso(received_at),
-        due_at=parse_iso(due_at) if due_at else None,
-        returned_at=parse_iso(returned_at) if returned_at else None,
+        due_at=parse_iso_or_none(due_at),
+        returned_at=parse_iso_or_none(returned_at),
         delivery=delivery, clerk=clerk, note=note,
     )
 

@@ -7,14 +7,10 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
-from ..domain.clock import iso, parse_iso
+from ..domain.clock import iso, parse_iso, parse_iso_or_none
 from ..domain.dossier import Channel
 from ..domain.report06a import ReportRecord
 from ..domain.status import DossierStatus
-
-
-def _moment(text: str | None) -> datetime | None:
-    return parse_iso(text) if text else None
 
 
 def report_records(db: Database, start: date, end_instant: datetime) -> Iterator[ReportRecord]:
@@ -29,9 +25,9 @@ def report_records(db: Database, start: date, end_instant: datetime) -> Iterator
          supplements, waiting) in rows:
         yield ReportRecord(
             code=code, field_code=field_code, field_name=field_name, channel=Channel(channel),
-            received_at=parse_iso(received_at), due_at=_moment(due_at),
-            finished_at=_moment(finished_at), status=DossierStatus(status),
-            supplement_count=supplements, waiting_supplement_since=_moment(waiting),
+            received_at=parse_iso(received_at), due_at=parse_iso_or_none(due_at),
+            finished_at=parse_iso_or_none(finished_at), status=DossierStatus(status),
+            supplement_count=supplements, waiting_supplement_since=parse_iso_or_none(waiting),
         )
 
 
