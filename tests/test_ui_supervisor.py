@@ -194,6 +194,27 @@ def test_printing_the_log_writes_a_pdf_then_an_xlsx(screen, world, qtbot):
     assert not dialog.print_button.isVisibleTo(dialog)
 
 
+def test_a_printed_log_comes_out_landscape_page_for_page(screen, world, qtbot):
+    import pypdfium2 as pdfium
+    from PySide6.QtPrintSupport import QPrinter
+
+    from intake_app.ui.printing import print_pdf
+    from intake_app.ui.supervisor.output import printer_for
+
+    dialog = screen.open_log_dialog()
+    dialog.set_period(date(2026, 3, 1), date(2026, 3, 4))
+    _, log = export(dialog, qtbot, world.tmp / "out" / "so-in.pdf")
+    printer = printer_for(log)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(100)
+    printer.setOutputFileName(str(world.tmp / "out" / "printed.pdf"))
+    assert print_pdf(log, printer)
+    source, printed = (pdfium.PdfDocument(str(p)) for p in (log, world.tmp / "out" / "printed.pdf"))
+    assert len(printed) == len(source)
+    width, height = printed[0].get_size()
+    assert width > height
+
+
 def test_the_report_06a_dialog_writes_this_months_report(screen, world, qtbot):
     dialog = screen.open_report_dialog()
     assert dialog.period() == (date(2026, 3, 1), date(2026, 3, 4))

@@ -6,6 +6,9 @@ that draws the preview) at the printer's resolution, at most `MAX_PRINT_DPI`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
@@ -14,42 +17,61 @@ MAX_PRINT_DPI = 300
 POINTS_PER_INCH = 72
 
 
-def page_images(pdf: bytes, dpi: float) -> list[QImage]:
-    """Every page of `pdf` as an image at `dpi` (white background, RGB)."""
+def iter_page_images(pdf: bytes | Path, dpi: float) -> Iterator[QImage]:
+    """The pages of `pdf` (bytes or a file) as images at `dpi`, one at a time (white, RGB):
+    a long log is printed without holding every page in memory."""
     import pypdfium2 as pdfium  # heavy: only when something is shown or printed
 
-    document = pdfium.PdfDocument(pdf)
+    document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
     try:
-        images = []
         for index in range(len(document)):
             page = document[index]
             bitmap = page.render(scale=dpi / POINTS_PER_INCH, rev_byteorder=True,
                                  prefer_bgrx=True)
             image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
                            QImage.Format.Format_RGBX8888)
-            images.append(image.copy())  # own the pixels before PDFium frees them
+            yield image.copy()  # own the pixels before PDFium frees them
             bitmap.close()
             page.close()
-        return images
     finally:
         document.close()
 
 
-def page_count(pdf: bytes) -> int:
+def page_images(pdf: bytes | Path, dpi: float) -> list[QImage]:
+    """Every page of `pdf` as an image at `dpi` (the preview shows them all)."""
+    return list(iter_page_images(pdf, dpi))
+
+
+def is_landscape(pdf: bytes | Path) -> bool:
+    """Whether the first page is wider than tall (the log and report 06a are)."""
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(pdf)
+    document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
+    try:
+        if len(document) == 0:
+            return False
+        width, height = document[0].get_size()
+        return width > height
+    finally:
+        document.close()
+
+
+def page_count(pdf: bytes | Path) -> int:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
     try:
         return len(document)
     finally:
         document.close()
 
 
-def new_receipt_printer(copies: int, title: str = "") -> QPrinter:
-    """A high-resolution A4 printer for the receipt, the whole sheet addressable."""
+def new_receipt_printer(copies: int, title: str = "", *, landscape: bool = False) -> QPrinter:
+    """A high-resolution A4 printer for our documents, the whole sheet addressable."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape
+                               else QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)  # the PDF carries its own margins
     printer.setCopyCount(max(1, copies))
     printer.setCollateCopies(True)
@@ -58,18 +80,18 @@ def new_receipt_printer(copies: int, title: str = "") -> QPrinter:
     return printer
 
 
-def print_pdf(pdf: bytes, printer: QPrinter) -> bool:
-    """Print every page of `pdf` on `printer`, scaled to the sheet; False when printing failed.
+def print_pdf(pdf: bytes | Path, printer: QPrinter) -> bool:
+    """Print every page of `pdf` on `printer`, scaled to the sheet, one page in memory at a
+    time; False when printing failed.
 
     Copies: the printer's own copy count when its driver supports it; otherwise each copy is
     painted here, one after the other (collated).
     """
     dpi = min(printer.resolution(), MAX_PRINT_DPI)
     try:
-        images = page_images(pdf, dpi)
+        if page_count(pdf) == 0:
+            return False
     except Exception:  # noqa: BLE001 - an unreadable PDF is a failed print, not a crash
-        return False
-    if not images:
         return False
     copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
     painter = QPainter()
@@ -83,7 +105,7 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> bool:
                 -printer.pageRect(QPrinter.Unit.DevicePixel).topLeft())
         first = True
         for _copy in range(copies):
-            for image in images:
+            for image in iter_page_images(pdf, dpi):
                 if not first and not printer.newPage():
                     return False
                 first = False
