@@ -46,11 +46,15 @@ OPEN = (DossierStatus.RECEIVED, DossierStatus.IN_PROCESSING, DossierStatus.SUPPL
         DossierStatus.FINANCIAL_OBLIGATION)
 
 
+def late_parts(late: timedelta, day_length: timedelta) -> tuple[int, int]:
+    """Working time late as (whole working days, whole hours left over)."""
+    days, rest = divmod(late, day_length) if day_length else (0, late)
+    return days, int(rest.total_seconds() // 3600)
+
+
 def late_text(due: datetime, now: datetime, calendar: WorkCalendar) -> str:
     """'2 ngày 3 giờ làm việc': how much working time has passed since the appointment."""
-    late = calendar.working_time_between(due, now)
-    days, rest = divmod(late, calendar.day_length)
-    hours = int(rest.total_seconds() // 3600)
+    days, hours = late_parts(calendar.working_time_between(due, now), calendar.day_length)
     parts = []
     if days:
         parts.append(f"{days} ngày")

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 
 from ...domain.dossier import Dossier
 from ...domain.formatting import day_time_vn
-from ...domain.supervision import Watched
+from ...domain.supervision import Watched, late_parts
 from ..status_text import status_text
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -33,9 +33,8 @@ def short_code(code: str) -> str:
 
 
 def late_words(late_by: timedelta, day_length: timedelta) -> str:
-    """'2 ngày 3 giờ' of working time ('dưới 1 giờ' when less than an hour)."""
-    days, rest = divmod(late_by, day_length) if day_length else (0, late_by)
-    hours = int(rest.total_seconds() // 3600)
+    """'2 ngày 3 giờ' of working time ('dưới 1 giờ' when less than an hour), translated."""
+    days, hours = late_parts(late_by, day_length)
     parts = []
     if days:
         parts.append(QCoreApplication.translate("Lateness", "%n ngày", "", days))
