@@ -14,14 +14,26 @@ from ..domain.station import StationSettings
 STATION_KEY = "station"
 
 
-def get_value(db: Database, key: str, default: Any = None) -> Any:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+# Tables of one JSON value per key: the settings here, the sync state (`sync_state.py`).
+KEY_VALUE_TABLES = frozenset({"settings", "sync_state"})
+
+
+def _checked(table: str) -> str:
+    if table not in KEY_VALUE_TABLES:  # the name goes into SQL text
+        raise ValueError(f"not a key-value table: {table!r}")
+    return table
+
+
+def get_value(db: Database, key: str, default: Any = None, *, table: str = "settings") -> Any:
+    table = _checked(table)
+    row = db.execute(f"SELECT value FROM {table} WHERE key = ?", [key]).fetchone()
     return default if row is None else json.loads(row[0])
 
 
-def set_value(db: Database, key: str, value: Any) -> None:
+def set_value(db: Database, key: str, value: Any, *, table: str = "settings") -> None:
+    table = _checked(table)
     db.execute(
-        "INSERT INTO settings(key, value) VALUES (?, ?) "
+        f"INSERT INTO {table}(key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         [key, json.dumps(value, ensure_ascii=False)],
     )

@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..domain.clock import iso, parse_iso
+from . import settings
 
 # Keys of `sync_state`.
 CURSOR = "cursor"  # the updates feed's next_cursor
@@ -29,16 +30,11 @@ LOG_KEEP = 5000  # rows of sync_log kept (oldest removed)
 
 
 def get(db: Database, key: str, default: Any = None) -> Any:
-    row = db.execute("SELECT value FROM sync_state WHERE key = ?", [key]).fetchone()
-    return default if row is None else json.loads(row[0])
+    return settings.get_value(db, key, default, table="sync_state")
 
 
 def put(db: Database, key: str, value: Any) -> None:
-    db.execute(
-        "INSERT INTO sync_state(key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [key, json.dumps(value, ensure_ascii=False)],
-    )
+    settings.set_value(db, key, value, table="sync_state")
 
 
 def delete(db: Database, key: str) -> None:
