@@ -117,3 +117,83 @@ def show_on_screen(qtbot, widget) -> None:
     widget.show()
     qtbot.waitExposed(widget)
     widget.activateWindow()
+
+
+# ---- reading back what the app wrote -----------------------------------------------------------
+
+def rows(data_dir: Path, sql: str, params=()) -> list[tuple]:
+    """Query the station's database file directly, as a person with a SQLite tool would."""
+    import sqlite3
+
+    from intake_app.store.db import DATABASE_FILE
+
+    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def pdf_text(pdf: bytes | Path) -> str:
+    """The text of every page of a PDF (bytes or a file), NFC, pages joined by newlines."""
+    import unicodedata
+
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
+    try:
+        text = "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+    return unicodedata.normalize("NFC", text)
+
+
+def pdf_words(pdf: bytes | Path) -> str:
+    """`pdf_text` single-spaced, so a phrase the layout wrapped over two lines is found."""
+    from intake_app.domain.text import nfc
+
+    return nfc(pdf_text(pdf))
+
+
+def run_cli(capsys, data_dir: Path, *args: str, stdin: str | None = None, monkeypatch=None,
+            clerk: str = "Lê Thị Hoa") -> tuple[int, object, str]:
+    """Run `intake-app` in-process: exit status, the JSON it printed (or None), its stderr."""
+    import io
+    import json
+    import sys
+
+    from intake_app.cli import main
+
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    status = main(["--data-dir", str(data_dir), "--clerk", clerk, *args])
+    captured = capsys.readouterr()
+    output = json.loads(captured.out) if captured.out.strip() else None
+    return status, output, captured.err
+
+
+# ---- sync ----------------------------------------------------------------------------------------
+
+SYNC_TOKEN = "station-token"
+
+
+@pytest.fixture
+def peer():
+    """A real HTTP peer on loopback that speaks the sync contract (scripted faults)."""
+    from intake_app.sync.testing import ContractPeer
+
+    peer = ContractPeer(token=SYNC_TOKEN)
+    with peer.serve() as url:
+        peer.url = url
+        yield peer
+
+
+@pytest.fixture
+def credential_store():
+    """An in-memory OS credential store for the test, the null one restored after."""
+    import keyring
+
+    from intake_app.sync.testing import memory_keyring
+
+    previous = keyring.get_keyring()
+    store = memory_keyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(previous)

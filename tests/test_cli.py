@@ -9,18 +9,10 @@ from pathlib import Path
 
 import pytest
 from conftest import intake_request
-
-from intake_app.cli import main
+from conftest import run_cli as run
 
 INIT = ["init", "--unit-code", "000.00.12.H56", "--unit-name", "UBND phường Phong Quảng",
         "--province-code", "46", "--commune-code", "19873", "--station", "2"]
-
-
-def run(capsys, data_dir: Path, *args: str) -> tuple[int, object, str]:
-    status = main(["--data-dir", str(data_dir), "--clerk", "Lê Thị Hoa", *args])
-    captured = capsys.readouterr()
-    output = json.loads(captured.out) if captured.out.strip() else None
-    return status, output, captured.err
 
 
 @pytest.fixture

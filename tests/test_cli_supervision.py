@@ -3,35 +3,16 @@
 from __future__ import annotations
 
 import csv
-import json
 import sqlite3
-from pathlib import Path
 
 import openpyxl
-import pypdfium2 as pdfium
 import pytest
-from conftest import FakeClock, at, intake_request
+from conftest import FakeClock, at, intake_request, pdf_words
+from conftest import run_cli as run
 
-from intake_app.cli import main
-from intake_app.domain.text import nfc
 from intake_app.store.db import DATABASE_FILE
 
 HOA = "Lê Thị Hoa"
-
-
-def run(capsys, data_dir: Path, *args: str) -> tuple[int, object, str]:
-    status = main(["--data-dir", str(data_dir), "--clerk", HOA, *args])
-    captured = capsys.readouterr()
-    output = json.loads(captured.out) if captured.out.strip() else None
-    return status, output, captured.err
-
-
-def pdf_text(path: Path) -> str:
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        return nfc("\n".join(page.get_textpage().get_text_range() for page in pdf))
-    finally:
-        pdf.close()
 
 
 @pytest.fixture
@@ -68,7 +49,7 @@ def test_step_and_slip_from_the_command_line(two_days, capsys, tmp_path):
     status, out, _ = run(capsys, folder, "slip", codes[0], "--kind", "supplement",
                          "--out", str(tmp_path / "bs.pdf"))
     assert status == 0
-    assert "Thiếu bản chính" in pdf_text(tmp_path / "bs.pdf")
+    assert "Thiếu bản chính" in pdf_words(tmp_path / "bs.pdf")
     status, _, err = run(capsys, folder, "slip", codes[1], "--kind", "stop",
                          "--out", str(tmp_path / "x.pdf"))
     assert status == 2 and "không bị dừng" in err
@@ -86,7 +67,7 @@ def test_the_log_is_sealed_printed_and_verified(two_days, capsys, tmp_path):
     assert status == 0 and out["rows"] == 5
     assert [(d["day"], d["count"], d["sealed"]) for d in out["days"]] == [
         ("2026-03-02", 3, True), ("2026-03-03", 2, True)]
-    text = pdf_text(pdf)
+    text = pdf_words(pdf)
     assert "SỔ THEO DÕI HỒ SƠ" in text and all(code in text for code in codes)
     assert out["days"][0]["hash"][:16] in text and out["days"][1]["hash"][:16] in text
 
@@ -146,7 +127,7 @@ def test_report_06a_from_the_command_line(two_days, capsys, tmp_path):
     assert out["total"] == {"received": 5, "carried_over": 0, "new_online": 0, "new_direct": 5,
                             "solved": 0, "early": 0, "on_time": 0, "late": 0,
                             "in_progress": 5, "within_deadline": 0, "overdue": 5}
-    assert "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT" in pdf_text(tmp_path / "06a.pdf")
+    assert "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT" in pdf_words(tmp_path / "06a.pdf")
     status, out, _ = run(capsys, folder, "report", "--from", "2026-03-01", "--to", "2026-03-31",
                          "--out", str(tmp_path / "06a.xlsx"))
     assert status == 0 and (tmp_path / "06a.xlsx").stat().st_size > 0

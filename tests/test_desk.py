@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import unicodedata
-from pathlib import Path
 
 import pytest
-from conftest import UNIT, FakeClock, at, intake_request
+from conftest import UNIT, FakeClock, at, intake_request, rows
 
 from intake_app.desk import Desk, SetupError
 from intake_app.domain.intake import IntakeError
 from intake_app.domain.lifecycle import IllegalStep
-from intake_app.store.db import DATABASE_FILE
 
 SNAPSHOT_KEYS = {
     "MaHoSo", "MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc", "KenhThucHien", "ChuHoSo",
@@ -23,11 +20,6 @@ SNAPSHOT_KEYS = {
 }
 NEVER_NULL = {"MaHoSo", "MaTTHC", "TenTTHC", "KenhThucHien", "ChuHoSo", "LoaiDoiTuong",
               "NgayTiepNhan", "TrangThaiHoSo", "HinhThuc", "TaiLieuNop", "DanhSachLePhi"}
-
-
-def rows(data_dir: Path, sql: str, params=()) -> list[tuple]:
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
-        return conn.execute(sql, params).fetchall()
 
 
 def test_receive_stamps_code_times_fee_and_receipt(make_desk, data_dir):

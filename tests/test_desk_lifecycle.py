@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-import pypdfium2 as pdfium
 import pytest
-from conftest import FakeClock, at, intake_request
+from conftest import FakeClock, at, intake_request, pdf_words, rows
 
 from intake_app.domain.lifecycle import IllegalStep, StepRequest
 from intake_app.domain.slip_content import NoSuchStep
 from intake_app.domain.slips import SlipKind
 from intake_app.domain.status import DossierStatus as S
-from intake_app.domain.text import nfc
-from intake_app.store.db import DATABASE_FILE
 
 HOA = "Lê Thị Hoa"
 UNIT = "Công chức Tư pháp - Hộ tịch"
-
-
-def pdf_text(path) -> str:
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        return nfc("\n".join(page.get_textpage().get_text_range() for page in pdf))
-    finally:
-        pdf.close()
-
-
-def rows(desk, sql: str, *params) -> list[tuple]:
-    with sqlite3.connect(desk.data_dir / DATABASE_FILE) as conn:
-        return conn.execute(sql, params).fetchall()
 
 
 @pytest.fixture
@@ -50,7 +32,7 @@ def test_every_step_is_one_transaction_of_state_history_and_event(world):
     clock.advance(hours=1)
     desk.step(code, StepRequest(S.RETURNED, HOA, receiver_name="Nguyễn Văn Đức"))
 
-    assert rows(desk, "SELECT version, kind FROM outbox ORDER BY version") == [
+    assert rows(desk.data_dir, "SELECT version, kind FROM outbox ORDER BY version") == [
         (1, "received"), (2, "status_changed"), (3, "status_changed"), (4, "returned")]
     history = desk.history(code)
     assert [h["action"] for h in history] == ["received", "handed_over", "done", "returned"]
@@ -97,11 +79,11 @@ def test_slips_are_numbered_once_per_step_and_reprinted_as_copies(world, tmp_pat
                                 documents=("Giấy chứng sinh",)))
     first = desk.issue_slip(code, SlipKind.SUPPLEMENT, tmp_path / "s1.pdf", clerk=HOA)
     again = desk.issue_slip(code, SlipKind.SUPPLEMENT, tmp_path / "s2.pdf", clerk=HOA)
-    text = pdf_text(first)
+    text = pdf_words(first)
     assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in text
     assert "1/HDHS" in text and "Thiếu giấy chứng sinh" in text and "Giấy chứng sinh" in text
     assert code in text and "Nguyễn Văn Đức" in text
-    copy = pdf_text(again)
+    copy = pdf_words(again)
     assert "BẢN SAO" in copy and "1/HDHS" in copy and "BẢN SAO" not in text
     printed = [h for h in desk.history(code) if h["action"] == "slip_printed"]
     assert len(printed) == 2 and printed[0]["detail"]["number"] == "1/HDHS"
@@ -110,7 +92,7 @@ def test_slips_are_numbered_once_per_step_and_reprinted_as_copies(world, tmp_pat
     other = desk.receive(intake_request(), clerk=HOA).dossier.code
     desk.step(other, StepRequest(S.SUPPLEMENT_REQUESTED, HOA, note="Thiếu chữ ký"))
     desk.issue_slip(other, SlipKind.SUPPLEMENT, tmp_path / "o.pdf", clerk=HOA)
-    assert "2/HDHS" in pdf_text(tmp_path / "o.pdf")
+    assert "2/HDHS" in pdf_words(tmp_path / "o.pdf")
 
 
 def test_the_control_sheet_lists_every_handover(world, tmp_path):
@@ -120,7 +102,7 @@ def test_the_control_sheet_lists_every_handover(world, tmp_path):
     desk.step(code, StepRequest(S.IN_PROCESSING, HOA, to_unit="Phó Chủ tịch UBND"))
     clock.advance(hours=1)
     desk.step(code, StepRequest(S.DONE, HOA))
-    sheet = pdf_text(desk.issue_slip(code, SlipKind.CONTROL, tmp_path / "c.pdf", clerk=HOA))
+    sheet = pdf_words(desk.issue_slip(code, SlipKind.CONTROL, tmp_path / "c.pdf", clerk=HOA))
     assert "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in sheet
     for party in (UNIT, "Phó Chủ tịch UBND", "Bộ phận Một cửa"):
         assert party in sheet
@@ -137,7 +119,7 @@ def test_the_apology_sets_the_new_appointment_and_prints_it(world, tmp_path):
     assert extended.due_at == at("2026-03-20 16:00")
     assert extended.statutory_due_at == old_due
     assert desk.events(code)[-1]["kind"] == "updated"
-    slip = pdf_text(desk.issue_slip(code, SlipKind.APOLOGY, tmp_path / "a.pdf", clerk=HOA))
+    slip = pdf_words(desk.issue_slip(code, SlipKind.APOLOGY, tmp_path / "a.pdf", clerk=HOA))
     assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in slip
     assert "20/03/2026" in slip and "Chờ kết quả xác minh" in slip
 
@@ -145,13 +127,13 @@ def test_the_apology_sets_the_new_appointment_and_prints_it(world, tmp_path):
 def test_refusal_and_stop_slips_carry_their_reasons(world, tmp_path):
     desk, clock, code = world
     desk.step(code, StepRequest(S.REFUSED, HOA, note="Không thuộc thẩm quyền của xã"))
-    text = pdf_text(desk.issue_slip(code, SlipKind.REFUSAL, tmp_path / "r.pdf", clerk=HOA))
+    text = pdf_words(desk.issue_slip(code, SlipKind.REFUSAL, tmp_path / "r.pdf", clerk=HOA))
     assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in text
     assert "Không thuộc thẩm quyền của xã" in text
 
     other = desk.receive(intake_request(), clerk=HOA).dossier.code
     desk.step(other, StepRequest(S.IN_PROCESSING, HOA, to_unit=UNIT))
     desk.step(other, StepRequest(S.STOPPED, HOA, note="Công dân không bổ sung đúng hạn"))
-    text = pdf_text(desk.issue_slip(other, SlipKind.STOP, tmp_path / "t.pdf", clerk=HOA))
+    text = pdf_words(desk.issue_slip(other, SlipKind.STOP, tmp_path / "t.pdf", clerk=HOA))
     assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in text
     assert "Công dân không bổ sung đúng hạn" in text

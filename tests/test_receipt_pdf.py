@@ -10,6 +10,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
+from conftest import pdf_text
 from PIL import Image
 from reportlab.graphics.barcode.qr import QrCodeWidget
 
@@ -76,12 +77,6 @@ def page_count(pdf: bytes) -> int:
 def page_image(pdf: bytes, index: int = 0, dpi: int = 200) -> Image.Image:
     page = pdfium.PdfDocument(pdf)[index]
     return page.render(scale=dpi / 72).to_pil()
-
-
-def pdf_text(pdf: bytes) -> str:
-    document = pdfium.PdfDocument(pdf)
-    text = "\n".join(page.get_textpage().get_text_range() for page in document)
-    return unicodedata.normalize("NFC", text)
 
 
 def decoded(pdf: bytes, index: int = 0) -> dict[str, str]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pypdfium2 as pdfium
 import pytest
+from conftest import pdf_text
 
 from intake_app.documents.report06a_pdf import build_report_06a_pdf
 from intake_app.documents.report06a_xlsx import (
@@ -75,12 +76,6 @@ def report():
 @pytest.fixture(scope="module")
 def pdf(report) -> bytes:
     return build_report_06a_pdf(report, place_name=PLACE, issued_on=ISSUED)
-
-
-def pdf_text(content: bytes) -> str:
-    document = pdfium.PdfDocument(content)
-    text = "\n".join(page.get_textpage().get_text_range() for page in document)
-    return unicodedata.normalize("NFC", text)
 
 
 def numbers_after(text: str, label: str) -> tuple[int, ...]:

@@ -4,47 +4,19 @@ the token in an in-memory credential store (and none at all, as on a headless Li
 from __future__ import annotations
 
 import gzip
-import io
 import json
-import sys
 from pathlib import Path
 
 import keyring
 import pytest
+from conftest import SYNC_TOKEN
+from conftest import run_cli as run
 
-from intake_app.cli import main
 from intake_app.desk import Desk
 from intake_app.domain.sync_signing import verify_body
-from intake_app.sync.testing import ContractPeer, make_backlog, memory_keyring
+from intake_app.sync.testing import make_backlog
 
-TOKEN = "station-token"
-
-
-def run(capsys, data_dir: Path, *args: str, stdin: str | None = None,
-        monkeypatch=None) -> tuple[int, object, str]:
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    status = main(["--data-dir", str(data_dir), "--clerk", "Lê Thị Hoa", *args])
-    captured = capsys.readouterr()
-    output = json.loads(captured.out) if captured.out.strip() else None
-    return status, output, captured.err
-
-
-@pytest.fixture
-def credential_store():
-    previous = keyring.get_keyring()
-    store = memory_keyring()
-    keyring.set_keyring(store)
-    yield store
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def peer():
-    peer = ContractPeer(token=TOKEN)
-    with peer.serve() as url:
-        peer.url = url
-        yield peer
+TOKEN = SYNC_TOKEN
 
 
 @pytest.fixture

@@ -7,20 +7,12 @@ import threading
 import time
 
 import pytest
-from conftest import intake_request
+from conftest import SYNC_TOKEN, intake_request
 
 from intake_app.sync.runner import SyncRunner
-from intake_app.sync.testing import ContractPeer, Fault, make_backlog
+from intake_app.sync.testing import Fault, make_backlog
 
-TOKEN = "station-token"
-
-
-@pytest.fixture
-def peer():
-    peer = ContractPeer(token=TOKEN)
-    with peer.serve() as url:
-        peer.url = url
-        yield peer
+TOKEN = SYNC_TOKEN
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import json
 from datetime import timedelta
 
 import pytest
-from conftest import intake_request
+from conftest import SYNC_TOKEN, intake_request
 
 from intake_app.domain.lifecycle import StepRequest
 from intake_app.domain.status import DossierStatus
@@ -20,15 +20,7 @@ from intake_app.sync.engine import Syncer
 from intake_app.sync.sender import Identity, Sender
 from intake_app.sync.testing import ContractPeer, Fault, make_backlog
 
-TOKEN = "station-token"
-
-
-@pytest.fixture
-def peer():
-    peer = ContractPeer(token=TOKEN)
-    with peer.serve() as url:
-        peer.url = url
-        yield peer
+TOKEN = SYNC_TOKEN
 
 
 @pytest.fixture

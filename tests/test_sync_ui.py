@@ -7,35 +7,17 @@ import gzip
 import json
 from datetime import timedelta
 
-import keyring
 import pytest
-from conftest import show_on_screen, type_text
+from conftest import SYNC_TOKEN, show_on_screen, type_text
 from PySide6.QtCore import Qt
 
-from intake_app.sync.testing import ContractPeer, Fault, make_backlog, memory_keyring
+from intake_app.sync.testing import Fault, make_backlog
 from intake_app.ui.status_bar import StatusBar
 from intake_app.ui.sync.controller import SyncController
 from intake_app.ui.sync.screen import SyncScreen
 from intake_app.ui.sync.settings_page import SyncSettingsPage
 
-TOKEN = "station-token"
-
-
-@pytest.fixture
-def peer():
-    peer = ContractPeer(token=TOKEN)
-    with peer.serve() as url:
-        peer.url = url
-        yield peer
-
-
-@pytest.fixture
-def credential_store():
-    previous = keyring.get_keyring()
-    store = memory_keyring()
-    keyring.set_keyring(store)
-    yield store
-    keyring.set_keyring(previous)
+TOKEN = SYNC_TOKEN
 
 
 @pytest.fixture

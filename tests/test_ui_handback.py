@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import FakeClock, at, intake_request, show_on_screen, type_text
+from conftest import FakeClock, at, intake_request, rows, show_on_screen, type_text
 from PySide6.QtCore import Qt
 
-from intake_app.store.db import DATABASE_FILE
 from intake_app.ui.handback import HandBackScreen
 from intake_app.ui.session import Session
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def rows(data_dir: Path, sql: str, params=()) -> list[tuple]:
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
-        return conn.execute(sql, params).fetchall()
 
 
 def counts(data_dir: Path) -> tuple[int, int]:

@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-import sqlite3
 import unicodedata
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import intake_request, show_on_screen, type_text
+from conftest import intake_request, rows, show_on_screen, type_text
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from intake_app.store.db import DATABASE_FILE
 from intake_app.ui.fonts import load_fonts
 from intake_app.ui.intake import IntakeScreen
 from intake_app.ui.printing import new_receipt_printer, print_pdf
 from intake_app.ui.receipt_preview import ReceiptPreviewDialog
 
 NAME = "Nguyễn Văn Đức"
-
-
-def rows(data_dir: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
-        return conn.execute(sql).fetchall()
 
 
 def focused() -> QWidget:

@@ -7,9 +7,8 @@ from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
-import pypdfium2 as pdfium
 import pytest
-from conftest import UNIT, FakeClock, at, intake_request, type_text
+from conftest import UNIT, FakeClock, at, intake_request, pdf_text, type_text
 from PySide6.QtCore import QDate, Qt, QTime
 
 from intake_app.desk import Desk
@@ -58,15 +57,6 @@ def open_dialog(world, qtbot, key: str) -> DossierDialog:
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog
-
-
-def pdf_text(path: Path) -> str:
-    document = pdfium.PdfDocument(str(path))
-    try:
-        return "\n".join(document[i].get_textpage().get_text_range()
-                         for i in range(len(document)))
-    finally:
-        document.close()
 
 
 def step_dialog(dossier_dialog: DossierDialog, qtbot) -> StepDialog:
