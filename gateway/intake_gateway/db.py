@@ -58,8 +58,16 @@ def parse_database_url(url: str) -> DatabaseUrl:
     )
 
 
+# An ever-increasing key: the updates feed's order and cursor.
+SERIAL_KEY = {
+    "sqlite": "INTEGER PRIMARY KEY AUTOINCREMENT",
+    "postgres": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+}
+
+
 def schema_sql(backend: str) -> str:
-    return resources.files(__package__).joinpath(f"schema_{backend}.sql").read_text("utf-8")
+    script = resources.files(__package__).joinpath("schema.sql").read_text("utf-8")
+    return script.replace("{serial_key}", SERIAL_KEY[backend])
 
 
 class Connection:

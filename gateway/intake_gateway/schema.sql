@@ -1,4 +1,5 @@
--- The gateway's tables (SQLite). schema_postgres.sql is the same design for PostgreSQL.
+-- The gateway's tables, for SQLite and PostgreSQL alike; the serial key is filled in per
+-- backend (db.schema_sql): the only column the two write differently.
 -- Idempotency lives in the constraints: batch_id, event_id and (dossier_id, version) are unique,
 -- and a MaHoSo belongs to one dossier_id.
 
@@ -34,7 +35,7 @@ CREATE TABLE IF NOT EXISTS batches (
 CREATE TABLE IF NOT EXISTS events (
     event_id TEXT PRIMARY KEY,
     dossier_id TEXT NOT NULL,
-    version INTEGER NOT NULL,
+    version BIGINT NOT NULL,
     kind TEXT NOT NULL,
     occurred_at TEXT NOT NULL,
     unit_code TEXT NOT NULL,
@@ -53,7 +54,7 @@ CREATE TABLE IF NOT EXISTS dossiers (
     station_no INTEGER NOT NULL,
     ma_ho_so TEXT NOT NULL,
     ma_tthc TEXT NOT NULL,
-    version INTEGER NOT NULL,
+    version BIGINT NOT NULL,
     snapshot TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
@@ -75,7 +76,7 @@ CREATE TABLE IF NOT EXISTS procedures (
 
 -- What the province changed, fed to the owning station by GET /v1/updates.
 CREATE TABLE IF NOT EXISTS updates (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq {serial_key},
     update_id TEXT NOT NULL UNIQUE,
     dossier_id TEXT NOT NULL,
     unit_code TEXT NOT NULL,
