@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 DIALOG_MARGINS = (16, 14, 16, 14)
 DIALOG_SPACING = 10
@@ -36,3 +47,39 @@ def dialog_layout(dialog: QDialog) -> QVBoxLayout:
     layout.setContentsMargins(*DIALOG_MARGINS)
     layout.setSpacing(DIALOG_SPACING)
     return layout
+
+
+def on_ctrl_enter(widget: QWidget, action: Callable[[], object], *,
+                  whole_window: bool = True) -> None:
+    """Ctrl+Enter (either Enter key) runs `action`: how every form of the app is confirmed.
+
+    With `whole_window` False the keys work only while the focus is inside `widget` (a screen
+    among others in the main window).
+    """
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        shortcut = QShortcut(QKeySequence(keys), widget, action)
+        if not whole_window:
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+
+def confirm_buttons(dialog: QDialog, confirm_text: str, cancel_text: str,
+                    confirm: Callable[[], object]) -> tuple[QHBoxLayout, QPushButton, QPushButton]:
+    """A bold confirm button (also Ctrl+Enter) and a cancel button, right-aligned.
+
+    Neither is a default button: Enter in a field must never confirm by accident.
+    """
+    confirm_button = QPushButton(confirm_text)
+    bold = QFont(confirm_button.font())
+    bold.setBold(True)
+    confirm_button.setFont(bold)
+    cancel_button = QPushButton(cancel_text)
+    for button in (confirm_button, cancel_button):
+        button.setAutoDefault(False)
+    confirm_button.clicked.connect(confirm)
+    cancel_button.clicked.connect(dialog.reject)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(confirm_button)
+    row.addWidget(cancel_button)
+    on_ctrl_enter(dialog, confirm)
+    return row, confirm_button, cancel_button

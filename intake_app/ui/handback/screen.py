@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -26,7 +26,7 @@ from ...domain.lifecycle import IllegalStep, can_hand_back
 from ...domain.status import DossierStatus
 from ..find.results_model import due_text, status_text
 from ..session import Session
-from ..widgets import screen_title
+from ..widgets import on_ctrl_enter, screen_title
 
 ERROR_STYLE = "color: #842029; background: #f8d7da; padding: 6px; border-radius: 3px;"
 WARNING_STYLE = "color: #664d03; background: #fff3cd; padding: 6px; border-radius: 3px;"
@@ -131,9 +131,7 @@ class HandBackScreen(QWidget):
         QWidget.setTabOrder(self.receiver_id, self.same_person)
         QWidget.setTabOrder(self.same_person, self.confirm_button)
         QWidget.setTabOrder(self.confirm_button, self.load_button)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self, self.confirm)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        on_ctrl_enter(self, self.confirm, whole_window=False)
         self._clock = QTimer(self)
         self._clock.setInterval(15_000)
         self._clock.timeout.connect(self._show_time)

@@ -31,6 +31,7 @@ from ...domain.intake import IntakeError
 from ...domain.procedures import Procedure
 from ..receipt_preview import ReceiptPreviewDialog
 from ..session import Session
+from ..widgets import on_ctrl_enter
 from .applicant_form import OWNER_KEYS, ApplicantForm
 from .checklist import Checklist
 from .field_grid import ERROR_STYLE, FieldGrid
@@ -81,9 +82,7 @@ class IntakeScreen(QWidget):
         self.setStyleSheet(SCREEN_STYLE)
         self._build()
         self._connect_changes()
-        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(sequence), self, self.stamp)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        on_ctrl_enter(self, self.stamp, whole_window=False)
         add_paper = QShortcut(QKeySequence("Ctrl+G"), self, self.checklist.add_free_row_and_focus)
         add_paper.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.clear()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from ...domain.formatting import day_time_vn
 from ...domain.lifecycle import IllegalStep
 from ...domain.text import nfc
 from ..session import Session
+from ..widgets import confirm_buttons
 from .units import remember_unit, unit_completer
 
 ERROR_STYLE = "color: #842029; background: #f8d7da; padding: 6px; border-radius: 3px;"
@@ -98,19 +97,8 @@ class ExtendDueDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
 
-        self.confirm_button = QPushButton(self.tr("Hẹn lại (Ctrl+Enter)"))
-        bold = QFont(self.confirm_button.font())
-        bold.setBold(True)
-        self.confirm_button.setFont(bold)
-        self.cancel_button = QPushButton(self.tr("Hủy"))
-        for button in (self.confirm_button, self.cancel_button):
-            button.setAutoDefault(False)
-        self.confirm_button.clicked.connect(self.confirm)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.cancel_button)
+        buttons, self.confirm_button, self.cancel_button = confirm_buttons(
+            self, self.tr("Hẹn lại (Ctrl+Enter)"), self.tr("Hủy"), self.confirm)
 
         layout = QVBoxLayout(self)
         layout.addWidget(header)
@@ -118,8 +106,6 @@ class ExtendDueDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.confirm)
         self.reason.setFocus()
 
     def new_due(self) -> datetime:

@@ -9,13 +9,11 @@ appears under the form and nothing is written.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -40,6 +38,7 @@ from ...domain.status import DossierStatus as S
 from ...domain.text import nfc
 from ..session import Session
 from ..status_text import status_text
+from ..widgets import confirm_buttons
 from .units import remember_unit, unit_completer
 
 ERROR_STYLE = "color: #842029; background: #f8d7da; padding: 6px; border-radius: 3px;"
@@ -144,19 +143,8 @@ class StepDialog(QDialog):
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
 
-        self.confirm_button = QPushButton(self.tr("Xác nhận (Ctrl+Enter)"))
-        bold = QFont(self.confirm_button.font())
-        bold.setBold(True)
-        self.confirm_button.setFont(bold)
-        self.cancel_button = QPushButton(self.tr("Hủy"))
-        for button in (self.confirm_button, self.cancel_button):
-            button.setAutoDefault(False)  # Enter in a field must not confirm by accident
-        self.confirm_button.clicked.connect(self.confirm)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.cancel_button)
+        buttons, self.confirm_button, self.cancel_button = confirm_buttons(
+            self, self.tr("Xác nhận (Ctrl+Enter)"), self.tr("Hủy"), self.confirm)
 
         layout = QVBoxLayout(self)
         layout.addWidget(header)
@@ -166,8 +154,6 @@ class StepDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
 
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.confirm)
         self.target_group.idToggled.connect(lambda _id, checked: checked and self._show_fields())
         usual = USUAL_NEXT.get(current.status)
         first = usual if usual in self.target_buttons else (self.targets[0] if self.targets
