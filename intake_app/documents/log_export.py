@@ -33,6 +33,7 @@ from ..domain.dossier_log import DayGroup, DossierLog, LogRow
 from ..domain.formatting import day_time_vn
 from ..domain.text import nfc
 from .files import write_atomically
+from .sheets import print_on_landscape_a4, save_workbook
 
 TITLE = "SỔ THEO DÕI HỒ SƠ"
 DATE_FORMAT = "dd/mm/yyyy hh:mm"
@@ -208,11 +209,7 @@ def log_workbook(log: DossierLog) -> Workbook:
 
     ws.freeze_panes = ws.cell(head + 2, 4)  # headings and TT, Quyển số, Mã hồ sơ stay
     ws.print_title_rows = f"{head}:{head + 1}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_on_landscape_a4(ws)
     return workbook
 
 
@@ -225,6 +222,4 @@ def _foot(ws: Any, line: int, log: DossierLog, group: DayGroup) -> None:
 
 def write_log_xlsx(log: DossierLog, path: Path) -> None:
     """Write the log as an Excel workbook to `path` atomically."""
-    buffer = io.BytesIO()
-    log_workbook(log).save(buffer)
-    write_atomically(Path(path), buffer.getvalue())
+    save_workbook(log_workbook(log), path)

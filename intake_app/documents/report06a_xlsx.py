@@ -9,7 +9,6 @@ in place with one rename.
 
 from __future__ import annotations
 
-import io
 import math
 from datetime import date
 from pathlib import Path
@@ -22,9 +21,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..domain.formatting import date_vn, place_date_line
 from ..domain.report06a import FORM_CODE, TITLE, UNIT_OF_COUNT, Report06a
 from ..domain.text import nfc
-from .files import write_atomically
 from .layout import MOTTO, NATIONAL_NAME
 from .report06a_pdf import HEADER_ROWS, HEADER_SPANS, NOTES
+from .sheets import print_on_landscape_a4, save_workbook
 
 __all__ = ["write_report_06a_xlsx", "SHEET_TITLE", "HEADER_FIRST_ROW", "DATA_FIRST_ROW"]
 
@@ -166,11 +165,7 @@ def _workbook(report: Report06a, place_name: str, issued_on: date) -> Workbook:
     sheet.freeze_panes = sheet.cell(row=DATA_FIRST_ROW, column=3)
     sheet.print_title_rows = f"{HEADER_FIRST_ROW}:{NUMBERS_ROW}"
     sheet.print_area = f"A1:{LAST}{total_row + 6}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    print_on_landscape_a4(sheet)
     sheet.print_options.horizontalCentered = True
 
     properties = workbook.properties
@@ -188,7 +183,4 @@ def write_report_06a_xlsx(
     The report is checked first (`ReportIdentityError` if it does not add up).
     """
     report.check()
-    path = Path(path)
-    buffer = io.BytesIO()
-    _workbook(report, place_name, issued_on).save(buffer)
-    write_atomically(path, buffer.getvalue())
+    save_workbook(_workbook(report, place_name, issued_on), Path(path))
