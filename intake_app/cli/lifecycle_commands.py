@@ -14,7 +14,9 @@ from ..domain.report06a import ReportIdentityError
 from ..domain.slip_content import NoSuchStep
 from ..domain.slips import SlipKind
 from ..domain.status import DossierStatus
-from ..services.exports import UnknownFormat
+from ..services.exports import UnknownFormat, format_of
+from ..services.ledger import LOG_FORMATS
+from ..services.reports import REPORT_FORMATS
 from .commands import FAILED, INVALID, OK, dossier_summary, emit, fail
 
 # Names a person may type for --to, besides the national code 1-10.
@@ -110,10 +112,11 @@ def cmd_log(args: argparse.Namespace, desk: Desk) -> int:
     if args.start is None or args.end is None or args.out is None:
         return fail("`log` needs --from, --to and --out (or `log verify`)", INVALID)
     try:
-        out = desk.ledger.export(args.start, args.end, Path(args.out), clerk=args.log_clerk)
+        format_of(Path(args.out), LOG_FORMATS)
+        log = desk.ledger.build(args.start, args.end, args.log_clerk)
+        out = desk.ledger.write(log, Path(args.out))
     except (UnknownFormat, ValueError) as exc:
         return fail(str(exc), INVALID)
-    log = desk.ledger.build(args.start, args.end, args.log_clerk)
     emit({"file": str(out), "rows": log.totals.rows,
           "days": [{"day": g.day.isoformat(), "count": g.count, "hash": g.hash,
                     "sealed": g.sealed} for g in log.days]})
@@ -130,8 +133,9 @@ def _verify_log(desk: Desk) -> int:
 
 def cmd_report(args: argparse.Namespace, desk: Desk) -> int:
     try:
-        out = desk.reports.export_06a(args.start, args.end, Path(args.out))
+        format_of(Path(args.out), REPORT_FORMATS)
         report = desk.reports.report_06a(args.start, args.end)
+        out = desk.reports.write_06a(report, Path(args.out))
     except ReportIdentityError as exc:
         return fail(str(exc))
     except (UnknownFormat, ValueError) as exc:

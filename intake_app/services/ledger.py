@@ -79,8 +79,12 @@ class Ledger:
 
     def export(self, start: date, end: date, out: Path, clerk: str | None = None) -> Path:
         """Write the log as PDF, CSV or XLSX, chosen by `out`'s suffix."""
+        format_of(out, LOG_FORMATS)  # a wrong name is refused before any work
+        return self.write(self.build(start, end, clerk), out)
+
+    def write(self, log: DossierLog, out: Path) -> Path:
+        """Write a built log as PDF, CSV or XLSX, chosen by `out`'s suffix."""
         kind = format_of(out, LOG_FORMATS)
-        log = self.build(start, end, clerk)
         out.parent.mkdir(parents=True, exist_ok=True)
         if kind == "pdf":
             from ..documents.files import write_atomically

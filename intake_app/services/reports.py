@@ -35,8 +35,12 @@ class Reports:
 
     def export_06a(self, start: date, end: date, out: Path) -> Path:
         """Write the report as PDF or XLSX, chosen by `out`'s suffix."""
+        format_of(out, REPORT_FORMATS)  # a wrong name is refused before any work
+        return self.write_06a(self.report_06a(start, end), out)
+
+    def write_06a(self, report: Report06a, out: Path) -> Path:
+        """Write a built report as PDF or XLSX, chosen by `out`'s suffix."""
         kind = format_of(out, REPORT_FORMATS)
-        report = self.report_06a(start, end)
         place = self.desk.station.place_name
         issued_on = to_vn(self.desk.clock()).date()
         out.parent.mkdir(parents=True, exist_ok=True)
