@@ -8,7 +8,7 @@ when first issued, so a reprint says the same thing under the same number.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -38,6 +38,12 @@ STEP_OF_SLIP: dict[SlipKind, str] = {
     SlipKind.STOP: "stopped",
 }
 
+# The slip a clerk usually prints right after a step (history action → slip).
+SLIP_AFTER_STEP: dict[str, SlipKind] = {
+    **{action: kind for kind, action in STEP_OF_SLIP.items()},
+    "handed_over": SlipKind.CONTROL,  # the control sheet travels with the dossier
+}
+
 DEFAULT_SIGNER_TITLE = "CHỦ TỊCH"
 
 class NoSuchStep(LookupError):
@@ -54,6 +60,13 @@ def missing_step_message(kind: SlipKind) -> str:
         SlipKind.STOP: "Hồ sơ không bị dừng giải quyết: không có thông báo dừng để in.",
         SlipKind.CONTROL: "",
     }[kind]
+
+
+def printable_slips(history: Iterable[Mapping[str, Any]]) -> set[SlipKind]:
+    """The slips whose step is in the history (the control sheet always)."""
+    actions = {entry["action"] for entry in history}
+    return {kind for kind in SlipKind
+            if kind == SlipKind.CONTROL or STEP_OF_SLIP[kind] in actions}
 
 
 def last_step(history: Sequence[Mapping[str, Any]], kind: SlipKind) -> Mapping[str, Any]:

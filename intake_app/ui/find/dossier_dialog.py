@@ -31,16 +31,19 @@ from ...domain.dossier import Channel, Delivery, Dossier
 from ...domain.formatting import day_time_vn, money
 from ...domain.lifecycle import FINISHING, can_hand_back, next_statuses
 from ...domain.procedures import DocForm
-from ...domain.slip_content import NoSuchStep, missing_step_message
+from ...domain.slip_content import (
+    SLIP_AFTER_STEP,
+    NoSuchStep,
+    missing_step_message,
+    printable_slips,
+)
 from ...domain.slips import SlipKind
 from ..session import Session
 from ..status_text import status_text as status_label
 from ..steps.extend_dialog import ExtendDueDialog
 from ..steps.slips import (
-    FOLLOW_UP,
     SLIP_ORDER,
     SlipPreviewDialog,
-    printable_slips,
     slip_label,
     slip_path,
 )
@@ -449,7 +452,7 @@ class DossierDialog(QDialog):
         else:
             text = self.tr("Đã chuyển hồ sơ sang «%s».") % status_label(self.dossier.status)
         self._say(text)
-        self.offer_slip(FOLLOW_UP.get(action or ""))
+        self.offer_slip(SLIP_AFTER_STEP.get(action or ""))
 
     def offer_slip(self, kind: SlipKind | None) -> None:
         """Show a button printing the slip that usually follows the step just taken."""

@@ -1,18 +1,15 @@
-"""The official slips from the dossier dialog: their names, where they are written, which
-one follows which step, and the preview they are printed from."""
+"""The official slips from the dossier dialog: their names, where they are written, and the
+preview they are printed from (which slip follows which step: `domain/slip_content.py`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ...desk import Desk
-from ...domain.slip_content import STEP_OF_SLIP
 from ...domain.slips import SlipKind
 from ..printing import new_receipt_printer, print_pdf
 from ..receipt_preview import ReceiptPreviewDialog
@@ -20,16 +17,6 @@ from ..receipt_preview import ReceiptPreviewDialog
 SLIPS_FOLDER = "slips"
 SLIP_ORDER = (SlipKind.SUPPLEMENT, SlipKind.REFUSAL, SlipKind.APOLOGY, SlipKind.STOP,
               SlipKind.CONTROL)
-
-# The slip a clerk usually prints right after a step (history action → slip).
-FOLLOW_UP: dict[str, SlipKind] = {
-    "supplement_requested": SlipKind.SUPPLEMENT,
-    "refused": SlipKind.REFUSAL,
-    "apology": SlipKind.APOLOGY,
-    "stopped": SlipKind.STOP,
-    "handed_over": SlipKind.CONTROL,
-}
-
 
 def slip_label(kind: SlipKind) -> str:
     """The slip's name with its form number, as the menu shows it."""
@@ -56,13 +43,6 @@ def slip_copies(kind: SlipKind) -> int:
 def slip_path(desk: Desk, code: str, kind: SlipKind) -> Path:
     stamp = desk.clock()
     return desk.data_dir / SLIPS_FOLDER / f"{code}-{kind.value}-{stamp:%Y%m%d-%H%M%S}.pdf"
-
-
-def printable_slips(history: Iterable[Mapping[str, Any]]) -> set[SlipKind]:
-    """The slips whose step is in the history (the control sheet always)."""
-    actions = {entry["action"] for entry in history}
-    return {kind for kind in SLIP_ORDER
-            if kind == SlipKind.CONTROL or STEP_OF_SLIP[kind] in actions}
 
 
 class SlipPreviewDialog(ReceiptPreviewDialog):
