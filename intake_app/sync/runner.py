@@ -44,6 +44,9 @@ def _wait(event: threading.Event, seconds: float) -> bool:
     return event.wait(seconds)
 
 
+KEPT_DELAYS = 1000
+
+
 class SyncRunner:
     """One background sync thread for a data folder."""
 
@@ -73,7 +76,8 @@ class SyncRunner:
         self.wait = wait
         self.desk_factory = desk_factory
         self.max_events = max_events
-        self.delays: list[tuple[str, float]] = []  # (why, seconds) of every wait, newest last
+        # (why, seconds) of the last waits, newest last; trimmed: the thread runs for days.
+        self.delays: list[tuple[str, float]] = []
         self.last_result: SyncResult | None = None
         self.online: bool | None = None
         self._wake = threading.Event()
@@ -156,6 +160,7 @@ class SyncRunner:
                 why, delay, probing, attempt = self.next_wait(result, attempt)
                 self._calm = result.stopped in CALM
                 self.delays.append((why, delay))
+                del self.delays[:-KEPT_DELAYS]
                 self._publish(desk, next_attempt_at=iso(now_vn() + timedelta(seconds=delay)))
                 self._sleep(delay, probing, syncer, desk)
         finally:
