@@ -18,10 +18,11 @@ from .domain.calendar import CalendarOverride, WorkCalendar
 from .domain.clock import iso, now_vn, to_vn
 from .domain.dossier import Dossier
 from .domain.dossier_code import day_key, next_sequence
+from .domain.errors import Failed, InvalidInput, NotFound
 from .domain.events import EventKind, make_event, new_uuid, progress_entry
 from .domain.fees import FeeResult
 from .domain.id_numbers import normalize_id_number
-from .domain.intake import IntakeDraft, References, parse_documents, parse_intake
+from .domain.intake import IntakeDraft, IntakeError, References, parse_documents, parse_intake
 from .domain.lifecycle import (
     StepOutcome,
     StepRequest,
@@ -54,16 +55,27 @@ if TYPE_CHECKING:
 RECEIPTS_FOLDER = "receipts"
 
 
-class SetupError(ValueError):
+class SetupError(InvalidInput):
     """The station cannot be set up as asked; the message is for the IT person (Vietnamese)."""
 
 
-class NotSetUp(RuntimeError):
+class NotSetUp(Failed):
     """The data folder has no station settings yet: run `intake-app init`."""
 
+    def __init__(self) -> None:
+        super().__init__(
+            "Thư mục dữ liệu này chưa được cài đặt cho quầy nào: hãy chạy `intake-app init` "
+            "(hoặc mở ứng dụng để cài đặt).",
+            "this data folder is not set up: run `intake-app init` first",
+        )
 
-class UnknownDossier(LookupError):
-    pass
+
+class UnknownDossier(NotFound):
+    """No dossier has this code."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"Không có hồ sơ nào mã {code}.", f"no dossier with code {code}")
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -106,7 +118,7 @@ class Desk:
     def station(self) -> StationSettings:
         station = settings.load_station(self.db)
         if station is None:
-            raise NotSetUp("this data folder is not set up: run `intake-app init` first")
+            raise NotSetUp()
         return station
 
     def is_set_up(self) -> bool:
@@ -135,7 +147,7 @@ class Desk:
                     f"Xã, phường mã {commune_code} ({commune.full_name}) không thuộc tỉnh, "
                     f"thành phố mã {province_code}."
                 )
-            if problems:
+            if problems or commune is None:
                 raise SetupError(" ".join(problems))
             new = StationSettings(
                 unit_code=unit_code, unit_name=unit_name.strip(), province_code=province_code,
@@ -262,6 +274,9 @@ class Desk:
         draft = self.check_intake(payload)
         station = self.station
         procedure = catalogue.get_procedure(self.db, draft.procedure_code)
+        if procedure is None:  # removed from the catalogue since the check, by another process
+            raise IntakeError({"procedure": f"Thủ tục mã {draft.procedure_code} không có trong "
+                                            "danh mục."})
         calendar = self.calendar()
         with write_transaction(self.db):
             # The clock is read under the write lock, so code order is receipt order.
@@ -335,7 +350,7 @@ class Desk:
     def _record_step(self, outcome: StepOutcome, clerk: str, now: datetime) -> None:
         """Inside the caller's transaction: save the step, its history entry, its event."""
         dossier = outcome.dossier
-        row = dossiers.row_id_of(self.db, dossier.code)
+        row = self._row(dossier.code)
         dossiers.update_progress(self.db, dossier)
         at = iso(now)
         dossiers.add_history(self.db, row, at=at, actor=clerk, action=outcome.action,
@@ -362,7 +377,7 @@ class Desk:
         with write_transaction(self.db):
             slip, reprint = self._slip_record(code, kind, clerk)
             content = build_slip_pdf(slip)
-            row = dossiers.row_id_of(self.db, code)
+            row = self._row(code)
             note = f"In {kind.title.capitalize()}" + (" (bản sao)" if reprint else "")
             dossiers.add_history(
                 self.db, row, at=iso(self.clock()), actor=clerk, action="slip_printed",
@@ -376,7 +391,7 @@ class Desk:
     def _slip_record(self, code: str, kind: SlipKind, clerk: str) -> tuple[Slip, bool]:
         """Inside the caller's transaction: the slip to print, and whether it is a reprint."""
         dossier = self.dossier(code)
-        row = dossiers.row_id_of(self.db, code)
+        row = self._row(code)
         history = dossiers.history(self.db, row)
         now = self.clock()
         options = {"phone": self.setting("contact_phone", "") or "",
@@ -442,7 +457,7 @@ class Desk:
         content = build_receipt_pdf(receipt.as_copy())
         out.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(out, content)
-        row = dossiers.row_id_of(self.db, code)
+        row = self._row(code)
         with write_transaction(self.db):
             dossiers.add_history(
                 self.db, row, at=iso(self.clock()), actor=clerk, action="receipt_reprinted",
@@ -482,17 +497,18 @@ class Desk:
             raise UnknownDossier(code)
         return dossier
 
-    def history(self, code: str) -> list[dict[str, Any]]:
+    def _row(self, code: str) -> int:
+        """The dossier's row id (the key of its history, events and slips)."""
         row = dossiers.row_id_of(self.db, code)
         if row is None:
             raise UnknownDossier(code)
-        return dossiers.history(self.db, row)
+        return row
+
+    def history(self, code: str) -> list[dict[str, Any]]:
+        return dossiers.history(self.db, self._row(code))
 
     def events(self, code: str) -> list[dict[str, Any]]:
-        row = dossiers.row_id_of(self.db, code)
-        if row is None:
-            raise UnknownDossier(code)
-        return outbox.events_of(self.db, row)
+        return outbox.events_of(self.db, self._row(code))
 
     def outbox_counts(self) -> dict[str, int]:
         return outbox.count_by_state(self.db)

@@ -89,8 +89,10 @@ class Lines:
 
 def spawn(data_dir: Path, stderr, *args: str, stdin=None) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, str(CHILD), str(data_dir), *args,
-         "--clock-base", CLOCK_BASE.isoformat(), "--clock-origin", repr(CLOCK_ORIGIN)],
+        # The shared clock first: a round's own --clock-base after it wins (argparse keeps
+        # the last), so each crash round really stamps on a day of its own.
+        [sys.executable, str(CHILD), str(data_dir),
+         "--clock-base", CLOCK_BASE.isoformat(), "--clock-origin", repr(CLOCK_ORIGIN), *args],
         stdin=stdin, stdout=subprocess.PIPE, stderr=stderr, text=True, encoding="utf-8",
         cwd=ROOT,
     )
@@ -269,10 +271,12 @@ def test_sigkill_loses_nothing_the_clerk_was_told_was_stamped(tmp_path):
         for pdf in pdfs:  # not merely framed like a PDF: exactly the receipt of that dossier
             assert pdf.read_bytes() == build_receipt_pdf(desk.receipt(pdf.stem)), pdf.name
 
-    # The folder still opens and the next dossier takes the next number of the day.
-    day_key = CLOCK_BASE.strftime("%y%m%d")
-    last = max(d["day_seq"] for d in dossiers.values() if d["day_key"] == day_key)
-    clock = lambda: CLOCK_BASE + timedelta(seconds=time.time() - CLOCK_ORIGIN)  # noqa: E731
+    # The folder still opens and the next dossier takes the next number of the last round's day.
+    last_day = FIRST_ROUND_DAY + timedelta(days=CRASH_ROUNDS - 1, hours=9)
+    day_key = last_day.strftime("%y%m%d")
+    last = max((d["day_seq"] for d in dossiers.values() if d["day_key"] == day_key), default=0)
+    origin = time.time()
+    clock = lambda: last_day + timedelta(seconds=time.time() - origin)  # noqa: E731
     with Desk(data_dir, clock=clock) as desk:
         result = desk.receive(payload("after the crashes"), clerk=CLERK)
     assert result.dossier.code == f"{UNIT}-{day_key}-{STATION}{last + 1:03d}"

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..domain.errors import DeskError
+from ..logs import setup_logging
 from ..paths import default_data_dir
 from . import commands, lifecycle_commands, sync_commands
 
@@ -99,15 +102,41 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 COMMANDS_WITHOUT_STATION = {"init"}
+INTERRUPTED = 130
+
+log = logging.getLogger("intake_app.cli")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; every error ends as one Vietnamese line and an exit status.
+
+    Errors of the app (`DeskError`) print their message and exit with their class's status;
+    anything unexpected is logged with its traceback in the data folder's log file and named
+    to the person in one sentence: no traceback reaches a clerk or an IT person.
+    """
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")  # Vietnamese on a Windows console
     parser = build_parser()
     args = parser.parse_args(argv)
     data_dir = args.data_dir or default_data_dir()
+    log_file = setup_logging(data_dir)
+    try:
+        return _run(args, data_dir)
+    except DeskError as exc:
+        log.warning("`%s` refused: %s: %s", args.command, type(exc).__name__, exc.detail)
+        return commands.fail(exc.message, exc.exit_code)
+    except KeyboardInterrupt:
+        return commands.fail("Đã dừng theo yêu cầu.", INTERRUPTED)
+    except Exception as exc:
+        log.exception("unexpected error in `%s`", args.command)
+        where = f" Chi tiết đã được ghi vào {log_file}." if log_file else ""
+        return commands.fail(
+            f"Lỗi không lường trước ({type(exc).__name__}).{where} Hãy gửi tệp nhật ký này cho "
+            "bộ phận công nghệ thông tin.")
+
+
+def _run(args: argparse.Namespace, data_dir: Path) -> int:
     if args.command is None:
         from ..ui.app import run_app
 
@@ -115,21 +144,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.clerk = args.clerk or _default_clerk()
 
     from ..desk import Desk, NotSetUp
-    from ..store.db import StoreError
 
-    try:
-        desk = Desk(data_dir)
-    except StoreError as exc:
-        return commands.fail(str(exc))
-    with desk:
+    with Desk(data_dir) as desk:
         if args.command not in COMMANDS_WITHOUT_STATION and not desk.is_set_up():
-            return commands.fail(
-                f"the data folder {data_dir} is not set up yet: run `intake-app init` first"
-            )
-        try:
-            return args.action(args, desk)
-        except NotSetUp as exc:
-            return commands.fail(str(exc))
+            raise NotSetUp()
+        return int(args.action(args, desk))
 
 
 if __name__ == "__main__":

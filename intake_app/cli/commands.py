@@ -77,7 +77,7 @@ def cmd_catalogue_import(args: argparse.Namespace, desk: Desk) -> int:
     except FileNotFoundError:
         return fail(f"no such file: {args.file}", INVALID)
     except CatalogueError as exc:
-        lines = "\n".join(f"  - {p}" for p in exc.problems)
+        lines = "\n".join(f"  - {p}" for p in exc.faults)
         return fail(f"the catalogue was not imported; nothing changed:\n{lines}", INVALID)
     except ValueError as exc:
         return fail(f"the catalogue was not imported; nothing changed: {exc}", INVALID)

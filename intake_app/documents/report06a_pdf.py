@@ -235,10 +235,10 @@ def _data_row(row: FieldRow, st: _Styles) -> list[object]:
 
 
 def _table(report: Report06a, st: _Styles) -> Table:
-    header = [
+    header: list[list[object]] = [
         [Paragraph(text(label), st.head) if label else "" for label in row] for row in HEADER_ROWS
     ]
-    numbers = [f"({i})" for i in range(1, 14)]
+    numbers: list[object] = [f"({i})" for i in range(1, 14)]
     body = [_data_row(row, st) for row in report.all_rows()]
     rows = [*header, numbers, *body]
     head_rows = len(HEADER_ROWS) + 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import overload
 
 VN_TZ = timezone(timedelta(hours=7), "+07:00")
 
@@ -17,6 +18,14 @@ def to_vn(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=VN_TZ)
     return moment.astimezone(VN_TZ)
+
+
+@overload
+def iso(moment: datetime) -> str: ...
+@overload
+def iso(moment: None) -> None: ...
+@overload
+def iso(moment: datetime | None) -> str | None: ...
 
 
 def iso(moment: datetime | None) -> str | None:

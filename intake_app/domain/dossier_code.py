@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .clock import to_vn
+from .errors import NotAllowed
 
 MAX_DAILY_SEQUENCE = 999
 UNIT_CODE_RE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2}$")
@@ -20,7 +21,7 @@ DOSSIER_CODE_RE = re.compile(
 )
 
 
-class DailyLimitReached(RuntimeError):
+class DailyLimitReached(NotAllowed):
     """The station has stamped 999 dossiers today; the contract allows no other format."""
 
 
@@ -53,7 +54,9 @@ def next_sequence(last_sequence: int | None) -> int:
     following = (last_sequence or 0) + 1
     if following > MAX_DAILY_SEQUENCE:
         raise DailyLimitReached(
-            f"this station has already stamped {MAX_DAILY_SEQUENCE} dossiers today"
+            f"Quầy này đã cấp đủ {MAX_DAILY_SEQUENCE} mã hồ sơ trong ngày hôm nay; mã hồ sơ không "
+            "cho phép số thứ tự lớn hơn. Hãy tiếp nhận hồ sơ tại quầy khác.",
+            f"this station has already stamped {MAX_DAILY_SEQUENCE} dossiers today",
         )
     return following
 

@@ -263,8 +263,8 @@ def verify_chain(
                 continue
             current[code] = row
         for code, digest in seal.digests.items():
-            row = current.get(code)
-            if row is None:
+            sealed_row = current.get(code)
+            if sealed_row is None:
                 problems.append(
                     _problem(
                         day,
@@ -273,7 +273,7 @@ def verify_chain(
                         f"hồ sơ {code} đã khóa sổ nhưng nay không còn trong sổ.",
                     )
                 )
-            elif row_digest(row) != digest:
+            elif row_digest(sealed_row) != digest:
                 problems.append(
                     _problem(
                         day,

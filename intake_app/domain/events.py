@@ -42,7 +42,7 @@ def summary_line(dossier: Dossier) -> str:
 def dossier_snapshot(dossier: Dossier) -> dict[str, Any]:
     """The full `dossier` object of an event: every key present, dates as yyyyMMddHHmmss."""
     owner = dossier.owner or dossier.applicant
-    copies = Counter()
+    copies: Counter[tuple[str, DocForm, str]] = Counter()
     for doc in dossier.documents:
         copies[(doc.name, doc.form, doc.component_code)] += doc.copies
     return {

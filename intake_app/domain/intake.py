@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from .dossier import Channel, Delivery, DocumentLine, IntakeDraft, Party, PartyKind
+from .errors import InvalidInput
 from .id_numbers import check_id_number, normalize_gender, normalize_id_number
 from .phones import check_phone, normalize_phone
 from .procedures import DocForm
@@ -23,12 +24,12 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PASSPORT_RE = re.compile(r"^[A-Z0-9]{6,9}$")
 
 
-class IntakeError(ValueError):
+class IntakeError(InvalidInput):
     """Invalid intake input; `problems` maps each wrong field to a Vietnamese reason."""
 
     def __init__(self, problems: dict[str, str]):
-        super().__init__("; ".join(f"{k}: {v}" for k, v in problems.items()))
-        self.problems = problems
+        text = "; ".join(f"{k}: {v}" for k, v in problems.items())
+        super().__init__(text, f"invalid intake request: {', '.join(problems)}", problems)
 
 
 @dataclass(frozen=True)

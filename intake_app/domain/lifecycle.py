@@ -29,6 +29,7 @@ from typing import Any
 from .calendar import WorkCalendar
 from .clock import iso, to_vn
 from .dossier import Dossier
+from .errors import NotAllowed
 from .events import EventKind
 from .slips import HandoverResult
 from .status import DossierStatus as S
@@ -70,7 +71,7 @@ NEEDS_REASON: dict[S, str] = {
 }
 
 
-class IllegalStep(ValueError):
+class IllegalStep(NotAllowed, ValueError):
     """A step the rules do not allow; the message is for the clerk (Vietnamese)."""
 
 

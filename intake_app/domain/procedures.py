@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from .errors import InvalidInput
 from .text import nfc
 
 PROCEDURE_CODE_RE = re.compile(r"^\d\.\d{6}$")
@@ -101,12 +102,12 @@ class Procedure:
     note: str = ""
 
 
-class CatalogueError(ValueError):
-    """A catalogue file that cannot be taken; `problems` lists every fault with its place."""
+class CatalogueError(InvalidInput):
+    """A catalogue file that cannot be taken; `faults` lists every fault with its place."""
 
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems))
-        self.problems = problems
+    def __init__(self, faults: list[str]):
+        super().__init__("; ".join(faults), "catalogue file refused: " + "; ".join(faults))
+        self.faults = faults
 
 
 def _int(value: Any, where: str, problems: list[str], *, minimum: int = 0) -> int:

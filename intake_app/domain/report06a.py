@@ -58,6 +58,7 @@ from enum import Enum
 
 from .clock import VN_TZ, to_vn
 from .dossier import Channel
+from .errors import Failed
 from .status import DossierStatus
 from .text import fold, nfc
 
@@ -76,7 +77,7 @@ CLOSED_WITHOUT_RESULT = frozenset(
 )
 
 
-class ReportIdentityError(ValueError):
+class ReportIdentityError(Failed, ValueError):
     """The numbers of a report do not add up (a bug or a tampered report)."""
 
 
@@ -372,8 +373,8 @@ def build_report_06a(
     )
     grand = _empty_tally()
     for tally in tallies.values():
-        for key, value in tally.items():
-            grand[key] += value
+        for column, value in tally.items():
+            grand[column] += value
     report = Report06a(
         unit_name=nfc(unit_name),
         reporting_to=nfc(reporting_to),

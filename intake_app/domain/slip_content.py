@@ -14,6 +14,7 @@ from typing import Any
 
 from .clock import parse_iso
 from .dossier import Dossier
+from .errors import NotFound
 from .receipt import ReceiptDocument
 from .slips import (
     SLIP_CLASSES,
@@ -46,7 +47,7 @@ SLIP_AFTER_STEP: dict[str, SlipKind] = {
 
 DEFAULT_SIGNER_TITLE = "CHỦ TỊCH"
 
-class NoSuchStep(LookupError):
+class NoSuchStep(NotFound):
     """The dossier never took the step this slip answers; the message is for the clerk."""
 
 

@@ -21,7 +21,7 @@ class SlipKind(StrEnum):
     CONTROL = "control"  # Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05/06)
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # the slip's title, not str.title()
         return SLIP_TITLES[self]
 
     @property

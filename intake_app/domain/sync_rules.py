@@ -234,6 +234,7 @@ def compare_counts(station_events: int, station_dossiers: int,
     events, dossiers = summary.get("events"), summary.get("dossiers")
     if not all(isinstance(v, int) and not isinstance(v, bool) for v in (events, dossiers)):
         raise ProtocolError("the summary has no whole numbers `events` and `dossiers`")
+    assert isinstance(events, int) and isinstance(dossiers, int)  # checked just above
     if (events, dossiers) == (station_events, station_dossiers):
         return None
     return CountMismatch(station_events, station_dossiers, events, dossiers)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..domain.errors import InvalidInput
 
-class UnknownFormat(ValueError):
+
+class UnknownFormat(InvalidInput):
     """The file name ends in a format this document is not made in (message in Vietnamese)."""
 
 

@@ -40,8 +40,8 @@ def load_admin_units(db: Database, source: Path | None = None) -> tuple[int, int
             })
     db.execute("DELETE FROM admin_communes")
     db.execute("DELETE FROM admin_provinces")
-    db["admin_provinces"].insert_all(province_rows)
-    db["admin_communes"].insert_all(commune_rows)
+    db.table("admin_provinces").insert_all(province_rows)
+    db.table("admin_communes").insert_all(commune_rows)
     return len(province_rows), len(commune_rows)
 
 

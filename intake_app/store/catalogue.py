@@ -44,7 +44,7 @@ def upsert_procedures(db: Database, procedures: list[Procedure]) -> tuple[int, i
         }
         for p in procedures
     ]
-    db["procedures"].upsert_all(rows, pk="code")
+    db.table("procedures").upsert_all(rows, pk="code")
     replaced = sum(1 for p in procedures if p.code in existing)
     return len(procedures) - replaced, replaced
 

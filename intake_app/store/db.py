@@ -10,13 +10,14 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from ..domain.errors import StorageProblem
 from ..paths import migrations_dir
 
 DATABASE_FILE = "intake.sqlite3"
 BUSY_TIMEOUT_S = 30.0
 
 
-class StoreError(RuntimeError):
+class StoreError(StorageProblem):
     """The database cannot be used (missing FTS5, newer schema, unreadable file)."""
 
 
@@ -32,7 +33,8 @@ def _sql_statements(script: str) -> list[str]:
             statements.append(pending.strip())
             pending = ""
     if pending.strip():
-        raise StoreError(f"incomplete SQL statement in migration: {pending[:80]!r}")
+        raise StoreError("Tệp nâng cấp cơ sở dữ liệu của bản cài này bị hỏng: hãy cài lại "
+                         "ứng dụng.", f"incomplete SQL statement in migration: {pending[:80]!r}")
     return statements
 
 
@@ -69,8 +71,10 @@ def require_fts5(db: Database) -> None:
         db.execute("DROP TABLE temp._fts5_probe")
     except sqlite3.OperationalError as exc:
         raise StoreError(
+            "Bản SQLite của máy này không có chức năng tìm kiếm toàn văn (FTS5): hãy cài lại "
+            "ứng dụng từ bộ cài chính thức.",
             "this Python's SQLite has no FTS5 full-text search; install the official "
-            "Python build (python.org) whose SQLite includes it"
+            "Python build (python.org) whose SQLite includes it",
         ) from exc
 
 

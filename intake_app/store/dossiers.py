@@ -52,6 +52,12 @@ def party_from_json(text: str | None) -> Party | None:
     return Party(**data)
 
 
+def _required_party(text: str) -> Party:
+    party = party_from_json(text)
+    assert party is not None  # the column is NOT NULL
+    return party
+
+
 def _documents_to_json(documents: tuple[DocumentLine, ...]) -> str:
     return json.dumps(
         [{**asdict(d), "form": d.form.value} for d in documents], ensure_ascii=False
@@ -93,7 +99,7 @@ def _dossier_from_row(row: tuple[Any, ...]) -> Dossier:
         procedure_name=procedure_name,
         field_code=field_code,
         field_name=field_name,
-        applicant=party_from_json(applicant),
+        applicant=_required_party(applicant),
         owner=party_from_json(owner),
         documents=_documents_from_json(documents),
         pages=pages,
@@ -168,6 +174,7 @@ def insert_dossier(
             iso(dossier.supplement_requested_at), iso(dossier.finished_at),
         ],
     )
+    assert cursor.lastrowid is not None
     return cursor.lastrowid
 
 
@@ -195,6 +202,7 @@ def add_history(
         [dossier_row, at, actor, action, status, note,
          json.dumps(detail, ensure_ascii=False) if detail is not None else None],
     )
+    assert cursor.lastrowid is not None
     return cursor.lastrowid
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..desk import Desk
 from ..domain.text import nfc
+from ..logs import setup_logging
 from ..store.db import StoreError
 from .fonts import load_fonts
 from .i18n import CACHE_FOLDER, get_language, install_language
@@ -60,8 +61,9 @@ WARM_UP_DELAY_MS = 1500
 
 def run_app(data_dir: Path, clerk: str | None) -> int:
     """Open the window on the station of `data_dir`; returns the process exit status."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    setup_logging(data_dir)
     app = create_application()
+    install_error_hook()
     try:
         window = start(app, data_dir, clerk)
     except (StoreError, OSError, sqlite3.Error) as exc:
@@ -78,6 +80,30 @@ def run_app(data_dir: Path, clerk: str | None) -> int:
     window.close()
     shiboken6.delete(window)
     return status
+
+
+def install_error_hook() -> None:
+    """An exception nothing caught (in a slot, a timer) is logged and named in one sentence.
+
+    Qt calls Python slots from its event loop, where an uncaught exception would only print a
+    traceback to a console the clerk never sees and leave the screen half done; the person
+    is told instead, and the details go to the log file.
+    """
+    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)  # type: ignore[arg-type]
+            return
+        log.error("unexpected error", exc_info=(kind, error, trace))  # type: ignore[arg-type]
+        message = getattr(error, "message", None)
+        if not isinstance(message, str):
+            message = QCoreApplication.translate(
+                "run_app", "Đã xảy ra lỗi không lường trước ({kind}); chi tiết đã được ghi vào "
+                "nhật ký của ứng dụng. Hồ sơ đã lưu không bị ảnh hưởng.").format(
+                    kind=kind.__name__)
+        if QApplication.instance() is not None:
+            QMessageBox.warning(QApplication.activeWindow(), APP_NAME, message)
+
+    sys.excepthook = hook
 
 
 def start(app: QApplication, data_dir: Path, clerk: str | None, *,
