@@ -36,7 +36,7 @@ gateway_app = pytest.importorskip("intake_gateway.app")
 from intake_gateway.batchfile import write_json_gz  # noqa: E402
 from intake_gateway.ingest import import_batch_file  # noqa: E402
 from intake_gateway.store import open_store  # noqa: E402
-from intake_gateway.testing import serve_in_thread  # noqa: E402
+from tests.gateway_testing import serve_in_thread  # noqa: E402
 
 from intake_app.domain.lifecycle import StepRequest  # noqa: E402
 from intake_app.domain.status import DossierStatus  # noqa: E402

@@ -30,7 +30,7 @@ GATEWAY_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(GATEWAY_DIR))
 
 from intake_gateway.store import open_store  # noqa: E402
-from intake_gateway.testing import (  # noqa: E402
+from tests.gateway_testing import (  # noqa: E402
     TempPostgres,
     batch_body,
     free_port,

@@ -164,7 +164,9 @@ def _install_routes(app: FastAPI, store: Store) -> None:
         """Deliver events: one result per event, in the order sent, committed before the answer.
 
         Checked in order: token (401), station (403), size (413), envelope (422), batch replay
-        (409), then each event (`duplicate` first, then the rejection codes).
+        (409), then each event (`duplicate` first, then the rejection codes). An event speaks
+        only for the batch's station: its MaHoSo must be a code of that station (`malformed`
+        otherwise) and its dossier must not be another station's (`foreign_dossier`).
         """
         chunks = request.stream()
         try:
@@ -187,7 +189,7 @@ def _install_routes(app: FastAPI, store: Store) -> None:
             ge=1, description=f"page size; above {MAX_LIMIT} is read as {MAX_LIMIT}")
         ] = DEFAULT_LIMIT,
     ) -> dict[str, Any]:
-        """What the province changed for this station's dossiers, oldest first."""
+        """What the province changed for the dossiers this station owns, oldest first."""
         after = after or None
         try:
             position = decode_cursor(after)
@@ -206,7 +208,8 @@ def _install_routes(app: FastAPI, store: Store) -> None:
         station_no: Annotated[int, Path(ge=1, le=9)],
         station: StationOf,
     ) -> dict[str, int]:
-        """How many events of this station the gateway accepted, for how many dossiers."""
+        """How many events of this station the gateway accepted, for how many of the dossiers
+        it owns."""
         if (unit_code, station_no) != tuple(station):
             raise Forbidden("only the station itself may read its summary", code="wrong_station")
         events, dossiers = store.count_accepted(unit_code, station_no)

@@ -1,8 +1,10 @@
-"""USB batch files: gzip-compressed JSON bodies signed with the station's signing key.
+"""USB batch files and their result files: gzip-compressed JSON, each signed.
 
-The signature is HMAC-SHA256(signing_key, canonical body) in hex, where the canonical body is
-the body without "signature", serialised with sorted keys, no whitespace, non-ASCII characters
-as themselves, in UTF-8 (sync-protocol.md, "Without a network: batch files").
+A station's batch file is signed with its signing key, the gateway's result file with the
+result key derived from it (`tokens.result_key`). Either signature is HMAC-SHA256(key,
+canonical body) in hex, where the canonical body is the document without "signature",
+serialised with sorted keys, no whitespace, non-ASCII characters as themselves, in UTF-8
+(docs/sync-protocol.md, "Without a network: batch files").
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .tokens import signing_key
+from .tokens import result_key, signing_key
 
 
 class BatchFileError(ValueError):
@@ -37,6 +39,16 @@ def signature_ok(body: dict[str, Any], key: bytes) -> bool:
     if not isinstance(given, str):
         return False
     return hmac.compare_digest(given.lower().encode("ascii", "replace"), sign(body, key).encode())
+
+
+def signed_result(answer: dict[str, Any], unit_code: str, station_no: int,
+                  station_signing_key: bytes) -> dict[str, Any]:
+    """The result file's document for a batch file's answer: `batch_id`, `unit_code`,
+    `station_no`, `server_time`, `results`, signed with the station's result key."""
+    document = {"batch_id": answer["batch_id"], "unit_code": unit_code,
+                "station_no": station_no, "server_time": answer["server_time"],
+                "results": answer["results"]}
+    return {**document, "signature": sign(document, result_key(station_signing_key))}
 
 
 def read_batch_file(path: Path) -> dict[str, Any]:

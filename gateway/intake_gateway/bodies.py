@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 
 from .errors import TooLarge, Unprocessable, UnsupportedEncoding
 
-MAX_BODY = 5 * 1024 * 1024  # 5,242,880 bytes after decompression (sync-protocol.md)
+MAX_BODY = 5 * 1024 * 1024  # 5,242,880 bytes after decompression (docs/sync-protocol.md)
 _GZIP_SLACK = 64 * 1024  # gzip of incompressible data is slightly larger than the data
 
 

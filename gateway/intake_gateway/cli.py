@@ -12,9 +12,12 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .db import DEFAULT_DATABASE_URL, Unavailable
+
+if TYPE_CHECKING:
+    from .store import Store
 
 DATABASE_ENV = "INTAKE_GATEWAY_DATABASE_URL"
 ADMIN_TOKEN_ENV = "INTAKE_GATEWAY_ADMIN_TOKEN"
@@ -120,7 +123,7 @@ def _serve(args: argparse.Namespace, url: str) -> int:
     return 0
 
 
-def _token(args: argparse.Namespace, store: Any) -> int:
+def _token(args: argparse.Namespace, store: Store) -> int:
     if args.token_command == "issue":
         token = store.issue_token(args.unit, args.station)
         print(token)
@@ -139,7 +142,7 @@ def _token(args: argparse.Namespace, store: Any) -> int:
     return 0
 
 
-def _import(args: argparse.Namespace, store: Any) -> int:
+def _import(args: argparse.Namespace, store: Store) -> int:
     from .batchfile import write_json_gz
     from .errors import GatewayError
     from .ingest import ImportRefused, import_batch_file
@@ -153,7 +156,7 @@ def _import(args: argparse.Namespace, store: Any) -> int:
         print(f"refused ({exc.status} {exc.code}): {exc.message}", file=sys.stderr)
         return 1
     out = args.out or args.file.with_name(args.file.name + ".result.gz")
-    write_json_gz(out, answer)
+    write_json_gz(out, answer)  # signed with the station's result key
     counts: dict[str, int] = {}
     for result in answer["results"]:
         counts[result["status"]] = counts.get(result["status"], 0) + 1
@@ -161,7 +164,7 @@ def _import(args: argparse.Namespace, store: Any) -> int:
     return 0
 
 
-def _update(args: argparse.Namespace, store: Any) -> int:
+def _update(args: argparse.Namespace, store: Store) -> int:
     from .errors import NotFound
 
     try:
@@ -173,7 +176,7 @@ def _update(args: argparse.Namespace, store: Any) -> int:
     return 0
 
 
-def _procedures(args: argparse.Namespace, store: Any) -> int:
+def _procedures(args: argparse.Namespace, store: Store) -> int:
     from .procedures import read_catalogue_file
 
     procedures = read_catalogue_file(args.file)  # CatalogueError is a ValueError: exit 2

@@ -2,7 +2,8 @@
 
 No database here: `check_envelope` says whether the envelope is usable (else the whole batch is
 a 422), `check_event` says whether one event matches the contract (else it is rejected with
-`malformed` or `not_nfc` and a message naming the field).
+`malformed` or `not_nfc` and a message naming the field), including whether its `MaHoSo` is a
+code of the batch's own station (`dossier_code_problem`, revision of 2026-12).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 MAX_EVENTS = 500
 MAX_VERSION = 2**31 - 1
@@ -20,6 +21,7 @@ KINDS = frozenset({"received", "updated", "status_changed", "returned", "voided"
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _STAMP = re.compile(r"[0-9]{14}")
 _DOSSIER_CODE = re.compile(r"\S+-[0-9]{6}-[0-9]{4}")
+_CODE_TAIL = re.compile(r"(?P<day>[0-9]{6})-(?P<station>[0-9])(?P<number>[0-9]{3})")
 
 # The snapshot's keys (DongBoHoSoMC names), in the contract's order.
 SNAPSHOT_KEYS = (
@@ -70,7 +72,7 @@ def is_uuid(value: Any) -> bool:
     return isinstance(value, str) and len(value) == 36 and _UUID.fullmatch(value) is not None
 
 
-def is_int(value: Any) -> bool:
+def is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -185,13 +187,47 @@ def event_id_of(event: Any) -> str | None:
     return None
 
 
-def check_event(event: Any, *, known_nfc: bool = False) -> Problem | None:
+def dossier_code_problem(code: str, unit_code: str, station_no: int) -> str | None:
+    """None when `code` is a dossier code of station `station_no` of unit `unit_code`:
+    `<unit_code>-<yyMMdd>-<station_no><nnn>`, yyMMdd a real date, nnn from 001 to 999;
+    else what is wrong, naming `dossier.MaHoSo`.
+
+    >>> dossier_code_problem("000.00.12.H56-251123-2007", "000.00.12.H56", 2) is None
+    True
+    >>> print(dossier_code_problem("000.00.12.H56-251123-2007", "000.00.12.H56", 3))
+    dossier.MaHoSo '000.00.12.H56-251123-2007' is not a code of station 3 of unit \
+000.00.12.H56 (the batch's unit_code and station_no): it must be 000.00.12.H56-<yyMMdd>-3<nnn>
+    """
+    shown = code if len(code) <= 60 else code[:57] + "..."
+    prefix = f"{unit_code}-"
+    tail = _CODE_TAIL.fullmatch(code, len(prefix)) if code.startswith(prefix) else None
+    if tail is None or int(tail["station"]) != station_no:
+        return (f"dossier.MaHoSo {shown!r} is not a code of station {station_no} of unit "
+                f"{unit_code} (the batch's unit_code and station_no): it must be "
+                f"{unit_code}-<yyMMdd>-{station_no}<nnn>")
+    day = tail["day"]
+    try:
+        datetime(2000 + int(day[:2]), int(day[2:4]), int(day[4:]))
+    except ValueError:
+        return f"dossier.MaHoSo {shown!r}: {day} is not a date yyMMdd"
+    if tail["number"] == "000":
+        return f"dossier.MaHoSo {shown!r}: the day's number nnn runs from 001 to 999"
+    return None
+
+
+def check_event(event: Any, *, known_nfc: bool = False,
+                station: tuple[str, int] | None = None) -> Problem | None:
     """None when the event matches the contract, else `malformed` or `not_nfc` with a message.
 
     `known_nfc`: the caller has seen that all text of the event is NFC (see `all_text_nfc`).
+    `station`: (unit_code, station_no) of the batch: its MaHoSo must be a code of that station.
     """
     try:
         _check_structure(event)
+        if station is not None:
+            wrong = dossier_code_problem(event["dossier"]["MaHoSo"], *station)
+            if wrong is not None:
+                raise _Bad(wrong)
         where = None if known_nfc else _first_non_nfc(event, "")
     except _Bad as bad:
         return Problem("malformed", bad.message)

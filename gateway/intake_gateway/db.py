@@ -101,6 +101,13 @@ class Connection:
     def one(self, sql: str, params: Sequence[Any] = ()) -> tuple | None:
         return self.execute(sql, params).fetchone()
 
+    def count(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """The number a query of one row and one column gives (`SELECT count(*) …`)."""
+        row = self.one(sql, params)
+        if row is None:
+            raise RuntimeError(f"the query gave no row: {sql}")
+        return int(row[0])
+
     def in_list(self, column: str) -> str:
         """SQL for `column IN <one parameter holding a list>`; pass `self.list_param(values)`."""
         if self._pg:
@@ -135,20 +142,20 @@ class Database:
 
     def _connect(self) -> Connection:
         if self.backend == "sqlite":
-            raw = sqlite3.connect(self.url.target, timeout=BUSY_TIMEOUT_MS / 1000,
-                                  isolation_level=None, check_same_thread=False)
-            raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            raw.execute("PRAGMA journal_mode = WAL")
-            raw.execute("PRAGMA synchronous = FULL")  # an answered batch survives a power cut
-            raw.execute("PRAGMA foreign_keys = ON")
-            return Connection(raw, "sqlite")
+            lite = sqlite3.connect(self.url.target, timeout=BUSY_TIMEOUT_MS / 1000,
+                                   isolation_level=None, check_same_thread=False)
+            lite.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            lite.execute("PRAGMA journal_mode = WAL")
+            lite.execute("PRAGMA synchronous = FULL")  # an answered batch survives a power cut
+            lite.execute("PRAGMA foreign_keys = ON")
+            return Connection(lite, "sqlite")
         import psycopg
 
         try:
-            raw = psycopg.connect(self.url.target, autocommit=True, connect_timeout=10)
+            pg = psycopg.connect(self.url.target, autocommit=True, connect_timeout=10)
         except psycopg.OperationalError as exc:
             raise Unavailable(f"cannot connect to PostgreSQL: {exc}") from exc
-        return Connection(raw, "postgres")
+        return Connection(pg, "postgres")
 
     def _usable(self, conn: Connection) -> bool:
         if self.backend == "sqlite":

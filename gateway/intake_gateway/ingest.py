@@ -1,6 +1,6 @@
 """A batch from its bytes to its answer, the same for POST /v1/batches and for batch files.
 
-Order of the checks (sync-protocol.md): token (401, done by the caller), station (403),
+Order of the checks (docs/sync-protocol.md): token (401, done by the caller), station (403),
 size (413, done while reading the body), envelope (422), batch replay (409), then each event.
 """
 
@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .batchfile import BatchFileError, read_batch_file, signature_ok
+from .batchfile import BatchFileError, read_batch_file, signature_ok, signed_result
 from .contract import (
     MAX_EVENTS,
     all_text_nfc,
@@ -58,7 +58,8 @@ def receive(store: Store, station: Station, body: Any, *, max_events: int | None
     problem = check_envelope(body, max_events=max_events)
     if problem is not None:
         raise Unprocessable(problem.message, code=problem.code)
-    items = [Item(event, event_id_of(event), check_event(event, known_nfc=known_nfc))
+    own = (station.unit_code, station.station_no)
+    items = [Item(event, event_id_of(event), check_event(event, known_nfc=known_nfc, station=own))
              for event in body["events"]]
     answer = store.process_batch(station, body["batch_id"], items, via=via)
     return {"batch_id": body["batch_id"], "server_time": server_time(), "results": answer.results}
@@ -80,8 +81,10 @@ class ImportRefused(Exception):  # noqa: N818 - the refusal shown to the operato
 def import_batch_file(store: Store, path: Path) -> dict[str, Any]:
     """Import a station's batch file: the same judging as online, with no limit on events.
 
-    Raises ImportRefused (unreadable file, unknown station, bad signature) and the same
-    GatewayErrors as a POST would get (403 never: the signature names the station).
+    Returns the result file's document: the answer a POST would have had, with the station's
+    `unit_code` and `station_no`, signed with its result key. Raises ImportRefused (unreadable
+    file, unknown station, bad signature) and the same GatewayErrors as a POST would get (403
+    never: the signature names the station).
     """
     try:
         body = read_batch_file(path)
@@ -99,4 +102,5 @@ def import_batch_file(store: Store, path: Path) -> dict[str, Any]:
             "was changed, or signed with a token this gateway no longer holds"
         )
     unsigned = {name: value for name, value in body.items() if name != "signature"}
-    return receive(store, Station(unit, number), unsigned, max_events=None, via="file")
+    answer = receive(store, Station(unit, number), unsigned, max_events=None, via="file")
+    return signed_result(answer, unit, number, key)

@@ -44,7 +44,11 @@ class Snapshot(BaseModel):
     """The full dossier after the change (DongBoHoSoMC field names); every key present."""
 
     model_config = ConfigDict(extra="allow")
-    MaHoSo: str = Field(pattern=CODE_PATTERN, examples=["000.00.12.H56-251123-2007"])
+    MaHoSo: str = Field(
+        pattern=CODE_PATTERN, examples=["000.00.12.H56-251123-2007"],
+        description="<batch unit_code>-<yyMMdd>-<batch station_no><nnn>: a code of the "
+        "batch's own station, yyMMdd a real date, nnn 001-999 (otherwise the event is "
+        "rejected as malformed)")
     MaTTHC: str = Field(min_length=1)
     TenTTHC: str = Field(min_length=1)
     MaLinhVuc: str | None
@@ -106,8 +110,10 @@ class EventResult(BaseModel):
     status: Literal["accepted", "duplicate", "rejected"]
     code: str | None = Field(
         None,
-        description="when rejected: malformed, not_nfc, unknown_procedure, code_conflict, "
-        "version_conflict, or this gateway's own foreign_dossier",
+        description="when rejected: malformed (the message names the field, e.g. a MaHoSo "
+        "that is not a code of the batch's station), not_nfc, unknown_procedure, "
+        "code_conflict, version_conflict, foreign_dossier (the dossier belongs to another "
+        "station), or a gateway's own code",
     )
     message: str | None = None
 

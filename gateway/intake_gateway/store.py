@@ -221,12 +221,13 @@ class Store:
     def count_accepted(self, unit_code: str, station_no: int) -> tuple[int, int]:
         """(events, dossiers) accepted from the station."""
         def work(conn: Connection) -> tuple[int, int]:
-            events = conn.one("SELECT count(*) FROM events WHERE unit_code = ? AND station_no = ?",
-                              [unit_code, station_no])
-            dossiers = conn.one(
+            events = conn.count(
+                "SELECT count(*) FROM events WHERE unit_code = ? AND station_no = ?",
+                [unit_code, station_no])
+            dossiers = conn.count(
                 "SELECT count(*) FROM dossiers WHERE unit_code = ? AND station_no = ?",
                 [unit_code, station_no])
-            return int(events[0]), int(dossiers[0])
+            return events, dossiers
 
         return self.db.read(work)
 
@@ -316,7 +317,7 @@ class Store:
         return self.db.write(work)
 
     def procedure_count(self) -> int:
-        return int(self.db.read(lambda conn: conn.one("SELECT count(*) FROM procedures"))[0])
+        return self.db.read(lambda conn: conn.count("SELECT count(*) FROM procedures"))
 
 
 def open_store(database_url: str, *, pool_size: int | None = None) -> Store:

@@ -7,6 +7,7 @@ import hmac
 import secrets
 
 SIGNING_CONTEXT = b"intake batch file v1"
+RESULT_CONTEXT = b"intake result file v1"
 
 
 def new_token() -> str:
@@ -22,6 +23,12 @@ def token_digest(token: str) -> str:
 def signing_key(token: str) -> bytes:
     """The station's batch-file key: HMAC-SHA256(key=token, message=b"intake batch file v1")."""
     return hmac.new(token.encode("utf-8"), SIGNING_CONTEXT, hashlib.sha256).digest()
+
+
+def result_key(station_signing_key: bytes) -> bytes:
+    """The key of the station's result files (revision of 2026-12):
+    HMAC-SHA256(key=signing_key, message=b"intake result file v1")."""
+    return hmac.new(station_signing_key, RESULT_CONTEXT, hashlib.sha256).digest()
 
 
 def same_secret(given: str, expected: str) -> bool:

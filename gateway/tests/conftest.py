@@ -14,9 +14,9 @@ from collections.abc import Iterator
 import pytest
 from intake_gateway.app import create_app
 from intake_gateway.store import Store, open_store
-from intake_gateway.testing import PostgresNotFound, TempPostgres
 
 from .gateway_helpers import ADMIN_TOKEN, STATION, UNIT, TestClient
+from .gateway_testing import PostgresNotFound, TempPostgres
 
 PG_URL_ENV = "INTAKE_GATEWAY_TEST_PG_URL"
 TABLES = "stations, batches, events, dossiers, dossier_codes, procedures, updates"

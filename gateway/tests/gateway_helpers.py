@@ -7,7 +7,7 @@ import json
 import warnings
 from typing import Any
 
-from intake_gateway.testing import batch_body, sample_event
+from .gateway_testing import batch_body, sample_event
 
 with warnings.catch_warnings():  # Starlette asks for `httpx2`; httpx is what we have and test
     warnings.simplefilter("ignore")

@@ -6,9 +6,8 @@ import gzip
 import json
 import unicodedata
 
-from intake_gateway.testing import batch_body, sample_snapshot
-
 from .gateway_helpers import STATION, UNIT, body, code, gzipped, post, sample_event, statuses
+from .gateway_testing import batch_body, sample_snapshot
 
 
 def test_health(client):
@@ -151,16 +150,6 @@ def test_out_of_order_versions_keep_the_newest_snapshot(client, auth, store):
     post(client, auth, [v3])
     assert store.dossier(v1["dossier_id"])["snapshot"] == v3["dossier"]
     assert store.count_accepted(UNIT, STATION) == (3, 1)
-
-
-def test_another_stations_dossier_is_refused(client, auth, store):
-    event = sample_event()
-    post(client, auth, [event])
-    other = store.issue_token(UNIT, 3)
-    step = sample_event(dossier_id=event["dossier_id"], version=2)
-    answer = client.post("/v1/batches", json=batch_body(UNIT, 3, [step]),
-                         headers={"Authorization": f"Bearer {other}"})
-    assert [r["code"] for r in answer.json()["results"]] == ["foreign_dossier"]
 
 
 def test_401_missing_bad_or_revoked_token(client, auth, store):

@@ -17,10 +17,10 @@ import pytest
 from intake_gateway.batchfile import read_json_gz, sign, write_batch_file, write_json_gz
 from intake_gateway.cli import main
 from intake_gateway.store import open_store
-from intake_gateway.testing import free_port, sample_snapshot
 from intake_gateway.tokens import signing_key
 
 from .gateway_helpers import STATION, UNIT, body, code, sample_event
+from .gateway_testing import free_port, sample_snapshot
 
 STATION_CATALOGUE = Path(__file__).resolve().parents[2] / "resources/catalogue/procedures.json"
 
@@ -133,8 +133,10 @@ def test_import_twice_changes_nothing_and_writes_the_result_file(capsys, tmp_pat
     assert json.loads(printed) == {"batch_id": batch["batch_id"], "result_file": str(out),
                                    "accepted": 602, "rejected": 1}
     result = read_json_gz(out)
-    assert set(result) == {"batch_id", "server_time", "results"}
-    assert result["batch_id"] == batch["batch_id"]
+    assert set(result) == {"batch_id", "unit_code", "station_no", "server_time", "results",
+                           "signature"}
+    assert (result["batch_id"], result["unit_code"], result["station_no"]) == (
+        batch["batch_id"], UNIT, STATION)
     assert [r["event_id"] for r in result["results"]] == [e["event_id"] for e in events]
     assert result["results"][-1]["code"] == "code_conflict"
     counts = cli_store.count_accepted(UNIT, STATION)
@@ -182,6 +184,33 @@ def test_bad_signature_is_refused(capsys, tmp_path, database_url, cli_store):
     assert status == 1 and "no live token" in err
     assert cli_store.count_accepted(UNIT, STATION) == (0, 0)
     assert not path.with_name(path.name + ".result.gz").exists()
+
+
+def test_the_result_file_is_signed_with_the_stations_result_key(capsys, tmp_path,
+                                                                database_url, cli_store):
+    """docs/sync-protocol.md, revision of 2026-12: result_key = HMAC(signing_key, "intake result
+    file v1"), signature = hex HMAC(result_key, canonical body without signature)."""
+    import hashlib
+    import hmac
+
+    token = cli_store.issue_token(UNIT, STATION)
+    path = tmp_path / "f.gz"
+    write_batch_file(path, body([sample_event(code=code(1))]), token)
+    assert run(capsys, "import", str(path), "--database", database_url)[0] == 0
+    result = read_json_gz(path.with_name(path.name + ".result.gz"))
+    unsigned = {k: v for k, v in result.items() if k != "signature"}
+    canonical = json.dumps(unsigned, sort_keys=True, separators=(",", ":"),
+                           ensure_ascii=False).encode()
+    station_key = hmac.new(token.encode(), b"intake batch file v1", hashlib.sha256).digest()
+    key = hmac.new(station_key, b"intake result file v1", hashlib.sha256).digest()
+    assert result["signature"] == hmac.new(key, canonical, hashlib.sha256).hexdigest()
+    # Not the batch file's key, and not another station's.
+    assert result["signature"] != hmac.new(station_key, canonical, hashlib.sha256).hexdigest()
+    other = cli_store.issue_token(UNIT, 3)
+    other_key = hmac.new(hmac.new(other.encode(), b"intake batch file v1",
+                                  hashlib.sha256).digest(),
+                         b"intake result file v1", hashlib.sha256).digest()
+    assert result["signature"] != hmac.new(other_key, canonical, hashlib.sha256).hexdigest()
 
 
 def test_signature_is_over_the_canonical_body(tmp_path):

@@ -7,9 +7,9 @@ import threading
 from collections import Counter
 
 import httpx
-from intake_gateway.testing import batch_body, sample_event, serve_in_thread
 
 from .gateway_helpers import UNIT, code
+from .gateway_testing import batch_body, sample_event, serve_in_thread
 
 THREADS = 20
 STATIONS = (2, 3)

@@ -14,9 +14,9 @@ from intake_gateway.contract import (
     event_id_of,
     station_mismatch,
 )
-from intake_gateway.testing import sample_snapshot
 
 from .gateway_helpers import body, sample_event
+from .gateway_testing import sample_snapshot
 
 
 def problem(event):

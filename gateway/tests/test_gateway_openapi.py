@@ -5,6 +5,7 @@ gateway fail with a 5xx (schemathesis against a live server on loopback, SQLite)
 from __future__ import annotations
 
 import copy
+import re
 import uuid
 
 import pytest
@@ -14,10 +15,10 @@ from intake_gateway.app import create_app, openapi_document
 from intake_gateway.contract import is_uuid
 from intake_gateway.ingest import receive
 from intake_gateway.store import Station
-from intake_gateway.testing import batch_body, serve_in_thread
 from schemathesis.checks import not_a_server_error
 
 from .gateway_helpers import ADMIN_TOKEN, STATION, UNIT, code, sample_event
+from .gateway_testing import batch_body, serve_in_thread
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +44,11 @@ def _for_our_station(document: dict) -> dict:
     envelope = document["components"]["schemas"]["BatchEnvelope"]["properties"]
     envelope["unit_code"] = {"type": "string", "enum": [UNIT]}
     envelope["station_no"] = {"type": "integer", "enum": [STATION]}
+    # Codes of this station on real days, so that generated events can be accepted.
+    snapshot = document["components"]["schemas"]["Snapshot"]["properties"]
+    snapshot["MaHoSo"] = {"type": "string", "pattern": (
+        f"^{re.escape(UNIT)}-2[0-9](0[1-9]|1[0-2])(0[1-9]|1[0-9]|2[0-8])-{STATION}"
+        "(00[1-9]|0[1-9][0-9]|[1-9][0-9][0-9])$")}
     summary = document["paths"]["/v1/stations/{unit_code}/{station_no}/summary"]["get"]
     for parameter in summary["parameters"]:
         parameter["schema"] = {"type": "string", "enum": [UNIT]} \
@@ -77,6 +83,10 @@ def test_the_document_names_every_endpoint_and_answer(live_gateway):
     assert set(paths) == {"/v1/health", "/v1/batches", "/v1/updates",
                           "/v1/stations/{unit_code}/{station_no}/summary", "/v1/admin/updates"}
     batches = paths["/v1/batches"]["post"]
+    assert "foreign_dossier" in batches["description"] and "MaHoSo" in batches["description"]
+    schemas = document["components"]["schemas"]
+    assert "batch's own station" in schemas["Snapshot"]["properties"]["MaHoSo"]["description"]
+    assert "foreign_dossier" in schemas["EventResult"]["properties"]["code"]["description"]
     assert {"200", "401", "403", "409", "413", "422", "429", "503"} <= set(batches["responses"])
     assert batches["requestBody"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/BatchEnvelope"}

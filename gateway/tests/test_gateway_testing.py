@@ -7,9 +7,10 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from intake_gateway import testing
 from intake_gateway.app import create_app
-from intake_gateway.testing import PostgresNotFound, TempPostgres, serve_in_thread
+
+from . import gateway_testing as testing
+from .gateway_testing import PostgresNotFound, TempPostgres, serve_in_thread
 
 
 def test_serve_in_thread_answers_then_shuts_down(sqlite_url):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from intake_gateway.app import create_app
-from intake_gateway.testing import batch_body
 
 from .gateway_helpers import STATION, UNIT, TestClient, code, post, sample_event
+from .gateway_testing import batch_body
 
 
 def _receive(client, auth, count: int) -> list[dict]:

@@ -1,4 +1,5 @@
-"""Helpers for tests that need a running gateway or a throwaway PostgreSQL.
+"""Test doubles and fixtures of the gateway's tests (also used by the station's end-to-end
+tests and by gateway/bench): a gateway served in a thread, a throwaway PostgreSQL, sample events.
 
 `serve_in_thread(app)` runs the app with uvicorn on 127.0.0.1 in a thread and yields its base
 URL once /v1/health answers. `TempPostgres` starts a private PostgreSQL cluster from the
@@ -146,6 +147,8 @@ class TempPostgres:
 
     def url(self, database: str) -> str:
         """A URL to `database` over the cluster's unix socket."""
+        if self.folder is None:
+            raise RuntimeError("the cluster is not started")
         return f"postgresql://postgres@/{database}?host={self.folder / 'sock'}&port={self.port}"
 
     def create_database(self, name: str) -> str:
