@@ -1,24 +1,24 @@
 """The daily dossier log (Sổ theo dõi hồ sơ) as CSV and as an Excel workbook.
 
 CSV: one header row, then one row per dossier and nothing else, so that sorting, filtering
-and pivot tables work on it. The day's check code is a column of every row (with a column
-saying whether the day is sealed) instead of foot rows mixed into the data. UTF-8 with a
-byte-order mark, so that Excel reads the Vietnamese letters; values are written as stored
-(Excel's CSV import drops the leading 0 of a phone number: the workbook is the file for
-Excel users, the CSV is for other programs).
+and pivot tables work on it. Every field is quoted, and a text that begins like a formula
+(``=``, ``+``, ``-``, ``@``, tab, carriage return) or with ``'`` is written with one ``'`` in
+front, so that Excel shows it as text (`sheets.csv_cell`). The day's check code is a column
+of every row (with a column saying whether the day is sealed) instead of foot rows mixed into
+the data. UTF-8 with a byte-order mark, so that Excel reads the Vietnamese letters; values are
+written as stored (Excel's CSV import drops the leading 0 of a phone number: the workbook is
+the file for Excel users, the CSV is for other programs).
 
 XLSX: a title, the two heading rows of the printed log, the dossiers, a foot row after each
 day with its count and full check code, and the totals. Dates are real Excel dates (local
 time, no zone), text that looks like a number (phone, codes, book) stays text, the heading
-is frozen and repeated on printed pages.
+is frozen and repeated on printed pages. No cell is ever a formula (`sheets.sheet_cell`).
 
 Both are written to a temporary file in the destination folder and renamed into place.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -33,7 +33,7 @@ from ..domain.dossier_log import DayGroup, DossierLog, LogRow
 from ..domain.formatting import day_time_vn
 from ..domain.text import nfc
 from .files import write_atomically
-from .sheets import print_on_landscape_a4, save_workbook
+from .sheets import csv_rows_text, print_on_landscape_a4, save_workbook, sheet_cell
 
 TITLE = "SỔ THEO DÕI HỒ SƠ"
 DATE_FORMAT = "dd/mm/yyyy hh:mm"
@@ -83,16 +83,18 @@ def _csv_value(value: Any) -> str:
 
 
 def log_csv_text(log: DossierLog) -> str:
-    """The CSV text: header, then one line per dossier with its day's check code."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([heading for heading, _, _ in COLUMNS] + CSV_HASH_COLUMNS)
+    """The CSV text: header, then one line per dossier with its day's check code.
+
+    Every field is quoted and a text that begins like a formula gets a leading ``'``
+    (`sheets.csv_cell`): a name such as ``=HYPERLINK(…)`` stays text in Excel.
+    """
+    lines: list[list[str]] = [[heading for heading, _, _ in COLUMNS] + CSV_HASH_COLUMNS]
     for group in log.days:
         state = SEALED_TEXT if group.sealed else PROVISIONAL_TEXT
         for row in group.rows:
             values = [_csv_value(value(row)) for _, _, value in COLUMNS]
-            writer.writerow([*values, group.hash, state])
-    return buffer.getvalue()
+            lines.append([*values, group.hash, state])
+    return csv_rows_text(lines)
 
 
 def write_log_csv(log: DossierLog, path: Path) -> None:
@@ -164,13 +166,11 @@ def log_workbook(log: DossierLog) -> Workbook:
     width = len(COLUMNS)
     last = get_column_letter(width)
 
-    ws["A1"] = f"{TITLE} — {log.unit_name}"
-    ws["A1"].font = _TITLE_FONT
+    sheet_cell(ws, 1, 1, f"{TITLE} — {log.unit_name}").font = _TITLE_FONT
     subtitle = f"Quyển số: {log.books_text}. {log.range_text}"
     if log.clerk:
         subtitle += f". Người tiếp nhận: {log.clerk}"
-    ws["A2"] = subtitle
-    ws["A2"].font = _ITALIC
+    sheet_cell(ws, 2, 1, subtitle).font = _ITALIC
     ws.merge_cells(f"A1:{last}1")
     ws.merge_cells(f"A2:{last}2")
 
@@ -187,7 +187,7 @@ def log_workbook(log: DossierLog) -> Workbook:
     for group in log.days:
         for row in group.rows:
             for index, (_, _, value) in enumerate(COLUMNS, start=1):
-                ws.cell(line, index, value(row)).style = kinds[index - 1]
+                sheet_cell(ws, line, index, value(row), style=kinds[index - 1])
             line += 1
         _foot(ws, line, log, group)
         line += 1
@@ -215,7 +215,7 @@ def log_workbook(log: DossierLog) -> Workbook:
 
 def _foot(ws: Any, line: int, log: DossierLog, group: DayGroup) -> None:
     """The day's count and full check code in the first cell (it flows over the empty ones)."""
-    ws.cell(line, 1, log.foot_line(group, full_hash=True))
+    sheet_cell(ws, line, 1, log.foot_line(group, full_hash=True))
     for column in range(1, len(COLUMNS) + 1):
         ws.cell(line, column).style = FOOT
 

@@ -3,7 +3,8 @@
 One sheet: heading, title, period, units, the three merged header rows, the row of column
 numbers (1) … (13), one row per field and the total row. Every count is written as a number
 (the computed value, no formula), so a supervisor can re-add it and reading the file back
-gives the same numbers. The file is written to a temporary file beside the target, then put
+gives the same numbers. No text cell is a formula, whatever a field's or a unit's name begins
+with (`sheets.sheet_cell`). The file is written to a temporary file beside the target, then put
 in place with one rename.
 """
 
@@ -23,7 +24,7 @@ from ..domain.report06a import FORM_CODE, TITLE, UNIT_OF_COUNT, Report06a
 from ..domain.text import nfc
 from .layout import MOTTO, NATIONAL_NAME
 from .report06a_pdf import HEADER_ROWS, HEADER_SPANS, NOTES
-from .sheets import print_on_landscape_a4, save_workbook
+from .sheets import print_on_landscape_a4, save_workbook, sheet_cell
 
 __all__ = ["write_report_06a_xlsx", "SHEET_TITLE", "HEADER_FIRST_ROW", "DATA_FIRST_ROW"]
 
@@ -67,7 +68,7 @@ def _merged(
     alignment: Alignment = _CENTER,
 ) -> None:
     """`value` in columns `first`…`last` (1-based) of `row`, merged when wider than one cell."""
-    cell = sheet.cell(row=row, column=first, value=value)
+    cell = sheet_cell(sheet, row, first, value)
     cell.font = font
     cell.alignment = alignment
     if last > first:
@@ -95,7 +96,7 @@ def _table(sheet: Worksheet, report: Report06a) -> int:
     for offset, labels in enumerate(HEADER_ROWS):
         row = HEADER_FIRST_ROW + offset
         for column, label in enumerate(labels, start=1):
-            cell = sheet.cell(row=row, column=column, value=label or None)
+            cell = sheet_cell(sheet, row, column, label or None)
             cell.font = _font(bold=True, size=11)
             cell.alignment = _CENTER
             cell.fill = _GREY
@@ -109,7 +110,7 @@ def _table(sheet: Worksheet, report: Report06a) -> int:
     sheet.row_dimensions[HEADER_FIRST_ROW + 2].height = 80
 
     for column in range(1, COLUMNS + 1):
-        cell = sheet.cell(row=NUMBERS_ROW, column=column, value=f"({column})")
+        cell = sheet_cell(sheet, NUMBERS_ROW, column, f"({column})")
         cell.font = _font(italic=True, size=10)
         cell.alignment = _CENTER
         cell.fill = _GREY
@@ -119,7 +120,7 @@ def _table(sheet: Worksheet, report: Report06a) -> int:
         bold = field_row.is_total
         values: list[object] = [field_row.number, field_row.label, *field_row.counts()]
         for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=column, value=value)
+            cell = sheet_cell(sheet, row, column, value)
             cell.font = _font(bold=bold, size=11)
             cell.alignment = _LEFT if column == 2 else _CENTER
             if column > 2:
