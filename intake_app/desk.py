@@ -51,6 +51,7 @@ from .store.db import DATABASE_FILE, open_database, write_transaction
 if TYPE_CHECKING:
     from .services.ledger import Ledger
     from .services.reports import Reports
+    from .sync.service import SyncService
 
 RECEIPTS_FOLDER = "receipts"
 
@@ -532,9 +533,9 @@ class Desk:
     # ---- sync --------------------------------------------------------------------------------
 
     @cached_property
-    def sync(self) -> Any:
-        """Sync with the provincial gateway (`intake_app.sync.service.SyncService`): settings,
-        token, status, parked events, USB files, one full sync."""
+    def sync(self) -> SyncService:
+        """Sync with the provincial gateway: settings, token, status, parked events, USB files,
+        one full sync (imported when first used)."""
         from .sync.service import SyncService
 
         return SyncService(self)

@@ -177,7 +177,7 @@ SYNC_TOKEN = "station-token"
 @pytest.fixture
 def peer():
     """A real HTTP peer on loopback that speaks the sync contract (scripted faults)."""
-    from intake_app.sync.testing import ContractPeer
+    from sync_peer import ContractPeer
 
     peer = ContractPeer(token=SYNC_TOKEN)
     with peer.serve() as url:
@@ -189,8 +189,7 @@ def peer():
 def credential_store():
     """An in-memory OS credential store for the test, the null one restored after."""
     import keyring
-
-    from intake_app.sync.testing import memory_keyring
+    from sync_peer import memory_keyring
 
     previous = keyring.get_keyring()
     store = memory_keyring()

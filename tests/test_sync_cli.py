@@ -11,10 +11,10 @@ import keyring
 import pytest
 from conftest import SYNC_TOKEN
 from conftest import run_cli as run
+from sync_peer import make_backlog
 
 from intake_app.desk import Desk
-from intake_app.domain.sync_signing import verify_body
-from intake_app.sync.testing import make_backlog
+from intake_app.domain.sync_signing import sign_body, sign_result, verify_body
 
 TOKEN = SYNC_TOKEN
 
@@ -31,13 +31,13 @@ def station(data_dir, capsys, peer, credential_store, monkeypatch) -> Path:
 def test_configure_refuses_plain_http_to_another_machine(data_dir, capsys) -> None:
     status, _, err = run(capsys, data_dir, "sync", "configure", "--gateway",
                          "http://192.168.1.20:8000")
-    assert status == 2 and "only to this computer" in err
+    assert status == 2 and "Chỉ được dùng http:// (không mã hóa) với chính máy này" in err
     status, output, _ = run(capsys, data_dir, "sync", "configure", "--gateway",
                             "https://gw.tinh.gov.vn/")
     assert status == 0 and output == {"gateway_url": "https://gw.tinh.gov.vn", "ca_file": None}
     status, _, err = run(capsys, data_dir, "sync", "configure", "--gateway",
                          "https://gw.tinh.gov.vn", "--ca-file", str(data_dir / "missing.pem"))
-    assert status == 2 and "CA file" in err
+    assert status == 2 and "tệp chứng chỉ CA" in err
 
 
 def test_without_a_credential_store_the_token_is_stored_nowhere(data_dir, capsys,
@@ -101,7 +101,7 @@ def test_retry_puts_a_parked_event_back_by_id_or_by_dossier(station, capsys, pee
     status, output, _ = run(capsys, station, "sync", "retry", codes[1])
     assert output == {"pending_again": [parked[1]["event_id"]]}
     status, _, err = run(capsys, station, "sync", "retry", codes[1])
-    assert status == 1 and "no parked event" in err
+    assert status == 1 and "không có sự kiện bị từ chối" in err
     peer.reject = None
     assert run(capsys, station, "sync")[1]["accepted"] == 2
 
@@ -123,9 +123,7 @@ def test_usb_export_is_signed_and_importing_results_twice_changes_nothing(
     results[3] = {"event_id": results[3]["event_id"], "status": "rejected",
                   "code": "unknown_procedure", "message": "Thủ tục chưa có"}
     answer = tmp_path / "ket-qua.json.gz"
-    answer.write_bytes(gzip.compress(json.dumps({
-        "batch_id": body["batch_id"], "server_time": "2026-03-03T08:00:00+07:00",
-        "results": results}).encode()))
+    write_result(answer, result_document(body, results))
     status, first, _ = run(capsys, station, "sync", "import-results", str(answer))
     assert status == 0 and (first["delivered"], first["rejected"]) == (5, 1)
     assert first["already_imported"] is False
@@ -146,16 +144,118 @@ def test_import_refuses_what_is_not_a_result_file(station, capsys, tmp_path) -> 
     bad = tmp_path / "bad.gz"
     bad.write_bytes(b"not gzip, not json")
     status, _, err = run(capsys, station, "sync", "import-results", str(bad))
-    assert status == 2 and "not a gzip JSON file" in err
+    assert status == 2 and "không phải tệp kết quả của máy chủ tỉnh (JSON nén gzip)" in err
     other = tmp_path / "other.json.gz"
     other.write_bytes(gzip.compress(b'{"hello": 1}'))
     status, _, err = run(capsys, station, "sync", "import-results", str(other))
-    assert status == 2 and "not a gateway result file" in err
+    assert status == 2 and "không phải tệp kết quả của máy chủ tỉnh" in err
+    assert "Traceback" not in err
+
+
+def result_document(body: dict, results: list[dict], *, token: str = TOKEN,
+                    **fields) -> dict:
+    """A result file's document for an exported `body`, signed as the gateway signs it."""
+    document = {"batch_id": body["batch_id"], "unit_code": body["unit_code"],
+                "station_no": body["station_no"], "server_time": "2026-03-03T08:00:00+07:00",
+                "results": results, **fields}
+    return sign_result(document, token)
+
+
+def write_result(path: Path, document: dict) -> Path:
+    path.write_bytes(gzip.compress(json.dumps(document, ensure_ascii=False).encode()))
+    return path
+
+
+def export(station: Path, capsys, tmp_path: Path, dossiers: int = 3) -> dict:
+    with Desk(station) as desk:
+        make_backlog(desk, dossiers, steps=1)
+    out = tmp_path / "dong-bo.json.gz"
+    assert run(capsys, station, "sync", "export", "--out", str(out))[0] == 0
+    return json.loads(gzip.decompress(out.read_bytes()))
+
+
+def all_accepted(body: dict) -> list[dict]:
+    return [{"event_id": e["event_id"], "status": "accepted"} for e in body["events"]]
+
+
+def unchanged(station: Path) -> bool:
+    """Every event still pending, no result file recorded, no import logged."""
+    with Desk(station) as desk:
+        counts = desk.outbox_counts()
+        files = desk.db.execute("SELECT count(*) FROM sync_result_files").fetchone()[0]
+        imports = [e for e in desk.sync.log(100) if e["kind"] == "import"]
+    return counts["delivered"] == counts["rejected"] == 0 and files == 0 and imports == []
+
+
+def test_a_hand_made_result_file_that_marks_everything_accepted_changes_nothing(
+        station, capsys, tmp_path) -> None:
+    """Issue 9: such a file used to be imported, and those events were never sent."""
+    body = export(station, capsys, tmp_path)
+    forged = write_result(tmp_path / "forged.json.gz", {
+        "batch_id": body["batch_id"], "server_time": "2026-03-03T08:00:00+07:00",
+        "results": all_accepted(body)})
+    status, output, err = run(capsys, station, "sync", "import-results", str(forged))
+    assert (status, output) == (2, None)
+    assert "không ghi đơn vị và số quầy" in err and "Không có gì thay đổi" in err
+    assert unchanged(station)
+
+
+@pytest.mark.parametrize("forgery, says", [
+    ("unsigned", "không có chữ ký của máy chủ tỉnh"),
+    ("batch_file_key", "Chữ ký của tệp kết quả không khớp với mã truy cập của quầy này"),
+    ("another_token", "Chữ ký của tệp kết quả không khớp với mã truy cập của quầy này"),
+    ("changed_after_signing", "Chữ ký của tệp kết quả không khớp với mã truy cập của quầy này"),
+    ("another_station", "không dành cho quầy này: tệp ghi quầy số 3 của đơn vị 000.00.12.H56"),
+    ("another_unit", "tệp ghi quầy số 2 của đơn vị 000.00.99.H56"),
+    ("batch_not_exported", "quầy này chưa từng xuất lô đó"),
+    ("other_events", "không khớp với 6 sự kiện quầy đã xuất trong lô đó"),
+])
+def test_a_result_file_must_be_this_stations_signed_answer_to_its_batch(
+        station, capsys, tmp_path, forgery, says) -> None:
+    body = export(station, capsys, tmp_path)
+    results = all_accepted(body)
+    document = result_document(body, results)
+    if forgery == "unsigned":
+        del document["signature"]
+    elif forgery == "batch_file_key":
+        document = sign_body({k: v for k, v in document.items() if k != "signature"}, TOKEN)
+    elif forgery == "another_token":
+        document = result_document(body, results, token="another-station-token")
+    elif forgery == "changed_after_signing":
+        document["results"] = [{**r, "status": "duplicate"} for r in results]
+    elif forgery == "another_station":
+        document = result_document({**body, "station_no": 3}, results)
+    elif forgery == "another_unit":
+        document = result_document({**body, "unit_code": "000.00.99.H56"}, results)
+    elif forgery == "batch_not_exported":
+        document = result_document({**body, "batch_id": "6f1c2a9e-0000-4000-8000-000000000000"},
+                                   results)
+    elif forgery == "other_events":
+        document = result_document(body, results[:-1])
+    path = write_result(tmp_path / "ket-qua.json.gz", document)
+    status, output, err = run(capsys, station, "sync", "import-results", str(path))
+    assert (status, output) == (2, None), err
+    assert says in err and "Không có gì thay đổi" in err
+    assert unchanged(station)
+    # The gateway's real answer to that batch is then taken.
+    real = write_result(tmp_path / "that.json.gz", result_document(body, results))
+    status, output, _ = run(capsys, station, "sync", "import-results", str(real))
+    assert status == 0 and output["delivered"] == 6
+
+
+def test_import_needs_the_token_to_check_the_signature(station, capsys, tmp_path,
+                                                       credential_store) -> None:
+    body = export(station, capsys, tmp_path, dossiers=1)
+    path = write_result(tmp_path / "ket-qua.json.gz", result_document(body, all_accepted(body)))
+    credential_store.passwords.clear()
+    status, _, err = run(capsys, station, "sync", "import-results", str(path))
+    assert status == 2 and "Chưa có mã truy cập của quầy" in err
+    assert unchanged(station)
 
 
 def test_export_needs_the_token(data_dir, capsys, tmp_path) -> None:
     status, _, err = run(capsys, data_dir, "sync", "export", "--out", str(tmp_path / "x.gz"))
-    assert status == 2 and "no station token" in err
+    assert status == 2 and "Chưa có mã truy cập của quầy" in err
     assert not (tmp_path / "x.gz").exists()
 
 

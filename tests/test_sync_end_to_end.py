@@ -36,6 +36,7 @@ gateway_app = pytest.importorskip("intake_gateway.app")
 from intake_gateway.batchfile import write_json_gz  # noqa: E402
 from intake_gateway.ingest import import_batch_file  # noqa: E402
 from intake_gateway.store import open_store  # noqa: E402
+from sync_peer import make_backlog  # noqa: E402
 from tests.gateway_testing import serve_in_thread  # noqa: E402
 
 from intake_app.domain.lifecycle import StepRequest  # noqa: E402
@@ -43,9 +44,9 @@ from intake_app.domain.status import DossierStatus  # noqa: E402
 from intake_app.store import outbox  # noqa: E402
 from intake_app.store.db import write_transaction  # noqa: E402
 from intake_app.sync import sender as sender_module  # noqa: E402
+from intake_app.sync.batch_files import BatchFileError  # noqa: E402
 from intake_app.sync.engine import Syncer  # noqa: E402
 from intake_app.sync.runner import SyncRunner  # noqa: E402
-from intake_app.sync.testing import make_backlog  # noqa: E402
 
 UNIT_CODE, STATION_NO = UNIT["unit_code"], UNIT["station_no"]
 
@@ -374,11 +375,14 @@ def test_a_usb_file_imported_twice_changes_nothing(desk, token, store, tmp_path,
     again = import_batch_file(store, tmp_path / "usb.json.gz")  # the gateway side, twice
     assert first["results"] == again["results"]
     assert store.count_accepted(UNIT_CODE, STATION_NO) == (40, 20)
-    write_json_gz(tmp_path / "result.json.gz", first)
-    applied = desk.sync.import_results(tmp_path / "result.json.gz")
+    write_json_gz(tmp_path / "result.json.gz", first)  # signed by the gateway for station 2
+    with pytest.raises(BatchFileError, match="Chữ ký của tệp kết quả không khớp"):
+        desk.sync.import_results(tmp_path / "result.json.gz", token="an-older-token")
+    assert station_states(desk) == {"pending": 40}
+    applied = desk.sync.import_results(tmp_path / "result.json.gz", token=token)
     assert (applied["delivered"], applied["already_imported"]) == (40, False)
     before = (station_states(desk), [desk.history(c) for c in codes[:3]])
-    twice = desk.sync.import_results(tmp_path / "result.json.gz")
+    twice = desk.sync.import_results(tmp_path / "result.json.gz", token=token)
     assert twice["already_imported"] and twice["changed"] == 0
     assert (station_states(desk), [desk.history(c) for c in codes[:3]]) == before
     result = sync(desk, token)  # online afterwards: nothing left to send, counts agree

@@ -130,9 +130,11 @@ def test_gateway_addresses_accepted(url, expected) -> None:
     ("", "must start with https://"),
 ])
 def test_gateway_addresses_refused_with_a_clear_message(url, says) -> None:
-    with pytest.raises(SyncConfigError, match=says) as caught:
+    with pytest.raises(SyncConfigError) as caught:
         check_gateway_url(url)
-    assert caught.value.vi  # the window's message, in Vietnamese
+    assert says in caught.value.detail  # English, for the log file
+    assert caught.value.message.startswith(("Địa chỉ máy chủ", "Chỉ được dùng http://"))
+    assert caught.value.exit_code == 2  # InvalidInput
 
 
 def test_tokens_are_one_printable_word() -> None:

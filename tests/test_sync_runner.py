@@ -8,9 +8,9 @@ import time
 
 import pytest
 from conftest import SYNC_TOKEN, intake_request
+from sync_peer import Fault, make_backlog
 
 from intake_app.sync.runner import SyncRunner
-from intake_app.sync.testing import Fault, make_backlog
 
 TOKEN = SYNC_TOKEN
 

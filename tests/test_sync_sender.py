@@ -1,5 +1,5 @@
 """The station's sender and puller against a real HTTP peer on loopback that speaks the
-contract (`intake_app.sync.testing.ContractPeer`) and answers every status of the contract:
+contract (`tests/sync_peer.py`, `ContractPeer`) and answers every status of the contract:
 401, 403, 409, 413, 422, 429/503 with Retry-After, 500, broken connections, late answers."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pytest
 from conftest import SYNC_TOKEN, intake_request
+from sync_peer import ContractPeer, Fault, make_backlog
 
 from intake_app.domain.lifecycle import StepRequest
 from intake_app.domain.status import DossierStatus
@@ -18,7 +19,6 @@ from intake_app.store.db import write_transaction
 from intake_app.sync.client import GatewayClient
 from intake_app.sync.engine import Syncer
 from intake_app.sync.sender import Identity, Sender
-from intake_app.sync.testing import ContractPeer, Fault, make_backlog
 
 TOKEN = SYNC_TOKEN
 

@@ -10,8 +10,9 @@ from datetime import timedelta
 import pytest
 from conftest import SYNC_TOKEN, show_on_screen, type_text
 from PySide6.QtCore import Qt
+from sync_peer import Fault, make_backlog
 
-from intake_app.sync.testing import Fault, make_backlog
+from intake_app.domain.sync_signing import sign_result
 from intake_app.ui.status_bar import StatusBar
 from intake_app.ui.sync.controller import SyncController
 from intake_app.ui.sync.screen import SyncScreen
@@ -119,9 +120,19 @@ def test_usb_export_and_import_from_the_screen(session, credential_store, tmp_pa
     qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
     assert "Đã xuất 2 sự kiện" in screen.message.text()
     body = json.loads(gzip.decompress(out.read_bytes()))
-    answer = tmp_path / "ket-qua.json.gz"
-    answer.write_bytes(gzip.compress(json.dumps({"batch_id": body["batch_id"], "results": [
-        {"event_id": e["event_id"], "status": "accepted"} for e in body["events"]]}).encode()))
+    document = {"batch_id": body["batch_id"], "unit_code": body["unit_code"],
+                "station_no": body["station_no"], "server_time": "2026-03-03T08:00:00+07:00",
+                "results": [{"event_id": e["event_id"], "status": "accepted"}
+                            for e in body["events"]]}
+    forged = tmp_path / "tu-lam.json.gz"  # hand-made: every event "accepted", no signature
+    forged.write_bytes(gzip.compress(json.dumps(document).encode()))
+    screen.choose_results_path = lambda: forged
+    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text().startswith("Tệp kết quả không có chữ ký của máy chủ tỉnh")
+    assert screen.message.text().endswith("Không có gì thay đổi.")
+    assert session.desk.outbox_counts()["pending"] == 2
+    answer = tmp_path / "ket-qua.json.gz"  # the gateway's own, signed for this station
+    answer.write_bytes(gzip.compress(json.dumps(sign_result(document, TOKEN)).encode()))
     screen.choose_results_path = lambda: answer
     qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "Đã nhập tệp kết quả: 2 sự kiện đã gửi, 0 bị từ chối."

@@ -1,4 +1,4 @@
-"""Dossier codes (mã hồ sơ): `<unit code>-<yyMMdd>-<station><nnn>` (sync-protocol.md, Identities).
+"""Dossier codes (mã hồ sơ): `<unit code>-<yyMMdd>-<station><nnn>` (docs/sync-protocol.md §1).
 
 >>> format_dossier_code("000.00.12.H56", date(2025, 11, 23), 2, 7)
 '000.00.12.H56-251123-2007'

@@ -1,4 +1,4 @@
-"""Outbox events in the station ↔ gateway contract (sync-protocol.md, Events).
+"""Outbox events in the station ↔ gateway contract (docs/sync-protocol.md, Events).
 
 Every change the province must know becomes an event carrying the full dossier snapshot, with
 the national portal's field names, so that any single event is enough to rebuild the dossier.

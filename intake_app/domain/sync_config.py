@@ -1,8 +1,8 @@
-"""Which gateway addresses and tokens the station accepts (sync-protocol.md, Transport).
+"""Which gateway addresses and tokens the station accepts (docs/sync-protocol.md, Transport).
 
 HTTPS always; plain `http://` only to this PC itself (127.0.0.0/8, ::1, localhost), for a test
-gateway or a local relay. Every message exists in English (logs, command line) and Vietnamese
-(the window).
+gateway or a local relay. Every refusal is a `SyncConfigError` (`InvalidInput`): its message in
+Vietnamese for the window and the command line, its detail in English for the log file.
 
 >>> check_gateway_url(" https://gw.tinh.gov.vn/ ")
 'https://gw.tinh.gov.vn'
@@ -11,8 +11,8 @@ gateway or a local relay. Every message exists in English (logs, command line) a
 >>> check_gateway_url("http://10.0.0.2")
 Traceback (most recent call last):
 ...
-intake_app.domain.sync_config.SyncConfigError: plain http:// is allowed only to this computer \
-(127.0.0.0/8, ::1, localhost); use https:// for 10.0.0.2
+intake_app.domain.sync_config.SyncConfigError: Chỉ được dùng http:// (không mã hóa) với chính \
+máy này (127.0.0.1, localhost); với 10.0.0.2 hãy dùng https://.
 """
 
 from __future__ import annotations
@@ -20,13 +20,16 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
+from .errors import InvalidInput
 
-class SyncConfigError(ValueError):
-    """A setting of sync that cannot be used; `vi` is the message for the window."""
 
-    def __init__(self, message: str, vi: str):
-        super().__init__(message)
-        self.vi = vi
+class SyncConfigError(InvalidInput):
+    """A setting of sync that cannot be used (the gateway address, the CA file, the token)."""
+
+    @property
+    def vi(self) -> str:
+        """The Vietnamese message (the name the settings page reads it by)."""
+        return self.message
 
 
 def is_loopback_host(host: str) -> bool:
@@ -52,23 +55,23 @@ def check_gateway_url(url: str) -> str:
         host = parts.hostname or ""
         parts.port  # noqa: B018 (raises ValueError on a bad port)
     except ValueError as exc:
-        raise SyncConfigError(f"not a URL: {text!r} ({exc})",
-                              f"Địa chỉ máy chủ không hợp lệ: {text}") from None
+        raise SyncConfigError(f"Địa chỉ máy chủ không hợp lệ: {text}",
+                              f"not a URL: {text!r} ({exc})") from None
     scheme = parts.scheme.lower()
     if scheme not in ("https", "http") or not host:
         raise SyncConfigError(
-            f"the gateway address must start with https:// and name a host: {text!r}",
-            f"Địa chỉ máy chủ phải bắt đầu bằng https:// và có tên máy chủ: {text}")
+            f"Địa chỉ máy chủ phải bắt đầu bằng https:// và có tên máy chủ: {text}",
+            f"the gateway address must start with https:// and name a host: {text!r}")
     if parts.username or parts.password or parts.query or parts.fragment:
         raise SyncConfigError(
-            "the gateway address must not carry a user name, a password, a query or a fragment",
-            "Địa chỉ máy chủ không được chứa tên đăng nhập, mật khẩu, tham số (?) hoặc dấu #.")
+            "Địa chỉ máy chủ không được chứa tên đăng nhập, mật khẩu, tham số (?) hoặc dấu #.",
+            "the gateway address must not carry a user name, a password, a query or a fragment")
     if scheme == "http" and not is_loopback_host(host):
         raise SyncConfigError(
-            "plain http:// is allowed only to this computer (127.0.0.0/8, ::1, localhost); "
-            f"use https:// for {host}",
             "Chỉ được dùng http:// (không mã hóa) với chính máy này (127.0.0.1, localhost); "
-            f"với {host} hãy dùng https://.")
+            f"với {host} hãy dùng https://.",
+            "plain http:// is allowed only to this computer (127.0.0.0/8, ::1, localhost); "
+            f"use https:// for {host}")
     return f"{scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
 
@@ -80,9 +83,9 @@ def check_token(token: str) -> str:
     """
     cleaned = (token or "").strip()
     if not cleaned:
-        raise SyncConfigError("the token is empty", "Mã truy cập đang để trống.")
+        raise SyncConfigError("Mã truy cập đang để trống.", "the token is empty")
     if any(ch.isspace() or not ch.isprintable() for ch in cleaned) or not cleaned.isascii():
         raise SyncConfigError(
-            "the token must be one word of printable ASCII characters",
-            "Mã truy cập chỉ gồm chữ, số và ký hiệu, không có dấu cách.")
+            "Mã truy cập chỉ gồm chữ, số và ký hiệu, không có dấu cách.",
+            "the token must be one word of printable ASCII characters")
     return cleaned

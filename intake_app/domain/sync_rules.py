@@ -1,4 +1,4 @@
-"""Pure rules of the station's side of sync (sync-protocol.md): what to do with each answer,
+"""Pure rules of the station's side of sync (docs/sync-protocol.md): what to do with each answer,
 how long to wait, how many events fit in a batch, and what the results and counts mean.
 
 >>> [classify(s).value for s in (200, 401, 403, 409, 413, 422)]
@@ -13,6 +13,8 @@ how long to wait, how many events fit in a batch, and what the results and count
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -168,6 +170,16 @@ def parse_result(raw: Any) -> EventResult:
     return EventResult(raw["event_id"], status,
                        str(code) if code is not None else "rejected",
                        str(message) if message is not None else "")
+
+
+def event_ids_digest(event_ids: Sequence[str]) -> str:
+    """The sha256 (hex) of a batch's event_ids in order: what a batch file carried, kept to
+    check that a result file answers exactly those events.
+
+    >>> event_ids_digest(["a", "b"]) == event_ids_digest(["a", "b"]) != event_ids_digest(["b", "a"])
+    True
+    """
+    return hashlib.sha256(json.dumps(list(event_ids), separators=(",", ":")).encode()).hexdigest()
 
 
 def parse_server_time(text: Any) -> datetime | None:

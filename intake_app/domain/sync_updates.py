@@ -1,4 +1,4 @@
-"""What the province's updates do to a dossier here (sync-protocol.md, `GET /v1/updates`).
+"""What the province's updates do to a dossier here (docs/sync-protocol.md, `GET /v1/updates`).
 
 An update is recorded in the dossier's history (action `province_update`, actor = `by`). When
 it carries a `TrangThaiHoSo` that the counter's own rules allow from the dossier's status, the

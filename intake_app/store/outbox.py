@@ -32,7 +32,7 @@ def count_by_state(db: Database) -> dict[str, int]:
     return counts
 
 
-# ---- sync (sync-protocol.md, Station behaviour) ----------------------------------------------
+# ---- sync (docs/sync-protocol.md, Station behaviour) ---------------------------------------------
 # Writers here never commit: the sync engine wraps each change in `write_transaction`.
 
 def reset_sending(db: Database, at: str) -> int:

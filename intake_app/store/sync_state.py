@@ -1,5 +1,6 @@
-"""The station's sync state (db/0004_sync.sql): named JSON values, the province's updates
-applied once each, result files imported once each, the sync log, and the sync lease.
+"""The station's sync state (db/0004_sync.sql, db/0005_sync_trust.sql): named JSON values, the
+province's updates applied once each, batch files exported, result files imported once each,
+the sync log, and the sync lease.
 
 Writers here never commit: the sync engine wraps each change in `write_transaction`.
 """
@@ -7,6 +8,8 @@ Writers here never commit: the sync engine wraps each change in `write_transacti
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -17,7 +20,7 @@ from . import settings
 
 # Keys of `sync_state`.
 CURSOR = "cursor"  # the updates feed's next_cursor
-LEASE = "lease"  # {"owner", "until"}: the one sender of this data folder right now
+LEASE = "lease"  # {"owner", "host", "pid", "started", "until"}: the one sender right now
 LAST_SUCCESS = "last_success"  # ISO instant of the last complete sync
 LAST_ERROR = "last_error"  # {"at", "kind", "message"}; removed by a complete sync
 AUTH_ERROR = "auth_error"  # {"at", "status", "message"}: 401/403, syncing stopped
@@ -117,34 +120,86 @@ def record_result_file(db: Database, digest: str, batch_id: str | None, at: str,
     )
 
 
+# ---- batch files exported (db/0005_sync_trust.sql) -------------------------------------------
+
+def record_export(db: Database, batch_id: str, at: str, events: int, event_ids_sha256: str,
+                  file: str) -> None:
+    db.execute(
+        "INSERT INTO sync_exported_batches (batch_id, exported_at, events, event_ids_sha256, "
+        "file) VALUES (?, ?, ?, ?, ?)", [batch_id, at, events, event_ids_sha256, file],
+    )
+
+
+def exported_batch(db: Database, batch_id: str) -> dict[str, Any] | None:
+    """The batch file this station exported under `batch_id`, or None."""
+    row = db.execute(
+        "SELECT exported_at, events, event_ids_sha256, file FROM sync_exported_batches "
+        "WHERE batch_id = ?", [batch_id],
+    ).fetchone()
+    if row is None:
+        return None
+    return {"batch_id": batch_id, "exported_at": row[0], "events": row[1],
+            "event_ids_sha256": row[2], "file": row[3]}
+
+
 # ---- lease: one sender per data folder -------------------------------------------------------
 
-def acquire_lease(db: Database, owner: str, now: datetime, ttl: timedelta) -> tuple[bool, bool]:
-    """Take or renew the sync lease; returns (acquired, taken_over).
+@dataclass(frozen=True)
+class LeaseTaken:
+    """What `acquire_lease` did."""
 
-    `taken_over` is True when no live sender held it: whatever a previous sender left
-    `sending` is then no one's, and goes back to pending (the caller does that).
+    acquired: bool
+    taken_over: bool = False  # no live sender held it: events left `sending` are no one's
+    previous: dict[str, Any] | None = None  # the lease taken over, when there was one
+    why: str | None = None  # why it could be taken (English): expired, or its holder is gone
+
+
+def acquire_lease(db: Database, holder: dict[str, Any], now: datetime, ttl: timedelta,
+                  holder_gone: Callable[[dict[str, Any]], str | None]) -> LeaseTaken:
+    """Take or renew the sync lease for `holder` (its `owner`, `host`, `pid`, `started`).
+
+    Another sender's lease is taken when it has run out, or at once when `holder_gone` says
+    its holder is gone (a sender killed mid-batch). `taken_over` is then True: whatever that
+    sender left `sending` is no one's and goes back to pending (the caller does that).
     """
+    owner = holder["owner"]
     lease = get(db, LEASE)
-    if lease and lease.get("owner") != owner:
-        try:
-            live = parse_iso(lease["until"]) > now
-        except (KeyError, TypeError, ValueError):
-            live = False
-        if live:
-            return False, False
-    taken_over = not lease or lease.get("owner") != owner
-    if not taken_over:
-        try:
-            if parse_iso(lease["until"]) - now > ttl / 2:
-                return True, False  # still fresh: no write (a write is an fsync)
-        except (KeyError, TypeError, ValueError):
-            pass
-    put(db, LEASE, {"owner": owner, "until": iso(now + ttl)})
-    return True, taken_over
+    if not isinstance(lease, dict):
+        lease = None
+    mine = lease is not None and lease.get("owner") == owner
+    why = None
+    if lease is not None and not mine:
+        until = _instant(lease.get("until"))
+        if until is not None and until > now:
+            why = holder_gone(lease)
+            if why is None:
+                return LeaseTaken(False)
+        else:
+            why = "its lease ran out"
+    if mine and lease is not None:
+        until = _instant(lease.get("until"))
+        if until is not None and until - now > ttl / 2:
+            return LeaseTaken(True)  # still fresh: no write (a write is an fsync)
+    put(db, LEASE, {**holder, "until": iso(now + ttl)})
+    if mine:
+        return LeaseTaken(True)
+    return LeaseTaken(True, taken_over=True, previous=lease, why=why)
+
+
+def _instant(text: Any) -> datetime | None:
+    try:
+        return parse_iso(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
 
 
 def release_lease(db: Database, owner: str) -> None:
     lease = get(db, LEASE)
-    if lease and lease.get("owner") == owner:
+    if isinstance(lease, dict) and lease.get("owner") == owner:
         delete(db, LEASE)
+
+
+def lease(db: Database) -> dict[str, Any] | None:
+    """The lease as stored (its holder and `until`), or None."""
+    value = get(db, LEASE)
+    return value if isinstance(value, dict) else None

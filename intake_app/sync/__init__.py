@@ -1,4 +1,4 @@
-"""Sync with the provincial gateway (/work/shared/sync-protocol.md, station side).
+"""Sync with the provincial gateway (docs/sync-protocol.md, station side).
 
 `client` speaks HTTP (httpx, imported lazily); `sender` sends the outbox in batches; `puller`
 applies the province's updates and checks the counts; `engine` runs one full sync; `runner`

@@ -1,4 +1,4 @@
-"""The HTTP client of the gateway (sync-protocol.md, Transport), over httpx.
+"""The HTTP client of the gateway (docs/sync-protocol.md, Transport), over httpx.
 
 httpx is imported when the first client is made, never at the window's start. TLS is always
 verified (against the configured CA file when there is one); plain http:// is accepted only

@@ -2,16 +2,16 @@
 
 `Syncer.run` never sleeps and never retries by itself: it reports what happened, and the
 background runner (`sync.runner`) or the command line decide when to try again. Only one
-sender works on a data folder at a time (a lease in `sync_state`, renewed at every batch);
-whoever takes the lease from no live holder puts events left `sending` back to `pending`.
+sender works on a data folder at a time (a lease in `sync_state`, renewed at every batch,
+naming its holder: `sync.holder`). A sender takes another's lease when it has run out, or at
+once when its holder is gone (killed mid-batch, say); whoever takes the lease from no live
+holder puts events left `sending` back to `pending` and says so in the sync log.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import socket
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -30,6 +30,7 @@ from ..domain.sync_rules import (
 from ..store import outbox, sync_state
 from ..store.db import write_transaction
 from .client import GatewayClient, NoAnswer
+from .holder import holder_gone, this_process
 from .puller import PullFailed, PullReport, check_summary, pull_updates
 from .sender import Identity, Sender, SendReport
 
@@ -60,8 +61,8 @@ def load_config(desk: Desk) -> SyncConfig | None:
         return None
     ca_file = desk.setting(CA_FILE_KEY) or None
     if ca_file and not os.path.isfile(ca_file):
-        raise SyncConfigError(f"the CA file {ca_file} does not exist",
-                              f"Không tìm thấy tệp chứng chỉ CA {ca_file}.")
+        raise SyncConfigError(f"Không tìm thấy tệp chứng chỉ CA {ca_file}.",
+                              f"the CA file {ca_file} does not exist")
     return SyncConfig(check_gateway_url(url), ca_file)
 
 
@@ -123,7 +124,8 @@ class Syncer:
         self.clock = clock or desk.clock
         self.client_factory = client_factory
         self.token_provider = token_provider or self._keyring_token
-        self.owner = owner or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.holder = this_process(owner)
+        self.owner = self.holder.owner
         self.max_events = max_events
 
     def _keyring_token(self) -> str | None:
@@ -138,15 +140,26 @@ class Syncer:
     # ---- lease -------------------------------------------------------------------------------
 
     def take_lease(self) -> bool:
+        """Take or renew the lease; False while another live sender holds it."""
         with write_transaction(self.db):
-            acquired, taken_over = sync_state.acquire_lease(self.db, self.owner, self.clock(),
-                                                            LEASE_TTL)
-            if acquired and taken_over:
+            taken = sync_state.acquire_lease(self.db, self.holder.as_dict(), self.clock(),
+                                             LEASE_TTL, holder_gone)
+            if taken.taken_over:
                 reset = outbox.reset_sending(self.db, self._now())
-                if reset:
+                previous = taken.previous
+                if previous is not None:
+                    who = (f"process {previous.get('pid')} on {previous.get('host')}"
+                           if previous.get("pid") else f"sender {previous.get('owner')}")
+                    sync_state.log(
+                        self.db, self._now(), "warning", "takeover",
+                        f"took over the sync lease of {who} ({taken.why}); {reset} events "
+                        "left sending went back to pending",
+                        {"previous": previous, "why": taken.why, "reset": reset,
+                         "holder": self.holder.as_dict()})
+                elif reset:
                     sync_state.log(self.db, self._now(), "info", "reset",
                                    f"{reset} events left sending went back to pending")
-        return acquired
+        return taken.acquired
 
     def drop_lease(self) -> None:
         with write_transaction(self.db):
@@ -160,7 +173,7 @@ class Syncer:
         try:
             config = load_config(self.desk)
         except SyncConfigError as exc:
-            return self._finish(result, "not_configured", str(exc), BAD_CONFIG)
+            return self._finish(result, "not_configured", exc.detail, BAD_CONFIG)
         if config is None:
             return self._finish(result, "not_configured", "no gateway is configured: run "
                                 "`intake-app sync configure --gateway URL`", BAD_CONFIG)
@@ -174,7 +187,7 @@ class Syncer:
             client = self.client_factory(config, token)
         except SyncConfigError as exc:
             self.drop_lease()
-            return self._finish(result, "not_configured", str(exc), BAD_CONFIG)
+            return self._finish(result, "not_configured", exc.detail, BAD_CONFIG)
         except (OSError, ValueError) as exc:  # an unreadable CA file, say
             self.drop_lease()
             return self._finish(result, "not_configured", f"cannot use the gateway settings: "
@@ -258,7 +271,7 @@ class Syncer:
         try:
             result.pull = pull_updates(self.db, client, clock=self.clock,
                                        keep_lease=self.take_lease)
-            result.changed_codes = list(result.pull.changed_codes or [])
+            result.changed_codes = list(result.pull.changed_codes)
         except NoAnswer as exc:
             return self._finish(result, "network", f"updates: no answer: {exc}")
         except PullFailed as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -59,7 +59,7 @@ class PullReport:
     skipped: int = 0  # already applied before
     malformed: int = 0  # not matching the contract: logged, not applied
     pages: int = 0
-    changed_codes: list[str] | None = None
+    changed_codes: list[str] = field(default_factory=list)  # dossiers the updates touched
 
     def as_dict(self) -> dict[str, int]:
         return {"applied": self.applied, "history_only": self.history_only,
@@ -81,7 +81,7 @@ def pull_updates(db: Database, client: GatewayClient, *, clock: Callable[[], dat
                  limit: int = UPDATES_PAGE_LIMIT,
                  keep_lease: Callable[[], bool] = lambda: True) -> PullReport:
     """Ask for updates after the stored cursor until a page is empty."""
-    report = PullReport(changed_codes=[])
+    report = PullReport()
     cursor = sync_state.get(db, sync_state.CURSOR)
     while report.pages < MAX_PAGES:
         if not keep_lease():
@@ -126,7 +126,8 @@ def _apply_one(db: Database, raw: Any, clock: Callable[[], datetime],
         return
     row = db.execute("SELECT id, code FROM dossiers WHERE dossier_id = ?",
                      [update.dossier_id]).fetchone()
-    if row is None:
+    dossier = dossiers.get_dossier(db, row[1]) if row is not None else None
+    if row is None or dossier is None:
         report.unknown_dossier += 1
         reason = f"no dossier {update.dossier_id} ({update.code}) at this station"
         sync_state.mark_update(db, update.update_id, update.dossier_id, UNKNOWN_DOSSIER,
@@ -135,7 +136,6 @@ def _apply_one(db: Database, raw: Any, clock: Callable[[], datetime],
                        f"{update.update_id}: {reason}", {"update": update.raw})
         return
     row_id, code = row
-    dossier = dossiers.get_dossier(db, code)
     calendar = work_calendar(db, settings.load_station(db))
     plan = plan_province_update(dossier, update, now=now, calendar=calendar)
     if plan.dossier is not None:

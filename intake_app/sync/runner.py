@@ -170,7 +170,7 @@ class SyncRunner:
         """(why, seconds, probe health meanwhile, next attempt number) after `result`."""
         stopped = result.stopped
         if result.ok or stopped in CALM:
-            return "ok" if result.ok else stopped, self.interval, False, 0
+            return stopped if stopped and not result.ok else "ok", self.interval, False, 0
         if stopped in WAIT_FOR_PERSON:
             return stopped, self.idle_interval, False, 0
         attempt += 1

@@ -1,7 +1,7 @@
 """Sending the outbox: pending events in id order, in batches of at most 500 events and 5 MiB.
 
 For each batch: the events are marked `sending` under a new `batch_id` and that is committed;
-the gzipped body is posted; then the answer decides (sync-protocol.md, `POST /v1/batches`):
+the gzipped body is posted; then the answer decides (docs/sync-protocol.md, `POST /v1/batches`):
 
 - 200: every result applied in one transaction (accepted/duplicate → delivered, rejected →
   parked with its code and message, shown to a person, never resent by itself);

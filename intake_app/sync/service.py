@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import EllipsisType
 from typing import TYPE_CHECKING, Any
 
 from ..domain.clock import iso
+from ..domain.errors import NotFound
 from ..domain.sync_config import SyncConfigError, check_gateway_url, check_token
 from ..domain.sync_rules import clock_is_wrong, skew_minutes
 from ..store import dossiers, outbox, settings, sync_state
@@ -32,12 +34,8 @@ UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]
                      r"[0-9a-fA-F]{12}$")
 
 
-class NothingToRetry(LookupError):
-    """No parked event matches; `vi` is the message for the window."""
-
-    def __init__(self, message: str, vi: str):
-        super().__init__(message)
-        self.vi = vi
+class NothingToRetry(NotFound):
+    """No parked event matches what was asked to be sent again."""
 
 
 @dataclass(frozen=True)
@@ -111,12 +109,12 @@ class SyncService:
     def config(self) -> SyncConfig | None:
         return load_config(self.desk)
 
-    def configure(self, gateway_url: str, ca_file: str | Path | None | object = ...,
+    def configure(self, gateway_url: str, ca_file: str | Path | None | EllipsisType = ...,
                   ) -> SyncConfig:
         """Check and store the gateway address and the CA file (None: the system's CAs;
         left out: the CA file stays as it was)."""
         url = check_gateway_url(gateway_url)
-        if ca_file is ...:
+        if isinstance(ca_file, EllipsisType):
             ca = self.desk.setting(CA_FILE_KEY) or None
         else:
             ca = str(Path(ca_file).expanduser().resolve()) if ca_file else None
@@ -181,17 +179,17 @@ class SyncService:
             if UUID_RE.match(target):
                 ids = [target.lower()]
                 if outbox.event_state(self.db, ids[0]) != "rejected":
-                    raise NothingToRetry(f"event {target} is not parked",
-                                         f"Sự kiện {target} không nằm trong danh sách bị từ chối.")
+                    raise NothingToRetry(f"Sự kiện {target} không nằm trong danh sách bị từ chối.",
+                                         f"event {target} is not parked")
             else:
                 row = dossiers.row_id_of(self.db, target)
                 if row is None:
-                    raise NothingToRetry(f"no dossier or event {target}",
-                                         f"Không có hồ sơ hoặc sự kiện {target}.")
+                    raise NothingToRetry(f"Không có hồ sơ hoặc sự kiện {target}.",
+                                         f"no dossier or event {target}")
                 ids = outbox.parked_ids_of_dossier(self.db, row)
                 if not ids:
-                    raise NothingToRetry(f"dossier {target} has no parked event",
-                                         f"Hồ sơ {target} không có sự kiện bị từ chối.")
+                    raise NothingToRetry(f"Hồ sơ {target} không có sự kiện bị từ chối.",
+                                         f"dossier {target} has no parked event")
             outbox.retry_parked(self.db, ids, self._now())
             sync_state.log(self.db, self._now(), "info", "retry",
                            f"{len(ids)} parked events put back to pending",
@@ -216,17 +214,29 @@ class SyncService:
         token = token or self.token()
         if not token:
             raise SyncConfigError(
-                "no station token: the batch file is signed with a key derived from it; "
-                "run `intake-app sync set-token` first",
                 "Chưa có mã truy cập của quầy: tệp dữ liệu được ký bằng mã này. Hãy nhập mã "
-                "trong Cài đặt trước.")
+                "trong Cài đặt trước.",
+                "no station token: the batch file is signed with a key derived from it; "
+                "run `intake-app sync set-token` first")
         station = self.desk.station
         return batch_files.export_pending(self.db, Path(out), token=token,
                                           unit_code=station.unit_code,
                                           station_no=station.station_no, clock=self.desk.clock)
 
-    def import_results(self, path: Path) -> dict[str, Any]:
-        return batch_files.import_results(self.db, Path(path), clock=self.desk.clock)
+    def import_results(self, path: Path, *, token: str | None = None) -> dict[str, Any]:
+        """Apply a gateway result file meant for this station (see `batch_files`); its
+        signature is checked with the key derived from the station token."""
+        token = token or self.token()
+        if not token:
+            raise SyncConfigError(
+                "Chưa có mã truy cập của quầy nên không kiểm tra được chữ ký của tệp kết quả. "
+                "Hãy nhập mã trong Cài đặt rồi nhập lại tệp. Không có gì thay đổi.",
+                "no station token: the result file's signature is checked with a key derived "
+                "from it; run `intake-app sync set-token` first")
+        station = self.desk.station
+        return batch_files.import_results(self.db, Path(path), token=token,
+                                          unit_code=station.unit_code,
+                                          station_no=station.station_no, clock=self.desk.clock)
 
     # ---- one sync ----------------------------------------------------------------------------
 
@@ -249,5 +259,5 @@ def _check_ca_file(path: str) -> None:
         ssl.create_default_context(cafile=path)
     except (OSError, ssl.SSLError) as exc:
         raise SyncConfigError(
-            f"cannot use the CA file {path}: {exc}",
-            f"Không dùng được tệp chứng chỉ CA {path}: {exc}") from exc
+            f"Không dùng được tệp chứng chỉ CA {path}: {exc}",
+            f"cannot use the CA file {path}: {exc}") from exc

@@ -317,15 +317,18 @@ class SyncScreen(QWidget):
         return summary
 
     def import_file(self) -> dict[str, Any] | None:
-        from ...sync.batch_files import BatchFileError
+        """Import the province's result file: refused (and nothing changed) unless it was
+        written for this station, about a batch file exported here; the message says why."""
+        from ...domain.errors import DeskError
 
         path = self.choose_results_path()
         if path is None:
             return None
         try:
             summary = self.session.desk.sync.import_results(path)
-        except BatchFileError as exc:
-            self._say(exc.vi, ERROR_STYLE)
+        except DeskError as exc:
+            log.warning("result file %s refused: %s", path, exc.detail)
+            self._say(exc.message, ERROR_STYLE)
             return None
         if summary["already_imported"]:
             self._say(self.tr("Tệp này đã được nhập trước đây; không có gì thay đổi."),

@@ -1,4 +1,5 @@
-"""A small gateway that speaks the sync contract on loopback, with scripted faults.
+"""Test doubles of the station's sync tests: a small gateway that speaks the sync contract on
+loopback with scripted faults, an in-memory credential store, and a backlog maker.
 
 A real HTTP peer (the standard library's threaded server), not a mock: the station's real
 client talks to it over a real socket. It keeps what it accepted in memory, answers repeats as
@@ -35,7 +36,9 @@ class Fault:
     `status`: answer this status with `body` (JSON) and `headers`;
     `drop="before"`: close the connection without reading it further or answering;
     `drop="after"`: handle it normally (commit), then close without answering;
-    `delay`: seconds to wait before answering (normally, or with `status`).
+    `delay`: seconds to wait before answering (normally, or with `status`);
+    `hold`: once the request is read, set `arrived` and wait until `hold` is set (at most two
+    minutes) before going on: a request kept in flight for as long as the test needs.
     """
 
     status: int | None = None
@@ -43,6 +46,8 @@ class Fault:
     headers: dict[str, str] = field(default_factory=dict)
     drop: str | None = None
     delay: float = 0.0
+    hold: threading.Event | None = None
+    arrived: threading.Event = field(default_factory=threading.Event)
 
 
 def _now_iso(offset: timedelta) -> str:
@@ -157,6 +162,9 @@ class ContractPeer:
             self._drop(handler)
             return
         raw = handler.rfile.read(length) if length else b""
+        if fault and fault.hold is not None:
+            fault.arrived.set()
+            fault.hold.wait(120)
         if fault and fault.delay:
             time.sleep(fault.delay)
         if fault and fault.status is not None:
@@ -311,9 +319,9 @@ def make_backlog(desk: Any, dossiers: int, steps: int = 2, *, per_day: int = 900
     the connection does not fsync (speed); the desk's clock runs from 2 March 2026 and moves a
     day every `per_day` dossiers (a station numbers at most 999 a day), and is given back
     afterwards. Returns the dossier codes."""
-    from ..domain.clock import VN_TZ
-    from ..domain.lifecycle import StepRequest
-    from ..domain.status import DossierStatus
+    from intake_app.domain.clock import VN_TZ
+    from intake_app.domain.lifecycle import StepRequest
+    from intake_app.domain.status import DossierStatus
 
     request = request or {
         "procedure": "2.000815",
