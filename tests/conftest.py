@@ -86,11 +86,32 @@ def at(text: str) -> datetime:
 
 
 @pytest.fixture
-def session(make_desk, qtbot):
-    """A window session on a set-up station (a real Desk on a real SQLite file)."""
+def make_session(qtbot):
+    """Window sessions on a desk's data folder and clock; their workers closed after the test."""
     from intake_app.ui.session import Session
 
-    return Session(make_desk(), "Lê Thị Hoa")
+    made: list[Session] = []
+
+    def factory(desk: Desk, clerk: str = "Lê Thị Hoa") -> Session:
+        session = Session.for_desk(desk, clerk)
+        made.append(session)
+        return session
+
+    yield factory
+    for session in made:
+        assert session.close(), "a desk operation was still running after the test"
+
+
+@pytest.fixture
+def desk(make_desk) -> Desk:
+    """The test's own Desk on the station (what another program would see), real clock."""
+    return make_desk()
+
+
+@pytest.fixture
+def session(desk, make_session):
+    """A window session on a set-up station (a real Desk on a real SQLite file)."""
+    return make_session(desk)
 
 
 def type_text(qtbot, widget, text: str) -> None:

@@ -20,7 +20,7 @@ from intake_app.ui.find.results_model import (
     OVERDUE_COLOURS,
     STATE_ROLE,
 )
-from intake_app.ui.session import Session
+from intake_app.ui.operations import Changes
 
 BACKGROUND = Qt.ItemDataRole.BackgroundRole
 DOCS = [{"name": "Tờ khai", "form": "ban_chinh", "copies": 1}]
@@ -68,14 +68,14 @@ def stamped(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 
 
 @pytest.fixture
-def world(stamped, tmp_path, qtbot):
+def world(stamped, tmp_path, qtbot, make_session):
     """A real Desk on a copy of the stamped SQLite file, its clock at Wednesday 10:00."""
     template, codes = stamped
     folder = shutil.copytree(template, tmp_path / "station")
     clock = FakeClock(at(NOW))
     desk = Desk(folder, clock=clock)
     yield SimpleNamespace(desk=desk, clock=clock, codes=codes,
-                          session=Session(desk, "Lê Thị Hoa"))
+                          session=make_session(desk))
     desk.close()
 
 
@@ -94,20 +94,33 @@ def press_enter(qtbot, widget) -> None:
     qtbot.keyClick(widget, Qt.Key.Key_Return)
 
 
+def search(qtbot, screen: FindScreen, text: str) -> list[str]:
+    """Search as the screen does (off the window's thread); the codes once they are shown."""
+    with qtbot.waitSignal(screen.searched) as shown:
+        screen.search(text)
+    return shown.args[0]
+
+
+def enter_and_wait(qtbot, screen: FindScreen) -> list[str]:
+    with qtbot.waitSignal(screen.searched) as shown:
+        press_enter(qtbot, screen.search_box)
+    return shown.args[0]
+
+
 def test_search_box_has_focus_when_the_screen_opens(screen, qtbot):
     qtbot.waitUntil(screen.search_box.hasFocus)
 
 
 def test_accent_free_name_finds_the_dossier(screen, world, qtbot):
     qtbot.keyClicks(screen.search_box, "nguyen van duc")
-    press_enter(qtbot, screen.search_box)
+    enter_and_wait(qtbot, screen)
     assert shown_codes(screen) == [world.codes["overdue"]]
     assert screen.summary.text() == "Tìm thấy 1 hồ sơ."
 
 
 def test_typing_vietnamese_finds_the_same_dossier(screen, world, qtbot):
     type_text(qtbot, screen.search_box, "Nguyễn Văn Đức")
-    press_enter(qtbot, screen.search_box)
+    enter_and_wait(qtbot, screen)
     assert shown_codes(screen) == [world.codes["overdue"]]
 
 
@@ -119,14 +132,14 @@ def test_search_as_you_type_waits_for_two_characters(screen, world, qtbot):
     qtbot.waitUntil(lambda: shown_codes(screen) == [world.codes["near"]], timeout=2000)
 
 
-def test_search_by_id_number_and_by_phone_with_spaces(screen, world):
-    assert screen.search("046195004567") == [world.codes["near"]]
-    assert screen.search("0987 654 321") == [world.codes["near"]]
-    assert screen.search("+84 905 111 222") == [world.codes["on_track"]]
+def test_search_by_id_number_and_by_phone_with_spaces(screen, world, qtbot):
+    assert search(qtbot, screen, "046195004567") == [world.codes["near"]]
+    assert search(qtbot, screen, "0987 654 321") == [world.codes["near"]]
+    assert search(qtbot, screen, "+84 905 111 222") == [world.codes["on_track"]]
 
 
-def test_nothing_found_says_so(screen):
-    assert screen.search("khong co ai") == []
+def test_nothing_found_says_so(screen, qtbot):
+    assert search(qtbot, screen, "khong co ai") == []
     assert "Không tìm thấy" in screen.summary.text()
 
 
@@ -141,21 +154,21 @@ def opened(world):
 def test_scanned_code_opens_the_dossier(screen, world, qtbot, opened):
     code = world.codes["near"]
     qtbot.keyClicks(screen.search_box, code.lower())  # a scanner may send lower case
-    press_enter(qtbot, screen.search_box)
+    enter_and_wait(qtbot, screen)
     assert opened == [code]
     assert shown_codes(screen) == [code]
 
 
 def test_unknown_code_is_reported(screen, qtbot, opened):
     qtbot.keyClicks(screen.search_box, "000.00.12.H56-260302-2999")
-    press_enter(qtbot, screen.search_box)
+    enter_and_wait(qtbot, screen)
     assert opened == []
     assert screen.summary.text() == "Không có hồ sơ mã 000.00.12.H56-260302-2999."
 
 
 def test_a_name_and_enter_lists_without_opening(screen, qtbot, opened):
     qtbot.keyClicks(screen.search_box, "ngoc")
-    press_enter(qtbot, screen.search_box)
+    enter_and_wait(qtbot, screen)
     assert screen.model.rowCount() == 1 and opened == []
 
 
@@ -163,7 +176,7 @@ def test_down_moves_into_the_results_and_enter_opens(screen, world, qtbot, opene
     qtbot.keyClicks(screen.search_box, "046")
     qtbot.waitUntil(screen.search_box.hasFocus)
     qtbot.keyClick(screen.search_box, Qt.Key.Key_Down)  # before the debounce: searches now
-    assert screen.table.hasFocus()
+    qtbot.waitUntil(screen.table.hasFocus)  # as soon as the answer is shown
     assert screen.table.currentIndex().row() == 0
     qtbot.keyClick(screen.table, Qt.Key.Key_Down)
     press_enter(qtbot, screen.table)
@@ -173,8 +186,8 @@ def test_down_moves_into_the_results_and_enter_opens(screen, world, qtbot, opene
     assert screen.search_box.hasFocus()
 
 
-def test_rows_are_coloured_by_deadline(screen, world):
-    screen.search("046")
+def test_rows_are_coloured_by_deadline(screen, world, qtbot):
+    search(qtbot, screen, "046")
     model = screen.model
     by_code = {model.dossier(r).code: model.index(r, 0) for r in range(model.rowCount())}
     overdue, near = by_code[world.codes["overdue"]], by_code[world.codes["near"]]
@@ -239,13 +252,14 @@ def test_hand_back_button_asks_for_the_hand_back_screen(world, qtbot):
     assert not dialog.isVisible()
 
 
-def test_list_follows_a_hand_back_made_elsewhere(screen, world):
+def test_list_follows_a_hand_back_made_elsewhere(screen, world, qtbot):
     code = world.codes["near"]
-    screen.search("ngoc")
+    search(qtbot, screen, "ngoc")
     assert screen.model.data(screen.model.index(0, 0), BACKGROUND) == NEAR_DUE_COLOURS[0]
     world.desk.hand_back(code, receiver_name="Trần Thị Bích Ngọc", receiver_id_number=None,
                          clerk="Lê Thị Hoa")
-    world.session.dossier_changed.emit(code)
+    with qtbot.waitSignal(screen.searched):
+        world.session.announce(Changes.of_dossiers([code]))
     assert screen.model.data(screen.model.index(0, 0), BACKGROUND) is None
     assert screen.model.data(screen.model.index(0, 5)) == "Đã trả kết quả"
 
@@ -282,8 +296,13 @@ def test_in_the_main_window_a_scan_opens_the_dialog_and_f4_hands_back(world, qtb
     code = world.codes["near"]
     find.search_box.setText(code)
     press_enter(qtbot, find.search_box)
-    dialogs = [w for w in QApplication.topLevelWidgets()
-               if isinstance(w, DossierDialog) and w.isVisible()]
+
+    def dialogs() -> list[DossierDialog]:
+        return [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, DossierDialog) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: len(dialogs()) == 1)
+    dialogs = dialogs()
     assert [d.code for d in dialogs] == [code]
     dialogs[0].activateWindow()
     qtbot.waitUntil(dialogs[0].isActiveWindow)
@@ -293,4 +312,4 @@ def test_in_the_main_window_a_scan_opens_the_dialog_and_f4_hands_back(world, qtb
     assert hand_back.dossier is not None and hand_back.dossier.code == code
     assert hand_back.confirm()
     assert world.desk.dossier(code).status == 10
-    assert find.model.data(find.model.index(0, 5)) == "Đã trả kết quả"
+    qtbot.waitUntil(lambda: find.model.data(find.model.index(0, 5)) == "Đã trả kết quả")

@@ -11,7 +11,6 @@ from conftest import FakeClock, at, intake_request, rows, show_on_screen, type_t
 from PySide6.QtCore import Qt
 
 from intake_app.ui.handback import HandBackScreen
-from intake_app.ui.session import Session
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -23,13 +22,13 @@ def counts(data_dir: Path) -> tuple[int, int]:
 
 
 @pytest.fixture
-def world(make_desk, data_dir):
+def world(make_desk, data_dir, make_session):
     clock = FakeClock(at("2026-03-02 08:00"))
     desk = make_desk(clock)
     code = desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code
     clock.now = at("2026-03-02 14:25")
     return SimpleNamespace(desk=desk, clock=clock, code=code, data_dir=data_dir,
-                           session=Session(desk, "Lê Thị Hoa"))
+                           session=make_session(desk))
 
 
 @pytest.fixture

@@ -44,14 +44,14 @@ def screen(session, qtbot) -> IntakeScreen:
 
 def pick_procedure(qtbot, screen: IntakeScreen) -> None:
     qtbot.keyClicks(focused(), "chung thuc ban sao")
-    assert screen.picker.popup_visible()
+    qtbot.waitUntil(screen.picker.popup_visible)
     assert screen.picker.popup_texts()[0].startswith("2.000815  Chứng thực bản sao từ bản chính")
     enter(qtbot)
     assert screen.picker.value.code == "2.000815"
     assert focused() is screen.form.name
 
 
-def test_clerk_receives_a_dossier_without_touching_the_mouse(screen, qtbot, data_dir):
+def test_clerk_receives_a_dossier_without_touching_the_mouse(screen, qtbot, data_dir, desk):
     pick_procedure(qtbot, screen)
     type_and_enter(qtbot, NAME)
     type_and_enter(qtbot, "046095001234")
@@ -62,11 +62,11 @@ def test_clerk_receives_a_dossier_without_touching_the_mouse(screen, qtbot, data
     enter(qtbot)  # no email
     assert focused() is screen.form.province
     qtbot.keyClicks(focused(), "hue")  # replaces the station's province, selected on entry
-    assert screen.form.province.popup_texts() == ["Thành phố Huế"]
+    qtbot.waitUntil(lambda: screen.form.province.popup_texts() == ["Thành phố Huế"])
     enter(qtbot)
     assert focused() is screen.form.commune
     qtbot.keyClicks(focused(), "phong qu")
-    assert screen.form.commune.popup_texts() == ["Phường Phong Quảng"]
+    qtbot.waitUntil(lambda: screen.form.commune.popup_texts() == ["Phường Phong Quảng"])
     enter(qtbot)
     assert screen.form.commune.value.code == "19873"
     type_and_enter(qtbot, "Thôn Phước Yên")
@@ -83,6 +83,7 @@ def test_clerk_receives_a_dossier_without_touching_the_mouse(screen, qtbot, data
     type_and_enter(qtbot, "3")  # pages
     assert focused() is screen.sets
     qtbot.waitUntil(lambda: screen.summary.fee_value.text() == "10.000 ₫")
+    qtbot.waitUntil(screen.is_checked)
     assert screen.summary.due_value.text().count("/") == 2  # "17:00 dd/MM/yyyy"
     assert screen.problems() == {}
 
@@ -95,7 +96,7 @@ def test_clerk_receives_a_dossier_without_touching_the_mouse(screen, qtbot, data
     assert changed.args == [code]
     assert name == NAME and unicodedata.is_normalized("NFC", name)
     assert rows(data_dir, "SELECT kind FROM outbox") == [("received",)]
-    dossier = screen.session.desk.dossier(code)
+    dossier = desk.dossier(code)
     assert [(d.form.value, d.copies, d.pages) for d in dossier.documents] == [("ban_sao", 2, 3)]
     assert dossier.fee_total == 10_000
     assert screen.last_result.receipt_path.exists()
@@ -127,6 +128,7 @@ def test_invalid_input_shows_the_reasons_beside_the_fields_and_saves_nothing(
 
     qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
+    qtbot.waitUntil(lambda: errors["applicant.address"].text() != "")
     assert rows(data_dir, "SELECT count(*) FROM dossiers") == [(0,)]
     assert errors["applicant.address"].text() == "Địa chỉ không được để trống."
     assert screen.receipt_dialog is None
@@ -146,8 +148,8 @@ def test_a_birth_date_not_in_vietnamese_order_is_refused_by_the_form(screen, qtb
     assert screen.payload()["applicant"]["birth_date"] == "1995-03-02"
 
 
-def test_print_pdf_paints_every_page_on_the_printer(session, tmp_path, qtbot):
-    result = session.desk.receive(intake_request(), clerk=session.clerk)
+def test_print_pdf_paints_every_page_on_the_printer(desk, tmp_path, qtbot):
+    result = desk.receive(intake_request(), clerk="Lê Thị Hoa")
     pdf = result.receipt_path.read_bytes()
     for copies in (1, 2):
         out = tmp_path / f"printed-{copies}.pdf"
@@ -165,8 +167,8 @@ def test_print_pdf_paints_every_page_on_the_printer(session, tmp_path, qtbot):
     assert not print_pdf(pdf, broken)
 
 
-def test_preview_prints_or_says_the_dossier_is_kept(session, tmp_path, qtbot, data_dir):
-    result = session.desk.receive(intake_request(), clerk=session.clerk)
+def test_preview_prints_or_says_the_dossier_is_kept(desk, tmp_path, qtbot, data_dir):
+    result = desk.receive(intake_request(), clerk="Lê Thị Hoa")
     dialog = ReceiptPreviewDialog(result.receipt_path, title=result.dossier.code)
     qtbot.addWidget(dialog)
     dialog.open()

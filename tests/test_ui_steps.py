@@ -17,7 +17,6 @@ from intake_app.domain.lifecycle import StepRequest
 from intake_app.domain.slips import SlipKind
 from intake_app.domain.status import DossierStatus as S
 from intake_app.ui.find import DossierDialog
-from intake_app.ui.session import Session
 from intake_app.ui.steps import ExtendDueDialog, StepDialog
 from intake_app.ui.steps.slips import SlipPreviewDialog
 from intake_app.ui.steps.units import recent_units
@@ -41,13 +40,13 @@ def stamped(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 
 
 @pytest.fixture
-def world(stamped, tmp_path, qtbot):
+def world(stamped, tmp_path, qtbot, make_session):
     template, codes = stamped
     folder = shutil.copytree(template, tmp_path / "station")
     clock = FakeClock(at("2026-03-04 10:00"))
     desk = Desk(folder, clock=clock)
     yield SimpleNamespace(desk=desk, clock=clock, codes=codes,
-                          session=Session(desk, "Lê Thị Hoa"))
+                          session=make_session(desk))
     desk.close()
 
 

@@ -17,7 +17,6 @@ from intake_app.domain.lifecycle import StepRequest
 from intake_app.domain.status import DossierStatus as S
 from intake_app.domain.supervision import late_text
 from intake_app.store.db import DATABASE_FILE
-from intake_app.ui.session import Session
 from intake_app.ui.supervisor import SupervisorScreen
 from intake_app.ui.supervisor.export_dialog import period_part, slug
 from intake_app.ui.supervisor.watch_model import CODE_ROLE, WatchKind
@@ -69,13 +68,13 @@ def stamped(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 
 
 @pytest.fixture
-def world(stamped, tmp_path, qtbot):
+def world(stamped, tmp_path, qtbot, make_session):
     template, codes = stamped
     folder = shutil.copytree(template, tmp_path / "station")
     clock = FakeClock(at(NOW))
     desk = Desk(folder, clock=clock)
     yield SimpleNamespace(desk=desk, clock=clock, codes=codes, folder=folder, tmp=tmp_path,
-                          session=Session(desk, "Lê Thị Hoa"))
+                          session=make_session(desk))
     desk.close()
 
 

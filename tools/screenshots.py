@@ -277,7 +277,7 @@ def main() -> int:
         now = now_for_screenshots()
         desk = Desk(Path(tmp) / "station", clock=lambda: now)
         i18n.set_language(desk, args.language)  # what the settings dialog shows
-        session = Session(desk, CLERK)
+        session = Session.for_desk(desk, CLERK)
         window = build_main_window(session)
         window.resize(*SIZE)
         window.show()

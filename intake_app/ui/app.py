@@ -120,9 +120,10 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
         if clerk is None:
             desk.close()
             return None
-    session = Session(desk, clerk, app)
+    session = Session.for_desk(desk, clerk, app)
     window = MainWindow(session)
     app.aboutToQuit.connect(window.sync.stop)  # before the desk closes
+    app.aboutToQuit.connect(session.close)  # the ops asked for finish first
     app.aboutToQuit.connect(desk.close)
     window.show_on_screen()
     app.processEvents()  # the frame is on screen before the heavy screens are imported

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,25 +30,40 @@ PREVIEW_DPI = 96
 DEFAULT_COPIES = 2  # one for the citizen, one for the file
 
 
+def preview_pages(pdf: bytes | Path, ratio: float = 1.0) -> list[QImage]:
+    """The pages of `pdf` as the preview shows them, at the screen's pixel ratio.
+
+    Safe off the window's thread: the stamp's op renders them with the receipt, so the preview
+    opens at once.
+    """
+    return page_images(pdf, PREVIEW_DPI * ratio)
+
+
 class ReceiptPreviewDialog(QDialog):
-    """Shows the PDF's pages as they will print; "In", "Lưu PDF…", "Đóng"."""
+    """Shows the PDF's pages as they will print; "In", "Lưu PDF…", "Đóng".
+
+    `pages`, when given, are the pages already rendered by `preview_pages` at `ratio`.
+    """
 
     def __init__(self, pdf: bytes | Path, parent: QWidget | None = None, *,
-                 title: str = "", copies: int = DEFAULT_COPIES):
+                 title: str = "", copies: int = DEFAULT_COPIES,
+                 pages: list[QImage] | None = None, ratio: float | None = None):
         super().__init__(parent)
         self.pdf = pdf.read_bytes() if isinstance(pdf, Path) else bytes(pdf)
         self.file_stem = title or "giay-tiep-nhan"
         self.printed = False
         self.setWindowTitle(self.tr("Giấy tiếp nhận hồ sơ {0}").format(title).strip())
 
-        pages = QWidget()
-        pages.setStyleSheet("background: #7a8088;")
-        column = QVBoxLayout(pages)
+        if pages is None or ratio is None:
+            ratio = self.devicePixelRatioF()
+            pages = preview_pages(self.pdf, ratio)
+        sheet = QWidget()
+        sheet.setStyleSheet("background: #7a8088;")
+        column = QVBoxLayout(sheet)
         column.setContentsMargins(16, 16, 16, 16)
         column.setSpacing(16)
-        ratio = self.devicePixelRatioF()
         self.page_labels: list[QLabel] = []
-        for image in page_images(self.pdf, PREVIEW_DPI * ratio):
+        for image in pages:
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(ratio)
             label = QLabel()
@@ -57,7 +72,7 @@ class ReceiptPreviewDialog(QDialog):
             column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             self.page_labels.append(label)
         self.scroll = QScrollArea()
-        self.scroll.setWidget(pages)
+        self.scroll.setWidget(sheet)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and PgUp/PgDn scroll
 

@@ -38,6 +38,7 @@ from ...domain.slip_content import (
     printable_slips,
 )
 from ...domain.slips import SlipKind
+from ..operations import Changes
 from ..session import Session
 from ..status_text import status_text as status_label
 from ..steps.extend_dialog import ExtendDueDialog
@@ -384,7 +385,7 @@ class DossierDialog(QDialog):
             self._say(self.tr("Không ghi được bản sao giấy tiếp nhận: %s") % exc, error=True)
             return
         self.refresh()
-        self.session.dossier_changed.emit(self.code)
+        self.session.announce(Changes.of_dossiers([self.code]))
         self._say(self.tr("Đã tạo bản sao giấy tiếp nhận: %s") % path.name)
         self.show_pdf(path)
 
@@ -446,7 +447,7 @@ class DossierDialog(QDialog):
     def _step_done(self, action: str | None) -> None:
         """After a step: show the new state, tell the other screens, offer the usual slip."""
         self.refresh()
-        self.session.dossier_changed.emit(self.code)
+        self.session.announce(Changes.of_dossiers([self.code]))
         if action == "apology" and self.dossier.due_at:
             text = self.tr("Đã hẹn lại ngày trả kết quả: %s.") % day_time_vn(self.dossier.due_at)
         else:
@@ -480,7 +481,7 @@ class DossierDialog(QDialog):
             return None
         self.follow_up_button.hide()
         self.refresh()
-        self.session.dossier_changed.emit(self.code)
+        self.session.announce(Changes.of_dossiers([self.code]))
         self._say(self.tr("Đã tạo %1: %2").replace("%1", slip_label(kind))
                   .replace("%2", path.name))
         self.show_slip(path, kind)

@@ -1,12 +1,13 @@
 """Tra cứu (F3): one search box over code, name (accents optional), ID number and phone.
 
 Opening a dossier emits `session.open_dossier_requested`; the main window shows it (in a
-`DossierDialog`), as it does for a code scanned anywhere else.
+`DossierDialog`), as it does for a code scanned anywhere else. Searches run off the window's
+thread (`ui/operations.py`); only the answer to the last one is shown.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.calendar import WorkCalendar
+from ...domain.dossier import Dossier
 from ...domain.dossier_code import looks_like_dossier_code
+from ..operations import Changes, QueryOp, error_message
 from ..session import Session
 from ..widgets import screen_title
 from .results_model import NEAR_DUE_COLOURS, OVERDUE_COLOURS, ResultsModel
@@ -51,10 +55,14 @@ def _swatch(colours: tuple, text: str) -> QWidget:
 class FindScreen(QWidget):
     """Type, see the dossiers, open one. A scanned code (code + Enter) opens it directly."""
 
+    searched = Signal(list)  # the codes shown, newest first, once a search's answer is shown
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self._last_query = ""
+        self._searching = False
+        self._enter_results_when_shown = False
 
         title = screen_title(self.tr("Tra cứu hồ sơ"))
 
@@ -123,7 +131,7 @@ class FindScreen(QWidget):
         )
         self.search_box.installEventFilter(self)
         self.table.installEventFilter(self)
-        session.dossier_changed.connect(self._on_dossier_changed)
+        session.changed.connect(self._on_changed)
 
     # ---- keyboard ----------------------------------------------------------------------------
 
@@ -152,7 +160,10 @@ class FindScreen(QWidget):
     def _enter_results(self) -> None:
         if self._timer.isActive():  # the clerk is faster than the debounce
             self._timer.stop()
-            self._run(self.search_box.text())
+            self._run(self.search_box.text().strip())
+        if self._searching:
+            self._enter_results_when_shown = True  # as soon as the answer is shown
+            return
         if self.model.rowCount() == 0:
             return
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -181,20 +192,28 @@ class FindScreen(QWidget):
         if len(text) < MIN_CHARS:
             self.summary.setText(self.tr("Gõ ít nhất %d ký tự để tìm.") % MIN_CHARS)
             return
-        found = self._run(text)
-        if looks_like_dossier_code(text) and found:
-            self.open_dossier(found[0])
+        self._run(text, open_code=looks_like_dossier_code(text))
 
-    def search(self, text: str) -> list[str]:
-        """Show the dossiers matching `text`; returns their codes, newest first."""
+    def search(self, text: str) -> None:
+        """Show the dossiers matching `text` (`searched` says when they are shown)."""
         self.search_box.setText(text)
-        return self._run(text.strip())
+        self._run(text.strip())
 
-    def _run(self, text: str) -> list[str]:
-        desk = self.session.desk
-        dossiers = desk.find(text, LIMIT)
+    def _run(self, text: str, *, open_code: bool = False, keep: str | None = None) -> None:
         self._last_query = text
-        self.model.set_dossiers(dossiers, desk.clock(), desk.calendar())
+        self._searching = True
+        QueryOp(
+            self.session, parent=self,
+            op=lambda desk: (desk.find(text, LIMIT), desk.calendar()),
+            success=lambda answer: self._show(text, *answer, open_code=open_code, keep=keep),
+        ).failure(self._search_failed).latest((self, "find")).run()
+
+    def _show(self, text: str, dossiers: list[Dossier], calendar: WorkCalendar, *,
+              open_code: bool, keep: str | None) -> None:
+        if text != self._last_query:
+            return  # the box was emptied meanwhile
+        self._searching = False
+        self.model.set_dossiers(dossiers, self.session.now(), calendar)
         if not dossiers:
             if looks_like_dossier_code(text):
                 self.summary.setText(self.tr("Không có hồ sơ mã %s.") % text.upper())
@@ -207,18 +226,30 @@ class FindScreen(QWidget):
         else:
             self.summary.setText(self.tr("Tìm thấy %n hồ sơ.", "", len(dossiers)))
         self.open_button.setEnabled(False)
-        return [d.code for d in dossiers]
+        row = self.model.row_of(keep) if keep else None
+        if row is not None:
+            self.table.selectRow(row)
+        codes = [d.code for d in dossiers]
+        self.searched.emit(codes)
+        if open_code and codes:
+            self.open_dossier(codes[0])
+        if self._enter_results_when_shown:
+            self._enter_results_when_shown = False
+            self._enter_results()
 
-    def _on_dossier_changed(self, code: str) -> None:
+    def _search_failed(self, error: BaseException) -> None:
+        self._searching = False
+        self._enter_results_when_shown = False
+        self.summary.setText(error_message(error))
+
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
         """A dossier changed elsewhere (returned, reprinted): redraw the list, keep the row."""
-        if not self._last_query or self.model.row_of(code) is None:
+        if not self._last_query or not any(self.model.row_of(code) is not None
+                                           for code in changes.dossiers):
             return
         current = self.table.currentIndex()
         selected = self.model.dossier(current.row()).code if current.isValid() else None
-        self._run(self._last_query)
-        row = self.model.row_of(selected) if selected else None
-        if row is not None:
-            self.table.selectRow(row)
+        self._run(self._last_query, keep=selected)
 
     # ---- opening -----------------------------------------------------------------------------
 

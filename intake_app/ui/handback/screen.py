@@ -25,6 +25,7 @@ from ...domain.id_numbers import normalize_id_number
 from ...domain.lifecycle import IllegalStep, can_hand_back
 from ...domain.status import DossierStatus
 from ..find.results_model import due_text, status_text
+from ..operations import Changes
 from ..session import Session
 from ..widgets import on_ctrl_enter, screen_title
 
@@ -294,7 +295,7 @@ class HandBackScreen(QWidget):
         self._say(self.tr("Đã trả kết quả hồ sơ %1 lúc %2").replace("%1", code)
                   .replace("%2", datetime_vn(returned.returned_at)), SUCCESS_STYLE)
         self.focus_code()
-        self.session.dossier_changed.emit(code)
+        self.session.announce(Changes.of_dossiers([code]))
         return True
 
     def _on_dossier_changed(self, code: str) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.text import fold
 from ...store.admin_units import AdminUnit
+from ..operations import QueryOp
 from ..session import Session
 from .suggest_edit import SuggestEdit
 
@@ -13,17 +14,45 @@ MAX_SHOWN = 40
 
 
 class ProvinceEdit(SuggestEdit):
-    """Type part of a province's name without accents; `value` is the picked `AdminUnit`."""
+    """Type part of a province's name without accents; `value` is the picked `AdminUnit`.
+
+    The provinces (a few dozen) are read once; `reset()` fills in the station's own province,
+    as soon as the list has arrived if it has not yet.
+    """
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent, popup_width=260)
-        self._units = session.desk.provinces()
+        self._units: list[AdminUnit] | None = None
+        self._default_code = session.station.province_code
+        self._reset_pending = False
         self.setPlaceholderText(self.tr("Gõ tên tỉnh, thành phố"))
+        QueryOp(session, parent=self, op=lambda desk: desk.provinces(),
+                success=self._loaded).quietly().run()
 
-    def suggestions(self, text: str) -> list[tuple[str, AdminUnit]]:
+    def _loaded(self, units: list[AdminUnit]) -> None:
+        self._units = units
+        if self._reset_pending:
+            self._reset_pending = False
+            if not self.text() and self.value is None:
+                self.set_value(self.unit(self._default_code))
+                self.picked.emit(self.value)
+        if self.waiting():
+            self.fetch_suggestions(self.text())
+
+    def unit(self, code: str | None) -> AdminUnit | None:
+        return next((u for u in self._units or () if u.code == code), None)
+
+    def reset(self) -> None:
+        """Show the station's province (the likely one), or nothing until the list is read."""
+        self.set_value(self.unit(self._default_code))
+        self._reset_pending = self._units is None
+
+    def fetch_suggestions(self, text: str) -> None:
+        if self._units is None:
+            return  # answered when the provinces arrive (`_loaded`)
         words = fold(text).split()
         found = [u for u in self._units if all(w in fold(u.full_name) for w in words)]
-        return [(u.full_name, u) for u in found[:MAX_SHOWN]]
+        self.show_list(text, [(u.full_name, u) for u in found[:MAX_SHOWN]])
 
     def text_for(self, value: AdminUnit) -> str:
         return value.full_name
@@ -40,12 +69,16 @@ class CommuneEdit(SuggestEdit):
         province.picked.connect(self._province_changed)
         province.value_cleared.connect(lambda: self._province_changed(None))
 
-    def suggestions(self, text: str) -> list[tuple[str, AdminUnit]]:
+    def fetch_suggestions(self, text: str) -> None:
         province = self._province.value
         if province is None:
-            return []
-        found = self._session.desk.communes(province.code, text)
-        return [(u.full_name, u) for u in found[:MAX_SHOWN]]
+            self.show_list(text, [])
+            return
+        QueryOp(
+            self._session, parent=self,
+            op=lambda desk: desk.communes(province.code, text)[:MAX_SHOWN],
+            success=lambda found: self.show_list(text, [(u.full_name, u) for u in found]),
+        ).failure(lambda _error: self.show_list(text, [])).quietly().latest(self).run()
 
     def text_for(self, value: AdminUnit) -> str:
         return value.full_name

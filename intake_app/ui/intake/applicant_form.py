@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
 from ...domain.formatting import date_vn, parse_date_vn
-from ...store.admin_units import AdminUnit
 from ..session import Session
 from .address_picker import CommuneEdit, ProvinceEdit
 from .field_grid import FieldGrid
@@ -130,14 +129,14 @@ class ApplicantForm(QGroupBox):
                 "nhấn Enter).")
         return problems
 
-    def clear(self, province: AdminUnit | None = None) -> None:
-        """Empty every field; `province` (the station's) is filled in as the likely one."""
+    def clear(self) -> None:
+        """Empty every field; the station's province is filled in as the likely one."""
         for edit in self._texts():
             edit.clear()
         self.gender.setCurrentIndex(0)
         self.owner_check.setChecked(False)
         self.commune.set_value(None)
-        self.province.set_value(province)
+        self.province.reset()
 
     def _tidy_birth_date(self) -> None:
         born = parse_date_vn(self.birth_date.text())

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.formatting import processing_time_text
 from ...domain.procedures import Procedure
+from ..operations import QueryOp
 from ..session import Session
 from .suggest_edit import SuggestEdit
 
@@ -23,9 +24,12 @@ class ProcedurePicker(SuggestEdit):
         )
         self.setClearButtonEnabled(True)
 
-    def suggestions(self, text: str) -> list[tuple[str, Procedure]]:
-        found = self._session.desk.procedures(text)[:MAX_SHOWN]
-        return [(self._describe(p), p) for p in found]
+    def fetch_suggestions(self, text: str) -> None:
+        QueryOp(
+            self._session, parent=self,
+            op=lambda desk: desk.procedures(text)[:MAX_SHOWN],
+            success=lambda found: self.show_list(text, [(self._describe(p), p) for p in found]),
+        ).failure(lambda _error: self.show_list(text, [])).quietly().latest(self).run()
 
     def _describe(self, procedure: Procedure) -> str:
         return (f"{procedure.code}  {procedure.name}\n"

@@ -1,16 +1,23 @@
 """Receive (Tiếp nhận, F2): from the first keystroke to the printed receipt, keyboard only.
 
 The form builds the same request dict the command line takes (`receive --json`); the desk
-checks it (`check_intake`), quotes its fee and due date (`quote`) and stamps it (`receive`).
-Enter moves to the next field, Ctrl+Enter stamps from anywhere on the screen.
+checks it (`check_intake`), quotes its fee and due date (`quote`) and stamps it (`receive`),
+each through an op off the window's thread (`ui/operations.py`): the quote is asked again a
+moment after each change, and an answer about a form that changed since is dropped. Enter
+moves to the next field, Ctrl+Enter stamps from anywhere on the screen. Once the stamp's
+transaction committed, nothing on this screen says the dossier was not saved: a receipt that
+could not be written or shown is named with the dossier's code and how to print it again.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QImage, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -25,11 +32,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...desk import StampResult
 from ...domain.dossier import Channel, Delivery
-from ...domain.intake import IntakeError
+from ...domain.errors import InvalidInput
 from ...domain.procedures import Procedure
-from ..receipt_preview import ReceiptPreviewDialog
+from ..operations import (
+    Changed,
+    CollectionOp,
+    QueryOp,
+    dossier_changed,
+    error_message,
+    is_for_people,
+)
 from ..session import Session
 from ..widgets import on_ctrl_enter
 from .applicant_form import OWNER_KEYS, ApplicantForm
@@ -38,6 +51,12 @@ from .field_grid import ERROR_STYLE, FieldGrid
 from .procedure_picker import ProcedurePicker
 from .suggest_edit import SuggestEdit
 from .summary_panel import SummaryPanel
+
+if TYPE_CHECKING:
+    from ...desk import Desk, Quote, StampResult
+    from ..receipt_preview import ReceiptPreviewDialog
+
+log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 150
 REQUOTE_MS = 30_000
@@ -58,6 +77,49 @@ QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
 """
 
 
+@dataclass(frozen=True)
+class Stamped:
+    """What the stamp op hands back: the desk's result and the receipt's pages, rendered."""
+
+    result: StampResult
+    pdf: bytes | None = None
+    pages: tuple[QImage, ...] = ()
+    ratio: float = 1.0
+    preview_error: str | None = None  # English, for the log: the pages could not be drawn
+
+
+def stamp_and_render(desk: Desk, payload: dict[str, Any], clerk: str,
+                     ratio: float) -> Changed[Stamped]:
+    """On the worker: stamp (one transaction), then read and draw the receipt for the preview.
+
+    Everything after `receive` returned is after the commit: it may fail (a file, PDFium) but
+    never raises, so the window always learns the dossier is saved.
+    """
+    result = desk.receive(payload, clerk=clerk)
+    stamped = Stamped(result, ratio=ratio)
+    if result.receipt_path is not None:
+        try:
+            from ..receipt_preview import preview_pages
+
+            pdf = result.receipt_path.read_bytes()
+            stamped = Stamped(result, pdf, tuple(preview_pages(pdf, ratio)), ratio)
+        except Exception as exc:  # noqa: BLE001 - the dossier is saved: say so, log this
+            log.error("stamped %s but could not draw its receipt", result.dossier.code,
+                      exc_info=exc)
+            stamped = Stamped(result, ratio=ratio, preview_error=f"{type(exc).__name__}: {exc}")
+    return dossier_changed(stamped, result.dossier.code)
+
+
+def check_request(desk: Desk, payload: dict[str, Any]) -> tuple[dict[str, str], Quote | None]:
+    """On the worker: the request's problems as the desk sees them, and its live quote."""
+    problems: dict[str, str] = {}
+    try:
+        desk.check_intake(payload)
+    except InvalidInput as error:
+        problems = dict(error.problems) or {"": error.message}
+    return problems, desk.quote(payload)
+
+
 class IntakeScreen(QWidget):
     """The intake form with its live summary; `stamp()` receives the dossier."""
 
@@ -72,6 +134,9 @@ class IntakeScreen(QWidget):
         self._touched: set[str] = set()
         self._attempted = False
         self._problems: dict[str, str] = {}
+        self._revision = 0  # bumped by every change of the form: older answers are stale
+        self._checked_revision = -1  # the revision whose check is shown
+        self._stamping = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -200,6 +265,7 @@ class IntakeScreen(QWidget):
     # ---- live checking -----------------------------------------------------------------------
 
     def schedule_refresh(self, *_args: object) -> None:
+        self._revision += 1
         if self.isVisible():  # a hidden screen is checked again when shown
             self._timer.start()
 
@@ -217,21 +283,32 @@ class IntakeScreen(QWidget):
         super().hideEvent(event)
 
     def _requote(self) -> None:
-        self.summary.show_quote(self.session.desk.quote(self.payload()))
+        self.refresh()
 
     def refresh(self) -> None:
-        """Check the request now: show the fee, the due date and the reasons under fields."""
+        """Check the request: the fee, the due date and the reasons under fields, when the
+        desk answers (an answer about an older state of the form is dropped)."""
         self._timer.stop()
-        payload = self.payload()
-        problems = self._form_problems()
-        try:
-            self.session.desk.check_intake(payload)
-        except IntakeError as error:
-            for key, reason in error.problems.items():
-                problems.setdefault(key, reason)
-        self._problems = problems
-        self.summary.show_quote(self.session.desk.quote(payload))
+        revision, payload = self._revision, self.payload()
+        QueryOp(
+            self.session, parent=self, op=lambda desk: check_request(desk, payload),
+            success=lambda answer: self._checked(revision, *answer),
+        ).failure(self._check_failed).quietly().latest((self, "check")).run()
+
+    def is_checked(self) -> bool:
+        """True when what is shown answers the form as it is now (tests wait for it)."""
+        return self._checked_revision == self._revision and not self._timer.isActive()
+
+    def _checked(self, revision: int, problems: dict[str, str], quote: Quote | None) -> None:
+        if revision != self._revision:
+            return  # the form changed meanwhile: its own check is on the way
+        self._checked_revision = revision
+        self._problems = {**problems, **self._form_problems()}
+        self.summary.show_quote(quote)
         self._show_problems()
+
+    def _check_failed(self, error: BaseException) -> None:
+        self.general_error.setText(error_message(error))
 
     def problems(self) -> dict[str, str]:
         """Every problem of the request as last checked (shown or not yet)."""
@@ -299,7 +376,7 @@ class IntakeScreen(QWidget):
             return True
         if modifiers != Qt.KeyboardModifier.NoModifier:
             return False
-        if isinstance(watched, SuggestEdit) and watched.popup_visible():
+        if isinstance(watched, SuggestEdit) and watched.wants_enter():
             return False  # Enter picks from the list (and then moves on)
         if isinstance(watched, QComboBox) and watched.view().isVisible():
             return False
@@ -329,34 +406,64 @@ class IntakeScreen(QWidget):
 
     # ---- stamping ----------------------------------------------------------------------------
 
-    def stamp(self) -> StampResult | None:
-        """Check everything, show every reason, or stamp, save and show the receipt."""
+    def stamp(self) -> bool:
+        """Show every reason, or stamp, save and show the receipt (when the desk answers).
+
+        False when the form itself stops it (its reasons shown) or a stamp is in flight.
+        """
+        if self._stamping:
+            return False  # a second Ctrl+Enter while the first one is saved
         self._attempted = True
-        self.refresh()
-        if self._problems:
-            self._focus_first_problem()
-            return None
-        try:
-            result = self.session.desk.receive(self.payload(), clerk=self.session.clerk)
-        except IntakeError as error:  # the catalogue changed under the form
-            self._problems = dict(error.problems)
+        self._timer.stop()
+        form_problems = self._form_problems()
+        if form_problems:
+            self._problems = {**self._problems, **form_problems}
             self._show_problems()
-            return None
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk; nothing was saved
-            box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Không tiếp nhận được"),
-                              self.tr("Hồ sơ chưa được lưu: {0}").format(exc),
-                              QMessageBox.StandardButton.Ok, self)
-            box.open()
-            return None
+            self._focus_first_problem()
+            self.refresh()  # the desk's reasons too, when they come
+            return False
+        payload, clerk = self.payload(), self.session.clerk
+        ratio = self.devicePixelRatioF()
+        self._set_stamping(True)
+        CollectionOp(self.session, self,
+                     lambda desk: stamp_and_render(desk, payload, clerk, ratio)) \
+            .with_progress(self.tr("Đang lưu hồ sơ…")) \
+            .success(self._stamped).failure(self._stamp_failed).run(initiator=self)
+        return True
+
+    def _set_stamping(self, on: bool) -> None:
+        self._stamping = on
+        self.summary.stamp_button.setEnabled(not on)
+
+    def _stamped(self, stamped: Stamped) -> None:
+        self._set_stamping(False)
+        result = stamped.result
         code = result.dossier.code
         self.last_result = result
-        self.session.dossier_changed.emit(code)
         self.stamped.emit(result)
         self.clear()
         self.last_label.setText(self.tr("Vừa tiếp nhận: {0}\n{1}").format(
             code, result.dossier.applicant.name))
-        self._show_receipt(result)
-        return result
+        self._show_receipt(stamped)
+
+    def _stamp_failed(self, error: BaseException) -> None:
+        self._set_stamping(False)
+        if isinstance(error, InvalidInput) and error.problems:
+            self._problems = {**dict(error.problems), **self._form_problems()}
+            self._checked_revision = self._revision
+            self._show_problems()
+            self._focus_first_problem()
+            return
+        if is_for_people(error):  # refused before the transaction: nothing was written
+            text = self.tr("Hồ sơ chưa được lưu: {0}").format(error_message(error))
+        else:  # a fault: whether it came before or after the commit is not known here
+            text = self.tr("Đã xảy ra lỗi không lường trước khi tiếp nhận (chi tiết đã được ghi "
+                           "vào nhật ký). Hãy tra cứu (F3) theo số CCCD để xem hồ sơ đã được "
+                           "lưu chưa trước khi tiếp nhận lại.")
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Không tiếp nhận được"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _focus_first_problem(self) -> None:
         for widget in self.field_order():
@@ -365,19 +472,31 @@ class IntakeScreen(QWidget):
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
 
-    def _show_receipt(self, result: StampResult) -> None:
+    def _show_receipt(self, stamped: Stamped) -> None:
+        """The preview to print from; or, the dossier being saved, what is still missing."""
+        result = stamped.result
         code = result.dossier.code
         if result.receipt_path is None:
+            log.error("stamped %s without its receipt PDF: %s", code, result.receipt_error)
             self._warn(self.tr("Hồ sơ {0} đã được tiếp nhận và lưu, nhưng chưa ghi được giấy "
-                               "tiếp nhận. Hãy in lại giấy tiếp nhận từ hồ sơ.").format(code))
+                               "tiếp nhận. Hãy in lại giấy tiếp nhận từ hồ sơ (Tra cứu F3, "
+                               "mở hồ sơ, Ctrl+P).").format(code))
             return
         if not self.preview_receipts:
             return
         try:
-            dialog = ReceiptPreviewDialog(result.receipt_path, self, title=code)
-        except Exception:  # noqa: BLE001 - the dossier is saved; say so and go on
+            if stamped.preview_error is not None or stamped.pdf is None:
+                raise RuntimeError(stamped.preview_error or "no receipt bytes")
+            from ..receipt_preview import ReceiptPreviewDialog
+
+            dialog = ReceiptPreviewDialog(stamped.pdf, self, title=code,
+                                          pages=list(stamped.pages), ratio=stamped.ratio)
+        except Exception as exc:  # noqa: BLE001 - the dossier is saved; say so and go on
+            log.error("could not show the receipt of %s: %s", code, exc)
             self._warn(self.tr("Hồ sơ {0} đã được lưu nhưng không mở được giấy tiếp nhận. "
-                               "Hãy in lại giấy tiếp nhận từ hồ sơ.").format(code))
+                               "Hãy in lại giấy tiếp nhận từ hồ sơ (Tra cứu F3, mở hồ sơ, "
+                               "Ctrl+P). Tệp giấy tiếp nhận: {1}").format(
+                                   code, Path(result.receipt_path)))
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._receipt_closed)
@@ -386,6 +505,7 @@ class IntakeScreen(QWidget):
 
     def _receipt_closed(self) -> None:
         self.receipt_dialog = None
+        self.window().activateWindow()  # after the progress and preview windows: back here
         self.focus_first()
 
     def _warn(self, text: str) -> None:
@@ -402,10 +522,9 @@ class IntakeScreen(QWidget):
         self.sets.setValue(1)
         self.checklist.setProperty("procedure_code", None)
         self.checklist.set_procedure(None)
-        desk = self.session.desk
-        station = desk.station if desk.is_set_up() else None
-        self.form.clear(desk.province(station.province_code) if station else None)
+        self.form.clear()
         self._touched.clear()
         self._attempted = False
+        self._revision += 1
         self.refresh()
         self.focus_first()

@@ -2,6 +2,9 @@
 
 The list is a child of the window laid over the form (not a separate popup window), so the
 field keeps the keyboard focus: typing filters, Up/Down move, Enter picks, Escape closes.
+The suggestions may come back later (from the desk, off the window's thread): an answer for
+text that was typed over is dropped, and Enter pressed before the answer picks its first line
+as soon as it arrives, so a fast typist or a scanner loses nothing.
 """
 
 from __future__ import annotations
@@ -38,14 +41,24 @@ class SuggestEdit(QLineEdit):
         )
         self._list.itemClicked.connect(self._pick_item)
         self._list.hide()
+        self._asked: str | None = None  # the text whose suggestions are awaited
+        self._pick_when_answered = False  # Enter came before the answer
         self.destroyed.connect(self._list.deleteLater)  # the list may live on the window
         self.textEdited.connect(self._on_edited)
 
     # ---- for subclasses ------------------------------------------------------------------------
 
     def suggestions(self, text: str) -> list[tuple[str, Any]]:
-        """(shown text, value) pairs for what is typed; subclasses override."""
+        """(shown text, value) pairs for what is typed, at once; subclasses override this or
+        `fetch_suggestions`."""
         return []
+
+    def fetch_suggestions(self, text: str) -> None:
+        """Ask for the suggestions of `text`; the answer goes to `show_list(text, pairs)`.
+
+        Subclasses whose suggestions come from the desk override this with a query op.
+        """
+        self.show_list(text, self.suggestions(text))
 
     def text_for(self, value: Any) -> str:
         """The text the field shows once `value` is picked."""
@@ -60,11 +73,21 @@ class SuggestEdit(QLineEdit):
     def set_value(self, value: Any) -> None:
         """Show `value` as picked (None clears the field)."""
         self._value = value
+        self._asked = None
+        self._pick_when_answered = False
         self.setText("" if value is None else self.text_for(value))
         self.hide_popup()
 
     def popup_visible(self) -> bool:
         return self._list.isVisible()
+
+    def waiting(self) -> bool:
+        """True while the suggestions of the current text are awaited."""
+        return self._asked is not None
+
+    def wants_enter(self) -> bool:
+        """Enter belongs to the field: it picks from the list (now or when it arrives)."""
+        return self.popup_visible() or self.waiting()
 
     def popup_texts(self) -> list[str]:
         return [self._list.item(i).text() for i in range(self._list.count())]
@@ -72,15 +95,31 @@ class SuggestEdit(QLineEdit):
     # ---- list --------------------------------------------------------------------------------
 
     def show_suggestions(self) -> None:
+        """Ask for the suggestions of what is typed (shown when they arrive)."""
+        self._asked = self.text()
+        self.fetch_suggestions(self._asked)
+
+    def show_list(self, text: str, pairs: list[tuple[str, Any]]) -> None:
+        """Show the suggestions of `text`, unless more was typed since (a newer answer comes)."""
+        if text != self._asked:
+            return
+        self._asked = None
+        pick, self._pick_when_answered = self._pick_when_answered, False
         self._list.clear()
-        for shown, value in self.suggestions(self.text()):
+        for shown, value in pairs:
             item = QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, value)
             self._list.addItem(item)
-        if self._list.count() == 0:
+        if self._list.count() == 0 or not (pick or self.hasFocus()):
             self.hide_popup()
+            if pick:
+                self.focusNextChild()  # nothing to pick: Enter moves on, as it does elsewhere
             return
         self._list.setCurrentRow(0)
+        if pick:
+            self._pick_item(self._list.currentItem())
+            self.focusNextChild()
+            return
         self._place_popup()
         self._list.show()
         self._list.raise_()
@@ -139,6 +178,11 @@ class SuggestEdit(QLineEdit):
                     Qt.Key.Key_PageDown: VISIBLE_ROWS, Qt.Key.Key_PageUp: -VISIBLE_ROWS}[key]
             row = max(0, min(self._list.count() - 1, self._list.currentRow() + step))
             self._list.setCurrentRow(row)
+            event.accept()
+            return
+        if (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.waiting()
+                and not self.popup_visible()):
+            self._pick_when_answered = True  # picked as soon as the list arrives
             event.accept()
             return
         if self.popup_visible() and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from ..operations import Changes
 from ..session import Session
 
 log = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ class SyncController(QObject):
         self._relaying = True
         try:
             for code in dict.fromkeys(result.changed_codes):  # the province changed them
-                self.session.dossier_changed.emit(code)
+                self.session.announce(Changes.of_dossiers([code]))
         finally:
             self._relaying = False
 
