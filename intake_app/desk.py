@@ -49,6 +49,7 @@ from .store.calendar import clear_override, set_override, work_calendar
 from .store.db import DATABASE_FILE, open_database, write_transaction
 
 if TYPE_CHECKING:
+    from .services.calendar_notices import CalendarNotices
     from .services.ledger import Ledger
     from .services.reports import Reports
     from .sync.service import SyncService
@@ -225,7 +226,15 @@ class Desk:
             settings.set_value(self.db, key, value)
 
     def calendar(self) -> WorkCalendar:
+        """The calendar in force: statute, shipped and imported notices, local overrides."""
         return work_calendar(self.db, settings.load_station(self.db))
+
+    @cached_property
+    def calendar_notices(self) -> CalendarNotices:
+        """Where each day off comes from; previewing and importing a signed notice file."""
+        from .services.calendar_notices import CalendarNotices
+
+        return CalendarNotices(self)
 
     def procedure(self, code: str) -> Procedure | None:
         return catalogue.get_procedure(self.db, code)

@@ -217,3 +217,62 @@ def credential_store():
     keyring.set_keyring(store)
     yield store
     keyring.set_keyring(previous)
+
+
+# ---- calendar notices ----------------------------------------------------------------------------
+
+PROVINCE_NOTICE = {
+    "number": "3120/TB-UBND",
+    "issued_on": "2026-12-01",
+    "issuer": "UBND tỉnh Quảng Trị",
+    "title": "Nghỉ Tết Dương lịch 2027: hoán đổi ngày làm việc",
+    "province_code": "46",
+    "sources": ["https://example.invalid/3120"],
+    "days": [
+        {"day": "2026-12-31", "kind": "off", "reason": "Nghỉ trước Tết Dương lịch 2027"},
+        {"day": "2027-01-09", "kind": "work", "reason": "Làm bù cho thứ Năm 31/12/2026"},
+    ],
+}
+
+
+@pytest.fixture
+def signing(tmp_path: Path, monkeypatch) -> dict:
+    """A vendor key and a province key (46) made for the test, trusted through a copy of the
+    resources folder (the private keys exist only in this test, never in the repository)."""
+    import base64
+    import json
+    import shutil
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from intake_app.domain.calendar_notices import public_key_bytes
+    from intake_app.paths import RESOURCES_ENV, resources_dir
+
+    vendor, province = Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()
+    folder = tmp_path / "resources"
+    shutil.copytree(resources_dir(), folder, ignore=shutil.ignore_patterns("fonts", "data"))
+    for name in ("fonts", "data"):
+        (folder / name).symlink_to(resources_dir() / name)
+
+    def entry(key_id: str, scope: str, key: Ed25519PrivateKey) -> dict:
+        return {"key_id": key_id, "owner": key_id, "scope": scope,
+                "public_key": base64.b64encode(public_key_bytes(key)).decode()}
+
+    (folder / "calendar" / "trusted-keys.json").write_text(json.dumps({
+        "format": "intake-app/calendar-keys/1",
+        "keys": [entry("vendor-test", "all", vendor), entry("tinh-46", "46", province)],
+    }), encoding="utf-8")
+    monkeypatch.setenv(RESOURCES_ENV, str(folder))
+    return {"vendor": vendor, "province": province, "folder": tmp_path}
+
+
+def write_signed(folder: Path, name: str, body: dict, key, key_id: str) -> Path:
+    """A signed notice file, as the vendor's tool writes it."""
+    import json
+
+    from intake_app.domain.calendar_notices import sign_notice
+
+    path = folder / name
+    path.write_text(json.dumps(sign_notice(body, key, key_id), ensure_ascii=False, indent=2),
+                    encoding="utf-8")
+    return path

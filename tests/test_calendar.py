@@ -1,4 +1,8 @@
-"""Working-day calendar and appointment dates; every expectation below was worked out by hand."""
+"""Working-day calendar and appointment dates; every expectation below was worked out by hand.
+
+`CAL` is the counter's calendar with the notices shipped in `resources/calendar/` (the swaps
+of 2024–2026 come from them, not from the `holidays` package); `STATUTE` is the law alone.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +16,18 @@ from intake_app.domain.calendar import (
     DEFAULT_PERIODS,
     CalendarOverride,
     DayInfo,
+    DaySource,
     OverrideKind,
     WorkCalendar,
     WorkingPeriod,
 )
 from intake_app.domain.clock import VN_TZ, parse_iso
 from intake_app.domain.procedures import ProcessingTime, TimeUnit
+from intake_app.store.calendar import shipped_notices
 
-CAL = WorkCalendar()
+NOTICES = shipped_notices()
+CAL = WorkCalendar(notices=NOTICES)
+STATUTE = WorkCalendar()
 OFF, WORK = OverrideKind.DAY_OFF, OverrideKind.WORKING_DAY
 SAME_DAY = ProcessingTime(TimeUnit.SAME_DAY)
 
@@ -222,7 +230,8 @@ def test_calendar_days_are_monotonic_by_date_only() -> None:
 
 
 def test_extra_day_off_moves_the_due_date() -> None:
-    storm = WorkCalendar([CalendarOverride(date(2026, 3, 11), OFF, "Nghỉ tránh bão")])
+    storm = WorkCalendar([CalendarOverride(date(2026, 3, 11), OFF, "Nghỉ tránh bão")],
+                         notices=NOTICES)
     assert CAL.due_at(vn("2026-03-10T10:00"), days(1)) == vn("2026-03-11T10:00")
     assert storm.due_at(vn("2026-03-10T10:00"), days(1)) == vn("2026-03-12T10:00")
 
@@ -234,14 +243,17 @@ def test_extra_working_saturday_is_used() -> None:
 
 
 def test_override_removes_cultural_day() -> None:
-    cal = WorkCalendar([CalendarOverride(date(2026, 11, 24), WORK, "Vẫn làm việc")])
+    cal = WorkCalendar([CalendarOverride(date(2026, 11, 24), WORK, "Vẫn làm việc")],
+                       notices=NOTICES)
     assert CAL.due_at(vn("2026-11-23T10:00"), days(1)) == vn("2026-11-25T10:00")
     assert cal.due_at(vn("2026-11-23T10:00"), days(1)) == vn("2026-11-24T10:00")
-    assert DayInfo(date(2026, 11, 24), WORK, "Vẫn làm việc", "local") in cal.year_days(2026)
+    assert DayInfo(date(2026, 11, 24), WORK, "Vẫn làm việc", DaySource.LOCAL) \
+        in cal.year_days(2026)
 
 
 def test_override_cancels_a_working_saturday_and_the_later_override_wins() -> None:
-    cal = WorkCalendar([CalendarOverride(date(2026, 8, 22), OFF)])
+    cal = WorkCalendar([CalendarOverride(date(2026, 8, 22), OFF)], notices=NOTICES)
+    assert CAL.is_working_day(date(2026, 8, 22))
     assert not cal.is_working_day(date(2026, 8, 22))
     twice = WorkCalendar(
         [CalendarOverride(date(2026, 3, 11), OFF), CalendarOverride(date(2026, 3, 11), WORK)]
@@ -297,28 +309,39 @@ def test_bad_periods_are_refused(periods: list[WorkingPeriod]) -> None:
 
 
 def test_year_days_2026() -> None:
-    """Only weekdays off and weekend days worked; 26/4/2026 (Sunday) is off anyway, not listed."""
-    off = [(1, 1), *((2, d) for d in range(16, 21)), (4, 27), (4, 30), (5, 1)]
-    off += [(8, 31), (9, 1), (9, 2), (11, 24)]
-    expected = sorted([(date(2026, m, d), OFF) for m, d in off] + [(date(2026, 8, 22), WORK)])
+    """Weekdays off and weekend days worked, each with its source; 26/4/2026 (Sunday) is off
+    anyway and not listed, its compensatory Monday is."""
+    notice = {(1, 2): OFF, (1, 10): WORK, **{(2, d): OFF for d in range(16, 21)},
+              (8, 22): WORK, (8, 31): OFF}
+    statute = {(1, 1), (4, 27), (4, 30), (5, 1), (9, 1), (9, 2), (11, 24)}
+    expected = sorted(
+        [(date(2026, m, d), kind, DaySource.NOTICE) for (m, d), kind in notice.items()]
+        + [(date(2026, m, d), OFF, DaySource.STATUTE) for m, d in statute])
     listed = CAL.year_days(2026)
-    assert [(info.day, info.kind) for info in listed] == expected
-    assert {info.source for info in listed} == {"law"}
-    assert all(info.reason for info in listed)
-    assert date(2026, 4, 26) not in [info.day for info in listed]
+    assert [(info.day, info.kind, info.source) for info in listed] == expected
+    assert all(info.reason and info.document for info in listed)
+    by_day = {info.day: info for info in listed}
+    assert by_day[date(2026, 1, 10)].document.startswith("12729/VPCP-KGVX ngày 25/12/2025")
+    assert by_day[date(2026, 8, 31)].document.startswith("9441/TB-BNV ngày 16/10/2025")
+    assert by_day[date(2026, 4, 27)].document == "Bộ luật Lao động 2019, Điều 111 khoản 3 (nghỉ bù)"
+    assert by_day[date(2026, 4, 30)].document == "Bộ luật Lao động 2019, Điều 112"
+    assert "80-NQ/TW" in by_day[date(2026, 11, 24)].document
+    assert date(2026, 4, 26) not in by_day
 
 
 def test_year_days_2025_and_2027() -> None:
-    listed_2025 = {info.day: info.kind for info in CAL.year_days(2025)}
-    assert listed_2025[date(2025, 4, 26)] == WORK
-    assert listed_2025[date(2025, 5, 2)] == OFF
-    assert listed_2025[date(2025, 9, 1)] == OFF
+    listed_2025 = {info.day: info for info in CAL.year_days(2025)}
+    assert listed_2025[date(2025, 4, 26)].kind == WORK
+    assert listed_2025[date(2025, 4, 26)].source == DaySource.NOTICE
+    assert listed_2025[date(2025, 5, 2)].kind == OFF
+    assert listed_2025[date(2025, 9, 1)].kind == OFF
     listed_2027 = {info.day: info.kind for info in CAL.year_days(2027)}
     for day in (4, 5, 8, 9, 10):
         assert listed_2027[date(2027, 2, day)] == OFF
     assert date(2027, 2, 6) not in listed_2027  # Saturday in Tết
     assert listed_2027[date(2027, 5, 3)] == OFF  # 1/5/2027 is a Saturday
     assert listed_2027[date(2027, 9, 3)] == OFF
+    assert {info.source for info in CAL.year_days(2027)} == {DaySource.STATUTE}
 
 
 def test_year_days_local_overrides_win() -> None:
@@ -327,15 +350,78 @@ def test_year_days_local_overrides_win() -> None:
             CalendarOverride(date(2026, 3, 11), OFF, "Nghỉ tránh bão"),
             CalendarOverride(date(2026, 8, 22), OFF),
             CalendarOverride(date(2027, 1, 4), OFF),  # another year: not listed in 2026
-        ]
+        ],
+        notices=NOTICES,
     )
     listed = {info.day: info for info in cal.year_days(2026)}
-    assert listed[date(2026, 3, 11)] == DayInfo(date(2026, 3, 11), OFF, "Nghỉ tránh bão", "local")
+    assert listed[date(2026, 3, 11)] == DayInfo(
+        date(2026, 3, 11), OFF, "Nghỉ tránh bão", DaySource.LOCAL)
     assert listed[date(2026, 8, 22)].kind == OFF
-    assert listed[date(2026, 8, 22)].source == "local"
+    assert listed[date(2026, 8, 22)].source == DaySource.LOCAL
     assert listed[date(2026, 8, 22)].reason  # a default reason when the note is empty
-    assert listed[date(2026, 8, 31)].source == "law"
+    assert listed[date(2026, 8, 31)].source == DaySource.NOTICE
     assert all(day.year == 2026 for day in listed)
+
+
+# --- the swaps come from the notices, not from the package -----------------------------------
+
+
+@pytest.mark.parametrize(("day", "worked"), [
+    (date(2025, 4, 26), False), (date(2025, 5, 2), True),  # 8726/VPCP-KGVX
+    (date(2026, 1, 2), True), (date(2026, 1, 10), False),  # 12729/VPCP-KGVX
+    (date(2026, 8, 22), False), (date(2026, 8, 31), True),  # 9441/TB-BNV
+    (date(2024, 4, 29), True), (date(2024, 5, 4), False),  # 2450/VPCP-KGVX
+])
+def test_the_statute_alone_has_no_swap(day: date, worked: bool) -> None:
+    """Without the notices a swapped day is a plain weekday or Saturday: the package's own
+    swaps are not used (a wrong one in a package update could not slip in unseen)."""
+    assert STATUTE.is_working_day(day) is worked
+    assert CAL.is_working_day(day) is not worked
+
+
+def test_new_year_2026_swap() -> None:
+    """Issue 10: 5 working days from Mon 05/01/2026 09:00. Mon 2h30 + 4h = 6h30, Tue–Fri 8h
+    each = 32h (38h30), then 1h30 on the working Saturday 10/01 from 07:30 → 09:00. Without
+    the swap (the package alone) the walk ends on Mon 12/01 at 09:00."""
+    assert CAL.due_at(vn("2026-01-05T09:00"), days(5)) == vn("2026-01-10T09:00")
+    assert STATUTE.due_at(vn("2026-01-05T09:00"), days(5)) == vn("2026-01-12T09:00")
+    # Received on Wed 31/12/2025 at 16:00: 1h that day, 1/1 holiday, 2/1 swapped off, the
+    # weekend; 7h on Mon 05/01 → 16:00.
+    assert CAL.due_at(vn("2025-12-31T16:00"), days(1)) == vn("2026-01-05T16:00")
+    assert STATUTE.due_at(vn("2025-12-31T16:00"), days(1)) == vn("2026-01-02T16:00")
+
+
+def test_a_later_notice_wins_and_a_later_edition_replaces() -> None:
+    from dataclasses import replace
+
+    from intake_app.domain.calendar import CalendarNotice, NoticeDay
+
+    province = CalendarNotice(
+        "15/TB-UBND", date(2026, 12, 1), "UBND tỉnh", "Làm việc thứ Bảy",
+        (NoticeDay(date(2026, 8, 22), OFF, "Nghỉ theo tỉnh"),
+         NoticeDay(date(2026, 12, 26), WORK, "Làm bù")), province_code="46", edition=3)
+    cal = WorkCalendar(notices=[*NOTICES, province])
+    assert not cal.is_working_day(date(2026, 8, 22))  # issued after 9441/TB-BNV: it wins
+    assert cal.is_working_day(date(2026, 12, 26))
+    corrected = replace(province, days=(NoticeDay(date(2026, 12, 26), WORK, "Làm bù"),),
+                        edition=4)
+    cal = WorkCalendar(notices=[*NOTICES, province, corrected])
+    assert cal.is_working_day(date(2026, 8, 22))  # the correction no longer names 22/8
+    assert cal.day_info(date(2026, 12, 26)).document.startswith("15/TB-UBND ngày 01/12/2026")
+
+
+def test_subtract_working_time_undoes_add() -> None:
+    for start, hours_ in (("2026-01-05T09:00", 40), ("2026-02-13T16:10", 8),
+                          ("2026-08-21T15:00", 3), ("2026-03-10T11:30", 1)):
+        walked = CAL.add_working_time(vn(start), timedelta(hours=hours_))
+        back = CAL.subtract_working_time(walked, timedelta(hours=hours_))
+        assert CAL.working_time_between(back, walked) == timedelta(hours=hours_)
+    # From the working Saturday 10/01/2026 09:00 back 1h30 → 07:30 that Saturday.
+    assert CAL.subtract_working_time(vn("2026-01-10T09:00"), timedelta(hours=1, minutes=30)) \
+        == vn("2026-01-10T07:30")
+    # Back over the swapped Friday 02/01 and the holiday 01/01 to 31/12/2025.
+    assert CAL.subtract_working_time(vn("2026-01-05T08:30"), timedelta(hours=2)) \
+        == vn("2025-12-31T16:00")
 
 
 # --- properties -----------------------------------------------------------------------------

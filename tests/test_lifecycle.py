@@ -150,6 +150,10 @@ def test_a_supplement_stops_the_clock_and_moves_the_due_date_by_the_working_time
     assert back.dossier.supplement_requested_at is None
     assert back.dossier.processing_unit == "Tư pháp"  # back to the unit that asked
     assert "31 giờ" in back.note
+    # The history says where the statutory due time stood before and after (reports of a
+    # past period read it back, issue 10).
+    assert back.detail["statutory_due_before"] == "2026-03-05T08:00:00+07:00"
+    assert back.detail["statutory_due_at"] == "2026-03-10T16:30:00+07:00"
 
 
 def test_a_supplement_answered_over_a_holiday_only_counts_working_time():

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..domain.errors import DeskError
 from ..logs import setup_logging
 from ..paths import default_data_dir
-from . import commands, lifecycle_commands, sync_commands
+from . import calendar_commands, commands, lifecycle_commands, sync_commands
 
 CLERK_ENV = "INTAKE_APP_CLERK"
 
@@ -83,9 +83,6 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--procedure", required=True)
     due.add_argument("--at", help="received instant, ISO 8601 (default: now)")
     due.set_defaults(action=commands.cmd_calendar_due)
-    days = cal_sub.add_parser("days", help="days off and extra working days in force in a year")
-    days.add_argument("year", type=int)
-    days.set_defaults(action=commands.cmd_calendar_days)
     for name, text in (("set-off", "mark a day as a day off"),
                        ("set-work", "mark a day as a working day")):
         override = cal_sub.add_parser(name, help=text)
@@ -95,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     clear = cal_sub.add_parser("clear", help="remove a local override of a day")
     clear.add_argument("day", help="YYYY-MM-DD")
     clear.set_defaults(action=commands.cmd_calendar_clear)
+    calendar_commands.add_parsers(cal_sub)
 
     lifecycle_commands.add_parsers(sub)
     sync_commands.add_parsers(sub)

@@ -194,15 +194,6 @@ def cmd_calendar_due(args: argparse.Namespace, desk: Desk) -> int:
     return OK
 
 
-def cmd_calendar_days(args: argparse.Namespace, desk: Desk) -> int:
-    emit([
-        {"day": info.day.isoformat(), "kind": info.kind.value, "reason": info.reason,
-         "source": info.source}
-        for info in desk.calendar().year_days(args.year)
-    ])
-    return OK
-
-
 def cmd_calendar_set(args: argparse.Namespace, desk: Desk) -> int:
     try:
         day = date.fromisoformat(args.day)

@@ -29,6 +29,7 @@ from typing import Any
 from .calendar import WorkCalendar
 from .clock import iso, to_vn
 from .dossier import Dossier
+from .dossier_history import due_change_detail
 from .errors import NotAllowed
 from .events import EventKind
 from .slips import HandoverResult
@@ -178,6 +179,8 @@ def plan_step(
                 changes["due_at"] = _shifted(dossier.due_at, shift, calendar)
                 changes["statutory_due_at"] = _shifted(dossier.statutory_due_at, shift, calendar)
                 detail["shifted_minutes"] = round(shift.total_seconds() / 60)
+                detail.update(due_change_detail(dossier.statutory_due_at,
+                                                changes["statutory_due_at"]))
                 text += f"; hạn trả lùi {_hours_text(shift)} làm việc"
             changes["supplement_requested_at"] = None
     elif action == "supplement_requested":

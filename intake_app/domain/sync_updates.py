@@ -18,6 +18,7 @@ from typing import Any
 from .calendar import WorkCalendar
 from .clock import parse_iso
 from .dossier import Dossier
+from .dossier_history import due_change_detail
 from .lifecycle import IllegalStep, StepRequest, check_step, plan_step
 from .status import DossierStatus
 from .text import nfc
@@ -118,4 +119,5 @@ def plan_province_update(dossier: Dossier, update: ProvinceUpdate, *, now: datet
     # The province's change is not the station's event: the version (event count) stays.
     after = replace(outcome.dossier, version=dossier.version)
     return UpdatePlan(APPLIED, after, int(target), note,
-                      {**detail, "status_applied": True, "step": outcome.action})
+                      {**detail, "status_applied": True, "step": outcome.action,
+                       **due_change_detail(dossier.statutory_due_at, after.statutory_due_at)})

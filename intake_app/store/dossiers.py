@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -24,6 +25,7 @@ from ..domain.dossier import (
     PartyKind,
 )
 from ..domain.dossier_code import looks_like_dossier_code
+from ..domain.dossier_history import HistoryStep
 from ..domain.procedures import DocForm
 from ..domain.receipt import FeeLine, ReceiptData
 from ..domain.status import DossierStatus
@@ -237,6 +239,38 @@ def history(db: Database, dossier_row: int) -> list[dict[str, Any]]:
          "detail": json.loads(detail) if detail else None}
         for id_, at, actor, action, status, note, detail in rows
     ]
+
+
+def _step(at: str, action: str, status: int | None, detail: str | None) -> HistoryStep:
+    return HistoryStep(
+        at=parse_iso(at), action=action,
+        status=DossierStatus(status) if status is not None else None,
+        detail=json.loads(detail) if detail else {},
+    )
+
+
+def history_steps(db: Database, dossier_row: int) -> list[HistoryStep]:
+    """A dossier's history as the rules read it, in the order of time (then of recording)."""
+    rows = db.execute(
+        "SELECT at, action, status, detail FROM dossier_history WHERE dossier = ? "
+        "ORDER BY at, id", [dossier_row],
+    )
+    return [_step(*row) for row in rows]
+
+
+def history_steps_of(db: Database, dossier_rows: Iterable[int]) -> dict[int, list[HistoryStep]]:
+    """`history_steps` of many dossiers at once (row id → steps), for a report."""
+    found: dict[int, list[HistoryStep]] = {}
+    rows = list(dossier_rows)
+    for start in range(0, len(rows), 500):
+        chunk = rows[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for dossier, at, action, status, detail in db.execute(
+            f"SELECT dossier, at, action, status, detail FROM dossier_history "
+            f"WHERE dossier IN ({marks}) ORDER BY dossier, at, id", chunk,
+        ):
+            found.setdefault(dossier, []).append(_step(at, action, status, detail))
+    return found
 
 
 def fts_query(text: str) -> str | None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QToolButton,
@@ -318,6 +319,11 @@ class SettingsDialog(QDialog):
         note.setStyleSheet("color: #555;")
         form = QFormLayout()
         form.addRow(self.tr("Ngôn ngữ:"), self.language)
+        self.calendar_button = QPushButton(self.tr("Lịch làm việc…"))
+        self.calendar_button.setToolTip(self.tr(
+            "Ngày nghỉ, ngày làm việc bù và căn cứ của từng ngày; nhập thông báo lịch mới"))
+        self.calendar_button.clicked.connect(self.open_calendar)
+        form.addRow(self.tr("Ngày làm việc:"), self.calendar_button)
         buttons, _ = dialog_buttons(self, self.tr("Lưu"), self.tr("Hủy"))
         from .sync.settings_page import SyncSettingsPage
 
@@ -327,6 +333,13 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.sync_page)
         layout.addWidget(buttons)
+
+    def open_calendar(self) -> QDialog:
+        from .calendar.dialog import CalendarDialog
+
+        dialog = CalendarDialog(self.session, self)
+        dialog.open()
+        return dialog
 
     def accept(self) -> None:
         if not self.sync_page.save():

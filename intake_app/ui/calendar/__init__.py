@@ -1,0 +1,1 @@
+"""Lịch làm việc: the days off and working days in force, and importing a signed notice."""
