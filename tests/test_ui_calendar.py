@@ -29,7 +29,7 @@ def table_rows(dialog: CalendarDialog) -> dict[str, list[str]]:
 
 
 def test_settings_open_the_calendar_with_each_days_source(make_desk, qtbot) -> None:
-    session = Session(make_desk(FakeClock(at("2026-12-02 09:00"))), "Lê Thị Hoa")
+    session = Session.for_desk(make_desk(FakeClock(at("2026-12-02 09:00"))), "Lê Thị Hoa")
     settings = SettingsDialog(session)
     qtbot.addWidget(settings)
     assert settings.calendar_button.text() == "Lịch làm việc…"
@@ -52,7 +52,7 @@ def test_import_a_notice_from_the_window(make_desk, qtbot, signing, data_dir) ->
     desk = make_desk(clock)
     # Chứng thực hợp đồng, 2 working days: due Thu 31/12/2026 09:00, which the notice closes.
     late = desk.receive(intake_request(procedure="2.001035"), clerk="Hoa").dossier
-    session = Session(desk, "Lê Thị Hoa")
+    session = Session.for_desk(desk, "Lê Thị Hoa")
     dialog = CalendarDialog(session)
     qtbot.addWidget(dialog)
     path = write_signed(signing["folder"], "tb-3120.json", PROVINCE_NOTICE, signing["province"],
@@ -83,7 +83,7 @@ def test_import_a_notice_from_the_window(make_desk, qtbot, signing, data_dir) ->
 
 
 def test_a_refused_file_is_said_in_the_dialog(make_desk, qtbot, signing) -> None:
-    session = Session(make_desk(FakeClock(at("2026-12-02 09:00"))), "Lê Thị Hoa")
+    session = Session.for_desk(make_desk(FakeClock(at("2026-12-02 09:00"))), "Lê Thị Hoa")
     dialog = CalendarDialog(session)
     qtbot.addWidget(dialog)
     path = write_signed(signing["folder"], "tb.json", PROVINCE_NOTICE, signing["province"],
