@@ -5,12 +5,13 @@ importing a signed calendar notice after seeing what it changes.
 what it would change: each day it names, and the open dossiers it concerns — their
 appointments are kept (domain/calendar_impact.py), those now falling on a day off are shown
 first, in red, because the citizen must be told. "Áp dụng" records it; "Hủy" changes nothing.
+Every read and the import run through the session's operations (`ui/operations.py`).
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,14 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.calendar import DaySource, OverrideKind
-from ...domain.clock import to_vn
-from ...domain.errors import DeskError
+from ...domain.calendar import DayInfo, DaySource, OverrideKind
 from ...services.calendar_notices import NoticeImport
+from ..operations import Changed, Changes, CollectionOp, QueryOp, error_message
 from ..session import Session
 from ..widgets import dialog_buttons, dialog_layout
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from ...desk import Desk
 
 ERROR_STYLE = "color: #842029; background: #f8d7da; padding: 6px; border-radius: 3px;"
 SUCCESS_STYLE = "color: #0f5132; background: #d1e7dd; padding: 6px; border-radius: 3px;"
@@ -52,12 +53,13 @@ class CalendarDialog(QDialog):
         self.session = session
         self.setWindowTitle(self.tr("Lịch làm việc"))
         self.resize(860, 560)
-        today = to_vn(session.desk.clock()).date()
+        today = session.now().date()
 
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(today.year)
         self.year.valueChanged.connect(self.refresh)
+        self.preview_dialog: NoticePreviewDialog | None = None
         self.import_button = QPushButton(self.tr("Nhập thông báo…"))
         self.import_button.setToolTip(self.tr(
             "Tệp thông báo lịch làm việc có chữ ký của tỉnh hoặc nhà cung cấp phần mềm"))
@@ -119,7 +121,11 @@ class CalendarDialog(QDialog):
         return self.tr("Luật: %s") % document
 
     def refresh(self) -> None:
-        days = self.session.desk.calendar_notices.days(self.year.value())
+        year = self.year.value()
+        QueryOp(self.session, parent=self, op=lambda desk: desk.calendar_notices.days(year),
+                success=self.show_days).latest(("calendar-days", id(self))).run()
+
+    def show_days(self, days: list[DayInfo]) -> None:
         self.table.setRowCount(len(days))
         for row, info in enumerate(days):
             off = info.kind == OverrideKind.DAY_OFF
@@ -145,18 +151,21 @@ class CalendarDialog(QDialog):
             self.tr("Tệp thông báo (*.json)"))
         return Path(name) if name else None
 
-    def import_notice(self) -> NoticePreviewDialog | None:
+    def import_notice(self) -> None:
+        """Ask for the file, check it off the window's thread, then show what it changes."""
         path = self.choose_file()
         if path is None:
-            return None
-        try:
-            preview = self.session.desk.calendar_notices.preview(path)
-        except DeskError as exc:
-            log.warning("calendar notice %s refused: %s", path, exc.detail)
-            self._say(exc.message, ERROR_STYLE)
-            return None
+            return
+        self._say("", SUCCESS_STYLE)
+        QueryOp(self.session, parent=self,
+                op=lambda desk: desk.calendar_notices.preview(path),
+                success=lambda preview: self.show_preview(preview, path)) \
+            .failure(lambda error: self._say(error_message(error), ERROR_STYLE)).run()
+
+    def show_preview(self, preview: NoticeImport, path: Path) -> NoticePreviewDialog:
         dialog = NoticePreviewDialog(self.session, preview, path, self)
         dialog.applied.connect(self._applied)
+        self.preview_dialog = dialog
         dialog.open()
         return dialog
 
@@ -251,14 +260,24 @@ class NoticePreviewDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        try:
-            self.result = self.session.desk.calendar_notices.apply(
-                self.path, actor=self.session.clerk)
-        except DeskError as exc:
-            log.warning("calendar notice %s not applied: %s", self.path, exc.detail)
-            self.warning.setText(exc.message)
-            self.warning.setStyleSheet(ERROR_STYLE)
-            self.warning.show()
-            return
-        self.applied.emit(self.result)
+        """'Áp dụng': record the notice (checked again), then close; a refusal stays shown."""
+        path, actor = self.path, self.session.clerk
+
+        def apply(desk: Desk) -> Changed[NoticeImport]:
+            result = desk.calendar_notices.apply(path, actor=actor)
+            return Changed(result, Changes.of_settings("calendar"))
+
+        self.apply_button.setEnabled(False)
+        CollectionOp(self.session, self, apply).success(self._done) \
+            .failure(self._refused).run(initiator=self)
+
+    def _done(self, result: NoticeImport) -> None:
+        self.result = result
+        self.applied.emit(result)
         super().accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.apply_button.setEnabled(True)
+        self.warning.setText(error_message(error))
+        self.warning.setStyleSheet(ERROR_STYLE)
+        self.warning.show()
