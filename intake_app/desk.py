@@ -26,10 +26,12 @@ from .domain.intake import IntakeDraft, IntakeError, References, parse_documents
 from .domain.lifecycle import (
     StepOutcome,
     StepRequest,
+    check_step_request,
     next_statuses,
     plan_extension,
     plan_step,
 )
+from .domain.limits import checked_text
 from .domain.procedures import Procedure
 from .domain.receipt import ReceiptData, ReceiptDocument
 from .domain.slip_content import (
@@ -135,7 +137,7 @@ class Desk:
         Re-running it with the same identity is harmless; changing the unit or the station of
         a folder that already holds dossiers is refused, because their codes would lie.
         """
-        problems = check_station_settings(unit_code, unit_name, station_no)
+        problems = check_station_settings(unit_code, unit_name, station_no, office_name)
         with write_transaction(self.db):
             self._load_admin_units_if_missing()
             province = admin_units.get_province(self.db, province_code)
@@ -152,9 +154,9 @@ class Desk:
             if problems or commune is None:
                 raise SetupError(" ".join(problems))
             new = StationSettings(
-                unit_code=unit_code, unit_name=unit_name.strip(), province_code=province_code,
+                unit_code=unit_code, unit_name=nfc(unit_name), province_code=province_code,
                 commune_code=commune_code, station_no=station_no,
-                place_name=commune.name, office_name=office_name,
+                place_name=commune.name, office_name=nfc(office_name),
             )
             old = settings.load_station(self.db)
             if old is not None and dossiers.count_dossiers(self.db) > 0 and (
@@ -282,6 +284,7 @@ class Desk:
         receipt can be rebuilt byte-identically from what was saved).
         """
         draft = self.check_intake(payload)
+        clerk = checked_text("clerk", clerk)
         station = self.station
         procedure = catalogue.get_procedure(self.db, draft.procedure_code)
         if procedure is None:  # removed from the catalogue since the check, by another process
@@ -335,6 +338,7 @@ class Desk:
         """Move a dossier to `request.target`: the new state, its history entry and its outbox
         event are one transaction. Raises IllegalStep (Vietnamese message) when not allowed.
         """
+        request = check_step_request(request)
         with write_transaction(self.db):
             dossier = self.dossier(code)
             now = self.clock()
@@ -346,6 +350,7 @@ class Desk:
         self, code: str, *, new_due: datetime, reason: str, responsible: str, clerk: str,
     ) -> Dossier:
         """Set a new appointment for a late dossier (the apology slip, Mẫu 04)."""
+        clerk = checked_text("clerk", clerk)
         with write_transaction(self.db):
             dossier = self.dossier(code)
             now = self.clock()

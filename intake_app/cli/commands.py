@@ -18,8 +18,10 @@ from ..domain.clock import iso, parse_iso
 from ..domain.dossier import Dossier
 from ..domain.dossier_code import DailyLimitReached
 from ..domain.intake import IntakeError
+from ..domain.limits import label
 from ..domain.procedures import CatalogueError, procedure_to_dict
 from ..domain.status import DossierStatus
+from ..json_files import REQUEST, read_json_file, read_json_stream
 
 OK, FAILED, INVALID = 0, 1, 2
 
@@ -74,13 +76,10 @@ def cmd_init(args: argparse.Namespace, desk: Desk) -> int:
 def cmd_catalogue_import(args: argparse.Namespace, desk: Desk) -> int:
     try:
         added, replaced = desk.import_catalogue(Path(args.file))
-    except FileNotFoundError:
-        return fail(f"no such file: {args.file}", INVALID)
     except CatalogueError as exc:
         lines = "\n".join(f"  - {p}" for p in exc.faults)
-        return fail(f"the catalogue was not imported; nothing changed:\n{lines}", INVALID)
-    except ValueError as exc:
-        return fail(f"the catalogue was not imported; nothing changed: {exc}", INVALID)
+        return fail(f"Chưa nhập danh mục, không có gì thay đổi. Sửa các lỗi sau:\n{lines}",
+                    INVALID)
     emit({"added": added, "replaced": replaced})
     return OK
 
@@ -93,22 +92,22 @@ def cmd_catalogue_list(args: argparse.Namespace, desk: Desk) -> int:
 # ---- receiving -------------------------------------------------------------------------------
 
 def _read_json(source: str) -> Any:
-    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    return json.loads(text)
+    """The request file (or standard input for "-"): UTF-8 with or without a byte-order mark,
+    within its size and nesting limits; FileRefused (Vietnamese) otherwise."""
+    if source == "-":
+        return read_json_stream(None, REQUEST)
+    return read_json_file(Path(source), REQUEST)
 
 
 def cmd_receive(args: argparse.Namespace, desk: Desk) -> int:
-    try:
-        payload = _read_json(args.json)
-    except FileNotFoundError:
-        return fail(f"no such file: {args.json}", INVALID)
-    except json.JSONDecodeError as exc:
-        return fail(f"the intake request is not valid JSON: {exc}", INVALID)
+    payload = _read_json(args.json)
     try:
         result = desk.receive(payload, clerk=args.clerk)
     except IntakeError as exc:
-        lines = "\n".join(f"  - {field}: {reason}" for field, reason in exc.problems.items())
-        return fail(f"the dossier was not received; fix these fields:\n{lines}", INVALID)
+        lines = "\n".join(f"  - {label(field)} ({field}): {reason}"
+                          for field, reason in exc.problems.items())
+        return fail(f"Hồ sơ chưa được tiếp nhận, chưa lưu gì. Sửa các trường sau:\n{lines}",
+                    INVALID)
     except DailyLimitReached as exc:
         return fail(str(exc), FAILED)
     dossier = result.dossier

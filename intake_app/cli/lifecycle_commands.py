@@ -9,7 +9,7 @@ from pathlib import Path
 from ..desk import Desk, UnknownDossier
 from ..domain.clock import iso, parse_iso
 from ..domain.formatting import parse_date_vn
-from ..domain.lifecycle import IllegalStep, StepRequest
+from ..domain.lifecycle import IllegalStep, StepRequest, parse_paper
 from ..domain.report06a import ReportIdentityError
 from ..domain.slip_content import NoSuchStep
 from ..domain.slips import SlipKind
@@ -63,7 +63,8 @@ def date_arg(text: str) -> date:
 def cmd_step(args: argparse.Namespace, desk: Desk) -> int:
     request = StepRequest(
         args.to, args.clerk, to_unit=args.to_unit or "", note=args.note or "",
-        documents=tuple(args.document or ()), receiver_name=args.receiver or "",
+        documents=tuple(parse_paper(text) for text in args.document or ()),
+        receiver_name=args.receiver or "",
         receiver_id_number=args.receiver_id or "",
     )
     try:
@@ -158,8 +159,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                       help="national status 1-10 or: " + ", ".join(STATUS_NAMES))
     step.add_argument("--to-unit", help="officer or unit that receives the dossier")
     step.add_argument("--note", help="reason or note (required for supplement, refusal, stop)")
-    step.add_argument("--document", action="append",
-                      help="a paper to supplement (repeat for several)")
+    step.add_argument("--document", action="append", metavar="NAME[:FORM[:COPIES]]",
+                      help="a paper to supplement (repeat for several); FORM is ban_chinh, "
+                      'ban_sao or ban_photo, e.g. "Giấy chứng sinh:ban_sao:2"; without FORM '
+                      "the procedure's usual form (else 1 bản chính)")
     step.add_argument("--receiver", help="who takes the result (for returned)")
     step.add_argument("--receiver-id", help="the receiver's ID number")
     step.set_defaults(action=cmd_step)

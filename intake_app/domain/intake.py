@@ -2,7 +2,8 @@
 
 `parse_intake` reads the JSON form of a request (the command line's `receive --json`, and the
 window's form, which builds the same dict) and either returns an `IntakeDraft` in NFC or raises
-`IntakeError` naming every wrong field, each with a Vietnamese reason for the clerk.
+`IntakeError` naming every wrong field, each with a Vietnamese reason for the clerk. Every
+field is held to its limit in `limits.LIMITS` (length, visible Unicode text, range).
 """
 
 from __future__ import annotations
@@ -16,19 +17,22 @@ from typing import Any
 from .dossier import Channel, Delivery, DocumentLine, IntakeDraft, Party, PartyKind
 from .errors import InvalidInput
 from .id_numbers import check_id_number, normalize_gender, normalize_id_number
+from .limits import LIMITS, TextLimit, check_count, check_text, problems_message
 from .phones import check_phone, normalize_phone
 from .procedures import DocForm
-from .text import nfc, nfc_or_none
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PASSPORT_RE = re.compile(r"^[A-Z0-9]{6,9}$")
 
 
 class IntakeError(InvalidInput):
-    """Invalid intake input; `problems` maps each wrong field to a Vietnamese reason."""
+    """Invalid intake input; `problems` maps each wrong field to a Vietnamese reason.
+
+    The message names every field in Vietnamese ("Họ và tên người nộp: dài quá 70 ký tự …").
+    """
 
     def __init__(self, problems: dict[str, str]):
-        text = "; ".join(f"{k}: {v}" for k, v in problems.items())
+        text = problems_message(problems, lead="Hồ sơ chưa được tiếp nhận, chưa lưu gì")
         super().__init__(text, f"invalid intake request: {', '.join(problems)}", problems)
 
 
@@ -41,14 +45,14 @@ class References:
     commune_province: Callable[[str], str | None]  # the province a commune belongs to
 
 
-def _text(raw: dict[str, Any], key: str, where: str, problems: dict[str, str]) -> str | None:
-    value = raw.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        problems[f"{where}.{key}"] = "Phải là chuỗi ký tự."
-        return None
-    return nfc_or_none(value)
+def _text(raw: dict[str, Any], key: str, where: str, problems: dict[str, str],
+          entry: TextLimit | None = None) -> str | None:
+    """The field's text in NFC (None when absent or blank), held to its limit."""
+    path = f"{where}.{key}" if where else key
+    value, problem = check_text(path, raw.get(key), entry=entry)
+    if problem:
+        problems[path] = problem
+    return value
 
 
 def _birth_date(raw: dict[str, Any], where: str, problems: dict[str, str], today: date):
@@ -77,19 +81,26 @@ def parse_party(
     if not isinstance(raw, dict):
         problems[where] = "Thiếu thông tin người nộp hồ sơ."
         return None
-    name = _text(raw, "name", where, problems)
-    if not name:
-        problems.setdefault(f"{where}.name", "Họ và tên không được để trống.")
     kind_raw = raw.get("kind", "citizen")
     kind = PartyKind.ORGANISATION if kind_raw in ("organisation", 2) else PartyKind.CITIZEN
+    name_limit = LIMITS[f"{where}.organisation_name" if kind == PartyKind.ORGANISATION
+                        else f"{where}.name"]
+    assert isinstance(name_limit, TextLimit)
+    name = _text(raw, "name", where, problems, name_limit)
+    if not name:
+        problems.setdefault(f"{where}.name", "Họ và tên không được để trống.")
 
     gender = None
     if raw.get("gender") not in (None, ""):
         try:
-            gender = normalize_gender(str(raw["gender"]))
+            if not isinstance(raw["gender"], str) or len(raw["gender"]) > 10:
+                raise ValueError("not a gender")
+            gender = normalize_gender(raw["gender"])
         except ValueError:
             problems[f"{where}.gender"] = "Giới tính phải là 'nam' hoặc 'nữ'."
-    birth_date = _birth_date(raw, where, problems, today)
+    _text(raw, "birth_date", where, problems)  # a hostile value is named, not parsed
+    birth_date = None if f"{where}.birth_date" in problems else _birth_date(
+        raw, where, problems, today)
 
     id_number = _text(raw, "id_number", where, problems)
     id_type = raw.get("id_type", "cccd")
@@ -107,7 +118,8 @@ def parse_party(
             else:
                 id_number = normalize_id_number(id_number)
     elif require_id and kind == PartyKind.CITIZEN:
-        problems[f"{where}.id_number"] = "Số định danh cá nhân (CCCD) không được để trống."
+        problems.setdefault(f"{where}.id_number",
+                            "Số định danh cá nhân (CCCD) không được để trống.")
 
     phone = _text(raw, "phone", where, problems)
     if phone:
@@ -150,44 +162,56 @@ def parse_party(
     )
 
 
-def _positive_int(raw: dict[str, Any], key: str, where: str, problems: dict[str, str],
-                  default: int) -> int:
+def _count(raw: dict[str, Any], key: str, where: str, problems: dict[str, str],
+           default: int) -> int:
+    """A count held to its limit (`limits.LIMITS`); absent or null means `default`."""
     value = raw.get(key, default)
     if value is None:
         return default
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        problems[f"{where}{key}"] = "Phải là số nguyên lớn hơn 0."
+    path = f"{where}{key}"
+    number, problem = check_count(path, value)
+    if problem:
+        problems[path] = problem
         return default
-    return value
+    assert number is not None
+    return number
 
 
 def parse_documents(raw: Any, problems: dict[str, str]) -> tuple[DocumentLine, ...]:
     if raw is None:
         raw = []
     if not isinstance(raw, list):
-        problems["documents"] = "Danh sách giấy tờ phải là một danh sách."
+        problems["documents"] = "phải là một danh sách giấy tờ."
         return ()
+    _, too_many = check_count("documents", len(raw))
+    if too_many:
+        problems["documents"] = too_many
+        return ()  # 10,000 papers are not read one by one: the count alone refuses them
     lines: list[DocumentLine] = []
     for i, item in enumerate(raw):
         where = f"documents[{i}]"
         if not isinstance(item, dict):
-            problems[where] = "Mỗi giấy tờ phải có tên, hình thức và số bản."
+            problems[where] = "mỗi giấy tờ phải có tên, hình thức và số bản."
             continue
-        name = item.get("name")
-        if not isinstance(name, str) or not nfc(name):
-            problems[f"{where}.name"] = "Tên giấy tờ không được để trống."
+        name = _text(item, "name", where, problems)
+        if not name:
+            problems.setdefault(f"{where}.name", "Tên giấy tờ không được để trống.")
             name = ""
+        form_raw = item.get("form", DocForm.ORIGINAL.value)
         try:
-            form = DocForm(item.get("form", DocForm.ORIGINAL.value))
+            if not isinstance(form_raw, str):
+                raise ValueError("not a form")
+            form = DocForm(form_raw)
         except ValueError:
             problems[f"{where}.form"] = "Hình thức phải là ban_chinh, ban_sao hoặc ban_photo."
             form = DocForm.ORIGINAL
-        copies = _positive_int(item, "copies", f"{where}.", problems, 1)
+        copies = _count(item, "copies", f"{where}.", problems, 1)
         pages = item.get("pages")
         if pages is not None:
-            pages = _positive_int(item, "pages", f"{where}.", problems, 1)
-        code = item.get("component_code") or ""
-        lines.append(DocumentLine(nfc(name), form, copies, pages, nfc(str(code))))
+            pages = _count(item, "pages", f"{where}.", problems, 1)
+        code = _text(item, "component_code", where, problems) if isinstance(
+            item.get("component_code"), str) else None
+        lines.append(DocumentLine(name, form, copies, pages, code or ""))
     return tuple(lines)
 
 
@@ -196,13 +220,14 @@ def parse_intake(raw: Any, refs: References, *, today: date) -> IntakeDraft:
     if not isinstance(raw, dict):
         raise IntakeError({"(gốc)": "Yêu cầu tiếp nhận phải là một đối tượng JSON."})
     problems: dict[str, str] = {}
-    procedure_code = raw.get("procedure")
-    if not isinstance(procedure_code, str) or not procedure_code.strip():
+    procedure_code, problem = check_text("procedure", raw.get("procedure"))
+    if problem:
+        problems["procedure"] = problem
+    elif not procedure_code:
         problems["procedure"] = "Chưa chọn thủ tục hành chính."
-        procedure_code = ""
-    elif not refs.has_procedure(procedure_code.strip()):
+    elif not refs.has_procedure(procedure_code):
         problems["procedure"] = f"Thủ tục mã {procedure_code} không có trong danh mục."
-    procedure_code = procedure_code.strip()
+    procedure_code = procedure_code or ""
 
     applicant = parse_party(raw.get("applicant"), "applicant", problems, refs, today,
                             require_id=True)
@@ -213,24 +238,27 @@ def parse_intake(raw: Any, refs: References, *, today: date) -> IntakeDraft:
         problems.setdefault("applicant.address", "Địa chỉ không được để trống.")
 
     documents = parse_documents(raw.get("documents"), problems)
-    pages = _positive_int(raw, "pages", "", problems, 1)
-    sets = _positive_int(raw, "sets", "", problems, 1)
+    pages = _count(raw, "pages", "", problems, 1)
+    sets = _count(raw, "sets", "", problems, 1)
     try:
-        channel = Channel(raw.get("channel", 1))
+        channel_raw = raw.get("channel", 1)
+        if isinstance(channel_raw, bool) or not isinstance(channel_raw, int):
+            raise ValueError("not a channel")
+        channel = Channel(channel_raw)
     except ValueError:
         problems["channel"] = (
             "Kênh tiếp nhận phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính)."
         )
         channel = Channel.IN_PERSON
     try:
-        delivery = Delivery(raw.get("delivery", "counter"))
+        delivery_raw = raw.get("delivery", "counter")
+        if not isinstance(delivery_raw, str):
+            raise ValueError("not a delivery")
+        delivery = Delivery(delivery_raw)
     except ValueError:
         problems["delivery"] = "Nơi nhận kết quả phải là 'counter' hoặc 'post'."
         delivery = Delivery.COUNTER
-    note = raw.get("note") or ""
-    if not isinstance(note, str):
-        problems["note"] = "Ghi chú phải là chuỗi ký tự."
-        note = ""
+    note = _text(raw, "note", "", problems)
     if problems or applicant is None:
         raise IntakeError(problems)
     return IntakeDraft(
@@ -242,5 +270,5 @@ def parse_intake(raw: Any, refs: References, *, today: date) -> IntakeDraft:
         sets=sets,
         channel=channel,
         delivery=delivery,
-        note=nfc(note),
+        note=note or "",
     )

@@ -30,11 +30,13 @@ from .calendar import WorkCalendar
 from .clock import iso, to_vn
 from .dossier import Dossier
 from .dossier_history import due_change_detail
-from .errors import NotAllowed
+from .errors import InvalidInput, NotAllowed
 from .events import EventKind
+from .limits import check_count, check_text, problems_message
+from .procedures import DocForm
 from .slips import HandoverResult
 from .status import DossierStatus as S
-from .text import nfc
+from .text import fold, nfc
 
 # The counter itself, as a party of a hand-over on the control sheet.
 COUNTER_PARTY = "Bộ phận Một cửa"
@@ -76,6 +78,14 @@ class IllegalStep(NotAllowed, ValueError):
     """A step the rules do not allow; the message is for the clerk (Vietnamese)."""
 
 
+class StepInputError(InvalidInput):
+    """What was typed for a step is over its limit or not text; `problems` names each field."""
+
+    def __init__(self, problems: dict[str, str]):
+        super().__init__(problems_message(problems, lead="Chưa thực hiện bước xử lý"),
+                         f"invalid step input: {', '.join(problems)}", problems)
+
+
 def check_step(current: S, target: S) -> None:
     if target not in TRANSITIONS[current]:
         raise IllegalStep(
@@ -93,6 +103,51 @@ def next_statuses(status: S) -> frozenset[S]:
 
 
 @dataclass(frozen=True)
+class RequestedPaper:
+    """A paper the citizen must add or complete (supplement request, Mẫu 02).
+
+    `form` and `copies` are what the clerk said; None means "as the procedure's component
+    says" (or one original for a paper the procedure does not list).
+    """
+
+    name: str
+    form: DocForm | None = None
+    copies: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "form": self.form.value if self.form else None,
+                "copies": self.copies}
+
+
+_FORM_WORDS = {fold(word).replace(" ", "_"): form for form in DocForm
+               for word in (form.value, {"ban_chinh": "bản chính", "ban_sao": "bản sao",
+                                         "ban_photo": "bản photo"}[form.value])}
+
+
+def parse_paper(text: str) -> RequestedPaper:
+    """A paper as the command line's `--document` gives it: "NAME", "NAME:FORM" or
+    "NAME:FORM:COPIES", FORM being ban_chinh, ban_sao or ban_photo (or "bản sao" …).
+
+    >>> parse_paper("Giấy chứng sinh:ban_sao:2")
+    RequestedPaper(name='Giấy chứng sinh', form=<DocForm.CERTIFIED_COPY: 'ban_sao'>, copies=2)
+    >>> parse_paper("Tờ khai: mẫu 01")  # a colon inside a name stays in the name
+    RequestedPaper(name='Tờ khai: mẫu 01', form=None, copies=None)
+    """
+    parts = text.rsplit(":", 2)
+    copies: int | None = None
+    if len(parts) == 3 and parts[2].strip().isdigit() and len(parts[2].strip()) <= 12:
+        form = _FORM_WORDS.get(fold(parts[1]).replace(" ", "_"))
+        if form is not None:
+            copies = int(parts[2].strip())
+            return RequestedPaper(parts[0], form, copies)
+    head, _, last = text.rpartition(":")
+    form = _FORM_WORDS.get(fold(last).replace(" ", "_")) if head else None
+    if form is not None:
+        return RequestedPaper(head, form)
+    return RequestedPaper(text)
+
+
+@dataclass(frozen=True)
 class StepRequest:
     """What a person asks for: the target status and what the step needs to say."""
 
@@ -100,9 +155,51 @@ class StepRequest:
     actor: str
     to_unit: str = ""  # who receives the dossier (officer or unit), for handing over
     note: str = ""  # the reason, where the slip needs one (supplement, refusal, stop, …)
-    documents: tuple[str, ...] = ()  # papers to add, for a supplement request
+    # Papers to add, for a supplement request (a plain name is taken as RequestedPaper(name)).
+    documents: tuple[RequestedPaper | str, ...] = ()
     receiver_name: str = ""  # who takes the result, for returned
     receiver_id_number: str = ""
+
+    @property
+    def papers(self) -> tuple[RequestedPaper, ...]:
+        return tuple(RequestedPaper(d) if isinstance(d, str) else d for d in self.documents)
+
+
+def check_step_request(request: StepRequest) -> StepRequest:
+    """The request with every typed text in NFC and held to its limit (`limits.LIMITS`), or
+    StepInputError naming each field that is not; papers without a name are dropped."""
+    problems: dict[str, str] = {}
+
+    def text(path: str, value: Any) -> str:
+        cleaned, problem = check_text(path, value)
+        if problem:
+            problems[path] = problem
+        return cleaned or ""
+
+    actor = text("clerk", request.actor)
+    to_unit = text("step.to_unit", request.to_unit)
+    note = text("step.note", request.note)
+    receiver = text("step.receiver_name", request.receiver_name)
+    receiver_id = text("step.receiver_id_number", request.receiver_id_number)
+    papers: list[RequestedPaper] = []
+    _, too_many = check_count("step.documents", len(request.documents))
+    if too_many:
+        problems["step.documents"] = too_many
+    else:
+        for index, paper in enumerate(request.papers):
+            name = text(f"step.documents[{index}].name", paper.name)
+            copies = paper.copies
+            if copies is not None:
+                counted, problem = check_count(f"step.documents[{index}].copies", copies)
+                if problem:
+                    problems[f"step.documents[{index}].copies"] = problem
+                copies = counted
+            if name:
+                papers.append(RequestedPaper(name, paper.form, copies))
+    if problems:
+        raise StepInputError(problems)
+    return replace(request, actor=actor, to_unit=to_unit, note=note, documents=tuple(papers),
+                   receiver_name=receiver, receiver_id_number=receiver_id)
 
 
 @dataclass(frozen=True)
@@ -149,7 +246,10 @@ def plan_step(
     check_step(current, target)
     to_unit = nfc(request.to_unit)
     note = nfc(request.note)
-    documents = tuple(d for d in (nfc(x) for x in request.documents) if d)
+    documents = tuple(
+        RequestedPaper(nfc(paper.name), paper.form, paper.copies)
+        for paper in request.papers if nfc(paper.name)
+    )
     if target in NEEDS_REASON and not note:
         raise IllegalStep(NEEDS_REASON[target])
     unit = dossier.processing_unit or ""
@@ -187,7 +287,8 @@ def plan_step(
         changes.update(supplement_requested_at=at,
                        supplement_count=dossier.supplement_count + 1)
         detail.update(from_party=unit or COUNTER_PARTY, to_party=COUNTER_PARTY,
-                      documents=list(documents))
+                      documents=[paper.name for paper in documents],
+                      papers=[paper.to_dict() for paper in documents])
         text = f"Yêu cầu bổ sung, hoàn thiện hồ sơ: {note}"
     elif action == "obligation_requested":
         text = f"Yêu cầu thực hiện nghĩa vụ tài chính: {note}"
@@ -256,7 +357,16 @@ def plan_extension(
         )
     if dossier.due_at is None:
         raise IllegalStep("Thủ tục này không có ngày hẹn trả kết quả.")
-    reason, responsible = nfc(reason), nfc(responsible)
+    problems: dict[str, str] = {}
+    reason_text, problem = check_text("extend.reason", reason)
+    if problem:
+        problems["extend.reason"] = problem
+    responsible_text, problem = check_text("extend.responsible", responsible)
+    if problem:
+        problems["extend.responsible"] = problem
+    if problems:
+        raise StepInputError(problems)
+    reason, responsible = reason_text or "", responsible_text or ""
     if not reason:
         raise IllegalStep("Chưa nhập lý do chậm trả kết quả.")
     if to_vn(new_due) <= to_vn(dossier.due_at) or to_vn(new_due) <= to_vn(at):

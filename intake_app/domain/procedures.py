@@ -2,7 +2,9 @@
 
 A catalogue file is JSON: ``{"procedures": [ {...}, ... ]}``, each procedure shaped as
 `procedure_from_dict` reads it. `parse_catalogue` checks a whole file and reports every fault
-with its place, so that an import either takes the whole file or changes nothing.
+with its place, in Vietnamese naming the field ("Tên thủ tục (thủ tục thứ 3): dài quá 300 ký
+tự …"), so that an import either takes the whole file or changes nothing. Every text and number
+is held to its limit in `limits.LIMITS`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,17 @@ from enum import StrEnum
 from typing import Any
 
 from .errors import InvalidInput
-from .text import nfc
+from .limits import (
+    DOCUMENTS_MAX,
+    LIMITS,
+    TIME_DAYS_MAX,
+    TIME_HOURS_MAX,
+    CountLimit,
+    TextLimit,
+    check_count,
+    check_text,
+    label,
+)
 
 PROCEDURE_CODE_RE = re.compile(r"^\d\.\d{6}$")
 
@@ -54,6 +66,9 @@ class ProcessingTime:
             return
         if self.amount <= 0:
             raise ValueError(f"processing time in {self.unit} needs a positive amount")
+        most = TIME_HOURS_MAX if self.unit == TimeUnit.WORKING_HOURS else TIME_DAYS_MAX
+        if self.amount > most:
+            raise ValueError(f"processing time of {self.amount} {self.unit} is over {most}")
 
 
 @dataclass(frozen=True)
@@ -103,41 +118,104 @@ class Procedure:
 
 
 class CatalogueError(InvalidInput):
-    """A catalogue file that cannot be taken; `faults` lists every fault with its place."""
+    """A catalogue file that cannot be taken; `faults` lists every fault with its place.
+
+    Each fault names the field in Vietnamese and where it is ("Tên thủ tục (thủ tục thứ 3)").
+    """
+
+    #: Faults listed in the message; the rest are counted (a broken file can have thousands).
+    SHOWN = 20
 
     def __init__(self, faults: list[str]):
-        super().__init__("; ".join(faults), "catalogue file refused: " + "; ".join(faults))
+        shown = faults[: self.SHOWN]
+        text = "Chưa nhập danh mục, không có gì thay đổi. " + " ".join(shown)
+        if len(faults) > len(shown):
+            text += f" (và {len(faults) - len(shown)} lỗi khác)"
+        super().__init__(text, f"catalogue file refused: {len(faults)} faults")
         self.faults = faults
 
 
-def _int(value: Any, where: str, problems: list[str], *, minimum: int = 0) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        problems.append(f"{where}: expected a whole number ≥ {minimum}, got {value!r}")
-        return minimum
-    return value
+_INDEX_RE = re.compile(r"\[(\d+)\]")
+_PLACE_WORDS = {"procedures": "thủ tục", "components": "thành phần", "tiers": "bậc giá"}
+_ENUM_NAMES = {
+    "time.unit": "Cách tính thời hạn giải quyết",
+    "fee.kind": "Loại phí, lệ phí",
+    "form": "Hình thức giấy tờ",
+}
+
+
+def _key(where: str) -> str:
+    """The limits table's name of a field: `procedures[3].fee.amount` → `procedures[].fee…`.
+
+    A stored definition is read with `where` = "procedure"; it shares the file's limits.
+    """
+    generic = _INDEX_RE.sub("[]", where)
+    if generic == "procedure" or generic.startswith("procedure."):
+        generic = "procedures[]" + generic[len("procedure"):]
+    return generic
+
+
+def _place(where: str) -> str:
+    """'procedures[2].components[0].form' → 'thủ tục thứ 3, thành phần thứ 1'."""
+    parts = [f"{_PLACE_WORDS.get(name, name)} thứ {int(index) + 1}"
+             for name, index in re.findall(r"(\w+)\[(\d+)\]", where)]
+    return ", ".join(parts) or "thủ tục"
+
+
+def _fault(name: str, where: str, reason: str, problems: list[str]) -> None:
+    """One fault: "<field in Vietnamese> (<where>): <reason>."."""
+    text = f"{name} ({_place(where)}): {reason}"
+    problems.append(text if text.endswith(".") else text + ".")
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _int(value: Any, where: str, problems: list[str], *, key: str | None = None) -> int:
+    """A whole number held to its limit (`key`: the table's name when it is not `where`'s)."""
+    entry = LIMITS[key or _key(where)]
+    assert isinstance(entry, CountLimit)
+    number, problem = check_count(where, value, entry=entry)
+    if problem:
+        _fault(entry.label, where, problem, problems)
+        return entry.minimum
+    assert number is not None
+    return number
 
 
 def _text(value: Any, where: str, problems: list[str], *, required: bool = True) -> str:
+    """A text held to its limit, in NFC; "" (and a fault) when it cannot be taken."""
     if value is None and not required:
         return ""
-    if not isinstance(value, str) or (required and not value.strip()):
-        problems.append(f"{where}: expected text, got {value!r}")
+    entry = LIMITS[_key(where)]
+    assert isinstance(entry, TextLimit)
+    text, problem = check_text(where, value, entry=entry)
+    if problem:
+        _fault(entry.label, where, problem, problems)
         return ""
-    return nfc(value)
+    if required and not text:
+        _fault(entry.label, where, "không được để trống", problems)
+        return ""
+    return text or ""
 
 
 def _enum(enum: type[StrEnum], value: Any, where: str, problems: list[str]) -> Any:
     try:
+        if not isinstance(value, str):
+            raise ValueError("not text")
         return enum(value)
     except ValueError:
         allowed = ", ".join(member.value for member in enum)
-        problems.append(f"{where}: {value!r} is not one of {allowed}")
+        name = next((n for suffix, n in _ENUM_NAMES.items() if where.endswith(suffix)), where)
+        _fault(name, where, f"{_short(value)} không phải một trong {allowed}", problems)
         return next(iter(enum))
 
 
 def _fee_from_dict(raw: Any, where: str, problems: list[str]) -> FeeRule:
     if not isinstance(raw, dict):
-        problems.append(f"{where}: expected an object")
+        _fault("Phí, lệ phí", where, "phải là một đối tượng JSON {\"kind\": …}", problems)
         return FeeRule(FeeKind.FREE)
     kind = _enum(FeeKind, raw.get("kind"), f"{where}.kind", problems)
     amount = raw.get("amount")
@@ -150,23 +228,33 @@ def _fee_from_dict(raw: Any, where: str, problems: list[str]) -> FeeRule:
     cap = None
     if kind == FeeKind.PER_PAGE:
         raw_tiers = raw.get("tiers")
+        count_fault = len(problems)
+        if isinstance(raw_tiers, list):
+            _int(len(raw_tiers), f"{where}.tiers", problems)
         if not isinstance(raw_tiers, list) or not raw_tiers:
-            problems.append(f"{where}.tiers: a per-page fee needs at least one tier")
-        else:
+            if len(problems) == count_fault:
+                _fault("Bậc giá theo trang", where,
+                       "phí tính theo trang cần ít nhất một bậc giá", problems)
+        elif len(problems) == count_fault:
             for i, tier in enumerate(raw_tiers):
                 tw = f"{where}.tiers[{i}]"
                 if not isinstance(tier, dict):
-                    problems.append(f"{tw}: expected an object")
+                    _fault("Bậc giá theo trang", tw, "phải là một đối tượng JSON", problems)
                     continue
                 tiers.append(
                     PageTier(
-                        _int(tier.get("from_page"), f"{tw}.from_page", problems, minimum=1),
+                        _int(tier.get("from_page"), f"{tw}.from_page", problems),
                         _int(tier.get("price"), f"{tw}.price", problems),
                     )
                 )
             tiers.sort(key=lambda t: t.from_page)
             if tiers and tiers[0].from_page != 1:
-                problems.append(f"{where}.tiers: the first tier must start at page 1")
+                _fault("Bậc giá theo trang", where, "bậc đầu tiên phải bắt đầu từ trang 1",
+                       problems)
+            starts = [t.from_page for t in tiers]
+            if len(set(starts)) != len(starts):
+                _fault("Bậc giá theo trang", where, "hai bậc giá bắt đầu cùng một trang",
+                       problems)
         if raw.get("cap_per_copy") is not None:
             cap = _int(raw.get("cap_per_copy"), f"{where}.cap_per_copy", problems)
     return FeeRule(
@@ -179,48 +267,61 @@ def _fee_from_dict(raw: Any, where: str, problems: list[str]) -> FeeRule:
     )
 
 
+_TIME_LIMITS = {
+    TimeUnit.WORKING_DAYS: "procedures[].time.amount@working_days",
+    TimeUnit.CALENDAR_DAYS: "procedures[].time.amount@calendar_days",
+    TimeUnit.WORKING_HOURS: "procedures[].time.amount@working_hours",
+}
+
+
 def procedure_from_dict(raw: Any, where: str, problems: list[str]) -> Procedure | None:
     """Read one procedure, appending every fault to `problems`; None when it cannot be read."""
     if not isinstance(raw, dict):
-        problems.append(f"{where}: expected an object")
+        _fault("Thủ tục", where, "phải là một đối tượng JSON {\"code\": …, \"name\": …}",
+               problems)
         return None
     before = len(problems)
     code = raw.get("code")
     if not isinstance(code, str) or not PROCEDURE_CODE_RE.match(code):
-        problems.append(f"{where}.code: {code!r} is not a national procedure code like 2.000815")
+        _fault("Mã thủ tục", where, f"{_short(code)} không phải mã thủ tục quốc gia dạng "
+               "2.000815", problems)
         code = ""
     time_raw = raw.get("time")
     time = ProcessingTime(TimeUnit.NONE)
     if not isinstance(time_raw, dict):
-        problems.append(f"{where}.time: expected an object with unit and amount")
+        _fault("Thời hạn giải quyết", where,
+               "phải là một đối tượng JSON {\"unit\": …, \"amount\": …}", problems)
     else:
         unit = _enum(TimeUnit, time_raw.get("unit"), f"{where}.time.unit", problems)
         amount = time_raw.get("amount", 0)
         if unit in (TimeUnit.SAME_DAY, TimeUnit.NONE):
             time = ProcessingTime(unit)
         else:
-            amount = _int(amount, f"{where}.time.amount", problems, minimum=1)
+            amount = _int(amount, f"{where}.time.amount", problems, key=_TIME_LIMITS[unit])
             time = ProcessingTime(unit, amount)
     components: list[Component] = []
     raw_components = raw.get("components", [])
     if not isinstance(raw_components, list):
-        problems.append(f"{where}.components: expected a list")
+        _fault("Thành phần hồ sơ", where, "phải là một danh sách", problems)
+        raw_components = []
+    elif len(raw_components) > DOCUMENTS_MAX:
+        _int(len(raw_components), f"{where}.components", problems)
         raw_components = []
     for i, comp in enumerate(raw_components):
         cw = f"{where}.components[{i}]"
         if not isinstance(comp, dict):
-            problems.append(f"{cw}: expected an object")
+            _fault("Thành phần hồ sơ", cw, "phải là một đối tượng JSON", problems)
             continue
         required = comp.get("required", True)
         if not isinstance(required, bool):
-            problems.append(f"{cw}.required: expected true or false")
+            _fault("Thành phần bắt buộc", cw, "phải là true hoặc false", problems)
             required = True
         components.append(
             Component(
                 name=_text(comp.get("name"), f"{cw}.name", problems),
                 form=_enum(DocForm, comp.get("form"), f"{cw}.form", problems),
                 required=required,
-                copies=_int(comp.get("copies", 1), f"{cw}.copies", problems, minimum=1),
+                copies=_int(comp.get("copies", 1), f"{cw}.copies", problems),
                 code=_text(comp.get("code", ""), f"{cw}.code", problems, required=False),
             )
         )
@@ -242,7 +343,11 @@ def parse_catalogue(raw: Any) -> list[Procedure]:
     problems: list[str] = []
     items = raw.get("procedures") if isinstance(raw, dict) else None
     if not isinstance(items, list) or not items:
-        raise CatalogueError(['the file must be {"procedures": [ ... ]} with at least one'])
+        raise CatalogueError(['Tệp danh mục phải có dạng {"procedures": [ … ]} với ít nhất '
+                              "một thủ tục."])
+    count, problem = check_count("procedures", len(items))
+    if problem:
+        raise CatalogueError([f"{label('procedures')}: {problem}"])
     procedures: list[Procedure] = []
     seen: set[str] = set()
     for i, item in enumerate(items):
@@ -250,7 +355,8 @@ def parse_catalogue(raw: Any) -> list[Procedure]:
         if procedure is None:
             continue
         if procedure.code in seen:
-            problems.append(f"procedures[{i}].code: {procedure.code} appears twice")
+            _fault("Mã thủ tục", f"procedures[{i}]", f"mã {procedure.code} có hai lần trong tệp",
+                   problems)
         seen.add(procedure.code)
         procedures.append(procedure)
     if problems:

@@ -15,6 +15,7 @@ from typing import Any
 from .clock import parse_iso
 from .dossier import Dossier
 from .errors import NotFound
+from .procedures import DocForm
 from .receipt import ReceiptDocument
 from .slips import (
     SLIP_CLASSES,
@@ -124,6 +125,44 @@ def handover_rows(history: Sequence[Mapping[str, Any]]) -> tuple[HandoverRow, ..
     return tuple(rows)
 
 
+def requested_document(item: str | Mapping[str, Any],
+                       known: Mapping[str, ReceiptDocument]) -> ReceiptDocument:
+    """A row of the supplement slip's table for one requested paper of the history.
+
+    The clerk's form and count win; what the clerk did not say comes from the procedure's
+    component of that name, else one original. (Steps recorded before forms and counts were
+    kept hold only the name.)
+
+    >>> requested_document({"name": "Giấy chứng sinh", "form": "ban_sao", "copies": 2}, {})
+    ReceiptDocument(name='Giấy chứng sinh', originals=0, certified_copies=2, photocopies=0)
+    >>> requested_document("Tờ khai", {"Tờ khai": ReceiptDocument("Tờ khai", photocopies=3)})
+    ReceiptDocument(name='Tờ khai', originals=0, certified_copies=0, photocopies=3)
+    """
+    if isinstance(item, str):
+        return known.get(item, ReceiptDocument(item, originals=1))
+    name = item["name"]
+    usual = known.get(name)
+    form = DocForm(item["form"]) if item.get("form") else None
+    copies = item.get("copies")
+    if usual is not None and form is None:
+        if copies is None:
+            return usual
+        form = (DocForm.ORIGINAL if usual.originals else DocForm.CERTIFIED_COPY
+                if usual.certified_copies else DocForm.PHOTOCOPY)
+    form = form or DocForm.ORIGINAL
+    if copies is None:
+        copies = {DocForm.ORIGINAL: usual.originals, DocForm.CERTIFIED_COPY:
+                  usual.certified_copies, DocForm.PHOTOCOPY: usual.photocopies}[form] \
+            if usual is not None else 0
+        copies = copies or 1
+    return ReceiptDocument(
+        name,
+        originals=copies if form == DocForm.ORIGINAL else 0,
+        certified_copies=copies if form == DocForm.CERTIFIED_COPY else 0,
+        photocopies=copies if form == DocForm.PHOTOCOPY else 0,
+    )
+
+
 def build_slip(
     kind: SlipKind,
     dossier: Dossier,
@@ -146,10 +185,9 @@ def build_slip(
     reason = detail.get("reason", "")
     if kind == SlipKind.SUPPLEMENT:
         known = known_documents or {}
-        documents = tuple(
-            known.get(name, ReceiptDocument(name, originals=1))
-            for name in detail.get("documents", [])
-        )
+        # "papers" holds each paper's form and count; steps recorded before it, names only.
+        items = detail.get("papers", detail.get("documents", []))
+        documents = tuple(requested_document(item, known) for item in items)
         return SupplementSlip(header, documents, reason, contact_line(station, phone))
     if kind == SlipKind.REFUSAL:
         return RefusalSlip(header, reason, contact_line(station, phone))

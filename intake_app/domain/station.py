@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .calendar import DEFAULT_PERIODS, WorkingPeriod
 from .dossier_code import UNIT_CODE_RE
+from .limits import check_text, label
 
 
 @dataclass(frozen=True)
@@ -20,15 +21,22 @@ class StationSettings:
     periods: tuple[WorkingPeriod, ...] = field(default=DEFAULT_PERIODS)
 
 
-def check_station_settings(unit_code: str, unit_name: str, station_no: int) -> list[str]:
+def check_station_settings(unit_code: str, unit_name: str, station_no: int,
+                           office_name: str = "Bộ phận Một cửa") -> list[str]:
     """Vietnamese problems with what `init` was given (the admin units are checked by the store)."""
     problems = []
+    named = False
+    for path, value in (("station.unit_name", unit_name), ("station.office_name", office_name)):
+        _, problem = check_text(path, value)
+        if problem:
+            problems.append(f"{label(path)}: {problem}")
+            named = named or path == "station.unit_name"
     if not UNIT_CODE_RE.match(unit_code):
         problems.append(
             f"Mã định danh đơn vị '{unit_code}' không đúng dạng NNN.NN.NN.XNN "
             "(ví dụ 000.00.12.H56)."
         )
-    if not unit_name.strip():
+    if not named and not unit_name.strip():
         problems.append("Tên đơn vị không được để trống.")
     if not 1 <= station_no <= 9:
         problems.append("Số quầy (station) phải từ 1 đến 9.")

@@ -2,6 +2,8 @@
 
 >>> fold("Nguyễn Văn Đức")
 'nguyen van duc'
+>>> fold("Nguy\\u200bễn\\u00adVăn")  # a zero-width space or soft hyphen does not hide a name
+'nguyenvan'
 """
 
 from __future__ import annotations
@@ -28,8 +30,26 @@ def nfc_or_none(text: str | None) -> str | None:
     return cleaned or None
 
 
+def is_invisible(char: str) -> bool:
+    """A character that shows nothing by itself: a format character (zero-width space and
+    joiners, soft hyphen, word joiner, byte-order mark…), a combining mark, or a space."""
+    return unicodedata.category(char) in ("Cf", "Mn", "Me", "Zs", "Zl", "Zp") or char.isspace()
+
+
+def without_format_characters(text: str) -> str:
+    """`text` without its format characters (category Cf: zero-width space, soft hyphen…):
+    what a reader sees, for search and for print. Letters and their marks stay."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 def fold(text: str) -> str:
-    """Lower-case, accent-free form: `đ` becomes `d` (it has no Unicode decomposition)."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    """Lower-case, accent-free form: `đ` becomes `d` (it has no Unicode decomposition).
+
+    Invisible format characters are dropped first, so that a zero-width space typed or pasted
+    inside a name does not split it into two words the search cannot match.
+    """
+    decomposed = unicodedata.normalize("NFD", without_format_characters(text).translate(_D_MAP))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())

@@ -8,20 +8,19 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..domain.clock import iso, now_vn
+from ..domain.errors import InvalidInput
 from ..domain.procedures import Procedure, parse_catalogue, procedure_from_dict, procedure_to_dict
 from ..domain.text import fold
+from ..json_files import CATALOGUE, read_json_file
 from ..paths import resources_dir
 
 STARTER_CATALOGUE = "catalogue/procedures.json"
 
 
 def read_catalogue_file(path: Path) -> list[Procedure]:
-    """Read and check a catalogue file; raises CatalogueError (or ValueError for bad JSON)."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{path.name} is not valid JSON: {exc}") from exc
-    return parse_catalogue(raw)
+    """Read and check a catalogue file: UTF-8 (with or without a byte-order mark), at most
+    `limits.CATALOGUE_FILE_BYTES`; raises FileRefused or CatalogueError (Vietnamese)."""
+    return parse_catalogue(read_json_file(path, CATALOGUE))
 
 
 def starter_catalogue() -> list[Procedure]:
@@ -49,11 +48,17 @@ def upsert_procedures(db: Database, procedures: list[Procedure]) -> tuple[int, i
     return len(procedures) - replaced, replaced
 
 
+class StoredProcedureRefused(InvalidInput):
+    """A procedure stored before the limits (issue 9) that no longer passes them."""
+
+
 def _from_row(definition: str) -> Procedure:
     problems: list[str] = []
     procedure = procedure_from_dict(json.loads(definition), "procedure", problems)
     if procedure is None:
-        raise ValueError("; ".join(problems))
+        raise StoredProcedureRefused(
+            "Thủ tục này trong danh mục không còn hợp lệ; hãy nhập lại danh mục. "
+            + " ".join(problems), "stored procedure fails the limits")
     return procedure
 
 
@@ -74,4 +79,10 @@ def list_procedures(db: Database, search: str = "") -> list[Procedure]:
         f"SELECT definition FROM procedures WHERE {where} ORDER BY field_name, code",
         [f"%{w}%" for w in words],
     )
-    return [_from_row(row[0]) for row in rows]
+    procedures = []
+    for (definition,) in rows:
+        try:
+            procedures.append(_from_row(definition))
+        except StoredProcedureRefused:
+            continue  # an entry stored before the limits: left out of the list, not fatal
+    return procedures

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
 from ...domain.formatting import date_vn, parse_date_vn
+from ...domain.limits import max_chars
 from ..session import Session
 from .address_picker import CommuneEdit, ProvinceEdit
 from .field_grid import FieldGrid
@@ -25,7 +26,6 @@ class ApplicantForm(QGroupBox):
         super().__init__(self.tr("Người nộp hồ sơ"), parent)
         self.name = QLineEdit()
         self.id_number = QLineEdit()
-        self.id_number.setMaxLength(20)
         self.id_number.setPlaceholderText(self.tr("12 chữ số"))
         self.birth_date = QLineEdit()
         self.birth_date.setPlaceholderText(self.tr("ngày/tháng/năm"))
@@ -61,6 +61,14 @@ class ApplicantForm(QGroupBox):
         self.owner.add("owner.address", self.tr("Địa chỉ"), self.owner_address, 0, 2)
         self.owner.setVisible(False)
         self.owner_check.toggled.connect(self.owner.setVisible)
+        # Each editor stops at its field's limit (`domain.limits`: the same the check uses).
+        for path, edit in (("applicant.name", self.name), ("applicant.id_number", self.id_number),
+                           ("applicant.birth_date", self.birth_date),
+                           ("applicant.phone", self.phone), ("applicant.email", self.email),
+                           ("applicant.address", self.address), ("owner.name", self.owner_name),
+                           ("owner.id_number", self.owner_id),
+                           ("owner.address", self.owner_address)):
+            edit.setMaxLength(max_chars(path))
 
         layout = QVBoxLayout(self)
         layout.setSpacing(2)

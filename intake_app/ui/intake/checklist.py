@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.limits import count_range, max_chars
 from ...domain.procedures import Component, DocForm, Procedure
 
 FORMS = (DocForm.ORIGINAL, DocForm.CERTIFIED_COPY, DocForm.PHOTOCOPY)
@@ -34,8 +35,8 @@ TICK, NAME, PAGES = 0, 1, 5
 FORM_COLUMN = {form: 2 + i for i, form in enumerate(FORMS)}
 ROW_HEIGHT = 30
 VISIBLE_ROWS_AT_LEAST = 3
-MAX_COUNT = 99
-MAX_PAGES = 9999
+MAX_COUNT = count_range("documents[].copies")[1]
+MAX_PAGES = count_range("documents[].pages")[1]
 
 
 @dataclass
@@ -154,6 +155,7 @@ class Checklist(QWidget):
         row = _Row(tick, counts, pages, component=component)
         if component is None:
             row.name_edit = QLineEdit()
+            row.name_edit.setMaxLength(max_chars("documents[].name"))
             row.name_edit.setFrame(False)
             row.name_edit.setPlaceholderText(self.tr("Tên giấy tờ"))
             row.name_edit.textEdited.connect(self.changed)

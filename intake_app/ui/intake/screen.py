@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dossier import Channel, Delivery
 from ...domain.errors import InvalidInput
+from ...domain.limits import count_range, max_chars
 from ...domain.procedures import Procedure
 from ..operations import (
     Changed,
@@ -168,7 +169,7 @@ class IntakeScreen(QWidget):
         self.documents_error.setWordWrap(True)
 
         self.sets = QSpinBox()
-        self.sets.setRange(1, 99)
+        self.sets.setRange(*count_range("sets"))
         self.channel = QComboBox()
         for text, channel in ((self.tr("Trực tiếp"), Channel.IN_PERSON),
                               (self.tr("Trực tuyến"), Channel.ONLINE),
@@ -179,6 +180,7 @@ class IntakeScreen(QWidget):
                                (self.tr("Qua bưu chính"), Delivery.POST)):
             self.delivery.addItem(text, delivery.value)
         self.note = QLineEdit()
+        self.note.setMaxLength(max_chars("note"))
         self.extra = FieldGrid(label_width=92)
         self.extra.add("sets", self.tr("Số bộ hồ sơ"), self.sets, 0)
         self.extra.add("channel", self.tr("Kênh tiếp nhận"), self.channel, 1)
