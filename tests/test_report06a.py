@@ -96,9 +96,9 @@ CASES: list[tuple[ReportRecord, Placement | None]] = [
     # Finished on 09/03, long before the due 20/03, but two supplement requests ⇒ late.
     (rec("HT-06", HT, IN_PERSON, at(3, 2), at(3, 20, 17), at(3, 9, 10), S.RETURNED, 2),
      placed(NEW_DIRECT, LATE)),
-    # Refused a day after its due time: refusal counts as on time whatever the dates.
-    (rec("HT-07", HT, IN_PERSON, at(3, 5), at(3, 5, 17), at(3, 6, 10), S.REFUSED),
-     placed(NEW_DIRECT, ON_TIME)),
+    # Refused at the counter (3, "Không được tiếp nhận"): never received for settlement ⇒ left
+    # out (it used to count as received and solved on time).
+    (rec("HT-07", HT, IN_PERSON, at(3, 5), at(3, 5, 17), at(3, 6, 10), S.REFUSED), None),
     # Received online 25/03, due 30/03, finished only on 02/04 (after the period end): still in
     # progress at the end of March, and its due time had passed ⇒ in progress, overdue.
     (rec("HT-08", HT, ONLINE, at(3, 25), at(3, 30, 17), at(4, 2, 10), S.RETURNED),
@@ -123,12 +123,14 @@ CASES: list[tuple[ReportRecord, Placement | None]] = [
     (rec("HT-14", HT, IN_PERSON, at(3, 23), at(3, 27, 17), at(3, 27, 10), S.RETURNED),
      placed(NEW_DIRECT, ON_TIME)),
     # --- Chứng thực ----------------------------------------------------------------------
-    # Withdrawn by the citizen a week after its due time ⇒ on time.
+    # Withdrawn by the citizen a week after its due time: the withdrawal is the end time
+    # ([766] §2.1), later than the due time ⇒ late (it used to count on time).
     (rec("CT-01", CT, ONLINE, at(3, 3), at(3, 3, 17), at(3, 10, 10), S.WITHDRAWN),
-     placed(NEW_ONLINE, ON_TIME)),
-    # Carried over, processing stopped on 12/03 after the due 02/03 ⇒ on time.
+     placed(NEW_ONLINE, LATE)),
+    # Carried over, processing stopped on 12/03 after the due 02/03 ⇒ late (issue 10: it used
+    # to count on time).
     (rec("CT-02", CT, IN_PERSON, at(2, 27), at(3, 2, 17), at(3, 12, 10), S.STOPPED),
-     placed(CARRIED, ON_TIME)),
+     placed(CARRIED, LATE)),
     # A procedure without a due time, finished ⇒ on time.
     (rec("CT-03", CT, IN_PERSON, at(3, 18), None, at(3, 25, 10), S.RETURNED),
      placed(NEW_DIRECT, ON_TIME)),
@@ -152,21 +154,30 @@ CASES: list[tuple[ReportRecord, Placement | None]] = [
      placed(CARRIED, EARLY)),
     # Still NEW (an online submission the counter has not accepted) ⇒ left out.
     (rec("CT-09", CT, ONLINE, at(3, 29), None, None, S.NEW), None),
+    # Stopped on 10/03, three days before its due date 13/03 ⇒ early, like any end.
+    (rec("CT-10", CT, IN_PERSON, at(3, 9), at(3, 13, 17), at(3, 10, 10), S.STOPPED),
+     placed(NEW_DIRECT, EARLY)),
+    # Withdrawn on its due day, before the due time ⇒ on time.
+    (rec("CT-11", CT, ONLINE, at(3, 16), at(3, 18, 17), at(3, 18, 9), S.WITHDRAWN),
+     placed(NEW_ONLINE, ON_TIME)),
+    # An online submission refused at the counter without being received ⇒ left out.
+    (rec("CT-12", CT, ONLINE, at(3, 20), None, at(3, 20, 10), S.REFUSED), None),
 ]
 
 RECORDS = [record for record, _ in CASES]
 
 # Worked out from the table above.
-# Chứng thực: carried CT-02, CT-08 = 2; online CT-01, CT-04 = 2; direct CT-03, CT-05 (post),
-#   CT-06, CT-07 = 4; total 8. Solved: early CT-08; on time CT-01, CT-02, CT-03; late CT-06
-#   = 5. In progress: within CT-04; overdue CT-05, CT-07 = 3.
-# Hộ tịch: carried HT-01, 02, 03, 13 = 4; online HT-04, 08 = 2; direct HT-05, 06, 07, 11, 12,
-#   14 = 6; total 12. Solved: early HT-01, 04; on time HT-02, 05, 07, 14; late HT-03, 06 = 8.
-#   In progress: within HT-11, 12; overdue HT-08, 13 = 4.
+# Chứng thực: carried CT-02, CT-08 = 2; online CT-01, CT-04, CT-11 = 3; direct CT-03, CT-05
+#   (post), CT-06, CT-07, CT-10 = 5; total 10 (CT-09 and CT-12 left out). Solved: early
+#   CT-08, CT-10; on time CT-03, CT-11; late CT-01, CT-02, CT-06 = 7. In progress: within
+#   CT-04; overdue CT-05, CT-07 = 3.
+# Hộ tịch: carried HT-01, 02, 03, 13 = 4; online HT-04, 08 = 2; direct HT-05, 06, 11, 12, 14
+#   = 5; total 11 (HT-07 refused, left out). Solved: early HT-01, 04; on time HT-02, 05, 14;
+#   late HT-03, 06 = 7. In progress: within HT-11, 12; overdue HT-08, 13 = 4.
 #            total carried online direct solved early on_time late in_prog within overdue
-EXPECTED_CT = (8, 2, 2, 4, 5, 1, 3, 1, 3, 1, 2)
-EXPECTED_HT = (12, 4, 2, 6, 8, 2, 4, 2, 4, 2, 2)
-EXPECTED_TOTAL = (20, 6, 4, 10, 13, 3, 7, 3, 7, 3, 4)
+EXPECTED_CT = (10, 2, 3, 5, 7, 2, 2, 3, 3, 1, 2)
+EXPECTED_HT = (11, 4, 2, 5, 7, 2, 3, 2, 4, 2, 2)
+EXPECTED_TOTAL = (21, 6, 5, 10, 14, 4, 5, 5, 7, 3, 4)
 
 
 @pytest.fixture(scope="module")
@@ -200,8 +211,8 @@ def test_field_rows_and_total_row(report) -> None:
 
 def test_named_columns(report) -> None:
     total = report.total
-    assert (total.carried_over, total.new_online, total.new_direct) == (6, 4, 10)
-    assert (total.early, total.on_time, total.late) == (3, 7, 3)
+    assert (total.carried_over, total.new_online, total.new_direct) == (6, 5, 10)
+    assert (total.early, total.on_time, total.late) == (4, 5, 5)
     assert (total.within_deadline, total.overdue) == (3, 4)
     assert COUNT_COLUMNS[0] == "total" and COUNT_COLUMNS[-1] == "overdue"
 
@@ -224,10 +235,10 @@ def test_report_drawn_up_mid_month_stops_at_as_of() -> None:
     # HT-11, HT-08, HT-12, HT-14 were received after 15/03 noon ⇒ left out.
     for code in ("HT-08", "HT-11", "HT-12", "HT-14"):
         assert classify_record(by_code[code], START, END, as_of) is None
-    # HT-13 (carried, due 28/02) overdue; HT-01..04, 06, 07 solved as in the full month.
-    # carried 01,02,03,13; online 04; direct 05,06,07. Solved: early 01,04; on time 02,07;
-    # late 03,06. In progress: within 05; overdue 13.
-    assert ho_tich.counts() == (8, 4, 1, 3, 6, 2, 2, 2, 2, 1, 1)
+    # HT-13 (carried, due 28/02) overdue; HT-01..04, 06 solved as in the full month (HT-07,
+    # refused, left out). carried 01,02,03,13; online 04; direct 05,06. Solved: early 01,04;
+    # on time 02; late 03,06. In progress: within 05; overdue 13.
+    assert ho_tich.counts() == (7, 4, 1, 2, 5, 2, 1, 2, 2, 1, 1)
 
 
 def test_decomposed_field_names_group_with_composed_ones() -> None:
@@ -235,7 +246,7 @@ def test_decomposed_field_names_group_with_composed_ones() -> None:
     extra = rec("HT-99", decomposed, IN_PERSON, at(3, 5), None, None, S.RECEIVED)
     report = build_report_06a([*RECORDS, extra], START, END, AS_OF, unit_name=UNIT)
     assert [row.field_name for row in report.rows] == ["Chứng thực", "Hộ tịch"]
-    assert report.rows[1].total == 13
+    assert report.rows[1].total == 12
 
 
 def test_empty_period_gives_only_a_zero_total_row() -> None:

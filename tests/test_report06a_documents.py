@@ -54,8 +54,9 @@ RECORDS = [
     rec("H2", HT, Channel.ONLINE, at(3, 10), at(3, 12, 17), at(3, 12), S.RETURNED),
     rec("H3", HT, Channel.IN_PERSON, at(3, 11), at(3, 13, 17), at(3, 16), S.RETURNED),
     rec("H4", HT, Channel.POST, at(3, 20), at(3, 25, 17), None, S.IN_PROCESSING),
-    # Chứng thực: refused (on time), in progress within deadline.
-    rec("C1", CT, Channel.IN_PERSON, at(3, 2), at(3, 2, 17), at(3, 3), S.REFUSED),
+    # Chứng thực: withdrawn on its due day before the due time (on time), in progress within
+    # deadline.
+    rec("C1", CT, Channel.IN_PERSON, at(3, 2), at(3, 2, 17), at(3, 2, 16), S.WITHDRAWN),
     rec("C2", CT, Channel.ONLINE, at(3, 30), at(4, 6, 17), None, S.IN_PROCESSING),
 ]
 # Chứng thực: total 2 = online 1 + direct 1; solved 1 (on time 1); in progress 1 (within 1).

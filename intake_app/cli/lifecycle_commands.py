@@ -16,7 +16,6 @@ from ..domain.slips import SlipKind
 from ..domain.status import DossierStatus
 from ..services.exports import UnknownFormat, format_of
 from ..services.ledger import LOG_FORMATS
-from ..services.reports import REPORT_FORMATS
 from .commands import FAILED, INVALID, OK, dossier_summary, emit, fail
 
 # Names a person may type for --to, besides the national code 1-10.
@@ -134,21 +133,33 @@ def _verify_log(desk: Desk) -> int:
 
 def cmd_report(args: argparse.Namespace, desk: Desk) -> int:
     try:
-        format_of(Path(args.out), REPORT_FORMATS)
-        report = desk.reports.report_06a(args.start, args.end)
-        out = desk.reports.write_06a(report, Path(args.out))
+        printed = desk.reports.print_06a(args.start, args.end, Path(args.out), clerk=args.clerk)
     except ReportIdentityError as exc:
         return fail(str(exc))
     except (UnknownFormat, ValueError) as exc:
         return fail(str(exc), INVALID)
+    report = printed.report
     total = report.total
-    emit({"file": str(out), "fields": len(report.rows),
+    first = printed.first
+    emit({"file": str(printed.path), "fields": len(report.rows),
           "total": {"received": total.total, "carried_over": total.carried_over,
                     "new_online": total.new_online, "new_direct": total.new_direct,
                     "solved": total.solved_total, "early": total.early,
                     "on_time": total.on_time, "late": total.late,
                     "in_progress": total.in_progress_total,
-                    "within_deadline": total.within_deadline, "overdue": total.overdue}})
+                    "within_deadline": total.within_deadline, "overdue": total.overdue},
+          "period_closed": printed.closed,
+          "counted_at": iso(report.period_end_instant),
+          "file_sha256": printed.file_sha256,
+          "first_print": None if first is None else {
+              "printed_at": iso(first.printed_at), "printed_by": first.printed_by,
+              "file": first.file_name, "file_sha256": first.file_sha256},
+          "matches_first_print": printed.matches,
+          "same_file_as_first_print": printed.same_file,
+          "differences": list(printed.differences),
+          "check": printed.summary()})
+    if printed.matches is False:
+        return fail(printed.summary())
     return OK
 
 

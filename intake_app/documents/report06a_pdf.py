@@ -116,10 +116,12 @@ HEADER_SPANS: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = (
     ((10, 1), (12, 1)),  # Đang giải quyết
 )
 
+# The counting rules of domain/report06a.py, as a reader of the printed form needs them.
 NOTES = (
-    "Ghi chú: Cột (9) gồm cả hồ sơ bị từ chối, công dân xin rút và hồ sơ dừng giải quyết; "
-    "cột (12) gồm cả hồ sơ đang chờ bổ sung; hồ sơ bị yêu cầu bổ sung quá một lần được tính "
-    "quá hạn."
+    "Ghi chú: Số liệu theo tình trạng hồ sơ tại thời điểm kết thúc kỳ báo cáo. Hồ sơ bị từ "
+    "chối tiếp nhận không tính; hồ sơ dừng giải quyết, công dân xin rút được tính theo thời "
+    "điểm kết thúc so với hạn giải quyết; cột (12) gồm cả hồ sơ đang chờ bổ sung; hồ sơ bị yêu "
+    "cầu bổ sung quá một lần được tính quá hạn."
 )
 
 _NUMBER_WIDTH = 10 * mm

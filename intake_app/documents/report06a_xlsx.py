@@ -142,7 +142,7 @@ def _table(sheet: Worksheet, report: Report06a) -> int:
 def _footer(sheet: Worksheet, total_row: int, place_name: str, issued_on: date) -> None:
     notes_row = total_row + 1
     _merged(sheet, notes_row, 1, COLUMNS, NOTES, _font(italic=True, size=10), _LEFT)
-    sheet.row_dimensions[notes_row].height = 28
+    sheet.row_dimensions[notes_row].height = 42  # three lines of the notes at 10 pt
     place = nfc(place_name) or BLANK
     date_row = notes_row + 2
     _merged(sheet, date_row, 9, COLUMNS, place_date_line(place, issued_on), _font(italic=True))

@@ -10,54 +10,68 @@ Definitions (all instants compared in Vietnam's time, +07:00):
   ``period_end_instant = min(end 23:59:59.999999, as_of)``, so a report of the running month
   drawn up today counts what is known now and nothing later.
 * **Left out**: a record received after ``period_end_instant``; a record finished before the
-  start of `start` (settled in an earlier period); a record still in status NEW (1, an online
-  submission the counter has not accepted yet: not yet "nhận giải quyết").
+  start of `start` (settled in an earlier period); a record whose status at the period end is
+  NEW (1, an online submission the counter has not accepted yet: not yet "nhận giải quyết") or
+  REFUSED (3, "Không được tiếp nhận": the counter refused to receive it, Mẫu 03 "Phiếu từ chối
+  tiếp nhận giải quyết hồ sơ", so it was never received for settlement; [766] counts end times
+  "chỉ … các hồ sơ đã được tiếp nhận").
 * **Intake (columns 3–6)**: *carried over* (kỳ trước chuyển qua) = received before `start`;
   *new online* = received in the period through channel ONLINE; *new direct* = received in the
   period in person or by post. Total (3) = (4) + (5) + (6).
-* **Solved (7–10)** = ``finished_at ≤ period_end_instant`` (first of done, returned, refused,
-  withdrawn, stopped; a dossier done then returned is counted once, at its `finished_at`):
+* **Solved (7–10)** = ``finished_at ≤ period_end_instant`` (first of done, returned, withdrawn,
+  stopped; a dossier done then returned is counted once, at its `finished_at`). Every end of
+  processing is judged by its time against the statutory due time, whatever the status that
+  ends it — [766] §2.1: the end of processing is the time of the status that ends it (stopped,
+  done, returned, withdrawn…), and a dossier is on time only if that end is no later than its
+  appointment:
 
-  1. current status REFUSED / WITHDRAWN / STOPPED ⇒ *on time* (the form's "Đúng hạn" includes
-     dossiers returned, withdrawn or stopped);
-  2. more than one supplement request ⇒ *late* (Decision 766 counts it overdue, domain.md §3),
-     even when finished before the due time and even for a procedure without a due time;
-  3. no due time (procedure without appointment) ⇒ *on time*;
-  4. ``finished_at > due_at`` ⇒ *late*;
-  5. the local date of ``finished_at`` before the local date of ``due_at`` ⇒ *early*;
-  6. otherwise *on time* (finished on the due day, at or before the due time).
+  1. more than one supplement request ⇒ *late* ([766] §2.1 counts it overdue), even when
+     finished before the due time and even for a procedure without a due time;
+  2. no due time (procedure without appointment) ⇒ *on time*;
+  3. ``finished_at > due_at`` ⇒ *late* — also for a dossier stopped (8) or withdrawn (7) after
+     its due time;
+  4. the local date of ``finished_at`` before the local date of ``due_at`` ⇒ *early*;
+  5. otherwise *on time* (finished on the due day, at or before the due time).
 
-  `due_at` is the statutory due time, already shifted by supplement waits and never moved by
-  an apology slip, so a promise made in an apology does not turn a late dossier into an
-  on-time one.
+  `due_at` is the statutory due time as it stood at the end of the period (moved by the
+  supplements completed by then, never by an apology letter), so a promise made in an apology
+  does not turn a late dossier into an on-time one.
 * **In progress (11–13)** = not solved by ``period_end_instant`` (including a dossier finished
   after that instant):
 
-  - more than one supplement request ⇒ *overdue*;
+  - more than one supplement request by the period end ⇒ *overdue*;
   - no due time ⇒ *within deadline*;
   - waiting for a supplement at the period end (``waiting_supplement_since ≤
-    period_end_instant``): the clock stopped at the request, so *overdue* only if the due time
-    had already passed when the request was made (``due_at < waiting_supplement_since``),
-    else *within deadline* (the form's "Trong hạn" includes dossiers awaiting supplement);
+    period_end_instant``): the clock stopped at the request ([766] §2.1: while the citizen has
+    not come back, the request is the end time), so *overdue* only if the due time had already
+    passed when the request was made (``due_at < waiting_supplement_since``), else *within
+    deadline* (the form's "Trong hạn" includes dossiers awaiting supplement);
   - otherwise *overdue* if ``due_at < period_end_instant``, else *within deadline*.
 * **Identity** (checked for every row and the total row, `Report06a.check`):
   (3) = (4)+(5)+(6) = (7)+(11); (7) = (8)+(9)+(10); (11) = (12)+(13); the total row is the sum
   of the field rows column by column; no count is negative.
 
-Records reflect the dossier *now* (status, supplement count); a report of a past period drawn
-up later uses `finished_at` and `waiting_supplement_since` to place each dossier at the period
-end, but a supplement requested after the period end still counts in `supplement_count`.
+**Records are the dossiers as they were at the period end** (`record_as_of`): the status,
+supplement requests, waiting request and statutory due time are read back from the dossier's
+history, not from its current row, so the report of a closed period gives the same numbers
+whenever it is printed.
+
+Sources ([766] = the formulas of the service index of Decision 766/QĐ-TTg, index 2.1 "Tỷ lệ hồ
+sơ xử lý trước hạn, đúng hạn"; the report form of Circular 01/2020/TT-VPCP): quoted and
+discussed in docs/official-sources.md §3.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time
 from enum import Enum
 
+from .calendar import WorkCalendar
 from .clock import VN_TZ, to_vn
 from .dossier import Channel
+from .dossier_history import HistoryStep, dossier_as_of
 from .errors import Failed
 from .status import DossierStatus
 from .text import fold, nfc
@@ -71,10 +85,11 @@ UNIT_OF_COUNT = "Đơn vị tính: Số hồ sơ TTHC"
 TOTAL_LABEL = "TỔNG CỘNG"
 UNNAMED_FIELD = "Lĩnh vực chưa xác định"
 
-#: Statuses whose finish counts as on time whatever the due time (column 9).
-CLOSED_WITHOUT_RESULT = frozenset(
-    {DossierStatus.REFUSED, DossierStatus.WITHDRAWN, DossierStatus.STOPPED}
-)
+#: Statuses at the period end that keep a dossier out of the report: never received for
+#: settlement ("nhận giải quyết"). NEW: an online submission not yet accepted. REFUSED (3,
+#: "Không được tiếp nhận"): the counter refused to receive it (Mẫu 03) — [766] §2.1 counts
+#: end times "chỉ … các hồ sơ đã được tiếp nhận" (docs/official-sources.md §3).
+NOT_RECEIVED = frozenset({DossierStatus.NEW, DossierStatus.REFUSED})
 
 
 class ReportIdentityError(Failed, ValueError):
@@ -105,18 +120,18 @@ class Outcome(Enum):
 
 @dataclass(frozen=True)
 class ReportRecord:
-    """One dossier, as the store hands it over to the report."""
+    """One dossier as it was at the period end (`record_as_of`), as the report counts it."""
 
     code: str
     field_code: str  # lĩnh vực code ("" possible)
     field_name: str
     channel: Channel
     received_at: datetime  # aware, +07:00
-    due_at: datetime | None  # statutory, shifted by supplement waits; None = no appointment
-    finished_at: datetime | None  # first of done/returned/refused/withdrawn/stopped; None = open
-    status: DossierStatus  # current status
-    supplement_count: int
-    waiting_supplement_since: datetime | None  # set while waiting for a supplement (status 5)
+    due_at: datetime | None  # statutory, as it stood then; None = no appointment
+    finished_at: datetime | None  # first of done/returned/refused/withdrawn/stopped, if by then
+    status: DossierStatus  # status then
+    supplement_count: int  # supplement requests made by then
+    waiting_supplement_since: datetime | None  # the request still awaited then (status 5)
 
 
 @dataclass(frozen=True)
@@ -243,6 +258,51 @@ class Report06a:
                 )
 
 
+@dataclass(frozen=True)
+class DossierFacts:
+    """What the report reads from a dossier's current row."""
+
+    code: str
+    field_code: str
+    field_name: str
+    channel: Channel
+    received_at: datetime
+    statutory_due_at: datetime | None  # now
+    finished_at: datetime | None  # the first end of processing (never changes once set)
+    status: DossierStatus  # now
+    supplement_count: int  # now
+    supplement_requested_at: datetime | None  # now
+
+
+def record_as_of(facts: DossierFacts, steps: Sequence[HistoryStep] | None, at: datetime,
+                 calendar: WorkCalendar) -> ReportRecord:
+    """The dossier as it was at `at` (the period end), for the report.
+
+    `steps` is the dossier's whole history, or None when nothing was recorded after `at` (then
+    the current row is the dossier as it was: every change of status, supplement or due time
+    writes a history step).
+    """
+    at = to_vn(at)
+    finished = facts.finished_at
+    if finished is not None and to_vn(finished) > at:
+        finished = None
+    if steps is None:
+        return ReportRecord(
+            code=facts.code, field_code=facts.field_code, field_name=facts.field_name,
+            channel=facts.channel, received_at=facts.received_at, due_at=facts.statutory_due_at,
+            finished_at=finished, status=facts.status, supplement_count=facts.supplement_count,
+            waiting_supplement_since=facts.supplement_requested_at,
+        )
+    then = dossier_as_of(current_status=facts.status, current_due=facts.statutory_due_at,
+                         steps=steps, at=at, calendar=calendar)
+    return ReportRecord(
+        code=facts.code, field_code=facts.field_code, field_name=facts.field_name,
+        channel=facts.channel, received_at=facts.received_at, due_at=then.statutory_due_at,
+        finished_at=finished, status=then.status, supplement_count=then.supplement_count,
+        waiting_supplement_since=then.waiting_supplement_since,
+    )
+
+
 def period_start_instant(start: date) -> datetime:
     """00:00 of `start`, local time."""
     return datetime.combine(start, time.min, tzinfo=VN_TZ)
@@ -264,7 +324,7 @@ def classify_record(
 
 
 def _place(record: ReportRecord, begin: datetime, finish: datetime) -> Placement | None:
-    if record.status is DossierStatus.NEW:
+    if record.status in NOT_RECEIVED:
         return None
     received = to_vn(record.received_at)
     finished = None if record.finished_at is None else to_vn(record.finished_at)
@@ -283,9 +343,8 @@ def _place(record: ReportRecord, begin: datetime, finish: datetime) -> Placement
     due = None if record.due_at is None else to_vn(record.due_at)
     several_supplements = record.supplement_count > 1
     if finished is not None and finished <= finish:
-        if record.status in CLOSED_WITHOUT_RESULT:
-            outcome = Outcome.ON_TIME
-        elif several_supplements:
+        # Every end of processing is judged by its time ([766] §2.1), stopped and withdrawn too.
+        if several_supplements:
             outcome = Outcome.LATE
         elif due is None:
             outcome = Outcome.ON_TIME
@@ -386,3 +445,89 @@ def build_report_06a(
     )
     report.check()
     return report
+
+
+# ---- what was printed, and a reprint checked against it ----------------------------------------
+
+#: Short names of columns (3) … (13), for saying what differs between two prints.
+COLUMN_LABELS: dict[str, str] = {
+    "total": "Tổng số nhận giải quyết",
+    "carried_over": "Kỳ trước chuyển qua",
+    "new_online": "Mới tiếp nhận trực tuyến",
+    "new_direct": "Mới tiếp nhận trực tiếp, bưu chính",
+    "solved_total": "Đã giải quyết (tổng)",
+    "early": "Trả trước hạn",
+    "on_time": "Trả đúng thời hạn",
+    "late": "Trả quá hạn",
+    "in_progress_total": "Đang giải quyết (tổng)",
+    "within_deadline": "Chưa đến hạn",
+    "overdue": "Quá hạn",
+}
+
+
+def report_counts(report: Report06a) -> dict[str, object]:
+    """What a print of `report` showed, as JSON: the heading, each field's and the total's
+    columns (3) … (13). Kept with the print; a reprint is compared with it.
+
+    >>> report = build_report_06a([], date(2026, 11, 1), date(2026, 11, 30),
+    ...                           datetime(2026, 12, 1, tzinfo=VN_TZ), unit_name="UBND xã A")
+    >>> report_counts(report)["total"]
+    [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    """
+    return {
+        "form": FORM_CODE,
+        "start": report.start.isoformat(),
+        "end": report.end.isoformat(),
+        "unit_name": report.unit_name,
+        "reporting_to": report.reporting_to,
+        "rows": [{"field_code": row.field_code, "field_name": row.field_name,
+                  "counts": list(row.counts())} for row in report.rows],
+        "total": list(report.total.counts()),
+    }
+
+
+def count_differences(first: dict[str, object], now: dict[str, object]) -> list[str]:
+    """Each difference between the numbers of a first print and a reprint, in Vietnamese.
+
+    Empty when every number (and the heading) is the same.
+
+    >>> a = {"unit_name": "UBND xã A", "reporting_to": "", "total": [1] + [0] * 10,
+    ...      "rows": [{"field_code": "HT", "field_name": "Hộ tịch", "counts": [1] + [0] * 10}]}
+    >>> b = {**a, "total": [2] + [0] * 10,
+    ...      "rows": [{"field_code": "HT", "field_name": "Hộ tịch", "counts": [2] + [0] * 10}]}
+    >>> count_differences(a, b)
+    ['Lĩnh vực “Hộ tịch” (HT), cột (3) Tổng số nhận giải quyết: bản in đầu 1, nay 2', \
+'Dòng tổng cộng, cột (3) Tổng số nhận giải quyết: bản in đầu 1, nay 2']
+    """
+    found: list[str] = []
+    for key, label in (("unit_name", "Đơn vị báo cáo"), ("reporting_to", "Đơn vị nhận báo cáo")):
+        if first.get(key) != now.get(key):
+            found.append(f"{label}: bản in đầu “{first.get(key)}”, nay “{now.get(key)}”")
+
+    def rows_of(counts: dict[str, object]) -> dict[tuple[str, str], list[int]]:
+        rows = counts.get("rows")
+        if not isinstance(rows, list):
+            return {}
+        return {(str(r["field_code"]), str(r["field_name"])): list(r["counts"]) for r in rows}
+
+    def compare(where: str, old: list[int], new: list[int]) -> None:
+        for name, before, after in zip(COUNT_COLUMNS, old, new, strict=True):
+            if before != after:
+                found.append(f"{where}, cột ({COLUMN_NUMBERS[name]}) {COLUMN_LABELS[name]}: "
+                             f"bản in đầu {before}, nay {after}")
+
+    zero = [0] * len(COUNT_COLUMNS)
+    old_rows, new_rows = rows_of(first), rows_of(now)
+    for field in sorted(old_rows.keys() | new_rows.keys(), key=lambda k: (fold(k[1]), k)):
+        where = f"Lĩnh vực “{field[1] or field[0] or UNNAMED_FIELD}”"
+        if field[0] and field[1]:
+            where += f" ({field[0]})"
+        if field not in new_rows:
+            found.append(f"{where}: có trong bản in đầu, nay không còn")
+        elif field not in old_rows:
+            found.append(f"{where}: không có trong bản in đầu, nay có")
+        compare(where, old_rows.get(field, zero), new_rows.get(field, zero))
+    old_total, new_total = first.get("total"), now.get("total")
+    compare("Dòng tổng cộng", list(old_total) if isinstance(old_total, list) else zero,
+            list(new_total) if isinstance(new_total, list) else zero)
+    return found

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QWidget,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...desk import Desk
 from ...domain.clock import to_vn
 from ...domain.text import fold
+from ...services.reports import ReportPrint
 from ..session import Session
 from ..widgets import dialog_layout
 from .jobs import DeskJob
@@ -325,6 +327,8 @@ class Report06aDialog(ExportDialog):
         today = to_vn(session.desk.clock()).date()
         super().__init__(session, parent, start=today.replace(day=1), end=today)
         self.setWindowTitle(self.tr("Báo cáo tình hình giải quyết TTHC (Biểu II.06a)"))
+        self.printed: ReportPrint | None = None  # the last print, with its check
+        self.mismatch_box: QMessageBox | None = None
 
     def what(self) -> str:
         return self.tr("báo cáo")
@@ -332,8 +336,29 @@ class Report06aDialog(ExportDialog):
     def suggested_name(self, start: date, end: date, kind: str) -> str:
         return f"bao-cao-06a-{period_part(start, end)}.{kind}"
 
-    def work(self, start: date, end: date, path: Path) -> Callable[[Desk], Path]:
-        return lambda desk: desk.reports.export_06a(start, end, path)
+    def work(self, start: date, end: date, path: Path) -> Callable[[Desk], ReportPrint]:
+        clerk = self.session.clerk
+        return lambda desk: desk.reports.print_06a(start, end, path, clerk=clerk)
+
+    def _done(self, result: object, error: object) -> None:
+        """After the file is written: say how it compares with the period's first print; a
+        difference is shown in red and in a message box, naming every number that differs."""
+        printed = result if isinstance(result, ReportPrint) else None
+        super()._done(printed.path if printed is not None else result, error)
+        self.printed = printed
+        if printed is None:
+            return
+        if printed.matches is False:
+            self._say(printed.summary(), ERROR_STYLE)
+            box = QMessageBox(QMessageBox.Icon.Warning,
+                              self.tr("Báo cáo khác bản in đầu tiên"), printed.summary(),
+                              QMessageBox.StandardButton.NoButton, self)
+            box.addButton(self.tr("Đã hiểu"), QMessageBox.ButtonRole.AcceptRole)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.mismatch_box = box
+            box.open()
+        else:
+            self._say(f"{self.message.text()}\n{printed.summary()}", SUCCESS_STYLE)
 
 
 def clerk_names(session: Session) -> list[str]:
