@@ -68,6 +68,10 @@ from intake_app.documents.receipt_pdf import build_receipt_pdf
 from intake_app.domain.clock import VN_TZ
 from intake_app.domain.receipt import ReceiptData
 
+# Throwaway data folders: their keys go to a key file inside them, never into this PC's
+# credential store (docs/encryption.md); child processes inherit the setting.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+
 STATION = dict(
     unit_code="000.00.12.H56", unit_name="UBND phường Phong Quảng", province_code="46",
     commune_code="19873", station_no=2,
@@ -125,7 +129,7 @@ def bare_page_three_faces() -> bytes:
 
 def store_only_desk(data_dir: Path, clock: CounterClock) -> Desk:
     """A Desk whose `receive` does everything but write the receipt PDF ((a))."""
-    desk = Desk(data_dir, clock=clock)
+    desk = Desk(data_dir, clock=clock, allow_key_file=True)
     desk.write_receipt = lambda receipt: None  # shadows the method on this instance only
     return desk
 
@@ -155,7 +159,8 @@ COLD_RECEIVE = """
 import json, sys, time
 from pathlib import Path
 from intake_app.desk import Desk
-desk = Desk(Path(sys.argv[1]))
+
+desk = Desk(Path(sys.argv[1]), allow_key_file=True)
 request = json.loads(sys.argv[2])
 start = time.perf_counter_ns()
 result = desk.receive(request, clerk="cold")
@@ -181,7 +186,7 @@ class Desks:
         self.store = store_only_desk(data_dir, clock)
         self.no_fsync = store_only_desk(data_dir, clock)
         self.no_fsync.db.execute("PRAGMA synchronous=OFF")
-        self.clerk = Desk(data_dir, clock=clock)
+        self.clerk = Desk(data_dir, clock=clock, allow_key_file=True)
         self.scratch = data_dir / "scratch"
         self.scratch.mkdir()
 
@@ -291,7 +296,7 @@ def profile_receive(clerk: Desk, requests: Requests, runs: int) -> None:
 def run(args: argparse.Namespace, folder: Path) -> None:
     data_dir = folder / "station"
     clock = CounterClock()
-    with Desk(data_dir, clock=clock) as setup:
+    with Desk(data_dir, clock=clock, allow_key_file=True) as setup:
         setup.init_station(**STATION)
     desks = Desks(data_dir, clock)
     try:

@@ -33,6 +33,10 @@ import tempfile
 import time
 from pathlib import Path
 
+# Throwaway data folders: their keys go to a key file inside them, never into this PC's
+# credential store (docs/encryption.md); child processes inherit the setting.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+
 ROOT = Path(__file__).resolve().parent.parent
 GOAL = 2.0
 
@@ -94,7 +98,7 @@ def make_station(folder: Path) -> Path:
 
     from intake_app.desk import Desk
 
-    with Desk(folder) as desk:
+    with Desk(folder, allow_key_file=True) as desk:
         desk.init_station(**UNIT)
         for _ in range(3):
             desk.receive(intake_request(), clerk="Bench")

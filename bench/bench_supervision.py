@@ -23,6 +23,7 @@ Each figure is the median of `--rounds` runs after one warm-up, in a fresh Desk 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -39,6 +40,10 @@ from intake_app.desk import Desk  # noqa: E402
 from intake_app.domain.calendar import WorkCalendar  # noqa: E402
 from intake_app.domain.clock import VN_TZ, iso  # noqa: E402
 from intake_app.store.db import write_transaction  # noqa: E402
+
+# Throwaway data folders: their keys go to a key file inside them, never into this PC's
+# credential store (docs/encryption.md); child processes inherit the setting.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 CACHE = Path(__file__).parent / ".cache" / "supervision-40k"
 YEAR = 2025
@@ -75,7 +80,7 @@ def build(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(SEED)
     clock = StepClock(datetime(YEAR, 1, 2, 7, 30, tzinfo=VN_TZ))
-    desk = Desk(folder, clock=clock)
+    desk = Desk(folder, clock=clock, allow_key_file=True)
     desk.init_station(unit_code="000.00.12.H56", unit_name="UBND phường Phong Quảng",
                       province_code="46", commune_code="19873", station_no=2)
     desk.write_receipt = lambda receipt: None  # the log is measured, not the receipt
@@ -184,7 +189,7 @@ def main() -> None:
     now = datetime(YEAR + 1, 1, 5, 9, 0, tzinfo=VN_TZ)
     out = Path(tempfile.mkdtemp(prefix="bench-log-"))
 
-    with Desk(CACHE, clock=StepClock(now)) as desk:
+    with Desk(CACHE, clock=StepClock(now), allow_key_file=True) as desk:
         desk.db.execute("DELETE FROM log_seals")
         desk.db.conn.commit()
         start = time.perf_counter()

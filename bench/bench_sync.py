@@ -37,6 +37,10 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+# Throwaway data folders: their keys go to a key file inside them, never into this PC's
+# credential store (docs/encryption.md); child processes inherit the setting.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "gateway"))
@@ -62,7 +66,7 @@ def build(folder: Path, events: int) -> None:
     shutil.rmtree(folder, ignore_errors=True)
     rng = random.Random(SEED)
     moment = [datetime(2026, 1, 5, 7, 30, tzinfo=VN_TZ)]
-    desk = Desk(folder, clock=lambda: moment[0])
+    desk = Desk(folder, clock=lambda: moment[0], allow_key_file=True)
     desk.init_station(**UNIT)
     desk.write_receipt = lambda receipt: None
     desk.db.execute("PRAGMA synchronous=OFF")
@@ -153,7 +157,7 @@ def child(args: argparse.Namespace) -> None:
     from intake_app.desk import Desk
     from intake_app.sync.engine import Syncer
 
-    desk = Desk(Path(args.child))
+    desk = Desk(Path(args.child), allow_key_file=True)
     if args.idle:
         import httpx  # noqa: F401 (the same imports as a sync)
 
@@ -222,7 +226,7 @@ def copy_station(source: Path, target: Path, gateway_url: str) -> Path:
     shutil.copytree(source, target)
     from intake_app.desk import Desk
 
-    with Desk(target) as desk:
+    with Desk(target, allow_key_file=True) as desk:
         desk.sync.configure(gateway_url)
     return target
 

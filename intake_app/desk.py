@@ -45,6 +45,7 @@ from .domain.slips import Slip, SlipKind
 from .domain.station import StationSettings, check_station_settings
 from .domain.status import DossierStatus
 from .domain.text import nfc
+from .station_keys import StationKeys, open_station_keys
 from .store import admin_units, catalogue, dossiers, outbox, settings, slips
 from .store.admin_units import AdminUnit
 from .store.calendar import clear_override, set_override, work_calendar
@@ -101,8 +102,16 @@ class StampResult:
 class Desk:
     """A station's data folder, opened. Not thread-safe: one Desk per thread."""
 
-    def __init__(self, data_dir: Path, *, clock: Callable[[], datetime] = now_vn):
+    def __init__(self, data_dir: Path, *, clock: Callable[[], datetime] = now_vn,
+                 allow_key_file: bool = False):
+        """Open (setting up, the first time) the station of `data_dir`.
+
+        Its keys are loaded from this PC's credential store, or made there for a new folder;
+        `allow_key_file` is the administrator's explicit choice, on a PC without a credential
+        store, to keep them in an unprotected key file (`station_keys`).
+        """
         self.data_dir = Path(data_dir)
+        self.keys: StationKeys = open_station_keys(self.data_dir, allow_key_file=allow_key_file)
         self.db = open_database(self.data_dir / DATABASE_FILE)
         # Every reading is local (Asia/Ho_Chi_Minh) time, whatever zone the given clock uses.
         self.clock: Callable[[], datetime] = lambda: to_vn(clock())

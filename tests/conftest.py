@@ -6,7 +6,8 @@ import os
 
 # Qt aborts the whole process without a display unless this is set before a QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Headless Linux has no credential store; tests that need one install an in-memory backend.
+# Headless Linux has no credential store: keyring's null backend until `station_credentials`
+# (autouse, below) gives every test its own store, as an office PC's Windows account has one.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
 from collections.abc import Callable, Iterator  # noqa: E402
@@ -55,6 +56,59 @@ class FakeClock:
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
+
+
+TESTS_DIR = Path(__file__).resolve().parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pc_credentials(tmp_path_factory):
+    """This PC's OS credential store for the whole run (stations set up once per module)."""
+    import keyring
+    from keyring_double import BACKEND, BASE_ENV, FILE_ENV, SharedTestKeyring
+
+    path = tmp_path_factory.mktemp("credentials") / "pc.json"
+    saved = {name: os.environ.get(name) for name in (FILE_ENV, BASE_ENV,
+                                                     "PYTHON_KEYRING_BACKEND", "PYTHONPATH")}
+    os.environ.update({FILE_ENV: str(path), BASE_ENV: str(path),
+                       "PYTHON_KEYRING_BACKEND": BACKEND,
+                       "PYTHONPATH": os.pathsep.join(filter(None, [str(TESTS_DIR),
+                                                                   saved["PYTHONPATH"]]))})
+    previous = keyring.get_keyring()
+    store = SharedTestKeyring(path)
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(previous)
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+@pytest.fixture(autouse=True)
+def station_credentials(pc_credentials, tmp_path_factory, monkeypatch):
+    """Every test gets its own credential store on top of the PC's (it reads through to it),
+    shared with the child processes it starts."""
+    import keyring
+    from keyring_double import FILE_ENV, SharedTestKeyring
+
+    path = tmp_path_factory.mktemp("credentials") / "test.json"
+    monkeypatch.setenv(FILE_ENV, str(path))
+    store = SharedTestKeyring(path, base=pc_credentials.path)
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(pc_credentials)
+
+
+@pytest.fixture
+def no_credential_store(monkeypatch):
+    """A PC whose OS has no credential store (headless Linux): keyring's null backend."""
+    import keyring
+    from keyring.backends import null
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    keyring.set_keyring(null.Keyring())
 
 
 @pytest.fixture
@@ -207,16 +261,9 @@ def peer():
 
 
 @pytest.fixture
-def credential_store():
-    """An in-memory OS credential store for the test, the null one restored after."""
-    import keyring
-    from sync_peer import memory_keyring
-
-    previous = keyring.get_keyring()
-    store = memory_keyring()
-    keyring.set_keyring(store)
-    yield store
-    keyring.set_keyring(previous)
+def credential_store(station_credentials):
+    """The test's OS credential store (the one every test has), for tests that look inside."""
+    return station_credentials
 
 
 # ---- calendar notices ----------------------------------------------------------------------------

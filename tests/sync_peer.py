@@ -286,31 +286,6 @@ class ContractPeer:
 
 # ---- helpers for tests and benchmarks --------------------------------------------------------
 
-def memory_keyring() -> Any:
-    """An in-memory credential store (keyring backend), for round trips in tests."""
-    from keyring.backend import KeyringBackend
-    from keyring.errors import PasswordDeleteError
-
-    class MemoryKeyring(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.passwords: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.passwords.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.passwords[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            if self.passwords.pop((service, username), None) is None:
-                raise PasswordDeleteError(username)
-
-    return MemoryKeyring()
-
-
 def make_backlog(desk: Any, dossiers: int, steps: int = 2, *, per_day: int = 900,
                  request: dict[str, Any] | None = None) -> list[str]:
     """Receive `dossiers` dossiers through the desk, each followed by `steps` status steps

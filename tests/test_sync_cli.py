@@ -1,5 +1,5 @@
 """`intake-app sync …` as a supervisor types it, against a contract peer on loopback, with
-the token in an in-memory credential store (and none at all, as on a headless Linux)."""
+the token in the test's credential store (and none at all, as on a headless Linux)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from intake_app.desk import Desk
 from intake_app.domain.sync_signing import sign_body, sign_result, verify_body
 
 TOKEN = SYNC_TOKEN
+INIT_ARGS = ["--unit-code", "000.00.12.H56", "--unit-name", "UBND phường Phong Quảng",
+             "--province-code", "46", "--commune-code", "19873", "--station", "2"]
 
 
 @pytest.fixture
@@ -40,20 +42,38 @@ def test_configure_refuses_plain_http_to_another_machine(data_dir, capsys) -> No
     assert status == 2 and "tệp chứng chỉ CA" in err
 
 
-def test_without_a_credential_store_the_token_is_stored_nowhere(data_dir, capsys,
-                                                                monkeypatch) -> None:
-    # conftest selects keyring's null backend: a headless Linux with no store.
+def test_without_a_credential_store_nothing_opens_and_the_token_is_stored_nowhere(
+        data_dir, capsys, monkeypatch, no_credential_store) -> None:
+    # The station's keys live in a credential store this PC no longer offers (headless Linux).
     status, output, err = run(capsys, data_dir, "sync", "set-token", stdin="secret-token\n",
                               monkeypatch=monkeypatch)
-    assert status == 2 and output is None
-    assert "no credential store" in err and "không thể lưu mã truy cập" in err
+    assert status == 4 and output is None
+    assert "không có kho lưu mật khẩu" in err and "chưa có gì được lưu" in err
     found = [p for p in data_dir.rglob("*") if p.is_file() and b"secret-token" in p.read_bytes()]
     assert found == []
 
 
+def test_with_the_administrators_key_file_the_token_joins_the_keys_there(
+        tmp_path, capsys, monkeypatch, no_credential_store) -> None:
+    from intake_app.station_keys import UNPROTECTED_FILE
+
+    folder = tmp_path / "headless"
+    status, _, err = run(capsys, folder, "init", *INIT_ARGS)
+    assert status == 4 and "--unprotected-key-file" in err
+    assert not (folder / UNPROTECTED_FILE).exists()
+    status, _, _ = run(capsys, folder, "init", *INIT_ARGS, "--unprotected-key-file")
+    assert status == 0
+    status, output, _ = run(capsys, folder, "sync", "set-token", stdin="secret-token\n",
+                            monkeypatch=monkeypatch)
+    assert (status, output) == (0, {"stored": True})
+    holding = [p.name for p in folder.rglob("*") if p.is_file()
+               and b"secret-token" in p.read_bytes()]
+    assert holding == [UNPROTECTED_FILE]
+
+
 def test_the_token_is_kept_in_the_credential_store_under_unit_and_station(
         station, credential_store) -> None:
-    assert credential_store.passwords == {("intake-app", "000.00.12.H56/2"): TOKEN}
+    assert credential_store.passwords[("intake-app", "000.00.12.H56/2")] == TOKEN
     assert not any(TOKEN.encode() in p.read_bytes() for p in station.rglob("*") if p.is_file())
 
 
@@ -247,7 +267,7 @@ def test_import_needs_the_token_to_check_the_signature(station, capsys, tmp_path
                                                        credential_store) -> None:
     body = export(station, capsys, tmp_path, dossiers=1)
     path = write_result(tmp_path / "ket-qua.json.gz", result_document(body, all_accepted(body)))
-    credential_store.passwords.clear()
+    credential_store.delete_password("intake-app", "000.00.12.H56/2")
     status, _, err = run(capsys, station, "sync", "import-results", str(path))
     assert status == 2 and "Chưa có mã truy cập của quầy" in err
     assert unchanged(station)
@@ -271,12 +291,12 @@ def test_a_store_that_fails_or_forgets_counts_as_none(backend) -> None:
     from keyring.backends import fail
     from keyring.errors import PasswordSetError
 
-    from intake_app.sync.credentials import (
-        CredentialStoreUnavailable,
-        load_token,
-        store_available,
-        store_token,
+    from intake_app.station_keys import (
+        CredentialStore,
+        NoCredentialStore,
+        credential_store_available,
     )
+    from intake_app.sync.credentials import load_token, store_token
 
     class Refusing(KeyringBackend):
         priority = 1
@@ -298,10 +318,10 @@ def test_a_store_that_fails_or_forgets_counts_as_none(backend) -> None:
     previous = keyring.get_keyring()
     keyring.set_keyring(chosen)
     try:
-        with pytest.raises(CredentialStoreUnavailable) as caught:
-            store_token("000.00.12.H56", 2, "secret-token")
-        assert "không thể lưu" in caught.value.vi
-        assert load_token("000.00.12.H56", 2) is None
-        assert store_available() is (backend != "fail")
+        with pytest.raises(NoCredentialStore) as caught:
+            store_token(CredentialStore(), "000.00.12.H56", 2, "secret-token")
+        assert "không thể giữ khóa và mã truy cập" in caught.value.vi
+        assert load_token(CredentialStore(), "000.00.12.H56", 2) is None
+        assert credential_store_available() is (backend != "fail")
     finally:
         keyring.set_keyring(previous)

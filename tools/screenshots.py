@@ -261,7 +261,30 @@ def shoot(name: str, action: Callable[[], None]) -> None:
         print(f"skipped {name}: {type(exc).__name__}: {exc}")
 
 
+def keep_keys_in_memory() -> None:
+    """The sample stations' keys live only in this process: the screenshots show a PC with a
+    credential store, and this PC's own store is never touched."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class Memory(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+        values: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.values.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.values[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.values.pop((service, username), None)
+
+    keyring.set_keyring(Memory())
+
+
 def main() -> int:
+    keep_keys_in_memory()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), default="vi")

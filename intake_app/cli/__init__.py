@@ -13,7 +13,7 @@ from pathlib import Path
 from ..domain.errors import DeskError
 from ..logs import setup_logging
 from ..paths import default_data_dir
-from . import calendar_commands, commands, lifecycle_commands, sync_commands
+from . import calendar_commands, commands, keys_commands, lifecycle_commands, sync_commands
 
 CLERK_ENV = "INTAKE_APP_CLERK"
 
@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--station", type=int, required=True, help="counter number, 1-9")
     init.add_argument("--office-name", default="Bộ phận Một cửa",
                       help="name printed under the unit on every slip")
+    init.add_argument("--unprotected-key-file", action="store_true",
+                      help="only on a PC without an OS credential store: keep the station's "
+                      "keys in a file of the data folder protected only by its permissions")
     init.set_defaults(action=commands.cmd_init)
 
     cat = sub.add_parser("catalogue", help="the procedure catalogue")
@@ -96,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     lifecycle_commands.add_parsers(sub)
     sync_commands.add_parsers(sub)
+    keys_commands.add_parsers(sub)
     return parser
 
 
@@ -142,8 +146,15 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
     args.clerk = args.clerk or _default_clerk()
 
     from ..desk import Desk, NotSetUp
+    from ..station_keys import has_station_files
+    from ..store.db import DATABASE_FILE
 
-    with Desk(data_dir) as desk:
+    if args.command not in COMMANDS_WITHOUT_STATION and not has_station_files(
+            data_dir, DATABASE_FILE):
+        raise NotSetUp()  # before a mistyped --data-dir gets keys of its own
+    if (before_opening := getattr(args, "before_opening", None)) is not None:
+        return int(before_opening(args, data_dir))  # e.g. restoring the keys it needs to open
+    with Desk(data_dir, allow_key_file=getattr(args, "unprotected_key_file", False)) as desk:
         if args.command not in COMMANDS_WITHOUT_STATION and not desk.is_set_up():
             raise NotSetUp()
         return int(args.action(args, desk))

@@ -69,8 +69,24 @@ def cmd_init(args: argparse.Namespace, desk: Desk) -> int:
         "place_name": station.place_name,
         "station": station.station_no,
         "procedures": len(desk.procedures()),
+        **keys_summary(desk, show_recovery_key=desk.keys.made_now),
     })
     return OK
+
+
+def keys_summary(desk: Desk, *, show_recovery_key: bool = False) -> dict[str, Any]:
+    """Where the station's keys are kept; the recovery key only once, right after set-up."""
+    keys = desk.keys
+    summary: dict[str, Any] = {"keys_kept_in": keys.protection, "key_id": keys.key_id}
+    if keys.protection == "key-file":
+        summary["warning"] = ("Khóa của quầy nằm trong tệp station-keys.unprotected.json, chỉ "
+                              "được bảo vệ bằng quyền truy cập tệp.")
+    if show_recovery_key:
+        summary["recovery_key"] = keys.recovery_key
+        summary["recovery_note"] = ("Khóa khôi phục chỉ hiện một lần: hãy in phiếu khôi phục "
+                                    "(intake-app keys recovery-sheet --out phieu.pdf) và cất "
+                                    "riêng, xa máy tính này.")
+    return summary
 
 
 def cmd_catalogue_import(args: argparse.Namespace, desk: Desk) -> int:

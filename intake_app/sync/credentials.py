@@ -1,27 +1,17 @@
-"""The station token in the operating system's credential store (keyring), never in a file.
+"""The station token, kept where the station keeps every secret (`station_keys.SecretStore`).
 
-Windows keeps it in the Credential Manager, macOS in the Keychain, Linux desktops in the
-Secret Service. A PC without any (a headless Linux, keyring's null or fail backend) cannot
-keep it: the person is told so plainly, and the token is not written anywhere else.
+That is the OS credential store (Windows Credential Manager, macOS Keychain, a Linux desktop's
+Secret Service), or, only if the administrator explicitly chose it on a PC without one, the
+data folder's unprotected key file. A PC with neither cannot keep it: the person is told so
+plainly (`NoCredentialStore`), and the token is not written anywhere else.
 """
 
 from __future__ import annotations
 
-SERVICE = "intake-app"
+from ..station_keys import NoCredentialStore, SecretStore
 
-
-class CredentialStoreUnavailable(RuntimeError):
-    """No usable credential store on this PC; `vi` is the message for the window."""
-
-    def __init__(self, detail: str = ""):
-        message = ("this computer has no credential store (keyring) to keep the station token; "
-                   "the token was not stored anywhere. Use a Windows/macOS account or a Linux "
-                   "desktop session with a Secret Service (GNOME Keyring, KWallet)")
-        super().__init__(f"{message} ({detail})" if detail else message)
-        self.vi = ("Máy tính này không có kho lưu mật khẩu của hệ điều hành nên không thể lưu "
-                   "mã truy cập của quầy; mã chưa được lưu ở đâu cả. Hãy đăng nhập Windows bằng "
-                   "tài khoản người dùng thông thường, hoặc nhờ bộ phận CNTT cài kho lưu mật "
-                   "khẩu (Secret Service), rồi nhập lại mã.")
+# The name the sync screens and commands catch; the same error as every other secret's.
+CredentialStoreUnavailable = NoCredentialStore
 
 
 def username(unit_code: str, station_no: int) -> str:
@@ -29,57 +19,18 @@ def username(unit_code: str, station_no: int) -> str:
     return f"{unit_code}/{station_no}"
 
 
-def _usable_keyring():
-    import keyring
-    from keyring.backends import fail, null
-
-    backend = keyring.get_keyring()
-    if isinstance(backend, null.Keyring | fail.Keyring):
-        raise CredentialStoreUnavailable(type(backend).__module__)
-    return keyring
+def store_token(store: SecretStore, unit_code: str, station_no: int, token: str) -> None:
+    """Keep the token; NoCredentialStore if the store cannot (checked by reading it back)."""
+    store.set(username(unit_code, station_no), token)
 
 
-def store_token(unit_code: str, station_no: int, token: str) -> None:
-    """Keep the token; CredentialStoreUnavailable if the store cannot (checked by reading it
-    back: a store that silently drops it counts as none)."""
-    from keyring.errors import KeyringError
-
-    keyring = _usable_keyring()
-    user = username(unit_code, station_no)
-    try:
-        keyring.set_password(SERVICE, user, token)
-        kept = keyring.get_password(SERVICE, user)
-    except KeyringError as exc:
-        raise CredentialStoreUnavailable(f"{type(exc).__name__}: {exc}") from exc
-    if kept != token:
-        raise CredentialStoreUnavailable("the store did not keep it")
-
-
-def load_token(unit_code: str, station_no: int) -> str | None:
+def load_token(store: SecretStore, unit_code: str, station_no: int) -> str | None:
     """The stored token, or None when there is none or no store to ask."""
-    from keyring.errors import KeyringError
-
     try:
-        keyring = _usable_keyring()
-        return keyring.get_password(SERVICE, username(unit_code, station_no))
-    except (CredentialStoreUnavailable, KeyringError):
+        return store.get(username(unit_code, station_no))
+    except NoCredentialStore:
         return None
 
 
-def delete_token(unit_code: str, station_no: int) -> bool:
-    from keyring.errors import KeyringError, PasswordDeleteError
-
-    try:
-        keyring = _usable_keyring()
-        keyring.delete_password(SERVICE, username(unit_code, station_no))
-    except (CredentialStoreUnavailable, PasswordDeleteError, KeyringError):
-        return False
-    return True
-
-
-def store_available() -> bool:
-    try:
-        _usable_keyring()
-    except CredentialStoreUnavailable:
-        return False
-    return True
+def delete_token(store: SecretStore, unit_code: str, station_no: int) -> bool:
+    return store.delete(username(unit_code, station_no))

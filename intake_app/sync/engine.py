@@ -132,7 +132,7 @@ class Syncer:
         from .credentials import load_token
 
         station = self.desk.station
-        return load_token(station.unit_code, station.station_no)
+        return load_token(self.desk.keys.store, station.unit_code, station.station_no)
 
     def _now(self) -> str:
         return iso(self.clock())

@@ -129,18 +129,21 @@ class SyncService:
         return SyncConfig(url, ca)
 
     def set_token(self, token: str) -> None:
-        """Keep the station token in the credential store (CredentialStoreUnavailable if none);
+        """Keep the station token where the station keeps its secrets (NoCredentialStore if
+        there is no such place);
         a new token lifts a stop after 401/403."""
         token = check_token(token)
         station = self.desk.station
-        credentials.store_token(station.unit_code, station.station_no, token)
+        credentials.store_token(self.desk.keys.store, station.unit_code, station.station_no,
+                                token)
         with write_transaction(self.db):
             sync_state.delete(self.db, sync_state.AUTH_ERROR)
             sync_state.log(self.db, self._now(), "info", "token", "station token stored")
 
     def token(self) -> str | None:
         station = self.desk.station
-        return credentials.load_token(station.unit_code, station.station_no)
+        return credentials.load_token(self.desk.keys.store, station.unit_code,
+                                      station.station_no)
 
     def has_token(self) -> bool:
         return bool(self.token())

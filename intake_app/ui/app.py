@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..desk import Desk
+from ..domain.errors import StorageProblem
 from ..domain.text import nfc
 from ..logs import setup_logging
-from ..store.db import StoreError
 from .fonts import load_fonts
 from .i18n import CACHE_FOLDER, get_language, install_language
+from .keys_dialogs import open_desk
 from .main_window import MainWindow, build_main_window
 from .session import Session
 from .setup_dialog import SetupDialog
@@ -66,7 +67,7 @@ def run_app(data_dir: Path, clerk: str | None) -> int:
     install_error_hook()
     try:
         window = start(app, data_dir, clerk)
-    except (StoreError, OSError, sqlite3.Error) as exc:
+    except (StorageProblem, OSError, sqlite3.Error) as exc:
         log.error("cannot open the data folder %s: %s", data_dir, exc)
         QMessageBox.critical(None, APP_NAME, QCoreApplication.translate(
             "run_app", "Không mở được thư mục dữ liệu {path}:\n{error}").format(
@@ -110,7 +111,9 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
           lazy: bool = True) -> MainWindow | None:
     """Everything up to the event loop; None if the person cancelled set-up or the clerk."""
     load_fonts(app)
-    desk = Desk(data_dir)
+    desk = open_desk(data_dir)  # asks for the recovery key, or about a key file, if it must
+    if desk is None:
+        return None
     install_language(app, get_language(desk), cache_dir=Path(data_dir) / CACHE_FOLDER)
     if not desk.is_set_up() and SetupDialog(desk).exec() != QDialog.DialogCode.Accepted:
         desk.close()

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ..domain.clock import now_vn, parse_iso
+from ..station_keys import UNPROTECTED_FILE
 from .session import Session
 
 CLOCK_INTERVAL_MS = 20_000
@@ -47,6 +49,17 @@ class StatusBar(QStatusBar):
         self.parked_label = self._add("")
         self.last_sync_label = self._add("")
         self.clock_warning_label = self._add("")
+        # The administrator chose to keep the keys in a file (a PC without a credential store):
+        # said on every start, as long as it lasts.
+        self.keys_warning_label = self._add(self.tr("⚠ Khóa dữ liệu nằm trong tệp không được "
+                                                    "bảo vệ"))
+        self.keys_warning_label.setStyleSheet(ALERT_STYLE)
+        self.keys_warning_label.setToolTip(self.tr(
+            "Máy này không có kho lưu mật khẩu của hệ điều hành; quản trị viên đã chọn giữ khóa "
+            "mã hóa của quầy trong tệp station-keys.unprotected.json, chỉ được bảo vệ bằng "
+            "quyền truy cập tệp. Ai đọc được tệp đó thì đọc được dữ liệu."))
+        self.keys_warning_label.setVisible(
+            (Path(session.data_dir) / UNPROTECTED_FILE).exists())
         self.clock_label = self._add("")
         for label in (self.online_label, self.parked_label, self.last_sync_label,
                       self.clock_warning_label):
