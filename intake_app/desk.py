@@ -52,6 +52,8 @@ from .store.calendar import clear_override, set_override, work_calendar
 from .store.db import DATABASE_FILE, open_database, write_transaction
 
 if TYPE_CHECKING:
+    from .services.accounts import Accounts
+    from .services.audit import AuditTrail
     from .services.calendar_notices import CalendarNotices
     from .services.ledger import Ledger
     from .services.reports import Reports
@@ -116,6 +118,20 @@ class Desk:
         # Every reading is local (Asia/Ho_Chi_Minh) time, whatever zone the given clock uses.
         self.clock: Callable[[], datetime] = lambda: to_vn(clock())
 
+    @cached_property
+    def audit(self) -> AuditTrail:
+        """The audit trail: every write below records itself in it, in its own transaction."""
+        from .services.audit import AuditTrail
+
+        return AuditTrail(self)
+
+    @cached_property
+    def accounts(self) -> Accounts:
+        """The station's accounts: create, change, log in."""
+        from .services.accounts import Accounts
+
+        return Accounts(self)
+
     def close(self) -> None:
         self.db.close()
 
@@ -139,7 +155,7 @@ class Desk:
 
     def init_station(
         self, *, unit_code: str, unit_name: str, province_code: str, commune_code: str,
-        station_no: int, office_name: str = "Bộ phận Một cửa",
+        station_no: int, office_name: str = "Bộ phận Một cửa", actor: str = "",
     ) -> StationSettings:
         """Set the station up, loading the administrative units and the starter catalogue.
 
@@ -181,6 +197,11 @@ class Desk:
             settings.save_station(self.db, new)
             if not self.db.execute("SELECT 1 FROM procedures LIMIT 1").fetchone():
                 catalogue.upsert_procedures(self.db, catalogue.starter_catalogue())
+            self.audit.record("station.set_up", f"{new.unit_code}/{new.station_no}", {
+                "unit_code": new.unit_code, "unit_name": new.unit_name,
+                "province_code": new.province_code, "commune_code": new.commune_code,
+                "station_no": new.station_no, "office_name": new.office_name,
+                "first": old is None}, actor=actor)
         return new
 
     # ---- reference data ----------------------------------------------------------------------
@@ -208,7 +229,7 @@ class Desk:
         """Catalogue procedures whose code or name contains every word of `search`."""
         return catalogue.list_procedures(self.db, search)
 
-    def import_catalogue(self, path: Path) -> tuple[int, int]:
+    def import_catalogue(self, path: Path, *, actor: str = "") -> tuple[int, int]:
         """Add or replace procedures from a catalogue file; returns (added, replaced).
 
         The whole file is checked first (CatalogueError lists every fault): a bad file changes
@@ -216,25 +237,35 @@ class Desk:
         """
         procedures = catalogue.read_catalogue_file(path)
         with write_transaction(self.db):
-            return catalogue.upsert_procedures(self.db, procedures)
+            added, replaced = catalogue.upsert_procedures(self.db, procedures)
+            self.audit.record("catalogue.imported", Path(path).name, {
+                "added": added, "replaced": replaced,
+                "codes": sorted(p.code for p in procedures)[:500]}, actor=actor)
+            return added, replaced
 
     def set_calendar_day(self, override: CalendarOverride, *, actor: str) -> None:
         """A supervisor's extra day off or extra working day (replaces one for the same day)."""
         with write_transaction(self.db):
             set_override(self.db, override, actor)
+            self.audit.record("calendar.set", override.day.isoformat(), {
+                "kind": str(override.kind), "note": override.note}, actor=actor)
 
-    def clear_calendar_day(self, day: date) -> bool:
+    def clear_calendar_day(self, day: date, *, actor: str = "") -> bool:
         with write_transaction(self.db):
-            return clear_override(self.db, day)
+            cleared = clear_override(self.db, day)
+            if cleared:
+                self.audit.record("calendar.cleared", day.isoformat(), {}, actor=actor)
+            return cleared
 
     # ---- preferences of this PC (language, clerks' names) ------------------------------------
 
     def setting(self, key: str, default: Any = None) -> Any:
         return settings.get_value(self.db, key, default)
 
-    def set_setting(self, key: str, value: Any) -> None:
+    def set_setting(self, key: str, value: Any, *, actor: str = "") -> None:
         with write_transaction(self.db):
             settings.set_value(self.db, key, value)
+            self.audit.record("setting.changed", key, {"value": value}, actor=actor)
 
     def calendar(self) -> WorkCalendar:
         """The calendar in force: statute, shipped and imported notices, local overrides."""
@@ -321,6 +352,9 @@ class Desk:
             )
             event = make_event(dossier, EventKind.RECEIVED, occurred_at=received_at, actor=clerk)
             outbox.add_event(self.db, row, event, at)
+            self.audit.record("dossier.received", dossier.code, {
+                "procedure": dossier.procedure_code, "status": int(dossier.status),
+                "event_id": event["event_id"]}, actor=clerk)
         try:
             path = self.write_receipt(receipt)
         except OSError as exc:
@@ -384,6 +418,9 @@ class Desk:
         event = make_event(dossier, outcome.event_kind, occurred_at=now, actor=clerk,
                            progress=progress)
         outbox.add_event(self.db, row, event, at)
+        self.audit.record(f"dossier.{outcome.action}", dossier.code, {
+            "status": int(dossier.status), "note": outcome.note,
+            "event_id": event["event_id"]}, actor=clerk)
 
     # ---- slips -------------------------------------------------------------------------------
 
@@ -408,6 +445,9 @@ class Desk:
                 note=note, detail={"kind": kind.value, "number": slip.header.number,
                                    "file": str(out)},
             )
+            self.audit.record("slip.printed", code, {
+                "kind": kind.value, "number": slip.header.number, "copy": reprint,
+                "file": str(out)}, actor=clerk)
         out.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(out, content)
         return out
@@ -487,6 +527,7 @@ class Desk:
                 self.db, row, at=iso(self.clock()), actor=clerk, action="receipt_reprinted",
                 note="In lại giấy tiếp nhận (bản sao)", detail={"file": str(out)},
             )
+            self.audit.record("receipt.reprinted", code, {"file": str(out)}, actor=clerk)
         if not self.receipt_path(receipt).exists():
             self.write_receipt(receipt)  # the original was lost (power cut before it was written)
         return out

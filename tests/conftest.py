@@ -111,6 +111,18 @@ def no_credential_store(monkeypatch):
     keyring.set_keyring(null.Keyring())
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(monkeypatch):
+    """Cheap argon2id parameters for the tests' new passwords (the real ones take ~0.3 s each:
+    bench/bench_login.py); a log-in checks each hash with the parameters stored in it."""
+    from argon2 import PasswordHasher
+
+    from intake_app.store import accounts
+
+    monkeypatch.setattr(accounts, "HASHER",
+                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A set-up station data folder (real SQLite file) with the starter catalogue."""

@@ -71,7 +71,11 @@ def test_the_body_is_gzipped_json_with_the_contract_envelope(desk, peer) -> None
     assert result.ok
     body = seen[0]
     assert set(body) == {"batch_id", "unit_code", "station_no", "app_version", "sent_at",
-                         "events"}
+                         "events", "audit_head"}
+    # The audit chain's head (optional in the contract): set-up and both receipts so far.
+    assert body["audit_head"] == {"count": desk.audit.head().count,
+                                  "hash": desk.audit.head().hash}
+    assert body["audit_head"]["count"] >= 3
     assert (body["unit_code"], body["station_no"]) == ("000.00.12.H56", 2)
     assert len(body["batch_id"]) == 36 and body["batch_id"] == body["batch_id"].lower()
     assert [e["version"] for e in body["events"]] == [1, 1]

@@ -23,6 +23,7 @@ from .errors import Forbidden, GatewayError, ServiceUnavailable, Unauthorized, U
 from .feed import DEFAULT_LIMIT, MAX_LIMIT, decode_cursor, encode_cursor
 from .ingest import receive_bytes
 from .models import (
+    AuditFlags,
     BatchEnvelope,
     BatchResult,
     Error,
@@ -229,6 +230,20 @@ def _install_routes(app: FastAPI, store: Store) -> None:
         except ValueError as exc:
             raise Unprocessable(str(exc), code="invalid_update") from exc
         return {"update_id": update_id}
+
+
+    @app.get("/v1/admin/audit-flags", response_model=AuditFlags, tags=["admin"],
+             dependencies=[Depends(admin)],
+             responses={401: _error(401, "missing or wrong admin token"),
+                        403: _error(403, "the admin endpoint is off (no admin token set)"),
+                        422: _COMMON[422], 503: _COMMON[503]})
+    def audit_flags(
+        unit_code: Annotated[str | None, Query(max_length=100)] = None,
+        station_no: Annotated[int | None, Query(ge=1, le=9)] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 1000,
+    ) -> dict[str, Any]:
+        """Stations whose audit chain was rewritten or shortened after a sync, newest first."""
+        return {"flags": store.audit_flags(unit_code, station_no, limit)}
 
 
 async def _drain(chunks: AsyncIterator[bytes]) -> None:

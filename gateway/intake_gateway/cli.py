@@ -75,6 +75,17 @@ def _parser() -> argparse.ArgumentParser:
     post.add_argument("--note", default="", help="the remark shown at the station")
     post.add_argument("--by", default="province", help="who posts it")
 
+    audit = commands.add_parser("audit", parents=[common],
+                                help="the stations' audit chains (flags and heads)")
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True)
+    flags = audit_commands.add_parser("flags", parents=[common],
+                                      help="chains rewritten or shortened after a sync (exit 1 "
+                                           "if any)")
+    flags.add_argument("--unit", help="only this unit code")
+    flags.add_argument("--station", type=int, help="only this station number")
+    audit_commands.add_parser("heads", parents=[common],
+                              help="the latest audit chain head of each station")
+
     procedures = commands.add_parser("procedures", parents=[common], help="procedure catalogue")
     proc_commands = procedures.add_subparsers(dest="procedures_command", required=True)
     load = proc_commands.add_parser("import", parents=[common],
@@ -95,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
         with open_store(url) as store:
             handler = {"token": _token, "import": _import, "update": _update,
-                       "procedures": _procedures}[args.command]
+                       "procedures": _procedures, "audit": _audit}[args.command]
             return handler(args, store)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -183,4 +194,19 @@ def _procedures(args: argparse.Namespace, store: Store) -> int:
     added, replaced, removed = store.import_procedures(procedures, replace=args.replace)
     print(f"{added} added, {replaced} replaced, {removed} removed; "
           f"{store.procedure_count()} procedures in the catalogue")
+    return 0
+
+
+def _audit(args: argparse.Namespace, store: Store) -> int:
+    if args.audit_command == "heads":
+        for head in store.audit_heads():
+            print(json.dumps(head, ensure_ascii=False))
+        return 0
+    flags = store.audit_flags(args.unit, args.station)
+    for flag in flags:
+        print(json.dumps(flag, ensure_ascii=False))
+    if flags:
+        print(f"{len(flags)} audit flag(s): a station's audit chain changed after a sync",
+              file=sys.stderr)
+        return 1
     return 0

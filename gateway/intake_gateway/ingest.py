@@ -61,7 +61,8 @@ def receive(store: Store, station: Station, body: Any, *, max_events: int | None
     own = (station.unit_code, station.station_no)
     items = [Item(event, event_id_of(event), check_event(event, known_nfc=known_nfc, station=own))
              for event in body["events"]]
-    answer = store.process_batch(station, body["batch_id"], items, via=via)
+    answer = store.process_batch(station, body["batch_id"], items, via=via,
+                                 audit_head=body.get("audit_head"))
     return {"batch_id": body["batch_id"], "server_time": server_time(), "results": answer.results}
 
 

@@ -93,6 +93,18 @@ class Event(BaseModel):
     progress: Progress | None = Field(description="null for received, the step otherwise")
 
 
+class ChainPoint(BaseModel):
+    count: int = Field(ge=0, description="number of audit records")
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$", description="the hash of record `count`")
+
+
+class AuditHead(ChainPoint):
+    """The station's audit chain head (optional): its count and latest hash, and the count
+    the gateway last acknowledged with the hash the chain holds at that count now."""
+
+    acknowledged: ChainPoint | None = None
+
+
 class BatchEnvelope(BaseModel):
     """POST /v1/batches body; may be sent with Content-Encoding: gzip; at most 5 MiB."""
 
@@ -103,6 +115,9 @@ class BatchEnvelope(BaseModel):
     app_version: str
     sent_at: str = Field(json_schema_extra={"format": "date-time"}, description="ISO 8601")
     events: list[Event] = Field(max_length=500)
+    audit_head: AuditHead | None = Field(
+        None, description="optional: the station's audit chain head; a mismatch with the "
+        "heads sent before is flagged for the province, never refused")
 
 
 class EventResult(BaseModel):
@@ -155,3 +170,18 @@ class UpdateRequest(BaseModel):
 
 class UpdatePosted(BaseModel):
     update_id: str
+
+
+class AuditFlag(BaseModel):
+    seq: int
+    unit_code: str
+    station_no: int
+    batch_id: str
+    kind: Literal["malformed_head", "rewritten", "shortened", "unknown_acknowledgement"]
+    message: str
+    detail: dict
+    flagged_at: str
+
+
+class AuditFlags(BaseModel):
+    flags: list[AuditFlag]

@@ -88,3 +88,30 @@ CREATE TABLE IF NOT EXISTS updates (
     note TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_by_station ON updates (unit_code, station_no, seq);
+
+-- The audit chain heads each station sent with its batches (envelope field `audit_head`):
+-- the hash its chain had at each count. A later batch with another hash at a known count, or
+-- fewer records, is flagged below (audit_heads.py); its events are judged as always.
+CREATE TABLE IF NOT EXISTS station_audit_heads (
+    unit_code TEXT NOT NULL,
+    station_no INTEGER NOT NULL,
+    count BIGINT NOT NULL,
+    hash TEXT NOT NULL,
+    batch_id TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (unit_code, station_no, count)
+);
+
+-- What the province must look at: a chain rewritten or shortened after a sync.
+CREATE TABLE IF NOT EXISTS station_audit_flags (
+    seq {serial_key},
+    unit_code TEXT NOT NULL,
+    station_no INTEGER NOT NULL,
+    batch_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    message TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    flagged_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS station_audit_flags_by_station
+    ON station_audit_flags (unit_code, station_no, seq);

@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from .audit_heads import Flag, Head, counts_to_look_up, judge_head, parse_head
 from .contract import is_int
 from .db import Connection, Database, Retry
 from .errors import BatchConflict, NotFound
@@ -106,9 +107,12 @@ class Store:
     # ---- batches ------------------------------------------------------------------------------
 
     def process_batch(self, station: Station, batch_id: str, items: list[Item], *,
-                      via: str = "http") -> BatchAnswer:
+                      via: str = "http", audit_head: Any = None) -> BatchAnswer:
         """Judge and store a batch in one transaction. Raises BatchConflict (409) when the
         batch_id was used before with other events; replays the stored results otherwise.
+
+        `audit_head` (the envelope's optional field) is checked against the heads the station
+        sent before and kept, in the same transaction; a mismatch is flagged, never refused.
         """
         event_ids = [item.event_id for item in items]
         event_ids_json = _compact(event_ids)
@@ -120,6 +124,8 @@ class Store:
                 "received_at, via) VALUES (?, ?, ?, ?, '[]', ?, ?) ON CONFLICT DO NOTHING",
                 [batch_id, station.unit_code, station.station_no, event_ids_json, now, via],
             ).rowcount
+            if audit_head is not None:
+                self._audit_head(conn, station, batch_id, audit_head, now)
             if inserted != 1:
                 return self._replay(conn, station, batch_id, event_ids)
             known = self._known(conn, items)
@@ -130,6 +136,72 @@ class Store:
             return BatchAnswer(verdict.results, replayed=False)
 
         return self.db.write(work)
+
+    def _audit_head(self, conn: Connection, station: Station, batch_id: str, value: Any,
+                    now: str) -> None:
+        parsed = parse_head(value)
+        if isinstance(parsed, Flag):
+            self._flag(conn, station, batch_id, parsed, now)
+            return
+        head: Head = parsed
+        where = "unit_code = ? AND station_no = ?"
+        counts = counts_to_look_up(head)
+        known = {int(count): digest for count, digest in conn.all(
+            f"SELECT count, hash FROM station_audit_heads WHERE {where} AND "
+            f"{conn.in_list('count')}", [*station, conn.list_param(counts)])}
+        row = conn.one(f"SELECT max(count) FROM station_audit_heads WHERE {where}", list(station))
+        highest = int(row[0]) if row and row[0] is not None else None
+        for flag in judge_head(head, known, highest):
+            self._flag(conn, station, batch_id, flag, now)
+        conn.execute(
+            "INSERT INTO station_audit_heads (unit_code, station_no, count, hash, batch_id, "
+            "received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [*station, head.count, head.hash, batch_id, now])
+
+    def _flag(self, conn: Connection, station: Station, batch_id: str, flag: Flag,
+              now: str) -> None:
+        conn.execute(
+            "INSERT INTO station_audit_flags (unit_code, station_no, batch_id, kind, message, "
+            "detail, flagged_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [*station, batch_id, flag.kind, flag.message, _compact(flag.detail), now])
+
+    def audit_flags(self, unit_code: str | None = None, station_no: int | None = None,
+                    limit: int = 1000) -> list[dict[str, Any]]:
+        """The flags raised on stations' audit chains, newest first."""
+        where: list[str] = []
+        params: list[Any] = []
+        if unit_code is not None:
+            where.append("unit_code = ?")
+            params.append(unit_code)
+        if station_no is not None:
+            where.append("station_no = ?")
+            params.append(station_no)
+        sql = ("SELECT seq, unit_code, station_no, batch_id, kind, message, detail, flagged_at "
+               "FROM station_audit_flags" + (" WHERE " + " AND ".join(where) if where else "")
+               + f" ORDER BY seq DESC LIMIT {int(limit)}")
+        rows = self.db.read(lambda conn: conn.all(sql, params))
+        return [{"seq": seq, "unit_code": unit, "station_no": int(no), "batch_id": batch,
+                 "kind": kind, "message": message, "detail": json.loads(detail),
+                 "flagged_at": at}
+                for seq, unit, no, batch, kind, message, detail, at in rows]
+
+    def audit_heads(self) -> list[dict[str, Any]]:
+        """Per station: the latest head it sent and how many flags it has."""
+        def work(conn: Connection) -> list[dict[str, Any]]:
+            heads = conn.all(
+                "SELECT h.unit_code, h.station_no, h.count, h.hash, h.received_at "
+                "FROM station_audit_heads h JOIN (SELECT unit_code, station_no, max(count) AS "
+                "top FROM station_audit_heads GROUP BY unit_code, station_no) m "
+                "ON h.unit_code = m.unit_code AND h.station_no = m.station_no "
+                "AND h.count = m.top ORDER BY h.unit_code, h.station_no")
+            flags = {(unit, int(no)): int(n) for unit, no, n in conn.all(
+                "SELECT unit_code, station_no, count(*) FROM station_audit_flags "
+                "GROUP BY unit_code, station_no")}
+            return [{"unit_code": unit, "station_no": int(no), "count": int(count),
+                     "hash": digest, "received_at": at, "flags": flags.get((unit, int(no)), 0)}
+                    for unit, no, count, digest, at in heads]
+
+        return self.db.read(work)
 
     def _replay(self, conn: Connection, station: Station, batch_id: str,
                 event_ids: list[str | None]) -> BatchAnswer:

@@ -81,7 +81,8 @@ def test_the_document_names_every_endpoint_and_answer(live_gateway):
     assert document == openapi_document()
     paths = document["paths"]
     assert set(paths) == {"/v1/health", "/v1/batches", "/v1/updates",
-                          "/v1/stations/{unit_code}/{station_no}/summary", "/v1/admin/updates"}
+                          "/v1/stations/{unit_code}/{station_no}/summary", "/v1/admin/updates",
+                          "/v1/admin/audit-flags"}
     batches = paths["/v1/batches"]["post"]
     assert "foreign_dossier" in batches["description"] and "MaHoSo" in batches["description"]
     schemas = document["components"]["schemas"]

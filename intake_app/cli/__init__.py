@@ -13,7 +13,14 @@ from pathlib import Path
 from ..domain.errors import DeskError
 from ..logs import setup_logging
 from ..paths import default_data_dir
-from . import calendar_commands, commands, keys_commands, lifecycle_commands, sync_commands
+from . import (
+    calendar_commands,
+    commands,
+    keys_commands,
+    lifecycle_commands,
+    sync_commands,
+    user_commands,
+)
 
 CLERK_ENV = "INTAKE_APP_CLERK"
 
@@ -100,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     lifecycle_commands.add_parsers(sub)
     sync_commands.add_parsers(sub)
     keys_commands.add_parsers(sub)
+    user_commands.add_parsers(sub)
     return parser
 
 
@@ -144,6 +152,7 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
 
         return run_app(data_dir, clerk=args.clerk)  # None: the window asks who is working
     args.clerk = args.clerk or _default_clerk()
+    args.actor = args.clerk
 
     from ..desk import Desk, NotSetUp
     from ..station_keys import has_station_files

@@ -91,7 +91,7 @@ def keys_summary(desk: Desk, *, show_recovery_key: bool = False) -> dict[str, An
 
 def cmd_catalogue_import(args: argparse.Namespace, desk: Desk) -> int:
     try:
-        added, replaced = desk.import_catalogue(Path(args.file))
+        added, replaced = desk.import_catalogue(Path(args.file), actor=args.clerk)
     except CatalogueError as exc:
         lines = "\n".join(f"  - {p}" for p in exc.faults)
         return fail(f"Chưa nhập danh mục, không có gì thay đổi. Sửa các lỗi sau:\n{lines}",
@@ -225,6 +225,6 @@ def cmd_calendar_clear(args: argparse.Namespace, desk: Desk) -> int:
         day = date.fromisoformat(args.day)
     except ValueError:
         return fail(f"not a date (YYYY-MM-DD): {args.day}", INVALID)
-    removed = desk.clear_calendar_day(day)
+    removed = desk.clear_calendar_day(day, actor=args.clerk)
     emit({"day": day.isoformat(), "removed": removed})
     return OK

@@ -56,7 +56,8 @@ def cmd_configure(args: argparse.Namespace, desk: Desk) -> int:
         ca_file = None
     elif args.ca_file:
         ca_file = args.ca_file
-    config = _service(desk).configure(args.gateway, ca_file)  # SyncConfigError: exit 2
+    config = _service(desk).configure(args.gateway, ca_file,  # SyncConfigError: exit 2
+                                      actor=args.clerk)
     emit({"gateway_url": config.gateway_url, "ca_file": config.ca_file})
     return OK
 
@@ -69,7 +70,7 @@ def cmd_set_token(args: argparse.Namespace, desk: Desk) -> int:
     else:
         token = sys.stdin.readline() if sys.stdin is not None else ""
     try:
-        _service(desk).set_token(token)  # SyncConfigError: exit 2
+        _service(desk).set_token(token, actor=args.clerk)  # SyncConfigError: exit 2
     except CredentialStoreUnavailable as exc:
         return fail(f"{exc}\n{exc.vi}", INVALID)
     emit({"stored": True})
@@ -89,7 +90,8 @@ def cmd_retry(args: argparse.Namespace, desk: Desk) -> int:
 
 def cmd_export(args: argparse.Namespace, desk: Desk) -> int:
     try:
-        summary = _service(desk).export(Path(args.out))  # SyncConfigError (no token): exit 2
+        # SyncConfigError (no token): exit 2
+        summary = _service(desk).export(Path(args.out), actor=args.clerk)
     except OSError as exc:
         return fail(f"cannot write {args.out}: {exc}")
     emit(summary)
@@ -99,7 +101,7 @@ def cmd_export(args: argparse.Namespace, desk: Desk) -> int:
 def cmd_import_results(args: argparse.Namespace, desk: Desk) -> int:
     # A file not for this station, not signed by the gateway or not answering a batch exported
     # here is a BatchFileError: its Vietnamese message, exit 2, nothing changed.
-    summary = _service(desk).import_results(Path(args.file))
+    summary = _service(desk).import_results(Path(args.file), actor=args.clerk)
     emit(summary)
     return OK
 

@@ -17,6 +17,7 @@ CSV and XLSX documents print.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -110,8 +111,16 @@ def row_digest(row: LogRow) -> str:
     return hashlib.sha256(_canonical(sealed_facts(row))).hexdigest()
 
 
-def day_hash(previous_hash: str, day: date, digests: Sequence[str]) -> str:
-    """SHA-256 hex over the previous day's hash, the ISO day, the count and the row digests.
+PLAIN = "sha256"
+"""Seals made before accounts and the audit trail: anyone can recompute them."""
+KEYED = "hmac"
+"""Seals keyed with the station's audit key (HMAC-SHA256): only the app can make them."""
+
+
+def day_hash(previous_hash: str, day: date, digests: Sequence[str],
+             key: bytes | None = None) -> str:
+    """The day's hash over the previous day's hash, the ISO day, the count and the row digests:
+    HMAC-SHA256 under `key` (keyed seals), or plain SHA-256 without one (older seals).
 
     `digests` are in ledger order; their order is part of what is sealed.
     """
@@ -121,6 +130,9 @@ def day_hash(previous_hash: str, day: date, digests: Sequence[str]) -> str:
         "count": len(digests),
         "digests": list(digests),
     }
+    if key is not None:
+        return hmac.new(key, b"intake log seal v1\n" + _canonical(payload),
+                        hashlib.sha256).hexdigest()
     return hashlib.sha256(_canonical(payload)).hexdigest()
 
 
@@ -137,9 +149,14 @@ class DaySeal:
     digests: dict[str, str]
     previous_hash: str
     hash: str
+    scheme: str = PLAIN
 
-    def expected_hash(self) -> str:
-        """The hash these stored contents should have."""
+    def expected_hash(self, key: bytes | None = None) -> str | None:
+        """The hash these stored contents should have; None for a keyed seal without the key."""
+        if self.scheme == KEYED:
+            if key is None:
+                return None
+            return day_hash(self.previous_hash, self.day, list(self.digests.values()), key)
         return day_hash(self.previous_hash, self.day, list(self.digests.values()))
 
     def to_dict(self) -> dict[str, Any]:
@@ -151,6 +168,7 @@ class DaySeal:
             "digests": [[code, digest] for code, digest in self.digests.items()],
             "previous_hash": self.previous_hash,
             "hash": self.hash,
+            "scheme": self.scheme,
         }
 
     @classmethod
@@ -161,13 +179,16 @@ class DaySeal:
             digests={str(code): str(digest) for code, digest in data["digests"]},
             previous_hash=str(data["previous_hash"]),
             hash=str(data["hash"]),
+            scheme=str(data.get("scheme", PLAIN)),
         )
 
 
-def seal_day(previous_hash: str, day: date, rows: Iterable[LogRow]) -> DaySeal:
+def seal_day(previous_hash: str, day: date, rows: Iterable[LogRow],
+             key: bytes | None = None) -> DaySeal:
     """Close `day`: the digests of its rows in ledger order and the hash chained on
-    `previous_hash` (the hash of the last sealed day, or GENESIS). A day without dossiers
-    is sealed too, with count 0: then nothing can be back-dated into it unnoticed."""
+    `previous_hash` (the hash of the last sealed day, or GENESIS), keyed when `key` is given.
+    A day without dossiers is sealed too, with count 0: then nothing can be back-dated into it
+    unnoticed."""
     ordered = in_ledger_order(rows)
     digests = {nfc(row.code): row_digest(row) for row in ordered}
     return DaySeal(
@@ -175,7 +196,8 @@ def seal_day(previous_hash: str, day: date, rows: Iterable[LogRow]) -> DaySeal:
         count=len(digests),
         digests=digests,
         previous_hash=previous_hash,
-        hash=day_hash(previous_hash, day, list(digests.values())),
+        hash=day_hash(previous_hash, day, list(digests.values()), key),
+        scheme=KEYED if key is not None else PLAIN,
     )
 
 
@@ -214,13 +236,16 @@ def verify_chain(
     rows_by_day: Mapping[date, Sequence[LogRow]],
     *,
     previous_hash: str = GENESIS,
+    key: bytes | None = None,
 ) -> list[LogProblem]:
     """Recompute every sealed day, oldest first, against the rows as they are now.
 
     `seals` is the whole chain (or its tail, with `previous_hash` the hash of the seal
     before it). Rows on a day that has no seal but lies between two sealed days are reported
     as `added`: every closed day is sealed, so they were back-dated. Days after the last seal
-    are not closed yet and are not checked. An empty list means the log is intact.
+    are not closed yet and are not checked. Keyed seals are checked with `key` (the audit
+    key); without it a keyed seal cannot be trusted and is reported. An empty list means the
+    log is intact.
     """
     problems: list[LogProblem] = []
     chain = sorted(seals, key=lambda seal: seal.day)
@@ -237,7 +262,7 @@ def verify_chain(
                     "(có ngày đã bị xóa, thêm hoặc sửa dấu khóa sổ).",
                 )
             )
-        if seal.hash != seal.expected_hash() or seal.count != len(seal.digests):
+        if seal.hash != seal.expected_hash(key) or seal.count != len(seal.digests):
             problems.append(
                 _problem(
                     day,
@@ -396,6 +421,7 @@ def build_log(
     today: date,
     previous_hash_for: Callable[[date], str] | None = None,
     office_name: str = "",
+    key: bytes | None = None,
 ) -> DossierLog:
     """The log of `start`..`end` (inclusive), optionally only one clerk's dossiers.
 
@@ -404,7 +430,8 @@ def build_log(
     seal prints a provisional hash of its rows as they are now, chained on
     `previous_hash_for(day)` (the hash of the last seal before that day; by default looked up
     in `seals`, which then must hold the seals before `start` too), and marked `sealed=False`.
-    `today` is the printing date.
+    `today` is the printing date. With `key` the provisional hash is the keyed one that
+    sealing the day now would give.
     """
     by_day = rows_by_day(row for row in rows if start <= row.day <= end)
     wanted = nfc(clerk) if clerk is not None else None
@@ -423,7 +450,7 @@ def build_log(
             provisional = None
         else:
             previous = provisional if provisional is not None else lookup(day)
-            digest_hash = day_hash(previous, day, [row_digest(row) for row in day_rows])
+            digest_hash = day_hash(previous, day, [row_digest(row) for row in day_rows], key)
             sealed = False
             provisional = digest_hash
         shown = [row for row in day_rows if wanted is None or nfc(row.clerk) == wanted]

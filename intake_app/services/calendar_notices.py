@@ -159,4 +159,6 @@ class CalendarNotices:
             calendar_store.add_imported_notice(
                 db, signed.notice, key_id=signed.key.key_id, file_sha256=sha, actor=actor,
                 at=iso(self.desk.clock()))
+            self.desk.audit.record("calendar.notice_imported", signed.notice.number, {
+                "key_id": signed.key.key_id, "file_sha256": sha}, actor=actor)
         return NoticeImport(signed, sha, impact, already_imported=False, applied=True)

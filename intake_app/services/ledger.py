@@ -4,6 +4,13 @@ Every closed day (before today, local time) that has dossiers is sealed once, in
 rows' digests and a hash chained to the previous sealed day's. The printed log carries each
 day's hash at its foot, so a row changed or removed after printing is found by `verify`,
 and the paper copy tells which hash the day had.
+
+Seals are keyed with the audit key (HMAC-SHA256), and each seal is also written whole into
+the audit trail in the same transaction (`log.sealed`). So a seal deleted or replaced in the
+database is found, the audit's copy still names the rows changed since, and a day the audit
+says was sealed is never sealed again silently. Seals made before keyed seals existed stay
+plain SHA-256; the first keyed sealing anchors them by writing the last one's hash into the
+audit trail (`log.anchored`), so they cannot be recomputed unnoticed either.
 """
 
 from __future__ import annotations
@@ -15,13 +22,18 @@ from typing import TYPE_CHECKING
 from ..domain.clock import iso, to_vn
 from ..domain.dossier_log import (
     GENESIS,
+    PLAIN,
+    DaySeal,
     DossierLog,
     LogProblem,
+    ProblemKind,
     build_log,
     rows_by_day,
     seal_day,
     verify_chain,
 )
+from ..domain.formatting import date_vn
+from ..store import audit as audit_store
 from ..store import ledger
 from ..store.db import write_transaction
 from .exports import format_of
@@ -50,19 +62,44 @@ class Ledger:
         that nothing can be back-dated into an empty day unnoticed.
         """
         sealed: list[date] = []
+        today = self.today()
+        first = ledger.first_day(self.db)
+        last = ledger.last_seal(self.db)
+        if first is None or (last is not None and last.day + timedelta(days=1) >= today):
+            return sealed  # nothing to seal: no write, no key needed
         with write_transaction(self.db):
             last = ledger.last_seal(self.db)
+            audited = _audited_last(self.db)
+            # A day the audit trail says was sealed is never sealed again: if its seal is gone
+            # from the table, `verify` says so instead.
+            if audited is not None and (last is None or audited.day > last.day):
+                last = audited
             day = last.day + timedelta(days=1) if last else ledger.first_day(self.db)
             previous = last.hash if last else GENESIS
             now = iso(self.desk.clock())
-            today = self.today()
-            while day is not None and day < today:
-                seal = seal_day(previous, day, ledger.log_rows(self.db, day, day))
+            if day is None or day >= today:
+                return sealed
+            key = self.desk.audit.key()
+            self._anchor_plain_seals()
+            while day < today:
+                seal = seal_day(previous, day, ledger.log_rows(self.db, day, day), key)
                 ledger.insert_seal(self.db, seal, now)
+                self.desk.audit.record("log.sealed", day.isoformat(), seal.to_dict(),
+                                       actor="")
                 previous = seal.hash
                 sealed.append(day)
                 day += timedelta(days=1)
         return sealed
+
+    def _anchor_plain_seals(self) -> None:
+        """Once, inside the first keyed sealing: write the last plain seal into the audit."""
+        if audit_store.last_of(self.db, "log.anchored") is not None:
+            return
+        plain = [seal for seal in ledger.seals(self.db) if seal.scheme == PLAIN]
+        if plain:
+            self.desk.audit.record("log.anchored", plain[-1].day.isoformat(),
+                                   {"day": plain[-1].day.isoformat(), "hash": plain[-1].hash,
+                                    "seals": len(plain)}, actor="")
 
     def build(self, start: date, end: date, clerk: str | None = None) -> DossierLog:
         """The log of `start`..`end`, whole unit or one clerk; closed days are sealed first."""
@@ -75,6 +112,7 @@ class Ledger:
             ledger.log_rows(self.db, start, end), seals, start=start, end=end,
             unit_name=station.unit_name, place_name=station.place_name,
             office_name=station.office_name.upper(), clerk=clerk or None, today=self.today(),
+            key=self.desk.audit.key() if seals else None,
         )
 
     def export(self, start: date, end: date, out: Path, clerk: str | None = None) -> Path:
@@ -102,10 +140,68 @@ class Ledger:
         return out
 
     def verify(self) -> list[LogProblem]:
-        """Recompute every sealed day from the rows as they are now; [] when nothing changed."""
+        """Recompute every sealed day from the rows as they are now; [] when nothing changed.
+
+        The audit trail's copy of each keyed seal is the reference: a seal missing from the
+        table or different from its copy is reported, and the rows are checked against the
+        copy, so an edit hidden by deleting the seals is still named.
+        """
         self.seal_closed_days()
-        seals = ledger.seals(self.db)
-        if not seals:
-            return []
-        rows = rows_by_day(ledger.log_rows(self.db, seals[0].day, seals[-1].day))
-        return verify_chain(seals, rows)
+        table = {seal.day: seal for seal in ledger.seals(self.db)}
+        audited = _audited_seals(self.db)
+        problems: list[LogProblem] = []
+        for day, copy in audited.items():
+            stored = table.get(day)
+            if stored is None:
+                problems.append(_seal_problem(day, "dấu khóa sổ đã bị xóa khỏi cơ sở dữ liệu "
+                                                   "(nhật ký kiểm toán còn giữ bản sao)."))
+            elif stored != copy:
+                problems.append(_seal_problem(day, "dấu khóa sổ đã bị thay, khác bản sao trong "
+                                                   "nhật ký kiểm toán."))
+        for day, stored in table.items():
+            if stored.scheme != PLAIN and day not in audited:
+                problems.append(_seal_problem(day, "dấu khóa sổ không có trong nhật ký kiểm "
+                                                   "toán (đã bị thêm vào hoặc bản ghi kiểm toán "
+                                                   "đã bị xóa)."))
+        anchor = audit_store.last_of(self.db, "log.anchored")
+        if anchor is not None:
+            day = date.fromisoformat(str(anchor.detail.get("day")))
+            stored = table.get(day)
+            if stored is None or stored.hash != anchor.detail.get("hash"):
+                problems.append(_seal_problem(day, "các dấu khóa sổ cũ (trước khi có nhật ký "
+                                                   "kiểm toán) đã bị sửa hoặc xóa."))
+        merged = {**table, **audited}
+        if not merged:
+            return problems
+        chain = [merged[day] for day in sorted(merged)]
+        rows = rows_by_day(ledger.log_rows(self.db, chain[0].day, chain[-1].day))
+        key = self.desk.audit.key() if any(s.scheme != PLAIN for s in chain) else None
+        problems += verify_chain(chain, rows, key=key)
+        problems.sort(key=lambda problem: problem.day)
+        return problems
+
+
+def _audited_seals(db) -> dict[date, DaySeal]:
+    """The seals the audit trail holds a copy of (the last copy of each day)."""
+    copies: dict[date, DaySeal] = {}
+    for record in audit_store.of_action(db, "log.sealed"):
+        try:
+            seal = DaySeal.from_dict(record.detail)
+        except (KeyError, TypeError, ValueError):
+            continue  # an edited record: `audit verify` names it
+        copies[seal.day] = seal
+    return copies
+
+
+def _audited_last(db) -> DaySeal | None:
+    record = audit_store.last_of(db, "log.sealed")
+    if record is None:
+        return None
+    try:
+        return DaySeal.from_dict(record.detail)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _seal_problem(day: date, what: str) -> LogProblem:
+    return LogProblem(day, None, ProblemKind.BROKEN_LINK, f"Ngày {date_vn(day)}: {what}")

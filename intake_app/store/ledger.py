@@ -53,23 +53,24 @@ def first_day(db: Database) -> date | None:
     return date.fromisoformat(row[0][:10]) if row[0] else None
 
 
+_SEAL_COLUMNS = "day, count, digests, previous_hash, hash, scheme"
+
+
 def _seal(row: tuple) -> DaySeal:
-    day, count, digests, previous, hash_ = row
+    day, count, digests, previous, hash_, scheme = row
     # Digests are stored as [code, digest] pairs: their order (ledger order) is in the hash.
     return DaySeal.from_dict({"day": day, "count": count, "digests": json.loads(digests),
-                              "previous_hash": previous, "hash": hash_})
+                              "previous_hash": previous, "hash": hash_, "scheme": scheme})
 
 
 def seals(db: Database) -> list[DaySeal]:
-    rows = db.execute(
-        "SELECT day, count, digests, previous_hash, hash FROM log_seals ORDER BY day"
-    )
+    rows = db.execute(f"SELECT {_SEAL_COLUMNS} FROM log_seals ORDER BY day")
     return [_seal(row) for row in rows]
 
 
 def last_seal(db: Database) -> DaySeal | None:
     row = db.execute(
-        "SELECT day, count, digests, previous_hash, hash FROM log_seals ORDER BY day DESC LIMIT 1"
+        f"SELECT {_SEAL_COLUMNS} FROM log_seals ORDER BY day DESC LIMIT 1"
     ).fetchone()
     return _seal(row) if row else None
 
@@ -77,8 +78,8 @@ def last_seal(db: Database) -> DaySeal | None:
 def insert_seal(db: Database, seal: DaySeal, sealed_at: str) -> None:
     stored = seal.to_dict()
     db.execute(
-        "INSERT INTO log_seals (day, count, digests, previous_hash, hash, sealed_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO log_seals (day, count, digests, previous_hash, hash, sealed_at, scheme) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [stored["day"], seal.count, json.dumps(stored["digests"]), seal.previous_hash,
-         seal.hash, sealed_at],
+         seal.hash, sealed_at, seal.scheme],
     )

@@ -37,6 +37,7 @@ from ..domain.sync_rules import EventResult, ProtocolError, event_ids_digest, pa
 from ..domain.sync_signing import SIGNATURE_KEY, sign_body, verify_result
 from ..store import outbox, sync_state
 from ..store.db import write_transaction
+from . import audit_head
 
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_RESULT_FILE_BYTES = 1024 * 1024 * 1024  # decompressed; a guard against a zip bomb
@@ -47,8 +48,13 @@ class BatchFileError(InvalidInput):
     """A batch or result file that cannot be used: the message says why, in Vietnamese."""
 
 
+AuditHook = Callable[[str, str, dict[str, Any]], Any]
+"""Records one audit record (action, target, detail) inside the caller's transaction."""
+
+
 def export_pending(db: Database, out: Path, *, token: str, unit_code: str, station_no: int,
-                   clock: Callable[[], datetime]) -> dict[str, Any]:
+                   clock: Callable[[], datetime], audit: AuditHook | None = None,
+                   ) -> dict[str, Any]:
     """Write every pending event to `out` as a signed batch file; returns what was written.
 
     The export is recorded before the file is written: a result file can only answer a batch
@@ -60,6 +66,9 @@ def export_pending(db: Database, out: Path, *, token: str, unit_code: str, stati
     batch_id = new_uuid()
     body = {"batch_id": batch_id, "unit_code": unit_code, "station_no": station_no,
             "app_version": __version__, "sent_at": iso(clock()), "events": events}
+    chain = audit_head.current(db)
+    if chain is not None:
+        body["audit_head"] = chain
     signed = sign_body(body, token)
     raw = json.dumps(signed, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     out = Path(out)
@@ -68,6 +77,9 @@ def export_pending(db: Database, out: Path, *, token: str, unit_code: str, stati
     with write_transaction(db):
         sync_state.record_export(db, batch_id, iso(clock()), len(events),
                                  event_ids_digest([e["event_id"] for e in events]), str(out))
+        audit_head.remember_export(db, batch_id, chain)
+        if audit is not None:
+            audit("sync.exported", batch_id, {"events": len(events), "file": str(out)})
     out.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(out, gzip.compress(raw, 6))
     with write_transaction(db):
@@ -97,7 +109,8 @@ def read_json_file(path: Path) -> tuple[Any, str]:
 
 
 def import_results(db: Database, path: Path, *, token: str, unit_code: str, station_no: int,
-                   clock: Callable[[], datetime]) -> dict[str, Any]:
+                   clock: Callable[[], datetime], audit: AuditHook | None = None,
+                   ) -> dict[str, Any]:
     """Apply a gateway result file meant for this station, once; a second import of the same
     file changes nothing. BatchFileError (and nothing changed) for any other file."""
     data, digest = read_json_file(path)
@@ -109,6 +122,9 @@ def import_results(db: Database, path: Path, *, token: str, unit_code: str, stat
             return {**earlier, "batch_id": batch_id, "already_imported": True,
                     "delivered": 0, "rejected": 0, "changed": 0}
         counts = outbox.apply_file_results(db, results, iso(clock()))
+        audit_head.acknowledge_export(db, batch_id)
+        if audit is not None:
+            audit("sync.results_imported", batch_id, {"file": str(path), **counts})
         summary = {"batch_id": batch_id, "results": len(results), **counts}
         sync_state.record_result_file(db, digest, batch_id, iso(clock()), summary)
         sync_state.log(db, iso(clock()), "info", "import",

@@ -134,6 +134,11 @@ class Syncer:
         station = self.desk.station
         return load_token(self.desk.keys.store, station.unit_code, station.station_no)
 
+    def _audit(self, action: str, target: str, detail: dict[str, Any]) -> None:
+        """Inside a transaction of the puller: the change is the province's, recorded by the
+        app (no person)."""
+        self.desk.audit.record(action, target, detail, actor="")
+
     def _now(self) -> str:
         return iso(self.clock())
 
@@ -270,7 +275,7 @@ class Syncer:
             return self._finish(result, result.send.stopped, result.send.error)
         try:
             result.pull = pull_updates(self.db, client, clock=self.clock,
-                                       keep_lease=self.take_lease)
+                                       keep_lease=self.take_lease, audit=self._audit)
             result.changed_codes = list(result.pull.changed_codes)
         except NoAnswer as exc:
             return self._finish(result, "network", f"updates: no answer: {exc}")

@@ -79,7 +79,8 @@ def _check(answer: Any, what: str) -> Any:
 
 def pull_updates(db: Database, client: GatewayClient, *, clock: Callable[[], datetime],
                  limit: int = UPDATES_PAGE_LIMIT,
-                 keep_lease: Callable[[], bool] = lambda: True) -> PullReport:
+                 keep_lease: Callable[[], bool] = lambda: True,
+                 audit: Callable[[str, str, dict[str, Any]], Any] | None = None) -> PullReport:
     """Ask for updates after the stored cursor until a page is empty."""
     report = PullReport()
     cursor = sync_state.get(db, sync_state.CURSOR)
@@ -100,7 +101,7 @@ def pull_updates(db: Database, client: GatewayClient, *, clock: Callable[[], dat
             return report
         with write_transaction(db):
             for raw in updates:
-                _apply_one(db, raw, clock, report)
+                _apply_one(db, raw, clock, report, audit)
             if next_cursor is not None:
                 sync_state.put(db, sync_state.CURSOR, next_cursor)
         if next_cursor is None or next_cursor == cursor:
@@ -111,7 +112,8 @@ def pull_updates(db: Database, client: GatewayClient, *, clock: Callable[[], dat
 
 
 def _apply_one(db: Database, raw: Any, clock: Callable[[], datetime],
-               report: PullReport) -> None:
+               report: PullReport,
+               audit: Callable[[str, str, dict[str, Any]], Any] | None = None) -> None:
     """Inside the page's transaction: record one update once."""
     now = clock()
     try:
@@ -145,6 +147,10 @@ def _apply_one(db: Database, raw: Any, clock: Callable[[], datetime],
                          detail={**plan.detail, "received_at": iso(now)})
     sync_state.mark_update(db, update.update_id, update.dossier_id, plan.outcome, plan.reason,
                            iso(now))
+    if audit is not None:
+        audit("dossier.province_update", code, {
+            "update_id": update.update_id, "by": update.by, "outcome": plan.outcome,
+            "status": plan.history_status})
     if plan.outcome == APPLIED:
         report.applied += 1
     else:

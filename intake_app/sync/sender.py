@@ -46,6 +46,7 @@ from ..domain.sync_rules import (
 )
 from ..store import outbox, sync_state
 from ..store.db import write_transaction
+from . import audit_head
 from .client import GatewayClient, NoAnswer, Response
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ class _Batch:
     batch_id: str
     rows: list[tuple[int, str, str]]  # (outbox id, event_id, payload)
     body: bytes  # gzipped
+    audit_head: dict[str, Any] | None = None  # the audit chain head the envelope carried
 
     @property
     def event_ids(self) -> list[str]:
@@ -222,6 +224,9 @@ class Sender:
                 return None
             batch_id = new_uuid()
             head = envelope(batch_id, self.identity, self._now())
+            chain = audit_head.current(self.db)
+            if chain is not None:
+                head["audit_head"] = chain
             count = events_that_fit([len(p.encode("utf-8")) for _, _, p in rows],
                                     envelope_bytes=envelope_size(head),
                                     max_events=self._size, max_bytes=self.max_bytes)
@@ -232,7 +237,8 @@ class Sender:
             with write_transaction(self.db):
                 outbox.claim(self.db, [row[0] for row in rows], batch_id, self._now())
             batch = _Batch(batch_id, rows,
-                           gzip.compress(body_bytes(head, [row[2] for row in rows]), GZIP_LEVEL))
+                           gzip.compress(body_bytes(head, [row[2] for row in rows]), GZIP_LEVEL),
+                           chain)
             self._open[batch_id] = batch
             return batch
 
@@ -241,6 +247,7 @@ class Sender:
         rejected = [r for r in results if r.status == "rejected"]
         with write_transaction(self.db):
             outbox.apply_batch_results(self.db, batch.batch_id, results, self._now())
+            audit_head.acknowledge(self.db, batch.audit_head)
             for result in rejected[:50]:
                 sync_state.log(self.db, self._now(), "warning", "rejected",
                                f"event {result.event_id} rejected: {result.code}",

@@ -110,7 +110,7 @@ class SyncService:
         return load_config(self.desk)
 
     def configure(self, gateway_url: str, ca_file: str | Path | None | EllipsisType = ...,
-                  ) -> SyncConfig:
+                  *, actor: str = "") -> SyncConfig:
         """Check and store the gateway address and the CA file (None: the system's CAs;
         left out: the CA file stays as it was)."""
         url = check_gateway_url(gateway_url)
@@ -126,9 +126,10 @@ class SyncService:
             sync_state.delete(self.db, sync_state.AUTH_ERROR)
             sync_state.log(self.db, self._now(), "info", "configure",
                            f"gateway set to {url}" + (f" with CA file {ca}" if ca else ""))
+            self.desk.audit.record("sync.configured", url, {"ca_file": ca}, actor=actor)
         return SyncConfig(url, ca)
 
-    def set_token(self, token: str) -> None:
+    def set_token(self, token: str, *, actor: str = "") -> None:
         """Keep the station token where the station keeps its secrets (NoCredentialStore if
         there is no such place);
         a new token lifts a stop after 401/403."""
@@ -139,6 +140,7 @@ class SyncService:
         with write_transaction(self.db):
             sync_state.delete(self.db, sync_state.AUTH_ERROR)
             sync_state.log(self.db, self._now(), "info", "token", "station token stored")
+            self.desk.audit.record("sync.token_set", "", {}, actor=actor)
 
     def token(self) -> str | None:
         station = self.desk.station
@@ -197,6 +199,7 @@ class SyncService:
             sync_state.log(self.db, self._now(), "info", "retry",
                            f"{len(ids)} parked events put back to pending",
                            {"events": ids, "by": actor})
+            self.desk.audit.record("sync.retried", target, {"events": ids}, actor=actor)
         return ids
 
     def retry_events(self, event_ids: list[str], *, actor: str = "") -> int:
@@ -205,6 +208,7 @@ class SyncService:
             sync_state.log(self.db, self._now(), "info", "retry",
                            f"{changed} parked events put back to pending",
                            {"events": event_ids, "by": actor})
+            self.desk.audit.record("sync.retried", "", {"events": event_ids}, actor=actor)
         return changed
 
     def clear_envelope_error(self) -> None:
@@ -213,7 +217,12 @@ class SyncService:
 
     # ---- files -------------------------------------------------------------------------------
 
-    def export(self, out: Path, *, token: str | None = None) -> dict[str, Any]:
+    def _audit_as(self, actor: str):
+        def record(action: str, target: str, detail: dict[str, Any]) -> None:
+            self.desk.audit.record(action, target, detail, actor=actor)
+        return record
+
+    def export(self, out: Path, *, token: str | None = None, actor: str = "") -> dict[str, Any]:
         token = token or self.token()
         if not token:
             raise SyncConfigError(
@@ -224,9 +233,11 @@ class SyncService:
         station = self.desk.station
         return batch_files.export_pending(self.db, Path(out), token=token,
                                           unit_code=station.unit_code,
-                                          station_no=station.station_no, clock=self.desk.clock)
+                                          station_no=station.station_no, clock=self.desk.clock,
+                                          audit=self._audit_as(actor))
 
-    def import_results(self, path: Path, *, token: str | None = None) -> dict[str, Any]:
+    def import_results(self, path: Path, *, token: str | None = None,
+                       actor: str = "") -> dict[str, Any]:
         """Apply a gateway result file meant for this station (see `batch_files`); its
         signature is checked with the key derived from the station token."""
         token = token or self.token()
@@ -239,7 +250,8 @@ class SyncService:
         station = self.desk.station
         return batch_files.import_results(self.db, Path(path), token=token,
                                           unit_code=station.unit_code,
-                                          station_no=station.station_no, clock=self.desk.clock)
+                                          station_no=station.station_no, clock=self.desk.clock,
+                                          audit=self._audit_as(actor))
 
     # ---- one sync ----------------------------------------------------------------------------
 
