@@ -10,26 +10,36 @@ DATA_DIR_ENV = "INTAKE_APP_DATA_DIR"
 RESOURCES_ENV = "INTAKE_APP_RESOURCES"
 
 
+def app_root() -> Path:
+    """The folder holding `resources/` and `db/`.
+
+    - A PyInstaller bundle (packaging/intake-app.spec): its `sys._MEIPASS`, the `_internal`
+      folder beside the executable (or the executable's own folder in an older layout);
+    - another frozen program (`sys.frozen` without `_MEIPASS`): the executable's folder;
+    - the source checkout (or an editable install): the folder above `intake_app/`.
+    """
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle)
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
 def resources_dir() -> Path:
     """The `resources/` folder: fonts, catalogue, administrative units, translations.
 
-    Looked up in order: `INTAKE_APP_RESOURCES`, a PyInstaller bundle, the source checkout.
+    `INTAKE_APP_RESOURCES` if set, else `resources/` in `app_root()`.
     """
     override = os.environ.get(RESOURCES_ENV)
     if override:
         return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    return app_root() / "resources"
 
 
 def migrations_dir() -> Path:
     """The `db/` folder with the numbered schema migrations."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "db"
-    return Path(__file__).resolve().parent.parent / "db"
+    return app_root() / "db"
 
 
 def default_data_dir() -> Path:

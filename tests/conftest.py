@@ -335,3 +335,44 @@ def write_signed(folder: Path, name: str, body: dict, key, key_id: str) -> Path:
     path.write_text(json.dumps(sign_notice(body, key, key_id), ensure_ascii=False, indent=2),
                     encoding="utf-8")
     return path
+
+
+# ---- the frozen bundle (packaging/build.sh) ------------------------------------------------
+
+PACKAGING_BUNDLE = Path(__file__).resolve().parent.parent / "packaging" / "dist" / "intake-app"
+BUNDLE_SOURCES = ("main.py", "pyproject.toml", "packaging/intake-app.spec", "intake_app/**/*.py",
+                  "db/*.sql", "resources/**/*")
+
+
+def packaging_bundle_problem() -> str | None:
+    """Why the bundle cannot be smoke-tested (missing, or older than a file frozen into it)."""
+    program = PACKAGING_BUNDLE / ("intake-app.exe" if os.name == "nt" else "intake-app")
+    if not program.is_file():
+        return f"no frozen bundle in {PACKAGING_BUNDLE}"
+    built = program.stat().st_mtime
+    root = PACKAGING_BUNDLE.parent.parent.parent
+    newer = next((path for pattern in BUNDLE_SOURCES for path in root.glob(pattern)
+                  if path.is_file() and path.suffix != ".qm" and path.stat().st_mtime > built),
+                 None)
+    if newer is not None:
+        return f"the frozen bundle is older than {newer.relative_to(root)}"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """`packaging` tests run when asked for (`-m packaging`) or when a current bundle exists;
+    otherwise they are left out of the run (with a line in the summary saying why)."""
+    if "packaging" in (config.option.markexpr or ""):
+        return
+    frozen = [item for item in items if item.get_closest_marker("packaging")]
+    problem = packaging_bundle_problem() if frozen else None
+    if problem:
+        config.hook.pytest_deselected(items=frozen)
+        items[:] = [item for item in items if not item.get_closest_marker("packaging")]
+        config._packaging_left_out = f"{len(frozen)} packaging smoke tests not run: {problem}"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    note = getattr(config, "_packaging_left_out", None)
+    if note:
+        terminalreporter.write_line(f"{note} (packaging/build.sh, then pytest -m packaging)")
