@@ -164,6 +164,7 @@ def test_the_window_starts_offscreen_and_stays_up(stamped):
     assert status == 0 and shown["code"] == stamp["code"], err
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="Xvfb and openbox: a Linux display")
 def test_the_window_opens_and_closes_with_alt_f4_in_both_languages(stamped, tmp_path):
     """On a real X display with a window manager: found by its title, closed as a clerk does.
 
