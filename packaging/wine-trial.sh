@@ -5,10 +5,10 @@
 # while a data folder in %LOCALAPPDATA%\IntakeApp\intake-app stays. Packs whatever bundle is in
 # packaging/dist/intake-app (on Linux: the Linux bundle; only the file handling is checked).
 # Needs: Debian wine wine64 wine32:i386 xvfb, and npm (Inno Setup comes from the npm package
-# "innosetup", which ships ISCC.exe). Uses its own Wine prefix under packaging/build/.
+# "innosetup", which ships ISCC.exe). Uses its own Wine prefix in $TMPDIR.
 set -euo pipefail
 cd "$(dirname "$0")"
-work=$PWD/build/wine-trial
+work=${TMPDIR:-/tmp}/intake-app-wine-trial  # outside the checkout: a Wine prefix links to /
 mkdir -p "$work"
 export WINEPREFIX=$work/prefix WINEDEBUG=-all WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree,mshtml="
 if [ ! -f "$work/inno/package/bin/ISCC.exe" ]; then
