@@ -81,9 +81,12 @@ def start_window(data_dir: Path, **env: str) -> subprocess.Popen:
 
 
 def init_args() -> list[str]:
+    """`init` as IT types it. This headless Linux has no OS credential store (the frozen
+    keyring finds none, as on a PC without one), so the station's keys go to the unprotected
+    key file; on Windows the Credential Manager keeps them and the option is not given."""
     return ["init", "--unit-code", UNIT["unit_code"], "--unit-name", UNIT["unit_name"],
             "--province-code", UNIT["province_code"], "--commune-code", UNIT["commune_code"],
-            "--station", str(UNIT["station_no"])]
+            "--station", str(UNIT["station_no"]), "--unprotected-key-file"]
 
 
 @pytest.fixture(scope="module")
