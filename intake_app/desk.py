@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from .domain import stamping
 from .domain.calendar import CalendarOverride, WorkCalendar
-from .domain.clock import iso, now_vn, to_vn
-from .domain.dossier import Dossier
+from .domain.clock import iso, now_vn, parse_iso, to_vn
+from .domain.dossier import Dossier, Party
 from .domain.dossier_code import day_key, next_sequence
 from .domain.errors import Failed, InvalidInput, NotFound
 from .domain.events import EventKind, make_event, new_uuid, progress_entry
 from .domain.fees import FeeResult
+from .domain.formatting import full_address
 from .domain.id_numbers import normalize_id_number
 from .domain.intake import IntakeDraft, IntakeError, References, parse_documents, parse_intake
 from .domain.lifecycle import (
@@ -343,7 +344,7 @@ class Desk:
                 ledger_number=dossiers.last_ledger_number(self.db, book) + 1,
                 calendar=calendar, clerk=clerk,
             )
-            receipt = stamping.build_receipt(dossier, procedure, station)
+            receipt = stamping.build_receipt(dossier, procedure, station, self.address_of)
             row = dossiers.insert_dossier(self.db, dossier, receipt, key, day_seq)
             at = iso(received_at)
             dossiers.add_history(
@@ -458,8 +459,12 @@ class Desk:
         row = self._row(code)
         history = dossiers.history(self.db, row)
         now = self.clock()
+        station = self.station
+        commune = admin_units.get_commune(self.db, station.commune_code)
         options = {"phone": self.setting("contact_phone", "") or "",
-                   "signer_title": self.setting("signer_title", DEFAULT_SIGNER_TITLE)}
+                   "signer_title": self.setting("signer_title", DEFAULT_SIGNER_TITLE),
+                   "address_of": self.address_of,
+                   "committee_name": commune.full_name if commune else ""}
         if kind == SlipKind.CONTROL:
             slip = build_slip(kind, dossier, self.station, history, issued_at=now, number="",
                               clerk=clerk, **options)
@@ -469,7 +474,7 @@ class Desk:
         if issued is not None:
             slip = slip_from_dict(kind, issued["data"])
             return replace(slip, header=replace(slip.header, is_copy=True)), True
-        year = to_vn(now).year
+        year = to_vn(parse_iso(step["at"])).year  # the slip is dated by its step
         number = slips.next_number(self.db, kind.value, year)
         slip = build_slip(
             kind, dossier, self.station, history, issued_at=now,
@@ -481,6 +486,15 @@ class Desk:
             number=number, issued_at=iso(now), issued_by=clerk, data=slip_to_dict(slip),
         )
         return slip, False
+
+    def address_of(self, party: Party) -> str:
+        """A party's full address: what was typed, then the commune and province picked."""
+        commune = admin_units.get_commune(self.db, party.commune_code) if party.commune_code \
+            else None
+        province = admin_units.get_province(self.db, party.province_code) \
+            if party.province_code else None
+        return full_address(party.address, commune.full_name if commune else None,
+                            province.full_name if province else None)
 
     def _known_documents(self, dossier: Dossier) -> dict[str, ReceiptDocument]:
         """The procedure's papers by name, with their usual form, for the supplement table."""

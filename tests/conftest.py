@@ -376,3 +376,65 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     note = getattr(config, "_packaging_left_out", None)
     if note:
         terminalreporter.write_line(f"{note} (packaging/build.sh, then pytest -m packaging)")
+
+
+# ---- checking a PDF's layout from the PDF itself ------------------------------------------------
+
+MM = 72 / 25.4
+PRINTABLE_MARGIN = 5 * MM  # what an office printer leaves white on every side of the sheet
+
+
+def text_runs(pdf: bytes | Path) -> list[tuple[int, float, float, tuple[float, ...], str]]:
+    """Every run of text pdfium finds: (page, page width, page height, box, text); a box is
+    (left, bottom, right, top) in points. A run is a stretch of one line in one font."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
+    runs = []
+    try:
+        for number, page in enumerate(document):
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            for index in range(textpage.count_rects()):
+                box = textpage.get_rect(index)
+                runs.append((number, width, height, box, textpage.get_text_bounded(*box)))
+    finally:
+        document.close()
+    return runs
+
+
+def layout_problems(pdf: bytes | Path, *, margin: float = PRINTABLE_MARGIN,
+                    tolerance: float = 0.75, min_gap: float = 1.5) -> list[str]:
+    """What a reader would see as broken, found in the PDF's text boxes:
+
+    * a run outside the page, or closer to its edge than `margin` (cut by the printer);
+    * two runs whose boxes overlap by more than `tolerance` points both ways (text on text);
+    * two runs on the same line closer than `min_gap` with no space between them (a long
+      name that runs into the next label: "…Thị PhươngSố định danh").
+    """
+    problems = []
+    runs = text_runs(pdf)
+    by_page: dict[int, list[tuple[tuple[float, ...], str]]] = {}
+    for page, width, height, box, text in runs:
+        left, bottom, right, top = box
+        if left < margin or bottom < margin or right > width - margin or top > height - margin:
+            problems.append(f"page {page + 1}: outside the printable area: {text[:50]!r} {box}")
+        by_page.setdefault(page, []).append((box, text))
+    for page, boxes in by_page.items():
+        for i, (a, text_a) in enumerate(boxes):
+            for b, text_b in boxes[i + 1:]:
+                across = min(a[2], b[2]) - max(a[0], b[0])
+                down = min(a[3], b[3]) - max(a[1], b[1])
+                if across > tolerance and down > tolerance:
+                    problems.append(f"page {page + 1}: {text_a[:40]!r} overlaps {text_b[:40]!r}")
+                    continue
+                height = min(a[3] - a[1], b[3] - b[1])
+                if down > height / 2 and -min_gap < across <= tolerance:
+                    left_text, right_text = (text_a, text_b) if a[0] < b[0] else (text_b, text_a)
+                    # A font change inside a phrase ("<b>Nguyễn Văn Đức</b>." or "(Mã …") is
+                    # no collision: one side is a space or punctuation.
+                    if not (left_text[-1:].isspace() or right_text[:1].isspace()
+                            or right_text[:1] in ".,;:)!?/" or left_text[-1:] in "(/"):
+                        problems.append(f"page {page + 1}: {left_text[-30:]!r} runs into "
+                                        f"{right_text[:30]!r}")
+    return problems

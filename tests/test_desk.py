@@ -16,7 +16,7 @@ SNAPSHOT_KEYS = {
     "MaHoSo", "MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc", "KenhThucHien", "ChuHoSo",
     "LoaiDoiTuong", "MaDoiTuong", "SoDienThoai", "Email", "DiaChi", "TrichYeuHoSo",
     "NgayTiepNhan", "NgayHenTra", "NgayTra", "TrangThaiHoSo", "HinhThuc", "DonViXuLy", "GhiChu",
-    "TaiLieuNop", "DanhSachLePhi",
+    "TaiLieuNop", "DanhSachLePhi", "ThanhToan",
 }
 NEVER_NULL = {"MaHoSo", "MaTTHC", "TenTTHC", "KenhThucHien", "ChuHoSo", "LoaiDoiTuong",
               "NgayTiepNhan", "TrangThaiHoSo", "HinhThuc", "TaiLieuNop", "DanhSachLePhi"}
@@ -62,6 +62,7 @@ def test_dossier_history_and_event_are_written_together(make_desk, data_dir):
     assert snapshot["TaiLieuNop"] == [
         {"TenTepDinhKem": "Giấy khai sinh", "MaThanhPhanHoSo": None, "SoLuong": 2, "LoaiBan": 1}
     ]
+    assert snapshot["ThanhToan"] == {"PhuongThuc": "cash", "LyDoMien": None}  # fee > 0
 
 
 def test_invalid_request_saves_nothing_and_uses_no_code(make_desk, data_dir):

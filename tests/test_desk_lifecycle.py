@@ -120,7 +120,7 @@ def test_the_apology_sets_the_new_appointment_and_prints_it(world, tmp_path):
     assert extended.statutory_due_at == old_due
     assert desk.events(code)[-1]["kind"] == "updated"
     slip = pdf_words(desk.issue_slip(code, SlipKind.APOLOGY, tmp_path / "a.pdf", clerk=HOA))
-    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in slip
+    assert "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" in slip
     assert "20/03/2026" in slip and "Chờ kết quả xác minh" in slip
 
 

@@ -198,7 +198,9 @@ def test_each_slip_is_one_a4_page_with_its_title_code_and_applicant(
         slip_kind(slip).title,
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
-        "UBND PHƯỜNG PHONG QUẢNG",
+        # The letters signed by the Chairman carry the People's Committee's letterhead.
+        "ỦY BAN NHÂN DÂN PHƯỜNG PHONG QUẢNG" if name in ("apology", "stop")
+        else "UBND PHƯỜNG PHONG QUẢNG",
         "Phong Quảng, ngày",
         CODE,
         APPLICANT,
@@ -206,6 +208,7 @@ def test_each_slip_is_one_a4_page_with_its_title_code_and_applicant(
     ]:
         assert expected in text, (name, expected)
     assert "BẢN SAO" not in text
+    assert ("BỘ PHẬN MỘT CỬA" in text) == (name not in ("apology", "stop"))
     assert code128(pdf) == [CODE]
 
 

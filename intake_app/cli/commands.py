@@ -180,6 +180,8 @@ def cmd_show(args: argparse.Namespace, desk: Desk) -> int:
         ],
         "fee": dossier.fee_total,
         "fee_lines": [{"label": f.label, "amount": f.amount} for f in dossier.fee_lines],
+        "payment": dossier.payment.to_dict() if dossier.payment else None,
+        "lead_unit": dossier.lead_unit or None,
         "ledger": {"book": dossier.ledger_book, "number": dossier.ledger_number},
         "clerk": dossier.clerk,
         "version": dossier.version,

@@ -34,7 +34,7 @@ from reportlab.platypus import (
 )
 
 from ..domain.receipt import ReceiptDocument
-from ..domain.text import nfc
+from ..domain.text import nfc, without_format_characters
 from .fonts import BOLD, FAMILY, ITALIC, REGULAR, register_fonts
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -66,8 +66,61 @@ _OFFICE_IN_SENTENCE = {
 
 
 def text(value: object) -> str:
-    """NFC, single-spaced and escaped for paragraph markup."""
-    return escape(nfc(str(value)))
+    """NFC, single-spaced and escaped for paragraph markup; invisible format characters (a
+    zero-width space inside a name) left out, as a reader sees the text."""
+    return escape(without_format_characters(nfc(str(value))))
+
+
+def break_points(value: str, first_width: float, width: float, font: str, size: float,
+                 after: str = "@.-_") -> list[str]:
+    """`value` (one word with no space: an email) cut into lines that fit: the first line
+    `first_width` wide (after its label), the next ones `width`; cut only after one of
+    `after` ("@" and "." for an email), and inside a piece only when that piece alone is
+    wider than a whole line."""
+    pieces: list[str] = []
+    current = ""
+    for char in value:
+        current += char
+        if char in after:
+            pieces.append(current)
+            current = ""
+    if current:
+        pieces.append(current)
+    lines: list[str] = []
+    line = ""
+    room = first_width
+    for piece in pieces:
+        if stringWidth(line + piece, font, size) <= room:
+            line += piece
+            continue
+        if line:
+            lines.append(line)
+            room = width
+            line = ""
+        while stringWidth(piece, font, size) > room:  # one piece wider than a line
+            cut = len(piece)
+            while cut > 1 and stringWidth(piece[:cut], font, size) > room:
+                cut -= 1
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+            room = width
+        line = piece
+    if line:
+        lines.append(line)
+    return lines
+
+
+def labelled_unbroken(label: str, value: str, style: ParagraphStyle,
+                      width: float = 0.0) -> Paragraph:
+    """'<label> <value>' where the value (an email) breaks only after "@" or "." when it does
+    not fit the line, never in the middle of a word; blank dots when there is no value."""
+    width = width or FRAME_WIDTH
+    cleaned = without_format_characters(nfc(value))
+    if not cleaned:
+        return Paragraph(f"{label} {BLANK}", style)
+    first = width - stringWidth(f"{label} ", style.fontName, style.fontSize) - 1
+    lines = break_points(cleaned, first, width - 1, style.fontName, style.fontSize)
+    return Paragraph(f"{label} " + "<br/>".join(escape(line) for line in lines), style)
 
 
 def or_blank(value: str) -> str:
@@ -190,20 +243,27 @@ def plain_table(rows: list[list[object]], widths: list[float], extra: Iterable =
 
 
 def agency_header(
-    unit_name: str, office_name: str, left_line: Flowable | str, place_date: str, st: Styles
+    unit_name: str, office_name: str, left_line: Flowable | str, place_date: str, st: Styles,
+    *, issuer: tuple[str, str] | None = None,
 ) -> Table:
     """Agency (unit, office, short rule) | national name, motto, short rule; then one line each.
 
     Under the agency comes `left_line` (the receipt's dossier code, a slip's number), under
-    the motto the place and date in italics.
+    the motto the place and date in italics. `issuer` replaces the unit and office with the
+    two bold lines of a letter's issuing body ("ỦY BAN NHÂN DÂN", "PHƯỜNG PHONG QUẢNG").
     """
     right_width = FRAME_WIDTH - HEADER_LEFT_WIDTH
-    office = upper(office_name)
-    left = [
-        Paragraph(text(upper(unit_name)), st.national_plain),
-        Paragraph(text(office), st.national),
-        short_rule(min(28 * mm, stringWidth(office, BOLD, BODY_SIZE))),
-    ]
+    if issuer is not None:
+        body, place = (upper(part) for part in issuer)
+        left = [Paragraph(text(body), st.national), Paragraph(text(place), st.national),
+                short_rule(min(28 * mm, stringWidth(place, BOLD, BODY_SIZE)))]
+    else:
+        office = upper(office_name)
+        left = [
+            Paragraph(text(upper(unit_name)), st.national_plain),
+            Paragraph(text(office), st.national),
+            short_rule(min(28 * mm, stringWidth(office, BOLD, BODY_SIZE))),
+        ]
     right = [
         Paragraph(NATIONAL_NAME, st.national),
         Paragraph(MOTTO, st.motto),

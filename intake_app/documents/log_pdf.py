@@ -1,11 +1,14 @@
 """The daily dossier log (Sổ theo dõi hồ sơ) as an A4 landscape PDF.
 
-The columns of the Thanh Hóa list form (domain.md §1), numbered (1)…(12): TT, Mã hồ sơ,
-Tên thủ tục hành chính, Tên cá nhân/tổ chức, Địa chỉ/số điện thoại, Cơ quan chủ trì giải
-quyết, the three dates (Nhận hồ sơ, Hẹn trả kết quả, Trả kết quả) under one spanned heading,
-Phương thức nhận kết quả, Ký nhận (left empty for the signature) and Ghi chú. Every day ends
-with a foot row giving its count and the first hex digits of its seal; the last page has the
-totals and the two signature blocks; every page says "Trang x/y".
+The columns of the Thanh Hóa list form (domain.md §1), numbered (1)…(14): TT, Mã hồ sơ,
+Tên thủ tục hành chính, Tên cá nhân/tổ chức, Địa chỉ/số điện thoại (with the commune and
+province picked from the lists), Cơ quan chủ trì giải quyết (the procedure's lead unit),
+Số bộ hồ sơ, the three dates (Nhận hồ sơ, Hẹn trả kết quả, Trả kết quả) under one spanned
+heading, Phương thức nhận kết quả, Người tiếp nhận, Ký nhận (left empty for the signature)
+and Ghi chú; the columns of the CSV and the workbook, but the check codes. A refused, stopped
+or withdrawn dossier shows its outcome and date where the return date goes (a refused one no
+appointment). Every day ends with a foot row giving its count and the first hex digits of its
+seal; the last page has the totals and the two signature blocks; every page says "Trang x/y".
 
 A log can run to thousands of rows, so the table is laid out here rather than by platypus:
 each cell is wrapped once with font metrics (cached: names and procedures repeat), the rows
@@ -31,8 +34,13 @@ from reportlab.pdfgen.canvas import Canvas
 from ..domain.clock import to_vn
 from ..domain.dossier_log import DossierLog, LogRow
 from ..domain.formatting import date_vn, place_date_line
-from ..domain.text import nfc
+from ..domain.text import nfc, without_format_characters
 from .fonts import BOLD, ITALIC, REGULAR, register_fonts
+
+
+def _printed(value: str) -> str:
+    """A stored text as the page shows it: NFC, single-spaced, no invisible characters."""
+    return without_format_characters(nfc(value))
 
 TITLE = "SỔ THEO DÕI HỒ SƠ"
 CREATOR = "intake-app"
@@ -63,15 +71,19 @@ FOOT_FILL = colors.Color(0.92, 0.92, 0.92)
 HEAD_FILL = colors.Color(0.96, 0.96, 0.96)
 LINE = 0.5
 CODE_MIN_SCALE = 72.0  # narrowest horizontal scale (%) for a dossier code kept on one line
-MAX_CELL_LINES = 30  # a cell longer than this (a very long note) is cut with "…"
+# A cell longer than this is cut with "…", so that one row always fits on a page. Every value
+# within the input limits (`domain.limits`: a 500-letter note, a 300-letter procedure name, a
+# 200-letter address with its commune and province) takes fewer lines; only text saved before
+# the limits can reach it.
+MAX_CELL_LINES = 44
 
-# (width, alignment) of the twelve columns; the last takes what is left.
-_WIDTHS_MM = [9, 35, 41, 30, 35, 24, 17, 17, 17, 18, 15]
+# (width, alignment) of the fourteen columns; the last takes what is left.
+_WIDTHS_MM = [8, 29, 31, 26, 30, 22, 10, 17, 17, 17, 15, 18, 12]
 WIDTHS = [w * mm for w in _WIDTHS_MM] + [TABLE_WIDTH - sum(_WIDTHS_MM) * mm]
-ALIGN = ["C", "L", "L", "L", "L", "L", "C", "C", "C", "L", "L", "L"]
+ALIGN = ["C", "L", "L", "L", "L", "L", "C", "C", "C", "C", "L", "L", "L", "L"]
 X = [LEFT_MARGIN + sum(WIDTHS[:i]) for i in range(len(WIDTHS) + 1)]
 CODE_COLUMN = 1
-DATE_COLUMNS = (6, 7, 8)
+DATE_COLUMNS = (7, 8, 9)
 
 HEADINGS = [
     "TT",
@@ -80,10 +92,12 @@ HEADINGS = [
     "Tên cá nhân, tổ chức",
     "Địa chỉ, số điện thoại",
     "Cơ quan chủ trì giải quyết",
+    "Số bộ\nhồ sơ",
     "Nhận hồ sơ",
     "Hẹn trả\nkết quả",
     "Trả\nkết quả",
     "Phương thức nhận kết quả",
+    "Người tiếp nhận",
     "Ký nhận",
     "Ghi chú",
 ]
@@ -177,17 +191,22 @@ def _moment(value: datetime | None) -> str:
     return f"{local:%d/%m/%Y}\n{local:%H:%M}"
 
 
+def _outcome(row: LogRow) -> str:
+    """The "Trả kết quả" cell: the return date, or what ended the dossier and when."""
+    if row.outcome:
+        ended = _moment(row.finished_at)
+        return f"{row.outcome}\n{ended}" if ended else row.outcome
+    return _moment(row.returned_at)
+
+
 def _data_row(row: LogRow) -> _Row:
     number = str(row.ledger_number) if row.ledger_number else ""
-    procedure = nfc(row.procedure_name)
+    procedure = _printed(row.procedure_name)
     if nfc(row.procedure_code):
         procedure = f"{procedure} ({nfc(row.procedure_code)})"
-    contact = nfc(row.address)
+    contact = _printed(row.full_address)
     if nfc(row.phone):
         contact = f"{contact}\nĐT: {nfc(row.phone)}" if contact else f"ĐT: {nfc(row.phone)}"
-    note = nfc(row.note)
-    if row.sets and row.sets != 1:
-        note = f"{note}\nSố bộ: {row.sets:02d}" if note else f"Số bộ: {row.sets:02d}"
 
     # The code stays on one line (narrowed if need be), so that a viewer's search finds it.
     code = nfc(row.code)
@@ -201,15 +220,17 @@ def _data_row(row: LogRow) -> _Row:
         number,
         None,
         procedure,
-        nfc(row.applicant_name),
+        _printed(row.applicant_name),
         contact,
-        nfc(row.processing_unit),
+        _printed(row.lead_unit),
+        f"{row.sets:02d}" if row.sets else "",
         _moment(row.received_at),
-        _moment(row.due_at),
-        _moment(row.returned_at),
+        _moment(row.due_at) if row.shows_appointment else "",
+        _outcome(row),
         row.delivery_text,
+        _printed(row.clerk),
         "",
-        note,
+        _printed(row.note),
     ]
     cells = tuple(
         code_lines if text is None else _capped(_lines(text, WIDTHS[i]))
@@ -243,7 +264,8 @@ class _Heading:
 @lru_cache(maxsize=1)
 def _heading() -> _Heading:
     labels = tuple(tuple(_lines(h, WIDTHS[i], BOLD, HEAD_SIZE)) for i, h in enumerate(HEADINGS))
-    dates = tuple(_lines(DATES_HEADING, sum(WIDTHS[6:9]), BOLD, HEAD_SIZE))
+    dates = tuple(_lines(DATES_HEADING, sum(WIDTHS[DATE_COLUMNS[0]:DATE_COLUMNS[-1] + 1]),
+                         BOLD, HEAD_SIZE))
     top = len(dates) * LEADING + PAD_TOP + PAD_BOTTOM
     sub = max(len(labels[i]) for i in DATE_COLUMNS) * LEADING + PAD_TOP + PAD_BOTTOM
     spanned = max(len(lab) for i, lab in enumerate(labels) if i not in DATE_COLUMNS)
@@ -253,12 +275,54 @@ def _heading() -> _Heading:
 
 # --- pagination ----------------------------------------------------------------------------
 
-TITLE_BLOCK = 21 * mm  # page 1: unit, title, book, range (+ clerk)
 CLOSING_BLOCK = 56 * mm  # totals, notes, signatures
+
+# Page 1's title: the unit (and office) in a block at the left, the title, book, range and
+# clerk centred in the middle; each wrapped to its block, so that no length runs into another.
+UNIT_BLOCK = 80 * mm
+CENTRE_BLOCK = PAGE_WIDTH - 2 * (LEFT_MARGIN + UNIT_BLOCK)
+TITLE_SIZE, TITLE_LEADING = 15.0, 18.0
+LINE_SIZE, LINE_LEADING = 11.0, 13.5
+
+
+@dataclass(frozen=True)
+class _Title:
+    unit: tuple[str, ...]  # the unit's name, upper case, regular
+    office: tuple[str, ...]  # the office's name, upper case, bold
+    centre: tuple[tuple[str, float, str], ...]  # (font, size, line) of the centre block
+
+    @property
+    def left_height(self) -> float:
+        return (len(self.unit) + len(self.office)) * LINE_LEADING + 6
+
+    @property
+    def centre_height(self) -> float:
+        return sum(TITLE_LEADING if size == TITLE_SIZE else LINE_LEADING
+                   for _, size, _ in self.centre)
+
+    @property
+    def height(self) -> float:
+        return max(self.left_height, self.centre_height) + 5 * mm
+
+
+def _title(log: DossierLog) -> _Title:
+    def wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
+        return _wrap(_printed(text), font, size, width)
+
+    unit = wrap(nfc(log.unit_name).upper(), REGULAR, LINE_SIZE, UNIT_BLOCK)
+    office = wrap(nfc(log.office_name).upper(), BOLD, LINE_SIZE, UNIT_BLOCK) \
+        if log.office_name else ()
+    centre: list[tuple[str, float, str]] = [(BOLD, TITLE_SIZE, TITLE)]
+    lines = [(BOLD, f"Quyển số: {log.books_text}"), (ITALIC, log.range_text)]
+    if log.clerk:
+        lines.append((REGULAR, f"Người tiếp nhận: {log.clerk}"))
+    for font, text in lines:
+        centre += [(font, LINE_SIZE, line) for line in wrap(text, font, LINE_SIZE, CENTRE_BLOCK)]
+    return _Title(unit, office, tuple(centre))
 
 
 def _title_height(log: DossierLog) -> float:
-    return TITLE_BLOCK + (4.5 * mm if log.clerk else 0)
+    return _title(log).height
 
 
 def _rows(log: DossierLog) -> list[_Row]:
@@ -334,7 +398,8 @@ def _draw_heading(canvas: Canvas, top: float) -> float:
     for i, lines in enumerate(head.labels):
         cell_top = mid if i in DATE_COLUMNS else top
         _centred_lines(canvas, lines, X[i], X[i + 1], cell_top, low)
-    _centred_lines(canvas, head.dates, X[6], X[9], top, mid)
+    first, last = DATE_COLUMNS[0], DATE_COLUMNS[-1] + 1
+    _centred_lines(canvas, head.dates, X[first], X[last], top, mid)
     canvas.setFont(ITALIC, HEAD_SIZE)
     for i in range(len(WIDTHS)):
         _centred_lines(canvas, [f"({i + 1})"], X[i], X[i + 1], low, bottom)
@@ -344,10 +409,10 @@ def _draw_heading(canvas: Canvas, top: float) -> float:
     for y in (top, low, bottom):
         path.moveTo(X[0], y)
         path.lineTo(X[-1], y)
-    path.moveTo(X[6], mid)
-    path.lineTo(X[9], mid)
+    path.moveTo(X[first], mid)
+    path.lineTo(X[last], mid)
     for i, x in enumerate(X):
-        start = mid if i in (7, 8) else top
+        start = mid if first < i < last else top
         path.moveTo(x, start)
         path.lineTo(x, bottom)
     canvas.drawPath(path, stroke=1, fill=0)
@@ -428,39 +493,52 @@ def _draw_rows(canvas: Canvas, rows: Sequence[_Row], top: float) -> float:
 
 def _draw_title(canvas: Canvas, log: DossierLog) -> float:
     """Unit block at the left, title block in the middle; returns where the table starts."""
+    title = _title(log)
     top = PAGE_HEIGHT - TOP_MARGIN
-    unit_centre = LEFT_MARGIN + 40 * mm
-    canvas.setFont(REGULAR, 11)
-    canvas.drawCentredString(unit_centre, top - 11, nfc(log.unit_name).upper())
-    rule_y = top - 15
-    if log.office_name:
-        office = nfc(log.office_name).upper()
-        canvas.setFont(BOLD, 11)
-        canvas.drawCentredString(unit_centre, top - 25, office)
-        rule_y = top - 31
+    unit_centre = LEFT_MARGIN + UNIT_BLOCK / 2
+    y = top - LINE_SIZE
+    canvas.setFont(REGULAR, LINE_SIZE)
+    for line in title.unit:
+        canvas.drawCentredString(unit_centre, y, line)
+        y -= LINE_LEADING
+    canvas.setFont(BOLD, LINE_SIZE)
+    for line in title.office:
+        canvas.drawCentredString(unit_centre, y, line)
+        y -= LINE_LEADING
+    rule_y = y + LINE_LEADING - 6  # under the last line, clear of its dots below (ậ)
     canvas.setLineWidth(0.6)
     canvas.line(unit_centre - 14 * mm, rule_y, unit_centre + 14 * mm, rule_y)
 
     centre = PAGE_WIDTH / 2
-    canvas.setFont(BOLD, 15)
-    canvas.drawCentredString(centre, top - 15, TITLE)
-    canvas.setFont(BOLD, 11)
-    canvas.drawCentredString(centre, top - 31, f"Quyển số: {log.books_text}")
-    canvas.setFont(ITALIC, 11)
-    canvas.drawCentredString(centre, top - 45, log.range_text)
-    if log.clerk:
-        canvas.setFont(REGULAR, 11)
-        canvas.drawCentredString(centre, top - 59, f"Người tiếp nhận: {log.clerk}")
-    return top - _title_height(log)
+    y = top
+    for font, size, line in title.centre:
+        y -= TITLE_LEADING if size == TITLE_SIZE else LINE_LEADING
+        canvas.setFont(font, size)
+        canvas.drawCentredString(centre, y + 3, line)
+    return top - title.height
+
+
+FOOT_SIZE, FOOT_SMALLEST = 8.0, 6.0
 
 
 def _draw_page_foot(canvas: Canvas, log: DossierLog, page: int, pages: int) -> None:
+    """The log's name, unit, books and range at the left, "Trang x/y" at the right; a long
+    unit name makes the left text smaller, then takes two lines, never reaching the page
+    number."""
     y = BOTTOM_MARGIN - 7 * mm
-    canvas.setFont(ITALIC, 8)
-    left = f"{TITLE.capitalize()} — {log.unit_name} — Quyển số: {log.books_text} — "
-    canvas.drawString(LEFT_MARGIN, y, left + log.range_text)
+    number = f"Trang {page}/{pages}"
     canvas.setFont(REGULAR, 9)
-    canvas.drawRightString(PAGE_WIDTH - RIGHT_MARGIN, y, f"Trang {page}/{pages}")
+    canvas.drawRightString(PAGE_WIDTH - RIGHT_MARGIN, y, number)
+    room = TABLE_WIDTH - stringWidth(number, REGULAR, 9) - 6 * mm
+    left = (f"{TITLE.capitalize()} — {_printed(log.unit_name)} — Quyển số: {log.books_text} — "
+            f"{log.range_text}")
+    size = FOOT_SIZE
+    while size > FOOT_SMALLEST and stringWidth(left, ITALIC, size) > room:
+        size -= 0.5
+    lines = _wrap(left, ITALIC, size, room)[:2]
+    canvas.setFont(ITALIC, size)
+    for index, line in enumerate(lines):
+        canvas.drawString(LEFT_MARGIN, y + (len(lines) - 1 - index) * (size + 1.5), line)
 
 
 def _draw_closing(canvas: Canvas, log: DossierLog, top: float) -> None:

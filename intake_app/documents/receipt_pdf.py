@@ -38,6 +38,7 @@ from .layout import (
     agency_header,
     documents_table,
     draw_copy_mark,
+    labelled_unbroken,
     render_pdf,
     signature_block,
 )
@@ -134,32 +135,25 @@ def _story(data: ReceiptData, compact: bool) -> list[Flowable]:
     story.append(
         Paragraph(f"{_text(office)} {_text(data.unit_name)} tiếp nhận hồ sơ của:", st.body)
     )
+    # The name has the whole line (a long one wraps under itself, never into a label), the
+    # ID number and phone share the next, the email and the address have a line each.
+    story.append(Paragraph(f"Ông/Bà: <b>{_text(data.applicant_name)}</b>", st.body))
     story.append(
         _plain_table(
             [
                 [
-                    Paragraph(f"Ông/Bà: <b>{_text(data.applicant_name)}</b>", st.body),
                     Paragraph(
                         f"Số định danh cá nhân/CCCD: {_or_blank(data.applicant_id_number)}",
                         st.body,
                     ),
-                ]
-            ],
-            [75 * mm, FRAME_WIDTH - 75 * mm],
-        )
-    )
-    story.append(Paragraph(f"Địa chỉ: {_or_blank(data.applicant_address)}", st.body))
-    story.append(
-        _plain_table(
-            [
-                [
                     Paragraph(f"Số điện thoại: {_or_blank(data.applicant_phone)}", st.body),
-                    Paragraph(f"Email: {_or_blank(data.applicant_email)}", st.body),
                 ]
             ],
-            [75 * mm, FRAME_WIDTH - 75 * mm],
+            [FRAME_WIDTH - 70 * mm, 70 * mm],
         )
     )
+    story.append(labelled_unbroken("Email:", data.applicant_email, st.body))
+    story.append(Paragraph(f"Địa chỉ: {_or_blank(data.applicant_address)}", st.body))
     if nfc(data.owner_name):
         story.append(
             Paragraph(

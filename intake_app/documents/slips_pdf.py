@@ -1,14 +1,19 @@
-"""The official slips issued after receipt (domain.md §1, Mẫu 02–06) as A4 PDFs.
+"""The official slips issued after receipt (Mẫu 02–06 of Circular 03/2025/TT-VPCP, numbered as
+docs/official-sources.md §1 lists them) as A4 PDFs.
 
 - Mẫu 02 Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (`SupplementSlip`);
 - Mẫu 03 Phiếu từ chối tiếp nhận giải quyết hồ sơ (`RefusalSlip`);
-- Mẫu 04 Phiếu xin lỗi và hẹn lại ngày trả kết quả (`ApologySlip`);
-- Thông báo dừng giải quyết hồ sơ (`StopNotice`, new in TT 03/2025);
-- Mẫu 05/06 Phiếu kiểm soát quá trình giải quyết hồ sơ (`ControlSheet`).
+- Mẫu 04 Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (`ApologySlip`);
+- Mẫu 05 Thông báo dừng giải quyết hồ sơ (`StopNotice`);
+- Mẫu 06 Phiếu kiểm soát quá trình giải quyết hồ sơ (`ControlSheet`): a row per hand-over, and
+  one for the apology letter and for the stop.
 
 They share the receipt's look (`layout`): agency and national-motto header, place and date in
-italics, Tinos fonts, Code128 of the dossier code, BẢN SAO mark on copies. The same record
-always gives the same bytes (reportlab's invariant mode, fixed metadata).
+italics, Tinos fonts, Code128 of the dossier code, BẢN SAO mark on copies. The two letters
+signed by the Chairman (apology, stop) carry the People's Committee's letterhead ("ỦY BAN NHÂN
+DÂN / PHƯỜNG …") instead of the counter's. A slip is dated by the step it answers; a long email
+breaks only after "@" or ".". The same record always gives the same bytes (reportlab's
+invariant mode, fixed metadata).
 
 One-page slips are laid out with the normal sizes first and with the compact ones when that
 spills over; whatever still runs over several pages (a long control sheet) carries
@@ -49,7 +54,7 @@ from ..domain.slips import (
     SupplementSlip,
     slip_kind,
 )
-from ..domain.text import nfc
+from ..domain.text import fold, nfc
 from .barcodes import Code128Flowable
 from .fonts import BOLD, BOLD_ITALIC, FAMILY, ITALIC, register_fonts
 from .layout import (
@@ -63,6 +68,7 @@ from .layout import (
     agency_header,
     documents_table,
     draw_copy_mark,
+    labelled_unbroken,
     office_in_sentence,
     or_blank,
     plain_table,
@@ -173,6 +179,30 @@ def _office(header: SlipHeader) -> str:
     return f"{office_in_sentence(header.office_name)} {nfc(header.unit_name)}".strip()
 
 
+COMMITTEE = "Ủy ban nhân dân"
+LETTERS = (SlipKind.APOLOGY, SlipKind.STOP)
+_COMMITTEE_PREFIXES = ("ubnd ", "uy ban nhan dan ")
+
+
+def _committee_place(header: SlipHeader) -> str:
+    """The commune of the People's Committee: the admin units' name ("Phường Phong Quảng"),
+    else the unit's name without its "UBND" ("phường Phong Quảng")."""
+    if nfc(header.committee_name):
+        return nfc(header.committee_name)
+    unit = nfc(header.unit_name)
+    folded = fold(unit)
+    for prefix in _COMMITTEE_PREFIXES:
+        if folded.startswith(prefix):
+            return unit[len(prefix):].strip()
+    return unit
+
+
+def _committee(header: SlipHeader) -> str:
+    """'Ủy ban nhân dân phường Phong Quảng', as a letter's sentence names its issuer."""
+    place = _committee_place(header)
+    return f"{COMMITTEE} {place[:1].lower()}{place[1:]}" if place else COMMITTEE
+
+
 def _number_line(header: SlipHeader, kind: SlipKind) -> str:
     """'Số: 12/HDHS'; dots before the suffix when the slip has no number yet."""
     number = nfc(header.number)
@@ -192,8 +222,12 @@ def _header(slip_header: SlipHeader, kind: SlipKind, st: _SlipStyles) -> list[Fl
     else:
         left_line = Paragraph(_number_line(slip_header, kind), base.center)
     place_date = place_date_line(nfc(slip_header.place_name), to_vn(slip_header.issued_at).date())
+    # The apology and stop letters are the People's Committee's, signed by its Chairman: they
+    # carry its letterhead, not the counter's.
+    issuer = (COMMITTEE, _committee_place(slip_header)) if kind in LETTERS else None
     story: list[Flowable] = [
-        agency_header(slip_header.unit_name, slip_header.office_name, left_line, place_date, base)
+        agency_header(slip_header.unit_name, slip_header.office_name, left_line, place_date, base,
+                      issuer=issuer)
     ]
     code = nfc(slip_header.code)
     if code:
@@ -214,14 +248,6 @@ def _header(slip_header: SlipHeader, kind: SlipKind, st: _SlipStyles) -> list[Fl
     return story
 
 
-def _two_columns(left: str, right: str, st: _SlipStyles) -> Table:
-    split = 75 * mm
-    return plain_table(
-        [[Paragraph(left, st.base.body), Paragraph(right, st.base.body)]],
-        [split, FRAME_WIDTH - split],
-    )
-
-
 def _applicant_block(header: SlipHeader, st: _SlipStyles, opening: str) -> list[Flowable]:
     """'<office> tiếp nhận hồ sơ của:' and the applicant, the request, the code and the time."""
     body = st.base.body
@@ -229,11 +255,8 @@ def _applicant_block(header: SlipHeader, st: _SlipStyles, opening: str) -> list[
         Paragraph(f"{text(_office(header))} {opening}", body),
         Paragraph(f"Ông/Bà: <b>{text(header.applicant_name)}</b>", body),
         Paragraph(f"Địa chỉ: {or_blank(header.applicant_address)}", body),
-        _two_columns(
-            f"Số điện thoại: {or_blank(header.applicant_phone)}",
-            f"Email: {or_blank(header.applicant_email)}",
-            st,
-        ),
+        Paragraph(f"Số điện thoại: {or_blank(header.applicant_phone)}", body),
+        labelled_unbroken("Email:", header.applicant_email, body),
         Paragraph(f"Nội dung yêu cầu giải quyết: <b>{text(header.procedure_name)}</b>", body),
         Paragraph(f"Mã hồ sơ: <b>{or_blank(header.code)}</b>", body),
         Paragraph(f"Thời gian tiếp nhận hồ sơ: {_when(header.received_at)}", body),
@@ -428,7 +451,7 @@ def _apology_story(slip: ApologySlip, st: _SlipStyles) -> list[Flowable]:
         )
     story.append(
         Paragraph(
-            f"{text(_office(header))} chân thành xin lỗi ông/bà vì sự chậm trễ này và rất mong "
+            f"{text(_committee(header))} chân thành xin lỗi ông/bà vì sự chậm trễ này và rất mong "
             "nhận được sự thông cảm của ông/bà. Hồ sơ của ông/bà được hẹn lại ngày trả kết quả "
             "như sau:",
             st.letter,
@@ -439,7 +462,7 @@ def _apology_story(slip: ApologySlip, st: _SlipStyles) -> list[Flowable]:
     story.append(Spacer(0, 2 * mm))
     story.append(
         Paragraph(
-            f"Khi đến nhận kết quả, ông/bà vui lòng mang theo phiếu này và Giấy tiếp nhận hồ sơ "
+            f"Khi đến nhận kết quả, ông/bà vui lòng mang theo văn bản này và Giấy tiếp nhận hồ sơ "
             f"và hẹn trả kết quả đến {text(_office(header))}.",
             st.letter,
         )
@@ -454,12 +477,15 @@ def _stop_story(slip: StopNotice, st: _SlipStyles) -> list[Flowable]:
     story = _header(header, SlipKind.STOP, st)
     story += _addressee(header, st)
     received = _received_sentence(header)
-    if header.due_at is not None:
-        received += f" Thời gian hẹn trả kết quả là <b>{_when(header.due_at)}</b>."
+    # The appointment the law gives (an apology's new date does not change it); notices
+    # issued before it was kept print the header's.
+    due = slip.statutory_due_at or header.due_at
+    if due is not None:
+        received += f" Thời gian hẹn trả kết quả theo quy định là <b>{_when(due)}</b>."
     story.append(Paragraph(received, st.letter))
     story.append(
         Paragraph(
-            f"{text(nfc(header.unit_name))} thông báo dừng giải quyết hồ sơ nêu trên của ông/bà "
+            f"{text(_committee(header))} thông báo dừng giải quyết hồ sơ nêu trên của ông/bà "
             "với lý do:",
             st.letter,
         )
@@ -475,8 +501,18 @@ _CONTROL_WIDTHS = [47 * mm, 32 * mm, 32 * mm, 35 * mm, 29 * mm]
 _HANDOVER_SIGN_SPACE = 14 * mm
 
 
+#: A note longer than this goes into a row of its own under its hand-over, across the whole
+#: table: a reason of a thousand characters in the narrow "Ghi chú" column would make a row
+#: taller than a page (which a table cannot split).
+NOTE_IN_COLUMN_CHARS = 160
+EVENT_TITLES = {"apology": "Xin lỗi và hẹn lại ngày trả kết quả",
+                "stop": "Dừng giải quyết hồ sơ"}
+
+
 def _handover_rows(row: HandoverRow | None, st: _SlipStyles) -> list[list[object]]:
-    """The two table rows of one hand-over (None: a blank one to fill in by hand)."""
+    """The table rows of one hand-over (None: a blank one to fill in by hand): two rows, and a
+    third across the table when its note is too long for the "Ghi chú" column."""
+    long_note = ""
     if row is None:
         giver, taker = HAND_BLANK, HAND_BLANK
         when = "…… giờ …… phút,<br/>ngày ……/……/………"
@@ -487,27 +523,33 @@ def _handover_rows(row: HandoverRow | None, st: _SlipStyles) -> list[list[object
         when = f"{local.hour:02d} giờ {local.minute:02d} phút,<br/>ngày {local:%d/%m/%Y}"
         result = row.result.label if row.result is not None else ""
         note = row.note
-    parties = [
-        Paragraph(f"<b>1. Giao:</b> {giver}", st.cell),
-        Spacer(0, (1.5 if row is not None else 8) * mm),  # blank: room to write
-        Paragraph(f"<b>2. Nhận:</b> {taker}", st.cell),
+        if len(nfc(note)) > NOTE_IN_COLUMN_CHARS:
+            long_note, note = note, "(xem dòng dưới)"
+    if row is not None and row.event:
+        title = EVENT_TITLES.get(row.event, row.event)
+        parties: list[Flowable] = [Paragraph(f"<b>{text(title)}</b>", st.cell)]
+        if nfc(row.from_party):
+            parties.append(Paragraph(f"Đơn vị, cá nhân: {text(row.from_party)}", st.cell))
+        at_cell = Paragraph(f"Lúc {when}", st.cell_center)
+        signs: list[object] | None = None  # no hand-over: nobody signs
+    else:
+        parties = [
+            Paragraph(f"<b>1. Giao:</b> {giver}", st.cell),
+            Spacer(0, (1.5 if row is not None else 8) * mm),  # blank: room to write
+            Paragraph(f"<b>2. Nhận:</b> {taker}", st.cell),
+        ]
+        at_cell = Paragraph(f"Giao/Nhận lúc {when}", st.cell_center)
+        signs = ["", Paragraph("Người giao", st.sign_label),
+                 Paragraph("Người nhận", st.sign_label), "", ""]
+    rows: list[list[object]] = [
+        [parties, at_cell, "", Paragraph(text(result), st.cell_center),
+         Paragraph(text(note), st.cell)],
     ]
-    return [
-        [
-            parties,
-            Paragraph(f"Giao/Nhận lúc {when}", st.cell_center),
-            "",
-            Paragraph(text(result), st.cell_center),
-            Paragraph(text(note), st.cell),
-        ],
-        [
-            "",
-            Paragraph("Người giao", st.sign_label),
-            Paragraph("Người nhận", st.sign_label),
-            "",
-            "",
-        ],
-    ]
+    if signs is not None:
+        rows.append(signs)
+    if long_note:
+        rows.append([Paragraph(f"<b>Ghi chú:</b> {text(long_note)}", st.cell), "", "", "", ""])
+    return rows
 
 
 def _control_table(sheet: ControlSheet, st: _SlipStyles) -> Table:
@@ -527,16 +569,26 @@ def _control_table(sheet: ControlSheet, st: _SlipStyles) -> Table:
     handovers: list[HandoverRow | None] = list(sheet.rows) or [None] * BLANK_HANDOVER_ROWS
     for handover in handovers:
         first = len(rows)
-        second = first + 1
-        rows += _handover_rows(handover, st)
-        heights += [None, _HANDOVER_SIGN_SPACE]
-        commands += [
-            ("SPAN", (0, first), (0, second)),
-            ("SPAN", (1, first), (2, first)),
-            ("SPAN", (3, first), (3, second)),
-            ("SPAN", (4, first), (4, second)),
-            ("VALIGN", (1, second), (2, second), "TOP"),
-        ]
+        block = _handover_rows(handover, st)
+        rows += block
+        if handover is not None and handover.event:  # one row: no one signs for it
+            heights.append(None)
+            commands.append(("SPAN", (1, first), (2, first)))
+            last = first
+        else:
+            second = first + 1
+            heights += [None, _HANDOVER_SIGN_SPACE]
+            commands += [
+                ("SPAN", (0, first), (0, second)),
+                ("SPAN", (1, first), (2, first)),
+                ("SPAN", (3, first), (3, second)),
+                ("SPAN", (4, first), (4, second)),
+                ("VALIGN", (1, second), (2, second), "TOP"),
+            ]
+            last = second
+        if len(rows) - 1 > last:  # the long note's own row, across the table
+            heights.append(None)
+            commands.append(("SPAN", (0, last + 1), (4, last + 1)))
     table = Table(rows, colWidths=_CONTROL_WIDTHS, rowHeights=heights, repeatRows=1)
     table.setStyle(
         TableStyle(

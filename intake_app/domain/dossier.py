@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
 
+from .payment import Payment
 from .procedures import DocForm
 from .receipt import FeeLine
 from .status import DossierStatus
@@ -77,6 +78,7 @@ class IntakeDraft:
     channel: Channel = Channel.IN_PERSON
     delivery: Delivery = Delivery.COUNTER
     note: str = ""
+    payment: Payment | None = None  # None: the default for the fee (cash, or none if free)
 
 
 @dataclass(frozen=True)
@@ -114,3 +116,8 @@ class Dossier:
     supplement_count: int = 0
     supplement_requested_at: datetime | None = None  # set while waiting for a supplement
     finished_at: datetime | None = None  # first of done, returned, refused, withdrawn, stopped
+    # How the fee is paid, as recorded at the counter; None for dossiers stamped before
+    # payments were recorded (their receipt says what it said then).
+    payment: Payment | None = None
+    # Cơ quan chủ trì giải quyết: the procedure's lead unit at stamping ("" before it was kept).
+    lead_unit: str = ""

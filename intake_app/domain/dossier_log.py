@@ -20,13 +20,13 @@ import hashlib
 import hmac
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
 from .clock import to_vn
-from .formatting import date_vn
+from .formatting import date_vn, full_address
 from .text import nfc
 
 GENESIS = "0" * 64
@@ -38,6 +38,11 @@ SHORT_HASH = 16
 COUNTER = "counter"
 POST = "post"
 DELIVERY_TEXT = {COUNTER: "Tại Bộ phận Một cửa", POST: "Qua bưu chính"}
+
+REFUSED, WITHDRAWN, STOPPED = 3, 7, 8
+#: The log's outcome of a dossier that ended without a result (national status codes).
+OUTCOMES = {REFUSED: "Từ chối tiếp nhận", WITHDRAWN: "Công dân rút hồ sơ",
+            STOPPED: "Dừng giải quyết"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,28 @@ class LogRow:
     delivery: str  # "counter" | "post"
     clerk: str  # người tiếp nhận
     note: str
+    # Printed, not sealed (a seal covers what the row held when the day was closed):
+    commune: str = ""  # the applicant's commune and province as the admin units name them
+    province: str = ""
+    lead_unit: str = ""  # cơ quan chủ trì giải quyết ("" for dossiers stamped before it)
+    status: int = 2  # the national status now (domain.md §3)
+    finished_at: datetime | None = None  # when processing ended (refused, stopped, done, …)
+
+    @property
+    def full_address(self) -> str:
+        """The address as printed: the street part, the commune and the province."""
+        return full_address(self.address, self.commune, self.province)
+
+    @property
+    def outcome(self) -> str:
+        """What became of a dossier that ended without its result being handed back:
+        'Từ chối tiếp nhận', 'Dừng giải quyết', 'Công dân rút hồ sơ' ("" otherwise)."""
+        return OUTCOMES.get(self.status, "")
+
+    @property
+    def shows_appointment(self) -> bool:
+        """A dossier refused at the counter was never given an appointment to keep."""
+        return self.status != REFUSED
 
     @property
     def day(self) -> date:
@@ -453,7 +480,9 @@ def build_log(
             digest_hash = day_hash(previous, day, [row_digest(row) for row in day_rows], key)
             sealed = False
             provisional = digest_hash
-        shown = [row for row in day_rows if wanted is None or nfc(row.clerk) == wanted]
+        # A dossier stamped before its lead unit was kept is handled by the unit itself.
+        shown = [row if row.lead_unit else replace(row, lead_unit=nfc(unit_name))
+                 for row in day_rows if wanted is None or nfc(row.clerk) == wanted]
         if shown:
             groups.append(DayGroup(day, tuple(shown), len(day_rows), digest_hash, sealed))
 

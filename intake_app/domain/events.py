@@ -80,6 +80,13 @@ def dossier_snapshot(dossier: Dossier) -> dict[str, Any]:
             for line in dossier.fee_lines
             if line.amount is not None
         ],
+        # The station's own key (the portal's DongBoHoSoMC has none for it): how the fee is
+        # paid, as the counter recorded it; null for dossiers stamped before it was recorded.
+        "ThanhToan": (
+            {"PhuongThuc": dossier.payment.method.value,
+             "LyDoMien": dossier.payment.exempt_reason or None}
+            if dossier.payment else None
+        ),
     }
 
 

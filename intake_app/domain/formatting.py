@@ -87,3 +87,27 @@ def processing_time_text(time: ProcessingTime) -> str:
     if time.unit == TimeUnit.SAME_DAY:
         return "Trong ngày (nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo)"
     return "Không có thời hạn hẹn trả"
+
+
+def full_address(street: str | None, commune: str | None = None,
+                 province: str | None = None) -> str:
+    """The address as printed: the street part, then the commune and province the clerk picked.
+
+    A part the street already names (an address read from an ID card's QR code often ends with
+    its commune and province) is not repeated.
+
+    >>> full_address("Thôn An Cư", "Xã Ưu Điềm", "Thành phố Huế")
+    'Thôn An Cư, Xã Ưu Điềm, Thành phố Huế'
+    >>> full_address("Thôn An Cư, xã Ưu Điềm", "Xã Ưu Điềm", "Thành phố Huế")
+    'Thôn An Cư, xã Ưu Điềm, Thành phố Huế'
+    >>> full_address("", None, None)
+    ''
+    """
+    from .text import fold, nfc
+
+    parts = [nfc(street or "")]
+    for place in (commune, province):
+        place = nfc(place or "")
+        if place and fold(place) not in fold(", ".join(parts)):
+            parts.append(place)
+    return ", ".join(part for part in parts if part)

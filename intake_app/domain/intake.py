@@ -18,6 +18,7 @@ from .dossier import Channel, Delivery, DocumentLine, IntakeDraft, Party, PartyK
 from .errors import InvalidInput
 from .id_numbers import check_id_number, normalize_gender, normalize_id_number
 from .limits import LIMITS, TextLimit, check_count, check_text, problems_message
+from .payment import parse_payment
 from .phones import check_phone, normalize_phone
 from .procedures import DocForm
 
@@ -259,6 +260,7 @@ def parse_intake(raw: Any, refs: References, *, today: date) -> IntakeDraft:
         problems["delivery"] = "Nơi nhận kết quả phải là 'counter' hoặc 'post'."
         delivery = Delivery.COUNTER
     note = _text(raw, "note", "", problems)
+    payment = parse_payment(raw.get("payment"), problems)
     if problems or applicant is None:
         raise IntakeError(problems)
     return IntakeDraft(
@@ -271,4 +273,5 @@ def parse_intake(raw: Any, refs: References, *, today: date) -> IntakeDraft:
         channel=channel,
         delivery=delivery,
         note=note or "",
+        payment=payment,
     )

@@ -323,6 +323,9 @@ def plan_step(
     if "to_party" in detail:
         result = handover_result(at, dossier.due_at)
         detail["result"] = result.value if result else None
+    elif action == "stopped":  # the control sheet's row: judged by the statutory appointment
+        result = handover_result(at, dossier.statutory_due_at)
+        detail["result"] = result.value if result else None
     kind = EventKind.RETURNED if target == S.RETURNED else EventKind.STATUS_CHANGED
     return StepOutcome(after, action, text, kind, detail)
 

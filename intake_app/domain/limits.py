@@ -180,10 +180,10 @@ LIMITS: dict[str, Limit] = {
     "pages": CountLimit("Số trang", 1, PAGES_MAX, "the window's four digits"),
     "sets": CountLimit("Số bộ hồ sơ", 1, SETS_MAX, "two digits on the receipt"),
     "note": TextLimit("Ghi chú", NOTE_CHARS, "the log's note column; the event's size"),
+    "payment": TextLimit("Hình thức thanh toán phí, lệ phí", 20, "a method's name"),
+    "payment.method": TextLimit("Hình thức thanh toán phí, lệ phí", 20, "a method's name"),
     "payment.exempt_reason": TextLimit("Lý do miễn phí, lệ phí", FEE_NOTE_CHARS,
                                        "two lines of the receipt's payment line"),
-    "payment.reference": TextLimit("Số chứng từ thanh toán", CODE_CHARS,
-                                   "a bank or portal transaction number"),
     "clerk": TextLimit("Tên người tiếp nhận", PERSON_NAME_CHARS, "a person's name"),
     # ---- the station (`init`, the set-up dialog) ----
     "station.unit_name": TextLimit("Tên đơn vị", UNIT_NAME_CHARS,
@@ -214,6 +214,8 @@ LIMITS: dict[str, Limit] = {
     "procedures[].field_code": TextLimit("Mã lĩnh vực", CODE_CHARS, "a code"),
     "procedures[].field_name": TextLimit("Tên lĩnh vực", FIELD_NAME_CHARS, "06a's column"),
     "procedures[].note": TextLimit("Ghi chú của thủ tục", PROCEDURE_NOTE_CHARS, "a paragraph"),
+    "procedures[].lead_unit": TextLimit("Cơ quan chủ trì giải quyết", UNIT_NAME_CHARS,
+                                        "a unit's name; the log's column"),
     "procedures[].time.amount@working_days": CountLimit(
         "Thời hạn giải quyết (ngày làm việc)", 1, TIME_DAYS_MAX, "one year", "ngày"),
     "procedures[].time.amount@calendar_days": CountLimit(

@@ -115,6 +115,9 @@ class Procedure:
     fee: FeeRule
     components: tuple[Component, ...] = field(default_factory=tuple)
     note: str = ""
+    # Cơ quan chủ trì giải quyết, when it is not the unit that receives the dossier (the
+    # commune's People's Committee): e.g. "Công an xã" for residence procedures.
+    lead_unit: str = ""
 
 
 class CatalogueError(InvalidInput):
@@ -334,6 +337,7 @@ def procedure_from_dict(raw: Any, where: str, problems: list[str]) -> Procedure 
         fee=_fee_from_dict(raw.get("fee"), f"{where}.fee", problems),
         components=tuple(components),
         note=_text(raw.get("note", ""), f"{where}.note", problems, required=False),
+        lead_unit=_text(raw.get("lead_unit"), f"{where}.lead_unit", problems, required=False),
     )
     return procedure if len(problems) == before else None
 
@@ -394,4 +398,5 @@ def procedure_to_dict(procedure: Procedure) -> dict[str, Any]:
             for c in procedure.components
         ],
         "note": procedure.note,
+        **({"lead_unit": procedure.lead_unit} if procedure.lead_unit else {}),
     }

@@ -8,13 +8,14 @@ when first issued, so a reprint says the same thing under the same number.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from .clock import parse_iso
-from .dossier import Dossier
+from .dossier import Dossier, Party
 from .errors import NotFound
+from .formatting import day_time_vn
 from .procedures import DocForm
 from .receipt import ReceiptDocument
 from .slips import (
@@ -87,7 +88,10 @@ def contact_line(station: StationSettings, phone: str = "") -> str:
 
 def slip_header(
     dossier: Dossier, station: StationSettings, *, issued_at: datetime, number: str, clerk: str,
+    address_of: Callable[[Party], str] | None = None, committee_name: str = "",
 ) -> SlipHeader:
+    """What every slip carries; `address_of` gives the applicant's full address (with the
+    commune and province picked from the lists), `committee_name` the commune's name."""
     applicant = dossier.applicant
     return SlipHeader(
         unit_name=station.unit_name,
@@ -98,20 +102,45 @@ def slip_header(
         code=dossier.code,
         procedure_name=dossier.procedure_name,
         applicant_name=applicant.name,
-        applicant_address=applicant.address or "",
+        applicant_address=(address_of(applicant) if address_of else applicant.address) or "",
         applicant_phone=applicant.phone or "",
         applicant_email=applicant.email or "",
         received_at=dossier.received_at,
         due_at=dossier.due_at,
         clerk_name=clerk,
+        committee_name=committee_name,
     )
 
 
+def _event_row(entry: Mapping[str, Any]) -> HandoverRow | None:
+    """The control sheet's row for an apology letter or a stop, None for any other step."""
+    detail = entry.get("detail") or {}
+    at = parse_iso(entry["at"])
+    if entry["action"] == "apology":
+        new_due = parse_iso(detail["new_due_at"])
+        original = parse_iso(detail["original_due_at"])
+        note = f"Hẹn trả mới: {day_time_vn(new_due)}. Lý do: {detail.get('reason', '')}"
+        return HandoverRow(from_party=detail.get("responsible", ""), to_party="", at=at,
+                           result=HandoverResult.LATE if at > original else None,
+                           note=note, event="apology")
+    if entry["action"] == "stopped":
+        result = detail.get("result")
+        return HandoverRow(from_party="", to_party="", at=at,
+                           result=HandoverResult(result) if result else None,
+                           note=detail.get("reason", ""), event="stop")
+    return None
+
+
 def handover_rows(history: Sequence[Mapping[str, Any]]) -> tuple[HandoverRow, ...]:
-    """One row per recorded hand-over (steps whose detail names who gave and who took)."""
+    """One row per recorded hand-over (steps whose detail names who gave and who took), and
+    one for each apology letter and stop."""
     rows = []
     for entry in history:
         detail = entry.get("detail") or {}
+        event = _event_row(entry)
+        if event is not None:
+            rows.append(event)
+            continue
         if "to_party" not in detail:
             continue
         result = detail.get("result")
@@ -175,12 +204,21 @@ def build_slip(
     phone: str = "",
     signer_title: str = DEFAULT_SIGNER_TITLE,
     known_documents: Mapping[str, ReceiptDocument] | None = None,
+    address_of: Callable[[Party], str] | None = None,
+    committee_name: str = "",
 ) -> Slip:
-    """The slip of `kind` for `dossier`, answering its latest matching step."""
-    header = slip_header(dossier, station, issued_at=issued_at, number=number, clerk=clerk)
+    """The slip of `kind` for `dossier`, answering its latest matching step.
+
+    A slip answering a step is dated by that step (a supplement requested on Monday and
+    printed on Tuesday says Monday); the control sheet is dated the day it is printed.
+    """
     if kind == SlipKind.CONTROL:
+        header = slip_header(dossier, station, issued_at=issued_at, number=number, clerk=clerk,
+                             address_of=address_of, committee_name=committee_name)
         return ControlSheet(header, handover_rows(history))
     step = last_step(history, kind)
+    header = slip_header(dossier, station, issued_at=parse_iso(step["at"]), number=number,
+                         clerk=clerk, address_of=address_of, committee_name=committee_name)
     detail = step.get("detail") or {}
     reason = detail.get("reason", "")
     if kind == SlipKind.SUPPLEMENT:
@@ -200,7 +238,7 @@ def build_slip(
             responsible_unit=detail.get("responsible", ""),
             signer_title=signer_title,
         )
-    return StopNotice(header, reason, signer_title)
+    return StopNotice(header, reason, signer_title, statutory_due_at=dossier.statutory_due_at)
 
 
 # ---- frozen JSON form ------------------------------------------------------------------------

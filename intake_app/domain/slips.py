@@ -16,9 +16,11 @@ from .receipt import ReceiptDocument
 class SlipKind(StrEnum):
     SUPPLEMENT = "supplement"  # Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)
     REFUSAL = "refusal"  # Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)
-    APOLOGY = "apology"  # Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)
+    # Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Mẫu 04 of TT 03/2025; the
+    # "Phiếu xin lỗi và hẹn lại ngày trả kết quả" of TT 01/2018)
+    APOLOGY = "apology"
     STOP = "stop"  # Thông báo dừng giải quyết hồ sơ (Mẫu 05 of TT 03/2025)
-    CONTROL = "control"  # Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05/06)
+    CONTROL = "control"  # Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 06; 05 of TT 01/2018)
 
     @property
     def title(self) -> str:  # type: ignore[override]  # the slip's title, not str.title()
@@ -33,7 +35,8 @@ class SlipKind(StrEnum):
 SLIP_TITLES: dict[SlipKind, str] = {
     SlipKind.SUPPLEMENT: "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
     SlipKind.REFUSAL: "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
-    SlipKind.APOLOGY: "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+    # The title of Annex I of Circular 03/2025/TT-VPCP (docs/official-sources.md §1).
+    SlipKind.APOLOGY: "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
     SlipKind.STOP: "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
     SlipKind.CONTROL: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
 }
@@ -66,6 +69,9 @@ class SlipHeader:
     due_at: datetime | None  # the appointment in force when the slip is issued
     clerk_name: str  # who issues the slip (signs it)
     is_copy: bool = False
+    # The commune whose People's Committee signs the letters (apology, stop), as the admin
+    # units name it ("Phường Phong Quảng"); "" on slips issued before it was kept.
+    committee_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,9 @@ class StopNotice:
     header: SlipHeader
     reason: str
     signer_title: str
+    # The appointment the law gives (moved by supplement waits, never by an apology letter);
+    # None on notices issued before it was kept (they print the header's appointment).
+    statutory_due_at: datetime | None = None
 
 
 class HandoverResult(StrEnum):
@@ -127,11 +136,15 @@ class HandoverRow:
     at: datetime
     result: HandoverResult | None  # against the appointment in force; None for the first row
     note: str = ""
+    # A step that is not a hand-over but belongs on the sheet: "apology" (the letter and the
+    # new appointment) or "stop" (processing stopped); "" for a hand-over.
+    event: str = ""
 
 
 @dataclass(frozen=True)
 class ControlSheet:
-    """Mẫu 05/06: the dossier's journey, one row per hand-over."""
+    """Mẫu 06 (05 of TT 01/2018): the dossier's journey, one row per hand-over, apology and
+    stop."""
 
     header: SlipHeader
     rows: tuple[HandoverRow, ...] = field(default_factory=tuple)

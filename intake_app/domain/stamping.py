@@ -7,15 +7,17 @@ everything else is decided here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
 from .calendar import WorkCalendar
 from .clock import to_vn
-from .dossier import Delivery, DocumentLine, Dossier, IntakeDraft
+from .dossier import Delivery, DocumentLine, Dossier, IntakeDraft, Party
 from .dossier_code import format_dossier_code
 from .fees import FeeItem, FeeResult, compute_fee
 from .formatting import processing_time_text
+from .intake import IntakeError
+from .payment import PaymentMismatch, settle
 from .procedures import DocForm, Procedure
 from .receipt import ReceiptData, ReceiptDocument
 from .station import StationSettings
@@ -55,8 +57,15 @@ def stamp(
     calendar: WorkCalendar,
     clerk: str,
 ) -> Dossier:
-    """The stamped dossier: code, received instant, due instant, fee, ledger entry, status 2."""
+    """The stamped dossier: code, received instant, due instant, fee, ledger entry, status 2.
+
+    Raises IntakeError when the payment given does not fit the fee (nothing is stamped).
+    """
     fee = fee_for(procedure, draft)
+    try:
+        payment = settle(draft.payment, fee.total)
+    except PaymentMismatch as exc:
+        raise IntakeError({"payment.method": str(exc)}) from None
     day: date = to_vn(received_at).date()
     due_at = due_for(calendar, procedure, received_at)
     return Dossier(
@@ -85,6 +94,8 @@ def stamp(
         fee_lines=fee.lines,
         ledger_book=ledger_book(station, received_at),
         ledger_number=ledger_number,
+        payment=payment,
+        lead_unit=procedure.lead_unit or station.unit_name,
     )
 
 
@@ -104,29 +115,44 @@ def receipt_documents(dossier: Dossier) -> tuple[ReceiptDocument, ...]:
     )
 
 
-def result_delivery_text(dossier: Dossier, station: StationSettings) -> str:
+AddressOf = Callable[[Party], str]
+
+
+def street_address(party: Party) -> str:
+    """A party's address as typed (without the commune and province picked from the lists)."""
+    return party.address or ""
+
+
+def result_delivery_text(dossier: Dossier, station: StationSettings,
+                         address_of: AddressOf = street_address) -> str:
     if dossier.delivery == Delivery.POST:
-        address = (dossier.owner or dossier.applicant).address or dossier.applicant.address
-        return f"Qua dịch vụ bưu chính công ích, đến địa chỉ: {address}"
+        party = dossier.owner if dossier.owner and dossier.owner.address else dossier.applicant
+        return f"Qua dịch vụ bưu chính công ích, đến địa chỉ: {address_of(party)}"
     return f"{station.office_name} - {station.unit_name}"
 
 
-def build_receipt(dossier: Dossier, procedure: Procedure, station: StationSettings) -> ReceiptData:
-    """What Mẫu 01 says for this dossier, frozen at stamping."""
+def build_receipt(dossier: Dossier, procedure: Procedure, station: StationSettings,
+                  address_of: AddressOf = street_address) -> ReceiptData:
+    """What Mẫu 01 says for this dossier, frozen at stamping.
+
+    `address_of` gives a party's full address (with the commune and province picked from the
+    administrative units, whose names the store knows); the payment line is the recorded one.
+    """
     applicant = dossier.applicant
     owner = dossier.owner
+    payment = dossier.payment.text if dossier.payment else ReceiptData.payment_method
     return ReceiptData(
         unit_name=station.unit_name,
         office_name=station.office_name,
         place_name=station.place_name,
         code=dossier.code,
         applicant_name=applicant.name,
-        applicant_address=applicant.address or "",
+        applicant_address=address_of(applicant),
         applicant_phone=applicant.phone or "",
         applicant_email=applicant.email or "",
         applicant_id_number=applicant.id_number or "",
         owner_name=owner.name if owner else "",
-        owner_address=(owner.address or "") if owner else "",
+        owner_address=address_of(owner) if owner else "",
         procedure_code=procedure.code,
         procedure_name=procedure.name,
         documents=receipt_documents(dossier),
@@ -134,9 +160,10 @@ def build_receipt(dossier: Dossier, procedure: Procedure, station: StationSettin
         processing_time_text=processing_time_text(procedure.time),
         received_at=dossier.received_at,
         due_at=dossier.due_at,
-        result_delivery_text=result_delivery_text(dossier, station),
+        result_delivery_text=result_delivery_text(dossier, station, address_of),
         fees=dossier.fee_lines,
         fee_total=dossier.fee_total,
+        payment_method=payment,
         ledger_book=dossier.ledger_book,
         ledger_number=dossier.ledger_number,
         clerk_name=dossier.clerk,

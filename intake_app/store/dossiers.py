@@ -26,6 +26,7 @@ from ..domain.dossier import (
 )
 from ..domain.dossier_code import looks_like_dossier_code
 from ..domain.dossier_history import HistoryStep
+from ..domain.payment import Payment
 from ..domain.procedures import DocForm
 from ..domain.receipt import FeeLine, ReceiptData
 from ..domain.status import DossierStatus
@@ -83,7 +84,8 @@ _COLUMNS = (
     "id, dossier_id, code, station_no, procedure_code, procedure_name, field_code, field_name, "
     "applicant, owner, documents, pages, sets, channel, delivery, note, received_at, due_at, "
     "returned_at, status, version, clerk, fee_total, fee_lines, ledger_book, ledger_number, "
-    "processing_unit, statutory_due_at, supplement_count, supplement_requested_at, finished_at"
+    "processing_unit, statutory_due_at, supplement_count, supplement_requested_at, finished_at, "
+    "payment, lead_unit"
 )
 
 
@@ -92,7 +94,7 @@ def _dossier_from_row(row: tuple[Any, ...]) -> Dossier:
      applicant, owner, documents, pages, sets, channel, delivery, note, received_at, due_at,
      returned_at, status, version, clerk, fee_total, fee_lines, ledger_book, ledger_number,
      processing_unit, statutory_due_at, supplement_count, supplement_requested_at,
-     finished_at) = row
+     finished_at, payment, lead_unit) = row
     return Dossier(
         dossier_id=dossier_id,
         code=code,
@@ -124,6 +126,8 @@ def _dossier_from_row(row: tuple[Any, ...]) -> Dossier:
         supplement_count=supplement_count,
         supplement_requested_at=parse_iso_or_none(supplement_requested_at),
         finished_at=parse_iso_or_none(finished_at),
+        payment=Payment.from_dict(json.loads(payment)) if payment else None,
+        lead_unit=lead_unit or "",
     )
 
 
@@ -157,9 +161,9 @@ def insert_dossier(
         "applicant_phone, owner, documents, pages, sets, channel, delivery, note, received_at, "
         "due_at, returned_at, status, version, clerk, fee_total, fee_lines, ledger_book, "
         "ledger_number, processing_unit, receipt, search_text, statutory_due_at, supplement_count, "
-        "supplement_requested_at, finished_at) "
+        "supplement_requested_at, finished_at, payment, lead_unit) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             dossier.dossier_id, dossier.code, dossier.station_no, day_key, day_seq,
             dossier.procedure_code, dossier.procedure_name, dossier.field_code,
@@ -174,6 +178,9 @@ def insert_dossier(
             json.dumps(receipt.to_dict(), ensure_ascii=False), search_text_of(dossier),
             iso(dossier.statutory_due_at), dossier.supplement_count,
             iso(dossier.supplement_requested_at), iso(dossier.finished_at),
+            json.dumps(dossier.payment.to_dict(), ensure_ascii=False) if dossier.payment
+            else None,
+            dossier.lead_unit or None,
         ],
     )
     assert cursor.lastrowid is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from datetime import date
 
@@ -12,31 +13,43 @@ from ..domain.clock import parse_iso, parse_iso_or_none
 from ..domain.dossier_log import DaySeal, LogRow
 
 _LOG_COLUMNS = (
-    "ledger_book, ledger_number, code, procedure_code, procedure_name, applicant, sets, "
-    "processing_unit, received_at, due_at, returned_at, delivery, clerk, note"
+    "d.ledger_book, d.ledger_number, d.code, d.procedure_code, d.procedure_name, d.applicant, "
+    "d.sets, d.processing_unit, d.received_at, d.due_at, d.returned_at, d.delivery, d.clerk, "
+    "d.note, c.full_name AS commune, p.full_name AS province, d.lead_unit, d.status, "
+    "d.finished_at"
+)
+# The applicant's commune and province by the codes the dossier keeps.
+_PLACES = (
+    "LEFT JOIN admin_communes c ON c.code = json_extract(d.applicant, '$.commune_code') "
+    "LEFT JOIN admin_provinces p ON p.code = json_extract(d.applicant, '$.province_code')"
 )
 
 
-def _log_row(row: tuple) -> LogRow:
-    (book, number, code, procedure_code, procedure_name, applicant, sets, unit, received_at,
-     due_at, returned_at, delivery, clerk, note) = row
-    party = json.loads(applicant)
+def _log_row(row: sqlite3.Row) -> LogRow:
+    party = json.loads(row["applicant"])
     return LogRow(
-        ledger_book=book, ledger_number=number, code=code, procedure_code=procedure_code,
-        procedure_name=procedure_name, applicant_name=party["name"],
-        address=party.get("address") or "", phone=party.get("phone") or "", sets=sets,
-        processing_unit=unit or "", received_at=parse_iso(received_at),
-        due_at=parse_iso_or_none(due_at),
-        returned_at=parse_iso_or_none(returned_at),
-        delivery=delivery, clerk=clerk, note=note,
+        ledger_book=row["ledger_book"], ledger_number=row["ledger_number"], code=row["code"],
+        procedure_code=row["procedure_code"], procedure_name=row["procedure_name"],
+        applicant_name=party["name"], address=party.get("address") or "",
+        phone=party.get("phone") or "", sets=row["sets"],
+        processing_unit=row["processing_unit"] or "",
+        received_at=parse_iso(row["received_at"]),
+        due_at=parse_iso_or_none(row["due_at"]),
+        returned_at=parse_iso_or_none(row["returned_at"]),
+        delivery=row["delivery"], clerk=row["clerk"], note=row["note"],
+        commune=row["commune"] or "", province=row["province"] or "",
+        lead_unit=row["lead_unit"] or "", status=row["status"],
+        finished_at=parse_iso_or_none(row["finished_at"]),
     )
 
 
 def log_rows(db: Database, first_day: date, last_day: date) -> Iterator[LogRow]:
     """Every dossier received on `first_day`..`last_day` (local days), in ledger order."""
-    rows = db.execute(
-        f"SELECT {_LOG_COLUMNS} FROM dossiers WHERE received_at >= ? AND received_at < ? "
-        "ORDER BY ledger_book, ledger_number",
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    rows = cursor.execute(
+        f"SELECT {_LOG_COLUMNS} FROM dossiers d {_PLACES} "
+        "WHERE d.received_at >= ? AND d.received_at < ? ORDER BY d.ledger_book, d.ledger_number",
         [first_day.isoformat(), _day_after(last_day)],
     )
     return (_log_row(row) for row in rows)
