@@ -6,19 +6,21 @@ rules (`domain`), the store (`store`) and the printed documents (`documents`) in
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .data_folder import check_output_path, make_private, make_private_folder
 from .domain import stamping
 from .domain.calendar import CalendarOverride, WorkCalendar
 from .domain.clock import iso, now_vn, parse_iso, to_vn
 from .domain.dossier import Dossier, Party
 from .domain.dossier_code import day_key, next_sequence
-from .domain.errors import Failed, InvalidInput, NotFound
+from .domain.errors import DeskError, Failed, InvalidInput, NotFound
 from .domain.events import EventKind, make_event, new_uuid, progress_entry
 from .domain.fees import FeeResult
 from .domain.formatting import full_address
@@ -50,7 +52,9 @@ from .station_keys import StationKeys, open_station_keys
 from .store import admin_units, catalogue, dossiers, outbox, settings, slips
 from .store.admin_units import AdminUnit
 from .store.calendar import clear_override, set_override, work_calendar
-from .store.db import DATABASE_FILE, open_database, write_transaction
+from .store.db import DATABASE_FILE, Check, StationDatabase, open_database, write_transaction
+from .store.health import CheckResult
+from .store.problems import DatabaseDamaged, StoreError, storage_problem
 
 if TYPE_CHECKING:
     from .services.accounts import Accounts
@@ -58,7 +62,10 @@ if TYPE_CHECKING:
     from .services.calendar_notices import CalendarNotices
     from .services.ledger import Ledger
     from .services.reports import Reports
+    from .services.station_clock import StationClock
     from .sync.service import SyncService
+
+log = logging.getLogger(__name__)
 
 RECEIPTS_FOLDER = "receipts"
 
@@ -97,16 +104,46 @@ class Quote:
 
 @dataclass(frozen=True)
 class StampResult:
+    """A stamped dossier: it is saved, whatever happened to its receipt afterwards."""
+
     dossier: Dossier
-    receipt_path: Path | None  # None if writing the PDF failed; the dossier is saved anyway
-    receipt_error: str | None = None
+    receipt_path: Path | None  # None if the PDF failed after the commit; the dossier is saved
+    receipt_error: str | None = None  # why, in Vietnamese (the log has the traceback)
+
+
+@dataclass(frozen=True)
+class ReceiptRecovery:
+    """What `recover_receipts` did: receipts rebuilt, and those it could not rebuild (code →
+    the reason in Vietnamese; each is logged with its traceback)."""
+
+    rebuilt: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+
+
+def failure_vi(exc: BaseException) -> str:
+    """A failure after a commit (PDF layout, fonts, disk, printer), as a clerk is told it."""
+    if isinstance(exc, DeskError):
+        return exc.message
+    problem = storage_problem(exc)
+    if problem is not None:
+        return problem.message
+    if isinstance(exc, OSError):
+        return f"lỗi khi ghi tệp ({exc.strerror or type(exc).__name__})"
+    return (f"lỗi khi dựng tệp PDF ({type(exc).__name__}); chi tiết đã được ghi vào nhật ký "
+            "của ứng dụng")
 
 
 class Desk:
-    """A station's data folder, opened. Not thread-safe: one Desk per thread."""
+    """A station's data folder, opened. Not thread-safe: one Desk per thread.
+
+    Opening makes the folder private to this account, loads (or makes) its keys, refuses a
+    database of a newer version and checks it (`check_store`: "now" for the command line,
+    "background" for the window, "once" per process by default, or "skip"; see
+    `store.db.open_database`).
+    """
 
     def __init__(self, data_dir: Path, *, clock: Callable[[], datetime] = now_vn,
-                 allow_key_file: bool = False):
+                 allow_key_file: bool = False, check_store: Check = "once"):
         """Open (setting up, the first time) the station of `data_dir`.
 
         Its keys are loaded from this PC's credential store, or made there for a new folder;
@@ -114,8 +151,14 @@ class Desk:
         store, to keep them in an unprotected key file (`station_keys`).
         """
         self.data_dir = Path(data_dir)
+        try:
+            make_private(self.data_dir, DATABASE_FILE)
+        except OSError as exc:
+            raise storage_problem(exc, database=self.data_dir) or StoreError(
+                f"Không dùng được thư mục dữ liệu {self.data_dir}.", str(exc)) from exc
         self.keys: StationKeys = open_station_keys(self.data_dir, allow_key_file=allow_key_file)
-        self.db = open_database(self.data_dir / DATABASE_FILE)
+        self.db: StationDatabase = open_database(self.data_dir / DATABASE_FILE,
+                                                 check=check_store)
         # Every reading is local (Asia/Ho_Chi_Minh) time, whatever zone the given clock uses.
         self.clock: Callable[[], datetime] = lambda: to_vn(clock())
 
@@ -332,9 +375,33 @@ class Desk:
             raise IntakeError({"procedure": f"Thủ tục mã {draft.procedure_code} không có trong "
                                             "danh mục."})
         calendar = self.calendar()
+        try:
+            dossier, receipt, new_day = self._stamp(draft, procedure, station, calendar, clerk)
+        except DatabaseDamaged:
+            # Damage met while writing: if it was only the search index, it is rebuilt from
+            # the dossiers and the stamp is tried once more; otherwise writes stay refused.
+            if not self.check_store().ok:
+                raise
+            dossier, receipt, new_day = self._stamp(draft, procedure, station, calendar, clerk)
+        # Committed: from here on nothing may say the dossier was not saved.
+        if new_day:
+            self._seal_quietly()
+        try:
+            path = self.write_receipt(receipt)
+        except Exception as exc:  # noqa: BLE001 - any failure after the commit is reported
+            log.exception("dossier %s is saved but its receipt could not be written",
+                          dossier.code)
+            return StampResult(dossier, None, failure_vi(exc))
+        return StampResult(dossier, path)
+
+    def _stamp(self, draft: IntakeDraft, procedure: Procedure, station: StationSettings,
+               calendar: WorkCalendar, clerk: str) -> tuple[Dossier, ReceiptData, bool]:
+        """The one write transaction of `receive`: (dossier, receipt, first of a new day)."""
         with write_transaction(self.db):
-            # The clock is read under the write lock, so code order is receipt order.
-            received_at = self.clock()
+            # The clock is read and checked under the write lock, so code order is receipt
+            # order, and never earlier than the last instant recorded.
+            instant = self.station_clock.take_instant()
+            received_at = instant.at
             key = day_key(received_at)
             day_seq = next_sequence(dossiers.last_day_sequence(self.db, station.station_no, key))
             book = stamping.ledger_book(station, received_at)
@@ -356,11 +423,15 @@ class Desk:
             self.audit.record("dossier.received", dossier.code, {
                 "procedure": dossier.procedure_code, "status": int(dossier.status),
                 "event_id": event["event_id"]}, actor=clerk)
+        return dossier, receipt, instant.new_day
+
+    def _seal_quietly(self) -> None:
+        """The first stamp of a day seals the days before it (the trusted clock says they
+        ended); a failure is logged and left to the next start or `log` command."""
         try:
-            path = self.write_receipt(receipt)
-        except OSError as exc:
-            return StampResult(dossier, None, f"could not write the receipt PDF: {exc}")
-        return StampResult(dossier, path)
+            self.ledger.seal_closed_days()
+        except Exception:  # noqa: BLE001 - the stamp is saved; sealing is retried later
+            log.exception("could not seal the closed days of the dossier log")
 
     # ---- steps after receipt -----------------------------------------------------------------
 
@@ -385,7 +456,7 @@ class Desk:
         request = check_step_request(request)
         with write_transaction(self.db):
             dossier = self.dossier(code)
-            now = self.clock()
+            now = self.station_clock.take_instant().at
             outcome = plan_step(dossier, request, at=now, calendar=self.calendar())
             self._record_step(outcome, request.actor, now)
         return outcome.dossier
@@ -397,7 +468,7 @@ class Desk:
         clerk = checked_text("clerk", clerk)
         with write_transaction(self.db):
             dossier = self.dossier(code)
-            now = self.clock()
+            now = self.station_clock.take_instant().at
             outcome = plan_extension(dossier, new_due=to_vn(new_due), reason=reason,
                                      responsible=responsible, at=now)
             self._record_step(outcome, clerk, now)
@@ -437,28 +508,29 @@ class Desk:
         from .documents.slips_pdf import build_slip_pdf
 
         with write_transaction(self.db):
-            slip, reprint = self._slip_record(code, kind, clerk)
+            now = self.station_clock.take_instant().at
+            slip, reprint = self._slip_record(code, kind, clerk, now)
             content = build_slip_pdf(slip)
             row = self._row(code)
             note = f"In {kind.title.capitalize()}" + (" (bản sao)" if reprint else "")
             dossiers.add_history(
-                self.db, row, at=iso(self.clock()), actor=clerk, action="slip_printed",
+                self.db, row, at=iso(now), actor=clerk, action="slip_printed",
                 note=note, detail={"kind": kind.value, "number": slip.header.number,
                                    "file": str(out)},
             )
             self.audit.record("slip.printed", code, {
                 "kind": kind.value, "number": slip.header.number, "copy": reprint,
                 "file": str(out)}, actor=clerk)
-        out.parent.mkdir(parents=True, exist_ok=True)
+        self._make_folder_for(out)
         write_atomically(out, content)
         return out
 
-    def _slip_record(self, code: str, kind: SlipKind, clerk: str) -> tuple[Slip, bool]:
+    def _slip_record(self, code: str, kind: SlipKind, clerk: str,
+                     now: datetime) -> tuple[Slip, bool]:
         """Inside the caller's transaction: the slip to print, and whether it is a reprint."""
         dossier = self.dossier(code)
         row = self._row(code)
         history = dossiers.history(self.db, row)
-        now = self.clock()
         station = self.station
         commune = admin_units.get_commune(self.db, station.commune_code)
         options = {"phone": self.setting("contact_phone", "") or "",
@@ -516,8 +588,9 @@ class Desk:
         from .documents.receipt_pdf import build_receipt_pdf
 
         path = self.receipt_path(receipt)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, build_receipt_pdf(receipt))
+        content = build_receipt_pdf(receipt)
+        make_private_folder(path.parent)
+        write_atomically(path, content)
         return path
 
     def receipt(self, code: str) -> ReceiptData:
@@ -532,13 +605,16 @@ class Desk:
         from .documents.receipt_pdf import build_receipt_pdf
 
         receipt = self.receipt(code)
+        self.db.health.require_writable()  # the reprint is recorded: refused before any work
+        self.station_clock.require_trusted()
         content = build_receipt_pdf(receipt.as_copy())
-        out.parent.mkdir(parents=True, exist_ok=True)
+        self._make_folder_for(out)
         write_atomically(out, content)
         row = self._row(code)
         with write_transaction(self.db):
+            now = self.station_clock.take_instant().at
             dossiers.add_history(
-                self.db, row, at=iso(self.clock()), actor=clerk, action="receipt_reprinted",
+                self.db, row, at=iso(now), actor=clerk, action="receipt_reprinted",
                 note="In lại giấy tiếp nhận (bản sao)", detail={"file": str(out)},
             )
             self.audit.record("receipt.reprinted", code, {"file": str(out)}, actor=clerk)
@@ -546,24 +622,67 @@ class Desk:
             self.write_receipt(receipt)  # the original was lost (power cut before it was written)
         return out
 
-    def recover_receipts(self, days: int = 7) -> list[str]:
+    def recover_receipts(self, days: int = 7) -> ReceiptRecovery:
         """After a crash or power cut: rebuild missing originals of recent dossiers.
 
         A dossier is committed before its PDF is written, so a cut in between leaves a stamped
-        dossier without its file; half-written temporary files are removed. Returns the codes
-        whose receipt was rebuilt.
+        dossier without its file; half-written temporary files are removed. One receipt that
+        cannot be rebuilt (its layout, a font, the disk) is logged with its traceback and
+        listed, and the others are still rebuilt: start-up never stops on one dossier.
         """
         folder = self.data_dir / RECEIPTS_FOLDER
         for leftover in folder.glob("*/*/.*.part"):
             leftover.unlink(missing_ok=True)
         since = iso(self.clock() - timedelta(days=days))
-        rebuilt = []
+        recovery = ReceiptRecovery()
         for code in dossiers.codes_received_since(self.db, since):
-            receipt = self.receipt(code)
-            if not self.receipt_path(receipt).exists():
+            try:
+                receipt = self.receipt(code)
+                if self.receipt_path(receipt).exists():
+                    continue
                 self.write_receipt(receipt)
-                rebuilt.append(code)
-        return rebuilt
+            except Exception as exc:  # noqa: BLE001 - one dossier never stops the others
+                log.exception("could not rebuild the receipt of %s", code)
+                recovery.failed[code] = failure_vi(exc)
+            else:
+                recovery.rebuilt.append(code)
+        return recovery
+
+    def _make_folder_for(self, out: Path) -> None:
+        """The folder of a file the app writes: private inside the data folder."""
+        try:
+            inside = out.resolve().is_relative_to(self.data_dir.resolve())
+        except OSError:
+            inside = False
+        if inside:
+            make_private_folder(out.parent)
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+
+    # ---- outputs a person asks for -----------------------------------------------------------
+
+    def check_output_path(self, path: Path, *, replace: bool = False) -> Path:
+        """The one guard for a file a person asks the app to write (`--out`, a save dialog).
+
+        Refuses (`InvalidInput`, Vietnamese) a path inside the data folder, the database and
+        its `-wal`/`-shm`, any receipt, slip or backup the app keeps, a folder, and an
+        existing file unless `replace` (`--force`; a save dialog passes True because the
+        system's dialog has already asked "replace?"). Returns the path to write.
+        """
+        return check_output_path(Path(path), data_dir=self.data_dir,
+                                 database_file=DATABASE_FILE, replace=replace)
+
+    # ---- the store's health ------------------------------------------------------------------
+
+    def check_store(self) -> CheckResult:
+        """SQLite's quick check now (and the search index rebuilt if only it is damaged).
+        The window calls it once a day; a failure makes every later write refused."""
+        return self.db.health.check()
+
+    @property
+    def store_problem(self) -> StoreError | None:
+        """The problem the last check of the database found (None: sound, or still checking)."""
+        return self.db.health.problem
 
     # ---- looking up --------------------------------------------------------------------------
 
@@ -600,6 +719,13 @@ class Desk:
         from .services.ledger import Ledger
 
         return Ledger(self)
+
+    @cached_property
+    def station_clock(self) -> StationClock:
+        """The station's trusted clock: the PC clock checked before an instant is recorded."""
+        from .services.station_clock import StationClock
+
+        return StationClock(self)
 
     @cached_property
     def reports(self) -> Reports:

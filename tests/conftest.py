@@ -256,6 +256,22 @@ def run_cli(capsys, data_dir: Path, *args: str, stdin: str | None = None, monkey
     return status, output, captured.err
 
 
+def cli_process(data_dir: Path, *args: str, stdin: str | None = None, clerk: str = "Lê Thị Hoa",
+                env: dict[str, str] | None = None, prefix: tuple[str, ...] = (),
+                timeout: float = 120):
+    """Run `intake-app` as a separate process (what a person or a script runs): the
+    `CompletedProcess` with text stdout and stderr. `prefix` runs it under another command
+    (e.g. `unshare`)."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "intake_app", "--data-dir", str(data_dir),
+         "--clerk", clerk, *args],
+        input=stdin, capture_output=True, text=True, timeout=timeout,
+        env={**os.environ, **(env or {})})
+
+
 # ---- sync ----------------------------------------------------------------------------------------
 
 SYNC_TOKEN = "station-token"

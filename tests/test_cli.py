@@ -154,4 +154,4 @@ def test_commands_need_a_set_up_folder(tmp_path, capsys):
 
 def test_unknown_code(station, capsys):
     status, _, err = run(capsys, station, "show", "000.00.12.H56-260101-2999")
-    assert status == 1 and "no dossier" in err
+    assert status == 1 and "Không có hồ sơ nào mã 000.00.12.H56-260101-2999" in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import sqlite3
 
 import openpyxl
@@ -19,8 +20,9 @@ HOA = "Lê Thị Hoa"
 def two_days(make_desk):
     """Three dossiers on Mon 02/03/2026 and two on Tue 03/03, by two clerks.
 
-    The command line runs on the real clock (later than March 2026), so both days are closed
-    and the first `log` or `log verify` seals them.
+    The command line runs on the real clock (later than March 2026). A day is closed when a
+    trusted clock says it has ended: a later stamp (or the gateway's time), not the PC clock
+    alone (`test_the_log_is_sealed_printed_and_verified` stamps on the real today first).
     """
     clock = FakeClock(at("2026-03-02 08:00"))
     desk = make_desk(clock)
@@ -56,12 +58,17 @@ def test_step_and_slip_from_the_command_line(two_days, capsys, tmp_path):
     with pytest.raises(SystemExit) as exit_:
         run(capsys, folder, "step", codes[1], "--to", "done-ish")
     assert exit_.value.code == 2
-    assert "use 1-10 or one of received, processing" in capsys.readouterr().err
+    assert "dùng số 1-10 hoặc một trong received, processing" in capsys.readouterr().err
 
 
 def test_the_log_is_sealed_printed_and_verified(two_days, capsys, tmp_path):
     folder, codes = two_days
     pdf = tmp_path / "so.pdf"
+    # The first stamp of a later day (the real today) closes 02/03 and 03/03.
+    request = tmp_path / "today.json"
+    request.write_text(json.dumps(intake_request(), ensure_ascii=False), encoding="utf-8")
+    status, _, _ = run(capsys, folder, "receive", "--json", str(request))
+    assert status == 0
     status, out, _ = run(capsys, folder, "log", "--from", "2026-03-02", "--to", "03/03/2026",
                          "--out", str(pdf))
     assert status == 0 and out["rows"] == 5

@@ -245,10 +245,10 @@ def test_recover_receipts_after_a_cut_between_commit_and_pdf(make_desk):
     half = lost.receipt_path.parent / f".{lost.receipt_path.name}.x1y2.part"
     half.write_bytes(original[:100])
     clock.advance(days=1)
-    assert desk.recover_receipts() == [lost.dossier.code]
+    assert desk.recover_receipts().rebuilt == [lost.dossier.code]
     assert lost.receipt_path.read_bytes() == original
     assert kept.receipt_path.exists() and not half.exists()
-    assert desk.recover_receipts() == []
+    assert desk.recover_receipts().rebuilt == []
 
 
 def test_hand_back_stores_the_receiver_id_number_as_digits(make_desk):

@@ -167,9 +167,10 @@ def test_print_pdf_paints_every_page_on_the_printer(desk, tmp_path, qtbot):
     assert not print_pdf(pdf, broken)
 
 
-def test_preview_prints_or_says_the_dossier_is_kept(desk, tmp_path, qtbot, data_dir):
+def test_preview_prints_or_says_the_dossier_is_kept(screen, desk, tmp_path, qtbot, data_dir):
     result = desk.receive(intake_request(), clerk="Lê Thị Hoa")
-    dialog = ReceiptPreviewDialog(result.receipt_path, title=result.dossier.code)
+    # Opened from the intake screen, as after a stamp (its save button asks the screen's session).
+    dialog = ReceiptPreviewDialog(result.receipt_path, screen, title=result.dossier.code)
     qtbot.addWidget(dialog)
     dialog.open()
     dialog.choose_printer = lambda printer: False  # the clerk cancels the print dialog

@@ -10,14 +10,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..domain.errors import DeskError
+from ..domain.errors import DeskError, StorageProblem
 from ..logs import setup_logging
 from ..paths import default_data_dir
 from . import (
     calendar_commands,
+    clock_commands,
     commands,
     keys_commands,
     lifecycle_commands,
+    store_commands,
     sync_commands,
     user_commands,
 )
@@ -75,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     receipt = sub.add_parser("receipt", help="print a dossier's receipt again (marked as a copy)")
     receipt.add_argument("code")
-    receipt.add_argument("--out", required=True, help="PDF file to write")
+    receipt.add_argument("--out", required=True, help="PDF file to write (outside the data "
+                         "folder)")
+    commands.add_force(receipt)
     receipt.set_defaults(action=commands.cmd_receipt)
 
     find = sub.add_parser("find", help="search by code, name (accents optional), ID number, phone")
@@ -108,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     sync_commands.add_parsers(sub)
     keys_commands.add_parsers(sub)
     user_commands.add_parsers(sub)
+    clock_commands.add_parsers(sub)
+    store_commands.add_parsers(sub)
     return parser
 
 
@@ -134,16 +140,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args, data_dir)
     except DeskError as exc:
-        log.warning("`%s` refused: %s: %s", args.command, type(exc).__name__, exc.detail)
+        # A storage problem keeps SQLite's or the system's own words (its cause) for IT.
+        log.warning("`%s` refused: %s: %s", args.command, type(exc).__name__, exc.detail,
+                    exc_info=exc if isinstance(exc, StorageProblem) else None)
         return commands.fail(exc.message, exc.exit_code)
     except KeyboardInterrupt:
         return commands.fail("Đã dừng theo yêu cầu.", INTERRUPTED)
     except Exception as exc:
+        problem = _storage_problem(exc, data_dir)
+        if problem is not None:
+            log.warning("`%s` failed: %s: %s", args.command, type(problem).__name__,
+                        problem.detail, exc_info=exc)
+            return commands.fail(problem.message, problem.exit_code)
         log.exception("unexpected error in `%s`", args.command)
         where = f" Chi tiết đã được ghi vào {log_file}." if log_file else ""
         return commands.fail(
             f"Lỗi không lường trước ({type(exc).__name__}).{where} Hãy gửi tệp nhật ký này cho "
             "bộ phận công nghệ thông tin.")
+
+
+def _storage_problem(exc: Exception, data_dir: Path) -> StorageProblem | None:
+    from ..store.db import DATABASE_FILE
+    from ..store.problems import storage_problem
+
+    return storage_problem(exc, database=Path(data_dir) / DATABASE_FILE)
 
 
 def _run(args: argparse.Namespace, data_dir: Path) -> int:
@@ -163,7 +183,9 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
         raise NotSetUp()  # before a mistyped --data-dir gets keys of its own
     if (before_opening := getattr(args, "before_opening", None)) is not None:
         return int(before_opening(args, data_dir))  # e.g. restoring the keys it needs to open
-    with Desk(data_dir, allow_key_file=getattr(args, "unprotected_key_file", False)) as desk:
+    # Every command checks the database file first (SQLite's quick check).
+    with Desk(data_dir, allow_key_file=getattr(args, "unprotected_key_file", False),
+              check_store="now") as desk:
         if args.command not in COMMANDS_WITHOUT_STATION and not desk.is_set_up():
             raise NotSetUp()
         return int(args.action(args, desk))

@@ -1,6 +1,8 @@
 """The command-line actions: each takes the parsed arguments and an open Desk, prints JSON.
 
-Every action returns an exit status: 0 done, 1 not found or failed, 2 invalid input.
+Every action returns an exit status: 0 done, 1 not found or failed, 2 invalid input; or
+raises a `DeskError`, which the command line's door (`cli.main`) prints in Vietnamese and
+turns into its exit status (3 not allowed now, 4 the data folder cannot be used, …).
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..desk import Desk, SetupError, UnknownDossier
+from ..desk import Desk
 from ..domain.calendar import CalendarOverride, OverrideKind
 from ..domain.clock import iso, parse_iso
 from ..domain.dossier import Dossier
 from ..domain.dossier_code import DailyLimitReached
+from ..domain.errors import InvalidInput
 from ..domain.intake import IntakeError
 from ..domain.limits import label
 from ..domain.procedures import CatalogueError, procedure_to_dict
@@ -24,6 +27,22 @@ from ..domain.status import DossierStatus
 from ..json_files import REQUEST, read_json_file, read_json_stream
 
 OK, FAILED, INVALID = 0, 1, 2
+
+
+def add_force(parser: argparse.ArgumentParser) -> None:
+    """`--force`: the one way to let an `--out` replace an existing file."""
+    parser.add_argument("--force", action="store_true",
+                        help="replace the --out file if it exists (never a file the app keeps)")
+
+
+def out_path(args: argparse.Namespace, desk: Desk) -> Path:
+    """The `--out` file, once the desk's guard has let it through (see `check_output_path`)."""
+    return desk.check_output_path(Path(args.out), replace=bool(getattr(args, "force", False)))
+
+
+def not_a_date(value: str, option: str) -> InvalidInput:
+    return InvalidInput(f"{option}: “{value}” không phải một ngày dạng YYYY-MM-DD.",
+                        f"not a date (YYYY-MM-DD): {value}", {option: "không phải ngày"})
 
 
 def emit(data: Any) -> None:
@@ -52,14 +71,11 @@ def dossier_summary(dossier: Dossier) -> dict[str, Any]:
 # ---- set-up ----------------------------------------------------------------------------------
 
 def cmd_init(args: argparse.Namespace, desk: Desk) -> int:
-    try:
-        station = desk.init_station(
-            unit_code=args.unit_code, unit_name=args.unit_name,
-            province_code=args.province_code, commune_code=args.commune_code,
-            station_no=args.station, office_name=args.office_name,
-        )
-    except SetupError as exc:
-        return fail(str(exc), INVALID)
+    station = desk.init_station(
+        unit_code=args.unit_code, unit_name=args.unit_name,
+        province_code=args.province_code, commune_code=args.commune_code,
+        station_no=args.station, office_name=args.office_name,
+    )
     emit({
         "data_dir": str(desk.data_dir),
         "unit_code": station.unit_code,
@@ -136,16 +152,15 @@ def cmd_receive(args: argparse.Namespace, desk: Desk) -> int:
         "receipt": str(result.receipt_path) if result.receipt_path else None,
     })
     if result.receipt_error:
-        print(f"intake-app: dossier {dossier.code} is saved, but {result.receipt_error}; "
-              f"print it again with `intake-app receipt {dossier.code}`", file=sys.stderr)
+        # Saved means saved: exit 0 with the code; what is missing is said, not hidden.
+        print(f"intake-app: đã lưu hồ sơ {dossier.code}, nhưng chưa in được giấy tiếp nhận: "
+              f"{result.receipt_error}; in lại bằng `intake-app receipt {dossier.code} "
+              "--out TỆP.pdf`.", file=sys.stderr)
     return OK
 
 
 def cmd_receipt(args: argparse.Namespace, desk: Desk) -> int:
-    try:
-        out = desk.reprint_receipt(args.code, Path(args.out), clerk=args.clerk)
-    except UnknownDossier:
-        return fail(f"no dossier with code {args.code}")
+    out = desk.reprint_receipt(args.code, out_path(args, desk), clerk=args.clerk)
     emit({"code": args.code.strip().upper(), "receipt": str(out), "copy": True})
     return OK
 
@@ -158,10 +173,7 @@ def cmd_find(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_show(args: argparse.Namespace, desk: Desk) -> int:
-    try:
-        dossier = desk.dossier(args.code)
-    except UnknownDossier:
-        return fail(f"no dossier with code {args.code}")
+    dossier = desk.dossier(args.code)
     receipt = desk.receipt(dossier.code)
     emit({
         **dossier_summary(dossier),
@@ -201,11 +213,15 @@ def cmd_show(args: argparse.Namespace, desk: Desk) -> int:
 def cmd_calendar_due(args: argparse.Namespace, desk: Desk) -> int:
     procedure = desk.procedure(args.procedure)
     if procedure is None:
-        return fail(f"no procedure {args.procedure} in the catalogue", INVALID)
+        raise InvalidInput(f"Không có thủ tục mã {args.procedure} trong danh mục.",
+                           f"no procedure {args.procedure} in the catalogue",
+                           {"procedure": "không có trong danh mục"})
     try:
         at = parse_iso(args.at) if args.at else desk.clock()
     except ValueError:
-        return fail(f"not an ISO 8601 time: {args.at}", INVALID)
+        raise InvalidInput(f"--at: “{args.at}” không phải thời điểm dạng ISO 8601 (ví dụ "
+                           "2026-02-13T16:10:00+07:00).", f"not an ISO 8601 time: {args.at}",
+                           {"at": "không phải thời điểm ISO 8601"}) from None
     due = desk.calendar().due_at(at, procedure.time)
     emit({"procedure": procedure.code, "received_at": iso(at), "due_at": iso(due)})
     return OK
@@ -215,7 +231,7 @@ def cmd_calendar_set(args: argparse.Namespace, desk: Desk) -> int:
     try:
         day = date.fromisoformat(args.day)
     except ValueError:
-        return fail(f"not a date (YYYY-MM-DD): {args.day}", INVALID)
+        raise not_a_date(args.day, "day") from None
     kind = OverrideKind.DAY_OFF if args.calendar_command == "set-off" else OverrideKind.WORKING_DAY
     desk.set_calendar_day(CalendarOverride(day, kind, args.note or ""), actor=args.clerk)
     emit({"day": day.isoformat(), "kind": kind.value, "note": args.note or ""})
@@ -226,7 +242,7 @@ def cmd_calendar_clear(args: argparse.Namespace, desk: Desk) -> int:
     try:
         day = date.fromisoformat(args.day)
     except ValueError:
-        return fail(f"not a date (YYYY-MM-DD): {args.day}", INVALID)
+        raise not_a_date(args.day, "day") from None
     removed = desk.clear_calendar_day(day, actor=args.clerk)
     emit({"day": day.isoformat(), "removed": removed})
     return OK

@@ -6,8 +6,9 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from ..desk import Desk, UnknownDossier
+from ..desk import Desk
 from ..domain.clock import iso, parse_iso
+from ..domain.errors import InvalidInput
 from ..domain.formatting import parse_date_vn
 from ..domain.lifecycle import IllegalStep, StepRequest, parse_paper
 from ..domain.report06a import ReportIdentityError
@@ -16,7 +17,8 @@ from ..domain.slips import SlipKind
 from ..domain.status import DossierStatus
 from ..services.exports import UnknownFormat, format_of
 from ..services.ledger import LOG_FORMATS
-from .commands import FAILED, INVALID, OK, dossier_summary, emit, fail
+from ..services.reports import REPORT_FORMATS
+from .commands import FAILED, INVALID, OK, add_force, dossier_summary, emit, fail, out_path
 
 # Names a person may type for --to, besides the national code 1-10.
 STATUS_NAMES: dict[str, DossierStatus] = {
@@ -42,7 +44,7 @@ def status_arg(text: str) -> DossierStatus:
     except ValueError:
         names = ", ".join(STATUS_NAMES)
         raise argparse.ArgumentTypeError(
-            f"unknown status {text!r}: use 1-10 or one of {names}"
+            f"không có trạng thái “{text}”: dùng số 1-10 hoặc một trong {names}"
         ) from None
 
 
@@ -54,7 +56,7 @@ def date_arg(text: str) -> date:
         day = parse_date_vn(text)
         if day is None:
             raise argparse.ArgumentTypeError(
-                f"not a date: {text!r} (YYYY-MM-DD or dd/mm/yyyy)"
+                f"“{text}” không phải một ngày (YYYY-MM-DD hoặc dd/mm/yyyy)"
             ) from None
         return day
 
@@ -68,8 +70,6 @@ def cmd_step(args: argparse.Namespace, desk: Desk) -> int:
     )
     try:
         dossier = desk.step(args.code, request)
-    except UnknownDossier:
-        return fail(f"no dossier with code {args.code}")
     except IllegalStep as exc:
         return fail(str(exc), INVALID)
     emit({**dossier_summary(dossier), "version": dossier.version,
@@ -82,12 +82,12 @@ def cmd_extend(args: argparse.Namespace, desk: Desk) -> int:
     try:
         new_due = parse_iso(args.due)
     except ValueError:
-        return fail(f"not an ISO 8601 time: {args.due}", INVALID)
+        raise InvalidInput(f"--due: “{args.due}” không phải thời điểm dạng ISO 8601 (ví dụ "
+                           "2026-12-04T16:00:00+07:00).", f"not an ISO 8601 time: {args.due}",
+                           {"due": "không phải thời điểm ISO 8601"}) from None
     try:
         dossier = desk.extend_due(args.code, new_due=new_due, reason=args.reason,
                                   responsible=args.responsible or "", clerk=args.clerk)
-    except UnknownDossier:
-        return fail(f"no dossier with code {args.code}")
     except IllegalStep as exc:
         return fail(str(exc), INVALID)
     emit({**dossier_summary(dossier), "statutory_due_at": iso(dossier.statutory_due_at)})
@@ -97,9 +97,7 @@ def cmd_extend(args: argparse.Namespace, desk: Desk) -> int:
 def cmd_slip(args: argparse.Namespace, desk: Desk) -> int:
     kind = SlipKind(args.kind)
     try:
-        out = desk.issue_slip(args.code, kind, Path(args.out), clerk=args.clerk)
-    except UnknownDossier:
-        return fail(f"no dossier with code {args.code}")
+        out = desk.issue_slip(args.code, kind, out_path(args, desk), clerk=args.clerk)
     except NoSuchStep as exc:
         return fail(str(exc), INVALID)
     emit({"code": args.code.strip().upper(), "kind": kind.value, "file": str(out)})
@@ -110,11 +108,12 @@ def cmd_log(args: argparse.Namespace, desk: Desk) -> int:
     if args.what == "verify":
         return _verify_log(desk)
     if args.start is None or args.end is None or args.out is None:
-        return fail("`log` needs --from, --to and --out (or `log verify`)", INVALID)
+        return fail("Lệnh `log` cần --from, --to và --out (hoặc `log verify`).", INVALID)
     try:
         format_of(Path(args.out), LOG_FORMATS)
+        out = out_path(args, desk)
         log = desk.ledger.build(args.start, args.end, args.log_clerk)
-        out = desk.ledger.write(log, Path(args.out))
+        out = desk.ledger.write(log, out)
     except (UnknownFormat, ValueError) as exc:
         return fail(str(exc), INVALID)
     emit({"file": str(out), "rows": log.totals.rows,
@@ -133,7 +132,9 @@ def _verify_log(desk: Desk) -> int:
 
 def cmd_report(args: argparse.Namespace, desk: Desk) -> int:
     try:
-        printed = desk.reports.print_06a(args.start, args.end, Path(args.out), clerk=args.clerk)
+        format_of(Path(args.out), REPORT_FORMATS)
+        out = out_path(args, desk)
+        printed = desk.reports.print_06a(args.start, args.end, out, clerk=args.clerk)
     except ReportIdentityError as exc:
         return fail(str(exc))
     except (UnknownFormat, ValueError) as exc:
@@ -188,7 +189,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     slip = sub.add_parser("slip", help="print an official slip of a dossier")
     slip.add_argument("code")
     slip.add_argument("--kind", required=True, choices=[k.value for k in SlipKind])
-    slip.add_argument("--out", required=True, help="PDF file to write")
+    slip.add_argument("--out", required=True, help="PDF file to write (outside the data folder)")
+    add_force(slip)
     slip.set_defaults(action=cmd_slip)
 
     log = sub.add_parser("log", help="the daily dossier log (sổ theo dõi hồ sơ), or `log verify`")
@@ -198,10 +200,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     log.add_argument("--to", dest="end", type=date_arg)
     log.add_argument("--clerk", dest="log_clerk", help="only this clerk's dossiers")
     log.add_argument("--out", help="FILE.pdf, FILE.csv or FILE.xlsx")
+    add_force(log)
     log.set_defaults(action=cmd_log)
 
     report = sub.add_parser("report", help="the period report (Biểu II.06a) by field")
     report.add_argument("--from", dest="start", type=date_arg, required=True)
     report.add_argument("--to", dest="end", type=date_arg, required=True)
     report.add_argument("--out", required=True, help="FILE.pdf or FILE.xlsx")
+    add_force(report)
     report.set_defaults(action=cmd_report)

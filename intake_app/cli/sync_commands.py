@@ -24,7 +24,9 @@ from types import EllipsisType
 from typing import TYPE_CHECKING
 
 from ..desk import Desk
-from .commands import INVALID, OK, emit, fail
+from ..domain.errors import Failed
+from ..store.problems import storage_problem
+from .commands import INVALID, OK, add_force, emit, fail, out_path
 
 if TYPE_CHECKING:
     from ..sync.service import SyncService
@@ -89,11 +91,13 @@ def cmd_retry(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_export(args: argparse.Namespace, desk: Desk) -> int:
+    out = out_path(args, desk)
     try:
-        # SyncConfigError (no token): exit 2
-        summary = _service(desk).export(Path(args.out), actor=args.clerk)
+        summary = _service(desk).export(out, actor=args.clerk)  # SyncConfigError: exit 2
     except OSError as exc:
-        return fail(f"cannot write {args.out}: {exc}")
+        raise storage_problem(exc) or Failed(
+            f"Không ghi được tệp {out}: {exc.strerror or exc}.", f"cannot write {out}: {exc}"
+        ) from exc
     emit(summary)
     return OK
 
@@ -151,6 +155,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     export = commands.add_parser("export", help="write pending events to a signed batch file")
     export.add_argument("--out", required=True, help="file to write (gzip JSON)")
+    add_force(export)
     export.set_defaults(action=cmd_export)
 
     results = commands.add_parser(

@@ -6,12 +6,14 @@ names these fonts. Registration parses four TrueType files; it happens once per 
 
 from __future__ import annotations
 
+import struct
 import threading
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from ..domain.errors import StorageProblem
 from ..paths import resources_dir
 
 FAMILY = "Tinos"
@@ -29,6 +31,17 @@ _FILES = {
 
 _lock = threading.Lock()
 _registered = False
+
+
+class FontsMissing(StorageProblem):
+    """A bundled font file is missing or unreadable: no document can be printed."""
+
+    def __init__(self, path: Path, detail: str):
+        super().__init__(
+            f"Thiếu tệp phông chữ {path.name} (hoặc tệp bị hỏng) trong thư mục cài đặt "
+            f"{path.parent}: ứng dụng không in được giấy tờ. Hãy cài lại ứng dụng từ bộ cài "
+            "chính thức.", f"bundled font missing or unreadable: {path}: {detail}")
+        self.path = path
 
 
 def fonts_dir() -> Path:
@@ -51,8 +64,11 @@ def register_fonts() -> str:
         for name, filename in _FILES.items():
             path = folder / filename
             if not path.is_file():
-                raise FileNotFoundError(f"bundled font missing: {path}")
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+                raise FontsMissing(path, "no such file")
+            try:
+                pdfmetrics.registerFont(TTFont(name, str(path)))
+            except (TTFError, OSError, ValueError, struct.error) as exc:  # a damaged file
+                raise FontsMissing(path, f"{type(exc).__name__}: {exc}") from exc
         pdfmetrics.registerFontFamily(
             FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
         )

@@ -1,7 +1,9 @@
 """The daily dossier log (sổ theo dõi hồ sơ): sealing closed days, printing, verifying.
 
-Every closed day (before today, local time) that has dossiers is sealed once, in order: its
-rows' digests and a hash chained to the previous sealed day's. The printed log carries each
+Every closed day that has dossiers is sealed once, in order: its rows' digests and a hash
+chained to the previous sealed day's. A day is closed when a trusted clock says it has ended
+(`desk.station_clock`: a later recorded action, or the gateway's time), not when the PC clock
+says so: a PC clock a day ahead must not seal the real today. The printed log carries each
 day's hash at its foot, so a row changed or removed after printing is found by `verify`,
 and the paper copy tells which hash the day had.
 
@@ -56,16 +58,19 @@ class Ledger:
         return to_vn(self.desk.clock()).date()
 
     def seal_closed_days(self) -> list[date]:
-        """Seal every closed day (before today) not sealed yet, in order; returns those days.
+        """Seal every closed day not sealed yet, in order; returns those days.
 
-        Days without dossiers are sealed too (count 0), from the first dossier's day on, so
-        that nothing can be back-dated into an empty day unnoticed.
+        Closed: before the day of the station's trusted instant (its last recorded action or
+        the gateway's last time), so the PC clock alone never closes a day. Days without
+        dossiers are sealed too (count 0), from the first dossier's day on, so that nothing
+        can be back-dated into an empty day unnoticed.
         """
         sealed: list[date] = []
-        today = self.today()
+        today = self.desk.station_clock.trusted_today()  # not the PC clock's own word
         first = ledger.first_day(self.db)
         last = ledger.last_seal(self.db)
-        if first is None or (last is not None and last.day + timedelta(days=1) >= today):
+        if first is None or today is None or (
+                last is not None and last.day + timedelta(days=1) >= today):
             return sealed  # nothing to seal: no write, no key needed
         with write_transaction(self.db):
             last = ledger.last_seal(self.db)

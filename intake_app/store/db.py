@@ -1,24 +1,51 @@
-"""Opening the database: the connection settings, the FTS5 check and the schema migrations."""
+"""Opening the database: the connection settings, the FTS5 check and the schema migrations.
+
+Opening reads the file first through a read-only connection: a file that is not a database,
+or one a newer version of the app has migrated, is refused before anything is written to it
+(`DatabaseDamaged`, `NewerDatabase`). Then SQLite's quick check runs (now, or in the
+background for the window, see `store.health`), and only then are migrations applied.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from ..domain.errors import StorageProblem
+from .. import __version__
 from ..paths import migrations_dir
+from .health import StoreHealth, health_of
+from .problems import NewerDatabase, StoreError, storage_problem
 
 DATABASE_FILE = "intake.sqlite3"
 BUSY_TIMEOUT_S = 30.0
+MIGRATION_SET = "intake_app"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+FILE_MODE = 0o600  # the database (and so its -wal and -shm, which SQLite gives its mode)
+
+Check = Literal["now", "background", "once", "skip"]
+
+__all__ = ["DATABASE_FILE", "StationDatabase", "StoreError", "open_database",
+           "write_transaction"]
 
 
-class StoreError(StorageProblem):
-    """The database cannot be used (missing FTS5, newer schema, unreadable file)."""
+class StationDatabase(Database):
+    """The station's database: a sqlite-utils `Database` that knows its file and its health.
+
+    Every write transaction asks `health` first, so a database found damaged gets nothing
+    new written into it.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, health: StoreHealth):
+        super().__init__(conn, execute_plugins=False)
+        self.path = path
+        self.health = health
 
 
 def _sql_statements(script: str) -> list[str]:
@@ -40,7 +67,7 @@ def _sql_statements(script: str) -> list[str]:
 
 def load_migrations(folder: Path | None = None) -> Migrations:
     """The numbered `db/NNNN_name.sql` files as a sqlite-utils migration set, in order."""
-    migrations = Migrations("intake_app")
+    migrations = Migrations(MIGRATION_SET)
     for path in sorted((folder or migrations_dir()).glob("[0-9][0-9][0-9][0-9]_*.sql")):
         statements = _sql_statements(path.read_text(encoding="utf-8"))
 
@@ -52,7 +79,7 @@ def load_migrations(folder: Path | None = None) -> Migrations:
     return migrations
 
 
-def connect(path: Path) -> Database:
+def _connection(path: Path) -> sqlite3.Connection:
     """A connection with the settings every connection needs (they are per connection)."""
     conn = sqlite3.connect(
         str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
@@ -62,7 +89,13 @@ def connect(path: Path) -> Database:
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
-    return Database(conn, execute_plugins=False)
+    return conn
+
+
+def connect(path: Path) -> Database:
+    """A plain connection with the station's settings (tools and tests; the app opens the
+    database with `open_database`)."""
+    return Database(_connection(path), execute_plugins=False)
 
 
 def require_fts5(db: Database) -> None:
@@ -78,29 +111,142 @@ def require_fts5(db: Database) -> None:
         ) from exc
 
 
+def _problem(db: Database, exc: BaseException) -> StoreError | None:
+    path = db.path if isinstance(db, StationDatabase) else None
+    return storage_problem(exc, database=path, busy_timeout_s=BUSY_TIMEOUT_S)
+
+
 @contextlib.contextmanager
 def write_transaction(db: Database) -> Iterator[Database]:
     """BEGIN IMMEDIATE … COMMIT: takes the write lock first, so two processes never interleave.
 
-    Everything a step writes (dossier, history, outbox event) goes through one of these.
+    Everything a step writes (dossier, history, outbox event) goes through one of these. A
+    database found damaged refuses it (`DatabaseDamaged`); a full disk, a read-only file, a
+    lock held too long or damage met on the way become their `StorageProblem` (the English
+    detail is kept on the error for the log).
     """
-    db.conn.execute("BEGIN IMMEDIATE")
+    if isinstance(db, StationDatabase):
+        db.health.require_writable()
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise (_problem(db, exc) or exc) from exc
     try:
         yield db
-    except BaseException:
+    except BaseException as exc:
         if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):
+                db.conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error) and (problem := _problem(db, exc)) is not None:
+            _note_damage(db, problem)
+            raise problem from exc
         raise
-    else:
+    try:
         db.conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if db.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                db.conn.execute("ROLLBACK")
+        problem = _problem(db, exc)
+        if problem is None:
+            raise
+        _note_damage(db, problem)
+        raise problem from exc
 
 
-def open_database(path: Path) -> Database:
-    """Open (creating if needed) the station database and bring its schema up to date."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = connect(path)
-    require_fts5(db)
-    migrations = load_migrations()
-    with write_transaction(db):
-        migrations.apply(db)
+def _note_damage(db: Database, problem: StoreError) -> None:
+    from .problems import DatabaseDamaged
+
+    if isinstance(problem, DatabaseDamaged) and isinstance(db, StationDatabase):
+        db.health.mark_damaged(problem.detail)
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations recorded in the file, in the order they were applied."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                    [MIGRATIONS_TABLE]).fetchone() is None:
+        return []
+    return [name for (name,) in conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        [MIGRATION_SET])]
+
+
+def known_migrations(folder: Path | None = None) -> list[str]:
+    """The migrations this app carries (`db/NNNN_name.sql`), in order."""
+    return [path.stem for path in
+            sorted((folder or migrations_dir()).glob("[0-9][0-9][0-9][0-9]_*.sql"))]
+
+
+def probe_read_only(path: Path, known: list[str]) -> list[str]:
+    """Read the file without writing to it: the migrations it has applied.
+
+    Raises `NewerDatabase` when it has applied migrations this app does not know, and the
+    `StorageProblem` of a file that is not a database (or cannot be read).
+    """
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            applied = applied_migrations(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise storage_problem(exc, database=path, busy_timeout_s=BUSY_TIMEOUT_S) or StoreError(
+            f"Không đọc được cơ sở dữ liệu {path}.", f"cannot read {path}: {exc}") from exc
+    unknown = [name for name in applied if name not in set(known)]
+    if unknown:
+        raise NewerDatabase(path, app_level=known[-1] if known else "(không có)",
+                            file_level=applied[-1], unknown=unknown, app_version=__version__)
+    return applied
+
+
+def _create_private(path: Path) -> None:
+    """Create the database file readable by its owner only (SQLite gives -wal and -shm the
+    database's mode)."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
+
+
+def open_database(path: Path, *, check: Check = "now") -> StationDatabase:
+    """Open (creating if needed) the station database and bring its schema up to date.
+
+    `check`: "now" runs SQLite's quick check before anything is written (the command line);
+    "background" runs it in a thread while the caller goes on (the window: writes wait for
+    it), unless a migration is due, in which case it runs now; "once" checks now unless this
+    process has already checked the file (the window's sync thread and background jobs, and
+    tests); "skip" does not check. The result is shared by every connection of the process
+    to the same file (`health_of`).
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        known = known_migrations()
+        health = health_of(path)
+        existed = path.exists() and path.stat().st_size > 0
+        applied = probe_read_only(path, known) if existed else []
+        pending = [name for name in known if name not in set(applied)]
+        checked = health.last is not None or health.running
+        if existed and (check == "now" or (check in ("background", "once") and pending)
+                        or (check == "once" and not checked)):
+            health.check()
+        if pending and health.problem is not None:
+            raise health.problem  # a damaged file is not migrated
+        _create_private(path)
+        db = StationDatabase(_connection(path), path, health)
+    except sqlite3.Error as exc:
+        raise storage_problem(exc, database=path, busy_timeout_s=BUSY_TIMEOUT_S) or StoreError(
+            f"Không mở được cơ sở dữ liệu {path}.", f"cannot open {path}: {exc}") from exc
+    except OSError as exc:
+        raise storage_problem(exc, database=path) or StoreError(
+            f"Không mở được cơ sở dữ liệu {path}.", f"cannot open {path}: {exc}") from exc
+    try:
+        require_fts5(db)
+        if pending:
+            migrations = load_migrations()
+            with write_transaction(db):
+                migrations.apply(db)  # applies only what is still pending under the lock
+    except BaseException:
+        db.close()
+        raise
+    if existed and check == "background" and not pending:
+        health.check_in_background()
     return db

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..desk import Desk
-from ..domain.errors import StorageProblem
+from ..domain.errors import DeskError
 from ..domain.text import nfc
 from ..logs import setup_logging
+from ..store.problems import storage_problem
 from .fonts import load_fonts
 from .i18n import CACHE_FOLDER, get_language, install_language
 from .keys_dialogs import open_desk
@@ -67,12 +68,15 @@ def run_app(data_dir: Path, clerk: str | None) -> int:
     install_error_hook()
     try:
         window = start(app, data_dir, clerk)
-    except (StorageProblem, OSError, sqlite3.Error) as exc:
-        log.error("cannot open the data folder %s: %s", data_dir, exc)
+    except (DeskError, OSError, sqlite3.Error) as exc:
+        problem = exc if isinstance(exc, DeskError) else storage_problem(exc)
+        log.error("cannot open the data folder %s: %s", data_dir,
+                  problem.detail if problem else exc, exc_info=exc)
+        text = problem.message if problem else str(exc)
         QMessageBox.critical(None, APP_NAME, QCoreApplication.translate(
             "run_app", "Không mở được thư mục dữ liệu {path}:\n{error}").format(
-                path=data_dir, error=exc))
-        return 1
+                path=data_dir, error=text))
+        return problem.exit_code if problem else 1
     if window is None:
         return 0  # set-up or clerk dialog cancelled
     status = app.exec()
@@ -96,6 +100,9 @@ def install_error_hook() -> None:
             return
         log.error("unexpected error", exc_info=(kind, error, trace))  # type: ignore[arg-type]
         message = getattr(error, "message", None)
+        problem = storage_problem(error)  # a full disk, a locked or damaged database…
+        if not isinstance(message, str) and problem is not None:
+            message = problem.message
         if not isinstance(message, str):
             message = QCoreApplication.translate(
                 "run_app", "Đã xảy ra lỗi không lường trước ({kind}); chi tiết đã được ghi vào "
@@ -111,7 +118,9 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
           lazy: bool = True) -> MainWindow | None:
     """Everything up to the event loop; None if the person cancelled set-up or the clerk."""
     load_fonts(app)
-    desk = open_desk(data_dir)  # asks for the recovery key, or about a key file, if it must
+    # SQLite's quick check runs in the background: the window is not held up by it, and a
+    # write (a stamp) waits for it. Asks for the recovery key, or about a key file, if it must.
+    desk = open_desk(data_dir, check_store="background")
     if desk is None:
         return None
     install_language(app, get_language(desk), cache_dir=Path(data_dir) / CACHE_FOLDER)
@@ -134,8 +143,10 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
         window.load_screens_later()
     else:
         window.load_screens()
-    _recover_receipts(desk)  # a few file checks: the window is already on screen
-    _seal_closed_days(desk)  # usually one day's rows: the log's chain stays current
+    _recover_receipts(desk, window)  # a few file checks: the window is already on screen
+    # Once the database is known sound: seal the log's closed days (usually one day's rows);
+    # then check again once a day while the window stays open.
+    watch_store(desk, window, then=lambda: _seal_closed_days(desk))
     # After the screens are built (they would compete with it for the interpreter).
     QTimer.singleShot(WARM_UP_DELAY_MS, lambda: threading.Thread(
         target=_warm_up, name="warm-up", daemon=True).start())
@@ -156,27 +167,87 @@ def _warm_up() -> None:
     WorkCalendar().is_working_day(now_vn().date())
 
 
-def _recover_receipts(desk: Desk) -> None:
-    """Rebuild receipts lost to a power cut between the stamp and the PDF (logged)."""
+def notify(window: QWidget | None, text: str, *,
+           icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
+    """A notice that does not block the window: the clerk reads it and goes on working."""
+    box = QMessageBox(icon, APP_NAME, text, QMessageBox.StandardButton.Ok, window)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    return box
+
+
+def _recover_receipts(desk: Desk, window: QWidget | None = None) -> None:
+    """Rebuild receipts lost to a power cut between the stamp and the PDF (logged).
+
+    A receipt that cannot be rebuilt never stops the start: it is logged with its traceback
+    and the clerk is told which dossier(s) to print again, in a notice that does not block.
+    """
     try:
-        rebuilt = desk.recover_receipts()
-    except OSError as exc:
-        log.error("could not check the receipt files: %s", exc)
+        recovery = desk.recover_receipts()
+    except Exception:  # noqa: BLE001 - the window opens whatever the receipts folder holds
+        log.exception("could not check the receipt files")
         return
-    if rebuilt:
+    if recovery.rebuilt:
         log.warning("rebuilt %d receipt PDFs lost before they were written: %s",
-                    len(rebuilt), ", ".join(rebuilt))
+                    len(recovery.rebuilt), ", ".join(recovery.rebuilt))
+    if recovery.failed:
+        lines = "\n".join(f"• {code}: {why}" for code, why in recovery.failed.items())
+        log.error("could not rebuild the receipts of %s", ", ".join(recovery.failed))
+        notify(window, QCoreApplication.translate(
+            "run_app", "Chưa dựng lại được giấy tiếp nhận của {n} hồ sơ (các hồ sơ vẫn được "
+            "lưu đầy đủ):\n{lines}\nHãy in lại giấy tiếp nhận từ hồ sơ khi đã khắc phục; "
+            "chi tiết đã được ghi vào nhật ký của ứng dụng.").format(
+                n=len(recovery.failed), lines=lines))
 
 
 def _seal_closed_days(desk: Desk) -> None:
     """Seal the daily log's closed days at start, so a later edit is caught (logged)."""
     try:
         sealed = desk.ledger.seal_closed_days()
-    except (sqlite3.Error, OSError) as exc:  # e.g. another counter holds the write lock
-        log.error("could not seal the closed days of the dossier log: %s", exc)
+    except (DeskError, sqlite3.Error, OSError) as exc:  # e.g. another counter holds the lock
+        log.error("could not seal the closed days of the dossier log: %s",
+                  getattr(exc, "detail", exc))
         return
     if sealed:
         log.info("sealed the dossier log of %d closed day(s)", len(sealed))
+
+
+STORE_CHECK_EVERY_MS = 24 * 60 * 60 * 1000  # SQLite's quick check once a day
+STORE_POLL_MS = 100
+
+
+def watch_store(desk: Desk, window: QWidget, *, then=None) -> None:
+    """When the background check of the database ends: say so if it found damage (writes are
+    refused from then on), else run `then`. Starts the daily check with the first call."""
+    timer = QTimer(window)
+    timer.setInterval(STORE_POLL_MS)
+
+    def poll() -> None:
+        if desk.db.health.running:
+            return
+        timer.stop()
+        timer.deleteLater()
+        problem = desk.store_problem
+        if problem is not None:
+            log.error("the database check failed: %s", problem.detail)
+            notify(window, problem.message, icon=QMessageBox.Icon.Critical)
+        elif then is not None:
+            then()
+
+    timer.timeout.connect(poll)
+    timer.start()
+    if window.property("store_daily") is None:
+        daily = QTimer(window)
+        daily.setInterval(STORE_CHECK_EVERY_MS)
+
+        def check_again() -> None:
+            desk.db.health.check_in_background()
+            watch_store(desk, window, then=lambda: _seal_closed_days(desk))
+
+        daily.timeout.connect(check_again)
+        daily.start()
+        window.setProperty("store_daily", True)
 
 
 # ---- the clerk at the counter ----------------------------------------------------------------

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ..data_folder import make_private_folder
 from ..desk import Desk
 from ..paths import resources_dir
 
@@ -82,7 +83,7 @@ def compile_translation(source: Path, target: Path) -> bool:
         return False
     partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(target.parent)  # the data folder's cache: private like the rest
         done = subprocess.run(
             [str(lrelease), "-silent", str(source), "-qm", str(partial)],
             capture_output=True, text=True, timeout=LRELEASE_TIMEOUT_S,
@@ -91,6 +92,8 @@ def compile_translation(source: Path, target: Path) -> bool:
             log.warning("lrelease failed on %s (exit %s): %s", source, done.returncode,
                         (done.stderr or done.stdout).strip())
             return False
+        if os.name == "posix":
+            os.chmod(partial, 0o600)
         os.replace(partial, target)
         return True
     except (OSError, subprocess.SubprocessError) as exc:

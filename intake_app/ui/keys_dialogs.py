@@ -20,6 +20,7 @@ from ..station_keys import (
     WrongRecoveryKey,
     restore_station_keys,
 )
+from ..store.db import Check
 from .widgets import dialog_buttons, dialog_layout
 
 log = logging.getLogger(__name__)
@@ -82,18 +83,19 @@ class RecoveryKeyDialog(QDialog):
         super().accept()
 
 
-def open_desk(data_dir: Path, parent: QWidget | None = None) -> Desk | None:
+def open_desk(data_dir: Path, parent: QWidget | None = None, *,
+              check_store: Check = "once") -> Desk | None:
     """The station of `data_dir`, asking the person what only they can decide; None if they
-    chose to quit. Other errors (a damaged folder) propagate."""
+    chose to quit. Other errors (a damaged folder) propagate. `check_store`: see `Desk`."""
     try:
-        return Desk(data_dir)
+        return Desk(data_dir, check_store=check_store)
     except NoCredentialStore:
         if (Path(data_dir) / KEYS_FILE).exists():
             raise  # keys kept in a store this PC no longer offers: `intake-app keys restore`
         if not ask_for_key_file(parent):
             return None
-        return Desk(data_dir, allow_key_file=True)
+        return Desk(data_dir, allow_key_file=True, check_store=check_store)
     except KeysMissing:
         if RecoveryKeyDialog(data_dir, parent).exec() != QDialog.DialogCode.Accepted:
             return None
-        return Desk(data_dir)
+        return Desk(data_dir, check_store=check_store)

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..documents.files import write_atomically
 from .printing import new_receipt_printer, page_images, print_pdf
+from .save_guard import checked_save_path
 
 PREVIEW_DPI = 96
 DEFAULT_COPIES = 2  # one for the citizen, one for the file
@@ -162,8 +164,10 @@ class ReceiptPreviewDialog(QDialog):
         path = Path(name)
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
+        if (path := checked_save_path(self, path, asked=name)) is None:
+            return None
         try:
-            path.write_bytes(self.pdf)
+            write_atomically(path, self.pdf)
         except OSError as exc:
             self._say(self.tr("Không lưu được tệp: {0}").format(exc), problem=True)
             return None

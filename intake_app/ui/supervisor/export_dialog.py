@@ -33,6 +33,7 @@ from ...desk import Desk
 from ...domain.clock import to_vn
 from ...domain.text import fold
 from ...services.reports import ReportPrint
+from ..save_guard import checked_save_path
 from ..session import Session
 from ..widgets import dialog_layout
 from .jobs import DeskJob
@@ -89,6 +90,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.path: Path | None = None  # the last file written
+        self.asked: str | None = None  # the file the system's save dialog asked "replace?" about
         self._job: DeskJob | None = None
         self.setMinimumWidth(520)
         today = to_vn(session.desk.clock()).date()
@@ -194,6 +196,7 @@ class ExportDialog(QDialog):
                    "csv": self.tr("Tệp CSV (*.csv)")}
         name, _filter = QFileDialog.getSaveFileName(self, self.windowTitle(), str(suggested),
                                                     filters[kind])
+        self.asked = name or None  # the file the system's dialog asked "replace?" about
         return Path(name) if name else None
 
     def save(self) -> None:
@@ -220,6 +223,8 @@ class ExportDialog(QDialog):
             known = path.suffix.lower().lstrip(".") in ("pdf", "xlsx", "csv")
             path = path.with_suffix(f".{kind}") if known else path.with_name(
                 f"{path.name}.{kind}")
+        if (path := checked_save_path(self, path, asked=self.asked)) is None:
+            return
         desk = self.session.desk
         self._set_busy(True)
         self._say(self.tr("Đang tạo tệp %s…") % path.name, BUSY_STYLE)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.clock import parse_iso, to_vn
+from ..save_guard import checked_save_path
 from ..session import Session
 from ..widgets import screen_title
 from .controller import QUEUED, SyncController
@@ -300,6 +301,8 @@ class SyncScreen(QWidget):
 
         path = self.choose_export_path()
         if path is None:
+            return None
+        if (path := checked_save_path(self, path, asked=path)) is None:
             return None
         try:
             summary = self.session.desk.sync.export(path)
