@@ -146,6 +146,17 @@ def make_desk(data_dir: Path) -> Iterator[Callable[..., Desk]]:
         desk.close()
 
 
+def gateway_time_seen(desk: Desk, when: datetime) -> None:
+    """The gateway's time seen at `when` (what the morning's first sync records): a trusted
+    instant, so the daily log closes the days before it (the PC clock alone never does)."""
+    from intake_app.domain.clock import iso
+    from intake_app.store import sync_state
+    from intake_app.store.db import write_transaction
+
+    with write_transaction(desk.db):
+        sync_state.put(desk.db, sync_state.CLOCK, {"at": iso(when), "skew_seconds": 0.0})
+
+
 def at(text: str) -> datetime:
     """A local (+07:00) instant from 'YYYY-MM-DD HH:MM[:SS]'."""
     return datetime.fromisoformat(text).replace(tzinfo=VN_TZ)

@@ -10,11 +10,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock, at, intake_request, rows, run_cli
+from conftest import FakeClock, at, gateway_time_seen, intake_request, rows, run_cli
 
 from intake_app.desk import Desk
 from intake_app.domain.calendar import CalendarOverride, OverrideKind
 from intake_app.domain.dossier_log import GENESIS, seal_day
+from intake_app.domain.errors import StorageProblem
 from intake_app.domain.lifecycle import StepRequest
 from intake_app.domain.slips import SlipKind
 from intake_app.domain.status import DossierStatus
@@ -80,7 +81,7 @@ def test_a_write_whose_record_cannot_be_made_is_not_saved(worked, monkeypatch) -
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(audit_store, "append", broken)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StorageProblem):  # the disk's error, said as the data folder's problem
         worked.receive(intake_request(), clerk="Lê Thị Hoa")
     assert rows(worked.data_dir, "SELECT count(*) FROM dossiers") == before
     assert rows(worked.data_dir, "SELECT count(*) FROM outbox") == events
@@ -189,15 +190,18 @@ def test_audit_list_filters(worked, capsys) -> None:
 
 @pytest.fixture
 def sealed(make_desk):
-    """Two days of dossiers, sealed at the start of the third (keyed seals)."""
+    """Two days of dossiers, sealed (keyed seals): 2 March by the first stamp of 3 March,
+    3 March at the start of the fourth, once the gateway's time has been seen."""
     clock = FakeClock(at("2026-03-02 08:00"))
     desk = make_desk(clock)
     codes = [desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code for _ in range(2)]
     clock.now = at("2026-03-03 08:00")
     codes += [desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code for _ in range(2)]
     clock.now = at("2026-03-04 08:00")
-    assert [d.isoformat() for d in desk.ledger.seal_closed_days()] == ["2026-03-02",
-                                                                        "2026-03-03"]
+    gateway_time_seen(desk, clock.now)  # a trusted clock has seen 3 March end
+    assert [d.isoformat() for d in desk.ledger.seal_closed_days()] == ["2026-03-03"]
+    assert [seal.day.isoformat() for seal in ledger.seals(desk.db)] == ["2026-03-02",
+                                                                         "2026-03-03"]
     desk.codes = codes  # type: ignore[attr-defined]
     return desk
 
@@ -269,6 +273,7 @@ def test_plain_seals_of_an_older_version_still_verify_and_are_anchored(make_desk
         ledger.insert_seal(desk.db, seal_day(GENESIS, day, ledger.log_rows(desk.db, day, day)),
                            "2026-03-03T07:00:00+07:00")
     clock.now = at("2026-03-04 08:00")
+    gateway_time_seen(desk, clock.now)  # a trusted clock has seen 3 March end
     assert desk.ledger.verify() == []  # the plain seal still verifies; 3 March is keyed
     anchor = [r for r in desk.audit.records() if r.action == "log.anchored"]
     assert len(anchor) == 1 and anchor[0].detail["day"] == "2026-03-02"
