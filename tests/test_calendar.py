@@ -478,3 +478,14 @@ def test_walking_is_additive(start: datetime, first: int, second: int) -> None:
     assert CAL.add_working_time(start, a + b) == CAL.add_working_time(
         CAL.add_working_time(start, a), b
     )
+
+
+def test_walking_nothing_from_the_end_of_a_period_stays_there() -> None:
+    """Hypothesis found it: 4 h from 06:00 end at 11:30, and 0 more must not jump to 13:00."""
+    morning_end = CAL.add_working_time(datetime(2026, 3, 10, 6, tzinfo=VN_TZ), timedelta(hours=4))
+    assert morning_end == datetime(2026, 3, 10, 11, 30, tzinfo=VN_TZ)
+    assert CAL.add_working_time(morning_end, timedelta()) == morning_end
+    day_end = datetime(2026, 3, 10, 17, tzinfo=VN_TZ)
+    assert CAL.add_working_time(day_end, timedelta()) == day_end
+    assert CAL.add_working_time(day_end, timedelta(minutes=1)) == datetime(
+        2026, 3, 11, 7, 31, tzinfo=VN_TZ)

@@ -256,7 +256,8 @@ class WorkCalendar:
         """Walk `duration` of working time forward from `start`.
 
         Outside a period the walk begins at the next period's start; a walk that ends exactly
-        at a period's end stays there (17:00, not the next morning).
+        at a period's end stays there (17:00, not the next morning), and so does a walk of
+        nothing from there, so that walking a then b lands where walking a + b does.
         """
         if duration < timedelta():
             raise ValueError("cannot walk a negative duration")
@@ -269,6 +270,8 @@ class WorkCalendar:
             for period in self.periods:
                 begin = max(moment, _at(day, period.start))
                 end = _at(day, period.end)
+                if begin == end and not remaining:
+                    return begin
                 if begin >= end:
                     continue
                 if remaining <= end - begin:
