@@ -201,7 +201,8 @@ def test_the_window_asks_for_the_recovery_key_on_a_new_pc(data_dir, credential_s
         if not isinstance(dialog, RecoveryKeyDialog):
             QTimer.singleShot(20, answer)
             return
-        dialog.key.setText(recovery_key[:-1] + "0")  # a typo first: the dialog stays open
+        typo = str((int(recovery_key[-1]) + 1) % 10)  # never the key's own last digit
+        dialog.key.setText(recovery_key[:-1] + typo)  # a typo first: the dialog stays open
         dialog.ok_button.click()
         seen.append(dialog.error.text())
         dialog.key.setText(recovery_key.replace("-", " "))
