@@ -440,10 +440,12 @@ class Desk:
     ) -> Dossier:
         """Record that the result was handed to `receiver_name`: the dossier becomes returned.
 
-        An empty name is a ValueError (a form mistake), not an IllegalStep (a state problem).
+        An empty name is an InvalidInput (a form mistake), not an IllegalStep (a state problem).
         """
         if not nfc(receiver_name):
-            raise ValueError("Họ tên người nhận kết quả không được để trống.")
+            message = "Họ tên người nhận kết quả không được để trống."
+            raise InvalidInput(message, "the receiver's name is empty",
+                               problems={"receiver_name": message})
         return self.step(code, StepRequest(
             DossierStatus.RETURNED, clerk, receiver_name=receiver_name,
             receiver_id_number=normalize_id_number(receiver_id_number or "") or "",
@@ -710,6 +712,10 @@ class Desk:
 
     def outbox_counts(self) -> dict[str, int]:
         return outbox.count_by_state(self.db)
+
+    def outbox_dossier_counts(self) -> dict[str, int]:
+        """Dossiers whose updates wait, were refused, or were all accepted by the province."""
+        return outbox.dossier_counts(self.db)
 
     # ---- supervision -------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from intake_app.domain.deadlines import DeadlineState
 from intake_app.domain.id_numbers import decode_id_number
 from intake_app.ui.find import DossierDialog, FindScreen
 from intake_app.ui.find import dossier_dialog as dialog_module
+from intake_app.ui.find.dossier_dialog import read_view
 from intake_app.ui.find.results_model import (
     NEAR_DUE_COLOURS,
     OVERDUE_COLOURS,
@@ -202,8 +203,13 @@ def test_rows_are_coloured_by_deadline(screen, world, qtbot):
     assert model.data(returned.siblingAtColumn(5)) == "Đã trả kết quả"
 
 
+def open_dialog(world, code: str) -> DossierDialog:
+    """The dossier window on what the main window's op reads (read here on the test's desk)."""
+    return DossierDialog(world.session, read_view(world.desk, code))
+
+
 def test_dialog_shows_details_documents_and_history(world, qtbot):
-    dialog = DossierDialog(world.session, world.codes["returned"])
+    dialog = open_dialog(world, world.codes["returned"])
     qtbot.addWidget(dialog)
     assert dialog.fields["applicant"].text() == "Phạm Thị Hồng Nhung"
     assert dialog.fields["id_number"].text() == "046198001111"
@@ -224,14 +230,14 @@ def test_dialog_shows_details_documents_and_history(world, qtbot):
 def test_reprint_writes_a_copy_and_adds_a_history_row(world, qtbot, monkeypatch):
     shown = []
     monkeypatch.setattr(dialog_module.DossierDialog, "show_pdf",
-                        lambda self, path: shown.append(path))
+                        lambda self, written: shown.append(written.path))
     code = world.codes["near"]
-    dialog = DossierDialog(world.session, code)
+    dialog = open_dialog(world, code)
     qtbot.addWidget(dialog)
     assert dialog.history.rowCount() == 1
-    with qtbot.waitSignal(world.session.dossier_changed) as changed:
+    with qtbot.waitSignal(world.session.changed) as changed:
         qtbot.mouseClick(dialog.reprint_button, Qt.MouseButton.LeftButton)
-    assert changed.args == [code]
+    assert changed.args[0].dossiers == {code}
     assert dialog.history.rowCount() == 2
     assert dialog.history.item(1, 2).text() == "In lại giấy tiếp nhận (bản sao)"
     assert world.desk.history(code)[-1]["action"] == "receipt_reprinted"
@@ -242,7 +248,7 @@ def test_reprint_writes_a_copy_and_adds_a_history_row(world, qtbot, monkeypatch)
 
 def test_hand_back_button_asks_for_the_hand_back_screen(world, qtbot):
     code = world.codes["near"]
-    dialog = DossierDialog(world.session, code)
+    dialog = open_dialog(world, code)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.hand_back_button.isEnabled()
@@ -265,12 +271,13 @@ def test_list_follows_a_hand_back_made_elsewhere(screen, world, qtbot):
 
 
 def test_reprint_opens_the_shared_receipt_preview(world, qtbot):
-    dialog = DossierDialog(world.session, world.codes["near"])
+    dialog = open_dialog(world, world.codes["near"])
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.preview is not None)
     assert dialog.message.text().startswith("Đã tạo bản sao"), dialog.message.text()
     assert dialog.preview is not None
     assert len(dialog.preview.page_labels) == 1
@@ -309,7 +316,9 @@ def test_in_the_main_window_a_scan_opens_the_dialog_and_f4_hands_back(world, qtb
     qtbot.keyClick(dialogs[0], Qt.Key.Key_F4)
     assert window.current_screen_name() == "handback"
     hand_back = window.built_screen("handback")
-    assert hand_back.dossier is not None and hand_back.dossier.code == code
-    assert hand_back.confirm()
+    qtbot.waitUntil(lambda: hand_back.dossier is not None and hand_back.dossier.code == code)
+    with qtbot.waitSignal(hand_back.confirmed) as confirmed:
+        assert hand_back.confirm()
+    assert confirmed.args == [True]
     assert world.desk.dossier(code).status == 10
     qtbot.waitUntil(lambda: find.model.data(find.model.index(0, 5)) == "Đã trả kết quả")

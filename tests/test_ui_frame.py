@@ -19,6 +19,7 @@ from intake_app.domain.status import DossierStatus
 from intake_app.ui import app as app_module
 from intake_app.ui import i18n, main_window
 from intake_app.ui.main_window import SettingsDialog, build_main_window
+from intake_app.ui.operations import Changes
 from intake_app.ui.scanner import ScannerFilter
 from intake_app.ui.setup_dialog import SetupDialog
 from intake_app.ui.status_text import status_text
@@ -41,9 +42,9 @@ class StubScreen(QLabel):
 class StubDialog(QDialog):
     opened: list[str] = []
 
-    def __init__(self, session, code, parent=None):
+    def __init__(self, session, view, parent=None):
         super().__init__(parent)
-        StubDialog.opened.append(code)
+        StubDialog.opened.append(view.dossier.code)
 
 
 @pytest.fixture
@@ -160,8 +161,9 @@ def test_first_start_sets_up_asks_the_clerk_then_opens_the_window(tmp_path, qtbo
     assert seen == ["SetupDialog", "ClerkDialog"]
     assert window.windowTitle() == "Tiếp nhận hồ sơ – UBND phường Phong Quảng – Quầy 3"
     assert window.session.clerk == "Trần Văn Nam"
-    assert app_module.known_clerks(window.session.desk) == ["Trần Văn Nam"]
-    window.session.desk.close()
+    with Desk(tmp_path / "first") as desk:
+        assert app_module.known_clerks(desk) == ["Trần Văn Nam"]
+    assert window.session.close()
 
 
 def test_cancelling_the_setup_opens_nothing(tmp_path, qtbot) -> None:
@@ -175,17 +177,18 @@ def test_cancelling_the_setup_opens_nothing(tmp_path, qtbot) -> None:
 
 # ---- main window -----------------------------------------------------------------------------
 
-def test_title_and_status_bar_show_station_unit_clerk_and_waiting(session, window) -> None:
+def test_title_and_status_bar_show_station_unit_clerk_and_waiting(session, window, desk,
+                                                                   qtbot) -> None:
     assert window.windowTitle() == "Tiếp nhận hồ sơ – UBND phường Phong Quảng – Quầy 2"
     status = window.status
     assert status.station_label.text() == "Quầy số 2"
     assert UNIT["unit_name"] in status.unit_label.text()
     assert status.clerk_label.text() == "Cán bộ: Lê Thị Hoa"
-    assert status.outbox_label.text() == "Chờ đồng bộ: 0"
+    qtbot.waitUntil(lambda: status.outbox_label.text() == "Chờ đồng bộ: 0")
     assert len(status.clock_label.text()) == len("23/11/2026 14:05")
-    code = session.desk.receive(intake_request(), clerk=session.clerk).dossier.code
-    session.dossier_changed.emit(code)
-    assert status.outbox_label.text() == "Chờ đồng bộ: 1"
+    code = desk.receive(intake_request(), clerk=session.clerk).dossier.code
+    session.announce(Changes.of_dossiers([code]))  # as the intake screen's stamp does
+    qtbot.waitUntil(lambda: status.outbox_label.text() == "Chờ đồng bộ: 1")
 
 
 def test_f2_f3_f4_switch_screens(window, qtbot) -> None:
@@ -228,12 +231,22 @@ def test_hand_back_request_switches_screen_and_loads_the_code(session, window) -
     assert window.built_screen("handback").loaded == [CODE]
 
 
-def test_open_dossier_request_opens_the_dossier_dialog(session, window, qtbot) -> None:
-    code = session.desk.receive(intake_request(), clerk=session.clerk).dossier.code
+def test_open_dossier_request_opens_the_dossier_dialog(session, window, desk, qtbot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    code = desk.receive(intake_request(), clerk=session.clerk).dossier.code
     session.open_dossier_requested.emit(code)
     session.open_dossier_requested.emit(code)  # the same dossier twice: one dialog
-    assert StubDialog.opened == [code]
-    session.open_dossier_requested.emit(CODE.replace("2001", "2999"))  # unknown: a message
+    qtbot.waitUntil(lambda: StubDialog.opened == [code])
+    session.open_dossier_requested.emit(code)  # and again once it is open
+    unknown = CODE.replace("2001", "2999")
+    session.open_dossier_requested.emit(unknown)  # unknown: a message
+
+    def told() -> list[str]:
+        return [w.text() for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: told() == [f"Không tìm thấy hồ sơ có mã {unknown}."])
     assert StubDialog.opened == [code]
 
 
@@ -332,26 +345,26 @@ def test_a_held_key_reaches_its_widget_after_a_pause(scanner_setup, qtbot) -> No
     qtbot.waitUntil(lambda: recorder.typed == "5", timeout=1000)
 
 
-def test_a_scan_in_the_main_window_opens_the_dossier(session, window, qtbot) -> None:
-    code = session.desk.receive(intake_request(), clerk=session.clerk).dossier.code
+def test_a_scan_in_the_main_window_opens_the_dossier(session, window, desk, qtbot) -> None:
+    code = desk.receive(intake_request(), clerk=session.clerk).dossier.code
     window.stack.setFocus()
     with qtbot.waitSignal(session.open_dossier_requested) as signal:
         scan(QApplication.focusWidget() or window.stack, code, FakeClock(), gap=0.0)
     assert signal.args == [code]
-    assert StubDialog.opened == [code]
+    qtbot.waitUntil(lambda: StubDialog.opened == [code])
 
 
 # ---- language and clerk ----------------------------------------------------------------------
 
-def test_vietnamese_is_the_default(session, window) -> None:
-    assert i18n.get_language(session.desk) == "vi"
+def test_vietnamese_is_the_default(desk, window) -> None:
+    assert i18n.get_language(desk) == "vi"
     assert window.slots["find"].button.text() == "Tra cứu (F3)"
 
 
-def test_english_translation_changes_the_labels(session, qtbot, stub_screens, tmp_path,
+def test_english_translation_changes_the_labels(session, desk, qtbot, stub_screens, tmp_path,
                                                 vietnamese) -> None:
-    i18n.set_language(session.desk, "en")
-    language = i18n.get_language(session.desk)
+    i18n.set_language(desk, "en")
+    language = i18n.get_language(desk)
     cache = tmp_path / "cache"
     assert i18n.install_language(QApplication.instance(), language, cache_dir=cache) == "en"
     assert (cache / "intake_en.qm").is_file() or i18n.source_file("en").with_suffix(
@@ -360,7 +373,7 @@ def test_english_translation_changes_the_labels(session, qtbot, stub_screens, tm
     qtbot.addWidget(window)
     assert window.slots["find"].button.text() == "Find (F3)"
     assert window.windowTitle() == "Intake – UBND phường Phong Quảng – Counter 2"
-    assert window.status.outbox_label.text() == "Waiting to sync: 0"
+    qtbot.waitUntil(lambda: window.status.outbox_label.text() == "Waiting to sync: 0")
     assert status_text(DossierStatus.RECEIVED) == "Received"
     assert status_text(DossierStatus.RETURNED) == "Result returned"
 
@@ -386,13 +399,15 @@ def test_an_older_compiled_file_is_better_than_none(tmp_path, monkeypatch, vietn
     assert i18n.install_language(app, "en", cache_dir=tmp_path / "other") == "en"
 
 
-def test_settings_dialog_saves_the_language(session, qtbot) -> None:
+def test_settings_dialog_saves_the_language(session, desk, qtbot) -> None:
     dialog = SettingsDialog(session)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.language.isEnabled)  # the stored choice is read
     assert dialog.language.currentData() == "vi"
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
-    dialog.accept()
-    assert i18n.get_language(session.desk) == "en"
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+    assert i18n.get_language(desk) == "en"
 
 
 def test_clerk_names_are_remembered_most_recent_first(make_desk, qtbot) -> None:

@@ -87,13 +87,13 @@ def test_clerk_receives_a_dossier_without_touching_the_mouse(screen, qtbot, data
     assert screen.summary.due_value.text().count("/") == 2  # "17:00 dd/MM/yyyy"
     assert screen.problems() == {}
 
-    with qtbot.waitSignal(screen.session.dossier_changed) as changed:
+    with qtbot.waitSignal(screen.session.changed) as changed:
         qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     saved = rows(data_dir, "SELECT code, applicant_name FROM dossiers")
     assert len(saved) == 1
     code, name = saved[0]
-    assert changed.args == [code]
+    assert changed.args[0].dossiers == {code}
     assert name == NAME and unicodedata.is_normalized("NFC", name)
     assert rows(data_dir, "SELECT kind FROM outbox") == [("received",)]
     dossier = desk.dossier(code)

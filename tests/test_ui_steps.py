@@ -17,6 +17,7 @@ from intake_app.domain.lifecycle import StepRequest
 from intake_app.domain.slips import SlipKind
 from intake_app.domain.status import DossierStatus as S
 from intake_app.ui.find import DossierDialog
+from intake_app.ui.find.dossier_dialog import read_view
 from intake_app.ui.steps import ExtendDueDialog, StepDialog
 from intake_app.ui.steps.slips import SlipPreviewDialog
 from intake_app.ui.steps.units import recent_units
@@ -51,7 +52,7 @@ def world(stamped, tmp_path, qtbot, make_session):
 
 
 def open_dialog(world, qtbot, key: str) -> DossierDialog:
-    dialog = DossierDialog(world.session, world.codes[key])
+    dialog = DossierDialog(world.session, read_view(world.desk, world.codes[key]))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -72,6 +73,19 @@ def activate(window, qtbot) -> None:
     qtbot.waitUntil(window.isActiveWindow)
 
 
+def refused(qtbot, dialog) -> str:
+    """Confirm a step dialog the desk refuses: the reason shown under the form."""
+    assert dialog.confirm()
+    qtbot.waitUntil(dialog.error.isVisible)
+    return dialog.error.text()
+
+
+def taken(qtbot, dialog) -> None:
+    """Confirm a step dialog the desk accepts: it closes."""
+    with qtbot.waitSignal(dialog.accepted):
+        assert dialog.confirm()
+
+
 def test_hand_over_2_to_4_with_a_unit(world, qtbot):
     code = world.codes["long"]
     dialog = open_dialog(world, qtbot, "long")
@@ -81,9 +95,9 @@ def test_hand_over_2_to_4_with_a_unit(world, qtbot):
     assert step.to_unit.isVisible() and not step.receiver_name.isVisible()
     assert not step.components.isVisible()
     type_text(qtbot, step.to_unit, UNIT_NAME)
-    with qtbot.waitSignal(world.session.dossier_changed) as changed:
+    with qtbot.waitSignal(world.session.changed) as changed:
         qtbot.keyClick(step.to_unit, Qt.Key.Key_Return, CTRL)
-    assert changed.args == [code]
+    assert changed.args[0].dossiers == {code}
     assert step.result() == StepDialog.DialogCode.Accepted
     saved = world.desk.dossier(code)
     assert (saved.status, saved.processing_unit) == (S.IN_PROCESSING, UNIT_NAME)
@@ -98,8 +112,7 @@ def test_hand_over_2_to_4_with_a_unit(world, qtbot):
 def test_a_hand_over_without_a_unit_is_refused_under_the_form(world, qtbot):
     dialog = open_dialog(world, qtbot, "long")
     step = step_dialog(dialog, qtbot)
-    assert step.confirm() is False
-    assert step.error.text() == "Chưa nhập nơi nhận hồ sơ (cơ quan hoặc công chức xử lý)."
+    assert refused(qtbot, step) == "Chưa nhập nơi nhận hồ sơ (cơ quan hoặc công chức xử lý)."
     assert step.isVisible() and step.to_unit.hasFocus()
 
 
@@ -112,7 +125,7 @@ def test_a_supplement_without_a_reason_is_refused(world, qtbot):
     assert not step.to_unit.isVisible()
     assert step.note_label.text() == "Lý do *:"
     qtbot.keyClick(step.note, Qt.Key.Key_Return, CTRL)
-    assert step.error.isVisible()
+    qtbot.waitUntil(step.error.isVisible)
     assert step.error.text() == "Chưa nhập lý do yêu cầu bổ sung, hoàn thiện hồ sơ."
     assert step.result() != StepDialog.DialogCode.Accepted
     assert world.desk.dossier(code).status == S.RECEIVED
@@ -128,7 +141,7 @@ def test_a_supplement_lists_the_papers_and_offers_form_02(world, qtbot, monkeypa
     first.setCheckState(Qt.CheckState.Checked)
     type_text(qtbot, step.other_documents, "Giấy ủy quyền")
     type_text(qtbot, step.note, "Thiếu giấy tờ chứng minh")
-    assert step.confirm()
+    taken(qtbot, step)
     detail = world.desk.history(code)[-1]["detail"]
     assert detail["documents"] == [first.text(), "Giấy ủy quyền"]
     assert detail["reason"] == "Thiếu giấy tờ chứng minh"
@@ -136,8 +149,10 @@ def test_a_supplement_lists_the_papers_and_offers_form_02(world, qtbot, monkeypa
     assert "Mẫu 02" in dialog.follow_up_button.text()
 
     shown: list[Path] = []
-    monkeypatch.setattr(DossierDialog, "show_slip", lambda self, path, kind: shown.append(path))
+    monkeypatch.setattr(DossierDialog, "show_slip",
+                        lambda self, written, kind: shown.append(written.path))
     dialog.follow_up_button.click()
+    qtbot.waitUntil(lambda: len(shown) == 1)
     assert len(shown) == 1 and shown[0].parent == world.desk.data_dir / "slips"
     text = pdf_text(shown[0])
     assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in text
@@ -153,10 +168,9 @@ def test_returning_from_the_step_dialog_takes_the_receiver(world, qtbot):
     assert step.chosen_target() == S.RETURNED
     assert step.receiver_name.text() == "Nguyễn Văn Đức"
     step.receiver_name.clear()
-    assert step.confirm() is False
-    assert step.error.text() == "Họ tên người nhận kết quả không được để trống."
+    assert refused(qtbot, step) == "Họ tên người nhận kết quả không được để trống."
     type_text(qtbot, step.receiver_name, "Trần Thị Bích Ngọc")
-    assert step.confirm()
+    taken(qtbot, step)
     assert world.desk.dossier(code).status == S.RETURNED
 
 
@@ -190,13 +204,12 @@ def test_apology_sets_a_new_appointment_and_offers_form_04(world, qtbot):
     activate(extend, qtbot)
     assert extend.new_date.date() == QDate(2026, 3, 5)  # next working day, same time
     assert extend.new_time.time() == QTime(17, 0)
-    assert extend.confirm() is False
-    assert extend.error.text() == "Chưa nhập lý do chậm trả kết quả."
+    assert refused(qtbot, extend) == "Chưa nhập lý do chậm trả kết quả."
     extend.new_date.setDate(QDate(2026, 3, 6))
     extend.new_time.setTime(QTime(16, 30))
     type_text(qtbot, extend.reason, "Chờ xác minh thông tin")
     type_text(qtbot, extend.responsible, UNIT_NAME)
-    with qtbot.waitSignal(world.session.dossier_changed):
+    with qtbot.waitSignal(extend.accepted):
         qtbot.keyClick(extend.reason, Qt.Key.Key_Return, CTRL)
     assert world.desk.dossier(code).due_at == datetime(2026, 3, 6, 16, 30, tzinfo=VN_TZ)
     assert dialog.fields["due"].text() == "06/03/2026 16:30"
@@ -211,7 +224,7 @@ def test_the_slip_menu_writes_a_pdf_and_shows_it(world, qtbot):
     assert list(actions) == [SlipKind.SUPPLEMENT, SlipKind.REFUSAL, SlipKind.APOLOGY,
                              SlipKind.STOP, SlipKind.CONTROL]
     assert [a.isEnabled() for a in actions.values()] == [False, False, False, False, True]
-    with qtbot.waitSignal(world.session.dossier_changed):
+    with qtbot.waitSignal(world.session.changed):
         actions[SlipKind.CONTROL].trigger()
     assert isinstance(dialog.preview, SlipPreviewDialog)
     assert len(dialog.preview.page_labels) >= 1
@@ -225,7 +238,8 @@ def test_the_slip_menu_writes_a_pdf_and_shows_it(world, qtbot):
 
 def test_a_slip_whose_step_never_happened_says_so(world, qtbot):
     dialog = open_dialog(world, qtbot, "long")
-    assert dialog.print_slip(SlipKind.REFUSAL) is None
+    dialog.print_slip(SlipKind.REFUSAL)
+    qtbot.waitUntil(lambda: dialog.message.text() != "")
     assert dialog.message.text() == (
         "Hồ sơ không bị từ chối tiếp nhận: không có phiếu từ chối để in.")
     assert not (world.desk.data_dir / "slips").exists()

@@ -17,6 +17,7 @@ from intake_app.domain.lifecycle import StepRequest
 from intake_app.domain.status import DossierStatus as S
 from intake_app.domain.supervision import late_text
 from intake_app.store.db import DATABASE_FILE
+from intake_app.ui.operations import Changes
 from intake_app.ui.supervisor import SupervisorScreen
 from intake_app.ui.supervisor.export_dialog import period_part, slug
 from intake_app.ui.supervisor.watch_model import CODE_ROLE, WatchKind
@@ -81,7 +82,8 @@ def world(stamped, tmp_path, qtbot, make_session):
 @pytest.fixture
 def screen(world, qtbot):
     widget = SupervisorScreen(world.session)
-    show_on_screen(qtbot, widget)
+    with qtbot.waitSignal(widget.refreshed):  # read when first shown
+        show_on_screen(qtbot, widget)
     return widget
 
 
@@ -143,7 +145,7 @@ def test_a_change_elsewhere_refreshes_the_lists(screen, world, qtbot):
     code = world.codes["overdue"]
     world.desk.hand_back(code, receiver_name="Nguyễn Văn Đức", receiver_id_number=None,
                          clerk="Lê Thị Hoa")
-    world.session.dossier_changed.emit(code)
+    world.session.announce(Changes.of_dossiers([code]))
     qtbot.waitUntil(lambda: screen.models[WatchKind.OVERDUE].codes() == [], timeout=2000)
     assert screen.status_counts[S.RETURNED].text() == "3"
 
@@ -172,8 +174,19 @@ def export(dialog, qtbot, path: Path) -> Path:
     return suggested[0], written.args[0]
 
 
+def ready(dialog, qtbot):
+    """The export dialog once it has read its choices (the last folder, the clerks)."""
+    with qtbot.waitSignal(dialog.loaded):
+        pass
+    return dialog
+
+
+def open_log_dialog(screen, qtbot):
+    return ready(screen.open_log_dialog(), qtbot)
+
+
 def test_printing_the_log_writes_a_pdf_then_an_xlsx(screen, world, qtbot):
-    dialog = screen.open_log_dialog()
+    dialog = open_log_dialog(screen, qtbot)
     assert dialog.period() == (date(2026, 3, 4), date(2026, 3, 4))
     assert [dialog.clerk.itemText(i) for i in range(dialog.clerk.count())] == [
         "Tất cả cán bộ", "Lê Thị Hoa", "Trần Văn Nam"]
@@ -200,7 +213,7 @@ def test_a_printed_log_comes_out_landscape_page_for_page(screen, world, qtbot):
     from intake_app.ui.printing import print_pdf
     from intake_app.ui.supervisor.output import printer_for
 
-    dialog = screen.open_log_dialog()
+    dialog = open_log_dialog(screen, qtbot)
     dialog.set_period(date(2026, 3, 1), date(2026, 3, 4))
     _, log = export(dialog, qtbot, world.tmp / "out" / "so-in.pdf")
     printer = printer_for(log)
@@ -215,7 +228,7 @@ def test_a_printed_log_comes_out_landscape_page_for_page(screen, world, qtbot):
 
 
 def test_the_report_06a_dialog_writes_this_months_report(screen, world, qtbot):
-    dialog = screen.open_report_dialog()
+    dialog = ready(screen.open_report_dialog(), qtbot)
     assert dialog.period() == (date(2026, 3, 1), date(2026, 3, 4))
     assert list(dialog.format_buttons) == ["pdf", "xlsx"]
     suggested, written = export(dialog, qtbot, world.tmp / "bao-cao.pdf")
@@ -224,20 +237,26 @@ def test_the_report_06a_dialog_writes_this_months_report(screen, world, qtbot):
 
 
 def test_a_period_ending_before_it_starts_is_refused_without_asking(screen, qtbot):
-    dialog = screen.open_log_dialog()
+    dialog = open_log_dialog(screen, qtbot)
     dialog.set_period(date(2026, 3, 4), date(2026, 3, 2))
     dialog.choose_path = lambda default: pytest.fail("no file should be asked for")
     dialog.save()
     assert dialog.message.text() == "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu."
 
 
-def test_verifying_the_log(screen, world):
-    assert screen.verify_log() == []
+def verify(screen, qtbot) -> list[str]:
+    with qtbot.waitSignal(screen.verified) as verified:
+        screen.verify_button.click()
+    return verified.args[0]
+
+
+def test_verifying_the_log(screen, world, qtbot):
+    assert verify(screen, qtbot) == []
     assert screen.message.text() == "Sổ theo dõi không bị sửa đổi."
     with sqlite3.connect(world.folder / DATABASE_FILE) as conn:  # someone edits a sealed day
         conn.execute("UPDATE dossiers SET clerk = 'Người khác' WHERE code = ?",
                      [world.codes["near"]])
-    problems = screen.verify_log()
+    problems = verify(screen, qtbot)
     assert problems and all(p.startswith("Ngày 02/03/2026") for p in problems)
     assert screen.message.text().startswith("Sổ theo dõi có 1 chỗ không khớp")
 
@@ -268,7 +287,7 @@ def test_f5_shows_the_screen_in_the_main_window(world, qtbot):
 def test_a_file_that_cannot_be_written_is_reported_in_the_dialog(screen, world, qtbot):
     blocker = world.tmp / "not-a-folder"
     blocker.write_text("")
-    dialog = screen.open_log_dialog()
+    dialog = open_log_dialog(screen, qtbot)
     dialog.choose_path = lambda default: blocker / "so.pdf"
     with qtbot.waitSignal(dialog.failed, timeout=10_000):
         dialog.save()

@@ -241,8 +241,17 @@ def working_days_back(day: datetime, count: int) -> datetime:
     return day
 
 
+_SESSION: list[Session] = []  # the session whose desk operations a screenshot waits for
+
+
 def settle(ms: int = 150) -> None:
+    """Let the window paint, and its desk operations (off the window's thread) answer."""
     QTest.qWait(ms)
+    for _ in range(200):
+        if not _SESSION or _SESSION[0].ops.in_flight == 0:
+            break
+        QTest.qWait(25)
+    QTest.qWait(50)
 
 
 def save(widget: QWidget, path: Path) -> None:
@@ -301,21 +310,25 @@ def main() -> int:
         desk = Desk(Path(tmp) / "station", clock=lambda: now)
         i18n.set_language(desk, args.language)  # what the settings dialog shows
         session = Session.for_desk(desk, CLERK)
+        _SESSION.append(session)
         window = build_main_window(session)
         window.resize(*SIZE)
         window.show()
         QCursor.setPos(window.mapToGlobal(window.rect().center()))  # no hover on the menu
-        shots(window, session, codes, out, suffix, Path(tmp))
+        shots(window, session, desk, codes, out, suffix, Path(tmp))
         window.close()
         import shiboken6
 
         shiboken6.delete(window)  # before the interpreter's exit (see ui/app.py)
+        session.close()
         desk.close()
     return 0
 
 
-def shots(window: MainWindow, session: Session, codes: list[str], out: Path, suffix: str,
-          tmp: Path) -> None:
+def shots(window: MainWindow, session: Session, desk: Desk, codes: list[str], out: Path,
+          suffix: str, tmp: Path) -> None:
+    from intake_app.ui.find.dossier_dialog import read_view
+
     def screen(name: str, prepare: Callable[[QWidget], None] | None = None) -> Callable:
         def action() -> None:
             window.show_screen(name)
@@ -342,7 +355,7 @@ def shots(window: MainWindow, session: Session, codes: list[str], out: Path, suf
     def dossier() -> None:
         from intake_app.ui.find.dossier_dialog import DossierDialog
 
-        dialog = DossierDialog(session, codes[1], window)
+        dialog = DossierDialog(session, read_view(desk, codes[1]), window)
         dialog.show()
         save(dialog, out / f"dossier{suffix}.png")
         dialog.close()
@@ -378,7 +391,7 @@ def shots(window: MainWindow, session: Session, codes: list[str], out: Path, suf
         dialog.close()
 
     def overview():
-        return session.desk.reports.overview()
+        return desk.reports.overview()
 
     def supervisor_dialog(name: str, open_dialog: Callable[[QWidget], QWidget]) -> Callable:
         def action() -> None:
@@ -393,7 +406,7 @@ def shots(window: MainWindow, session: Session, codes: list[str], out: Path, suf
 
     def log_dialog(screen: QWidget) -> QWidget:
         dialog = screen.open_log_dialog()
-        today = session.desk.clock().date()
+        today = session.now().date()
         dialog.set_period(today.replace(day=1), today)
         return dialog
 
@@ -401,7 +414,7 @@ def shots(window: MainWindow, session: Session, codes: list[str], out: Path, suf
         def action() -> None:
             from intake_app.ui.steps import StepDialog
 
-            dialog = StepDialog(session, code, window)
+            dialog = StepDialog(session, read_view(desk, code), window)
             prepare(dialog)
             dialog.show()
             save(dialog, out / f"{name}{suffix}.png")
@@ -424,7 +437,7 @@ def shots(window: MainWindow, session: Session, codes: list[str], out: Path, suf
         from intake_app.ui.steps import ExtendDueDialog
 
         late = overview().overdue[0].dossier.code
-        dialog = ExtendDueDialog(session, late, window)
+        dialog = ExtendDueDialog(session, read_view(desk, late), window)
         dialog.reason.setPlainText("Chờ kết quả xác minh của cơ quan cấp trên")
         dialog.show()
         save(dialog, out / f"extend{suffix}.png")
@@ -433,11 +446,12 @@ def shots(window: MainWindow, session: Session, codes: list[str], out: Path, suf
     def dossier_after_step() -> None:
         from intake_app.ui.find.dossier_dialog import DossierDialog
 
-        dialog = DossierDialog(session, codes[3], window)
+        dialog = DossierDialog(session, read_view(desk, codes[3]), window)
         dialog.show()
         step_dialog = dialog.open_step_dialog()
         step_dialog.to_unit.setText("Công chức Tư pháp - Hộ tịch")
         step_dialog.confirm()
+        settle()
         save(dialog, out / f"dossier-step{suffix}.png")
         dialog.close()
 
@@ -446,9 +460,10 @@ def shots(window: MainWindow, session: Session, codes: list[str], out: Path, suf
         from intake_app.ui.find.dossier_dialog import DossierDialog
 
         waiting = overview().waiting_supplement[0].dossier.code
-        dialog = DossierDialog(session, waiting, window)
+        dialog = DossierDialog(session, read_view(desk, waiting), window)
         dialog.show()
         dialog.print_slip(SlipKind.SUPPLEMENT)
+        settle()
         save(dialog.preview, out / f"slip{suffix}.png")
         dialog.preview.close()
         dialog.close()

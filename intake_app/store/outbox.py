@@ -32,6 +32,19 @@ def count_by_state(db: Database) -> dict[str, int]:
     return counts
 
 
+def dossier_counts(db: Database) -> dict[str, int]:
+    """Dossiers by where their information stands with the province, as people count them:
+    `waiting` (an update not yet accepted), `rejected` (an update refused), `up_to_date`
+    (every update accepted). A dossier waiting and refused counts in both."""
+    row = db.execute(
+        "SELECT count(DISTINCT CASE WHEN state IN ('pending', 'sending') THEN dossier END), "
+        "count(DISTINCT CASE WHEN state = 'rejected' THEN dossier END), "
+        "count(DISTINCT dossier) - count(DISTINCT CASE WHEN state != 'delivered' "
+        "THEN dossier END) FROM outbox"
+    ).fetchone()
+    return {"waiting": row[0], "rejected": row[1], "up_to_date": row[2]}
+
+
 # ---- sync (docs/sync-protocol.md, Station behaviour) ---------------------------------------------
 # Writers here never commit: the sync engine wraps each change in `write_transaction`.
 

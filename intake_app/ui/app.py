@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
-import threading
 from pathlib import Path
 
 import shiboken6
@@ -33,6 +32,7 @@ from .fonts import load_fonts
 from .i18n import CACHE_FOLDER, get_language, install_language
 from .keys_dialogs import open_desk
 from .main_window import MainWindow, build_main_window
+from .operations import QueryOp
 from .session import Session
 from .setup_dialog import SetupDialog
 from .widgets import dialog_buttons, dialog_layout
@@ -58,7 +58,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-WARM_UP_DELAY_MS = 1500
+CHORES_DELAY_MS = 300  # after the screens are built
+SYNC_DELAY_MS = 1500  # the first sync (offline until the gateway's health answers)
 
 
 def run_app(data_dir: Path, clerk: str | None) -> int:
@@ -116,55 +117,84 @@ def install_error_hook() -> None:
 
 def start(app: QApplication, data_dir: Path, clerk: str | None, *,
           lazy: bool = True) -> MainWindow | None:
-    """Everything up to the event loop; None if the person cancelled set-up or the clerk."""
+    """Everything up to the event loop; None if the person cancelled set-up or the clerk.
+
+    The only desk the window's thread opens is the start-up one, before the window exists
+    (language, first set-up, the clerk, the station); from then on the session's operations
+    open their own connections on their own threads.
+    """
     load_fonts(app)
     # SQLite's quick check runs in the background: the window is not held up by it, and a
     # write (a stamp) waits for it. Asks for the recovery key, or about a key file, if it must.
     desk = open_desk(data_dir, check_store="background")
     if desk is None:
         return None
-    install_language(app, get_language(desk), cache_dir=Path(data_dir) / CACHE_FOLDER)
-    if not desk.is_set_up() and SetupDialog(desk).exec() != QDialog.DialogCode.Accepted:
-        desk.close()
-        return None
-    if clerk is None:
-        clerk = ask_clerk(desk)
-        if clerk is None:
-            desk.close()
+    with desk:
+        install_language(app, get_language(desk), cache_dir=Path(data_dir) / CACHE_FOLDER)
+        if not desk.is_set_up() and SetupDialog(desk).exec() != QDialog.DialogCode.Accepted:
             return None
-    session = Session.for_desk(desk, clerk, app)
+        if clerk is None:
+            clerk = ask_clerk(desk)
+            if clerk is None:
+                return None
+        session = Session.for_desk(desk, clerk, app)
     window = MainWindow(session)
-    app.aboutToQuit.connect(window.sync.stop)  # before the desk closes
-    app.aboutToQuit.connect(session.close)  # the ops asked for finish first
-    app.aboutToQuit.connect(desk.close)
+    app.aboutToQuit.connect(window.sync.stop)
+    app.aboutToQuit.connect(session.close)  # the ops asked for finish, connections close
     window.show_on_screen()
     app.processEvents()  # the frame is on screen before the heavy screens are imported
+    # Once the screens are built (they would compete with them for the interpreter): the
+    # start-up chores and the warm-up, on the lane for long work; then the background sync.
+    window.screens_loaded.connect(lambda: QTimer.singleShot(
+        CHORES_DELAY_MS, lambda: run_start_up_chores(session)))
+    window.screens_loaded.connect(lambda: QTimer.singleShot(SYNC_DELAY_MS, window.sync.start))
     if lazy:
         window.load_screens_later()
     else:
         window.load_screens()
-    _recover_receipts(desk, window)  # a few file checks: the window is already on screen
-    # Once the database is known sound: seal the log's closed days (usually one day's rows);
-    # then check again once a day while the window stays open.
-    watch_store(desk, window, then=lambda: _seal_closed_days(desk))
-    # After the screens are built (they would compete with it for the interpreter).
-    QTimer.singleShot(WARM_UP_DELAY_MS, lambda: threading.Thread(
-        target=_warm_up, name="warm-up", daemon=True).start())
-    QTimer.singleShot(WARM_UP_DELAY_MS, window.sync.start)  # offline until health answers
     return window
 
 
-def _warm_up() -> None:
-    """Load the PDF engine, its fonts and this year's holidays before the first stamp.
+def run_start_up_chores(session: Session) -> int:
+    """Rebuild lost receipts, seal the log's closed days, warm the PDF machinery: quietly, on
+    the lane for long work (each chore logs its own trouble; none stops the window)."""
+    return QueryOp(session, parent=None, op=start_up_chores, success=lambda _: None) \
+        .failure(lambda _error: None).quietly().long().run()  # the runner logged it
 
-    Done in the background: the first receipt of the day would otherwise take ~0.4 s more.
+
+def start_up_chores(desk: Desk) -> None:
+    """On a worker: what the window does once at start, after it is usable."""
+    _recover_receipts(desk)  # a few file checks
+    _seal_closed_days(desk)  # usually one day's rows: the log's chain stays current
+    warm_up()
+
+
+def warm_up() -> None:
+    """Load the PDF machinery before the first stamp: reportlab and its fonts, the receipt's
+    module with its barcodes, PDFium for the preview, and this year's holidays.
+
+    The first receipt of the day would otherwise pay for all of it (see bench_startup.py).
     """
+    from ..documents import receipt_pdf  # noqa: F401 - imported for its import cost
     from ..documents.fonts import register_fonts
     from ..domain.calendar import WorkCalendar
     from ..domain.clock import now_vn
+    from .printing import page_images
 
     register_fonts()
     WorkCalendar().is_working_day(now_vn().date())
+    try:
+        import io
+
+        from reportlab.pdfgen.canvas import Canvas
+
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer)
+        canvas.showPage()
+        canvas.save()
+        page_images(buffer.getvalue(), 10)  # PDFium's library loaded and one page drawn
+    except Exception:  # noqa: BLE001 - a warm-up must never stop anything
+        log.exception("warming up the PDF machinery failed")
 
 
 def notify(window: QWidget | None, text: str, *,

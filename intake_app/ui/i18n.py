@@ -14,12 +14,15 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..data_folder import make_private_folder
-from ..desk import Desk
 from ..paths import resources_dir
+
+if TYPE_CHECKING:
+    from ..desk import Desk
 
 log = logging.getLogger(__name__)
 

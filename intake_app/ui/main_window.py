@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ..desk import UnknownDossier
+from ..domain.errors import NotFound
 from . import i18n
+from .operations import QueryOp, error_message
 from .scanner import ScannerFilter
 from .session import Session
 from .status_bar import StatusBar
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        station = session.desk.station
+        station = session.station
         self.setWindowTitle(self.tr("Tiếp nhận hồ sơ – {unit} – Quầy {n}").format(
             unit=station.unit_name, n=station.station_no))
         self.resize(*DEFAULT_SIZE)
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.scanner.code_scanned.connect(session.open_dossier_requested)
         self.screens_loaded.connect(self.scanner.install)
         self._dialogs: dict[str, QDialog] = {}
+        self._opening: set[str] = set()  # codes whose dossier is being read
         self._pending_hand_back: str | None = None
         session.open_dossier_requested.connect(self.open_dossier)
         session.hand_back_requested.connect(self.hand_back)
@@ -243,19 +245,29 @@ class MainWindow(QMainWindow):
     # ---- requests from the screens -----------------------------------------------------------
 
     def open_dossier(self, code: str) -> None:
-        """Show a dossier's details (a scan, a search result, a hand-back)."""
+        """Show a dossier's details (a scan, a search result, a hand-back), once it is read."""
         existing = self._dialogs.get(code)
         if existing is not None and isValid(existing):
             existing.raise_()
             existing.activateWindow()
             return
+        if code in self._opening:
+            return  # scanned twice: one window
+        self._opening.add(code)
+
+        def read(desk):  # type: ignore[no-untyped-def]
+            from .find.dossier_dialog import read_view
+
+            return read_view(desk, code)
+
+        QueryOp(self.session, parent=self, op=read,
+                success=lambda view: self._show_dossier(code, view)) \
+            .failure(lambda error: self._not_opened(code, error)).run()
+
+    def _show_dossier(self, code: str, view: object) -> None:
+        self._opening.discard(code)
         try:
-            self.session.desk.dossier(code)
-        except UnknownDossier:
-            self._tell(self.tr("Không tìm thấy hồ sơ có mã {code}.").format(code=code))
-            return
-        try:
-            dialog = _dossier_dialog()(self.session, code, self)
+            dialog = _dossier_dialog()(self.session, view, self)
         except Exception:
             log.exception("could not open the dossier %s", code)
             self._tell(self.tr("Không mở được hồ sơ {code}.").format(code=code))
@@ -264,6 +276,13 @@ class MainWindow(QMainWindow):
         self._dialogs[code] = dialog
         dialog.destroyed.connect(lambda *_, c=code: self._dialogs.pop(c, None))
         dialog.show()
+
+    def _not_opened(self, code: str, error: BaseException) -> None:
+        self._opening.discard(code)
+        if isinstance(error, NotFound):
+            self._tell(self.tr("Không tìm thấy hồ sơ có mã {code}.").format(code=code))
+        else:
+            self._tell(error_message(error))
 
     def hand_back(self, code: str) -> None:
         """Switch to the hand-back screen on a dossier."""
@@ -302,7 +321,13 @@ class MainWindow(QMainWindow):
 
 
 class SettingsDialog(QDialog):
-    """The language of the window (used from the next start) and the provincial gateway."""
+    """The language of the window (used from the next start) and the provincial gateway.
+
+    What is stored is read, and saved, by ops off the window's thread; the dialog closes once
+    the desk accepted everything (a refusal is shown in the sync page, and it stays open).
+    """
+
+    loaded = Signal()  # the stored language is shown
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -312,8 +337,7 @@ class SettingsDialog(QDialog):
         self.language = QComboBox(self)
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(
-            self.language.findData(i18n.get_language(session.desk)))
+        self.language.setEnabled(False)  # until the stored choice is read
         note = QLabel(self.tr("Ngôn ngữ mới được dùng từ lần mở ứng dụng tiếp theo."), self)
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
@@ -324,15 +348,24 @@ class SettingsDialog(QDialog):
             "Ngày nghỉ, ngày làm việc bù và căn cứ của từng ngày; nhập thông báo lịch mới"))
         self.calendar_button.clicked.connect(self.open_calendar)
         form.addRow(self.tr("Ngày làm việc:"), self.calendar_button)
-        buttons, _ = dialog_buttons(self, self.tr("Lưu"), self.tr("Hủy"))
+        buttons, self.save_button = dialog_buttons(self, self.tr("Lưu"), self.tr("Hủy"))
         from .sync.settings_page import SyncSettingsPage
 
         self.sync_page = SyncSettingsPage(session, self)
+        self.sync_page.saved.connect(self._saved)
+        self.sync_page.refused.connect(lambda: self.save_button.setEnabled(True))
         layout = dialog_layout(self)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.sync_page)
         layout.addWidget(buttons)
+        QueryOp(session, parent=self, op=i18n.get_language, success=self._show_language) \
+            .quietly().run()
+
+    def _show_language(self, language: str) -> None:
+        self.language.setCurrentIndex(self.language.findData(language))
+        self.language.setEnabled(True)
+        self.loaded.emit()
 
     def open_calendar(self) -> QDialog:
         from .calendar.dialog import CalendarDialog
@@ -342,9 +375,12 @@ class SettingsDialog(QDialog):
         return dialog
 
     def accept(self) -> None:
-        if not self.sync_page.save():
-            return  # the page says why (Vietnamese)
-        i18n.set_language(self.session.desk, self.language.currentData())
+        """"Lưu": the gateway settings and the language in one op; closed when both are kept."""
+        language = self.language.currentData()
+        self.save_button.setEnabled(False)
+        self.sync_page.save(also=lambda desk: i18n.set_language(desk, language))
+
+    def _saved(self) -> None:
         super().accept()
 
 

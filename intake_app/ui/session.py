@@ -30,7 +30,6 @@ class Session(QObject):
     """
 
     changed = Signal(object, object)  # Changes, initiator (the object that asked, or None)
-    dossier_changed = Signal(str)  # legacy: one per code in `changed` (screens not yet moved)
     open_dossier_requested = Signal(str)  # dossier code: show its details
     hand_back_requested = Signal(str)  # dossier code: open the hand-back screen on it
 
@@ -41,17 +40,17 @@ class Session(QObject):
         self.clerk = clerk
         self.station = station
         self._clock = clock
-        self.desk: Desk | None = None  # legacy: the screens not yet on `ops` (removed next)
         self.ops = Operations(self.data_dir, clock, self)
         self.ops.changed.connect(self.announce)
 
     @classmethod
     def for_desk(cls, desk: Desk, clerk: str, parent: QObject | None = None) -> Session:
-        """A session on the data folder of `desk` (opened at start-up), with its clock."""
-        session = cls(desk.data_dir, clerk, station=desk.station, clock=desk.clock,
-                      parent=parent)
-        session.desk = desk
-        return session
+        """A session on the data folder of `desk` (opened at start-up), with its clock.
+
+        Only the folder, the clock and the station are taken: the window never uses `desk`
+        (its operations open their own connections).
+        """
+        return cls(desk.data_dir, clerk, station=desk.station, clock=desk.clock, parent=parent)
 
     def now(self) -> datetime:
         """The station's clock (local time): what the screens show as "now"."""
@@ -64,8 +63,6 @@ class Session(QObject):
     def announce(self, changes: Changes, initiator: object | None = None) -> None:
         """Tell every screen what changed (the runner does it after each change)."""
         self.changed.emit(changes, initiator)
-        for code in sorted(changes.dossiers):
-            self.dossier_changed.emit(code)
 
     def close(self) -> bool:
         """Finish the operations asked for and close the workers' connections."""

@@ -3,7 +3,8 @@ warning) and the PC clock.
 
 The sync labels follow the session's `SyncController` (found, or attached later with
 `attach_sync`): its runner reports from its own thread and the labels are updated on the
-window's thread. Without a controller they show the waiting count from the outbox only.
+window's thread. Without a controller they show the waiting count from the outbox only, read
+by a quiet op after each change that touched the outbox.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from typing import Any
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from ..domain.clock import now_vn, parse_iso
+from ..domain.clock import parse_iso
 from ..station_keys import UNPROTECTED_FILE
+from .operations import Changes, QueryOp
 from .session import Session
+from .sync.texts import stop_text
 
 CLOCK_INTERVAL_MS = 20_000
 WAITING_STATES = ("pending", "sending")  # outbox events not yet accepted by the province
@@ -32,15 +35,15 @@ class StatusBar(QStatusBar):
     """Permanent labels along the bottom of the main window."""
 
     def __init__(self, session: Session, parent: QWidget | None = None, *,
-                 clock: Callable[[], datetime] = now_vn, sync: Any = None):
+                 clock: Callable[[], datetime] | None = None, sync: Any = None):
         super().__init__(parent)
         self.setSizeGripEnabled(False)
         self.setStyleSheet("QStatusBar::item { border: none; }")
         self._session = session
-        self._clock = clock
+        self._clock = clock or session.now
         self._labels: list[QLabel] = []
         self.sync_status: Any = None
-        station = session.desk.station
+        station = session.station
         self.station_label = self._add(self.tr("Quầy số {n}").format(n=station.station_no))
         self.unit_label = self._add(f"{station.unit_name} ({station.unit_code})", stretch=1)
         self.clerk_label = self._add(self.tr("Cán bộ: {name}").format(name=session.clerk))
@@ -68,7 +71,7 @@ class StatusBar(QStatusBar):
         self._timer.setInterval(CLOCK_INTERVAL_MS)
         self._timer.timeout.connect(self.refresh_clock)
         self._timer.start()
-        session.dossier_changed.connect(self.refresh_outbox)
+        session.changed.connect(self._changed)
         self.refresh_outbox()
         self.refresh_clock()
         if sync is None:
@@ -95,12 +98,20 @@ class StatusBar(QStatusBar):
         if controller.last_status is not None:
             self.show_sync_status(controller.last_status)
 
-    def waiting_count(self, counts: dict[str, int] | None = None) -> int:
-        counts = counts if counts is not None else self._session.desk.outbox_counts()
+    @staticmethod
+    def waiting_count(counts: dict[str, int]) -> int:
         return sum(counts.get(state, 0) for state in WAITING_STATES)
 
-    def refresh_outbox(self, *_: object) -> None:
-        counts = self._session.desk.outbox_counts()
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.outbox or changes.sync:
+            self.refresh_outbox()
+
+    def refresh_outbox(self) -> None:
+        """Read the outbox's counts again (off the window's thread) and show them."""
+        QueryOp(self._session, parent=self, op=lambda desk: desk.outbox_counts(),
+                success=self._show_outbox).quietly().latest((self, "outbox")).run()
+
+    def _show_outbox(self, counts: dict[str, int]) -> None:
         self.outbox_label.setText(self.tr("Chờ đồng bộ: {n}").format(
             n=self.waiting_count(counts)))
         if self.sync_status is not None:  # parked counts move with a retry or a new event
@@ -151,8 +162,8 @@ class StatusBar(QStatusBar):
             text, style = self.tr("Chưa kiểm tra kết nối"), SEPARATOR_STYLE
         label.setText(text)
         label.setStyleSheet(style)
-        error = status.last_error or {}
-        label.setToolTip(error.get("message", "") if isinstance(error, dict) else "")
+        error = status.last_error
+        label.setToolTip(stop_text(error.get("kind")) if isinstance(error, dict) else "")
         label.setVisible(True)
 
     def _show_parked(self, parked: int) -> None:

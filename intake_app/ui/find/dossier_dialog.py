@@ -1,12 +1,20 @@
 """One dossier in full: details, documents, history; reprint of the receipt; hand back;
-the steps after receipt (Chuyển bước, Hẹn lại ngày trả) and the official slips (In phiếu)."""
+the steps after receipt (Chuyển bước, Hẹn lại ngày trả) and the official slips (In phiếu).
+
+Everything shown is one `DossierView`, read by an op off the window's thread (`read_view`)
+and read again when the dossier changes; reprints and slips are written by ops too, and
+their pages drawn there, so the preview opens at once.
+"""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,35 +32,92 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...desk import UnknownDossier
+from ...domain.calendar import WorkCalendar
 from ...domain.clock import parse_iso
 from ...domain.deadlines import DeadlineState, deadline_state
 from ...domain.dossier import Channel, Delivery, Dossier
 from ...domain.formatting import day_time_vn, money
 from ...domain.lifecycle import FINISHING, can_hand_back, next_statuses
-from ...domain.procedures import DocForm
+from ...domain.procedures import DocForm, Procedure
 from ...domain.slip_content import (
     SLIP_AFTER_STEP,
-    NoSuchStep,
     missing_step_message,
     printable_slips,
 )
 from ...domain.slips import SlipKind
-from ..operations import Changes
+from ...domain.status import DossierStatus
+from ..operations import Changed, Changes, CollectionOp, QueryOp, error_message
 from ..session import Session
 from ..status_text import status_text as status_label
 from ..steps.extend_dialog import ExtendDueDialog
 from ..steps.slips import (
     SLIP_ORDER,
-    SlipPreviewDialog,
     slip_label,
     slip_path,
 )
 from ..steps.step_dialog import StepDialog
+from ..steps.units import recent_units, remember_unit
 from .results_model import ROW_COLOURS, deadline_text, status_text
+
+if TYPE_CHECKING:
+    from ...desk import Desk
+
+log = logging.getLogger(__name__)
 
 REPRINTS_FOLDER = "reprints"
 REPRINT_COPIES = 1  # the citizen lost theirs; the office copy is already in the file
+
+
+@dataclass(frozen=True)
+class DossierView:
+    """What the dossier window shows, and what its step dialogs start from."""
+
+    dossier: Dossier
+    history: list[dict[str, Any]]
+    calendar: WorkCalendar
+    targets: list[DossierStatus]  # the steps its status allows now
+    procedure: Procedure | None  # for the papers a supplement may ask for
+    recent_units: list[str]  # officers and units used before on this PC
+
+
+def read_view(desk: Desk, code: str) -> DossierView:
+    """On the worker: the dossier and everything around it (UnknownDossier if none)."""
+    dossier = desk.dossier(code)
+    return DossierView(dossier, desk.history(dossier.code), desk.calendar(),
+                       desk.next_statuses(dossier.code), desk.procedure(dossier.procedure_code),
+                       recent_units(desk))
+
+
+def view_after_change(desk: Desk, code: str, unit: str = "") -> DossierView | None:
+    """On the worker, after a step committed: remember the unit used, read the dossier again.
+
+    Neither may turn a saved step into a reported failure: a problem here is logged and the
+    window reads the dossier again itself.
+    """
+    try:
+        if unit:
+            remember_unit(desk, unit)
+        return read_view(desk, code)
+    except Exception:  # noqa: BLE001 - the step is saved; this is only what is shown next
+        log.exception("after a change of %s: could not read it again", code)
+        return None
+
+
+@dataclass(frozen=True)
+class Written:
+    """A document an op wrote for the dossier, with its pages drawn for the preview."""
+
+    path: Path
+    pages: tuple[QImage, ...]
+    ratio: float
+    view: DossierView
+
+
+def drawn(desk: Desk, code: str, path: Path, ratio: float) -> Written:
+    """On the worker: the written file's pages for the preview, and the dossier read again."""
+    from ..receipt_preview import preview_pages
+
+    return Written(path, tuple(preview_pages(path, ratio)), ratio, read_view(desk, code))
 
 
 def _value_label() -> QLabel:
@@ -84,12 +149,16 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 class DossierDialog(QDialog):
     """Everything known about one dossier. Esc or Enter closes it; F4 hands it back."""
 
-    def __init__(self, session: Session, code: str, parent: QWidget | None = None):
+    loaded = Signal()  # a view was shown (after opening, and after each change)
+
+    def __init__(self, session: Session, view: DossierView, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.preview: QDialog | None = None  # the last reprint's preview (deleted on close)
-        self.dossier: Dossier = session.desk.dossier(code)  # UnknownDossier if it is not there
+        self.view = view
+        self.dossier: Dossier = view.dossier
         self.code = self.dossier.code
+        self._writing = False
         self.setWindowTitle(self.tr("Hồ sơ %s") % self.code)
         self.resize(1180, 650)  # fits a 1366×768 screen with its taskbar
 
@@ -218,23 +287,28 @@ class DossierDialog(QDialog):
         layout.addLayout(message_row)
         layout.addLayout(buttons)
 
-        session.dossier_changed.connect(self._on_dossier_changed)
-        self.refresh(reload=False)
+        session.changed.connect(self._on_changed)
+        self.show_view(view)
         self.close_button.setFocus()
 
     # ---- showing -----------------------------------------------------------------------------
 
-    def refresh(self, reload: bool = True) -> None:
-        """Read the dossier and its history again from the desk and show them."""
-        desk = self.session.desk
-        if reload:
-            try:
-                self.dossier = desk.dossier(self.code)
-            except UnknownDossier:
-                return
-        d = self.dossier
+    def refresh(self) -> None:
+        """Read the dossier and its history again (off the window's thread) and show them."""
+        code = self.code
+        QueryOp(self.session, parent=self, op=lambda desk: read_view(desk, code),
+                success=self.show_view).failure(self._read_failed) \
+            .quietly().latest((self, "view")).run()
+
+    def _read_failed(self, error: BaseException) -> None:
+        self._say(error_message(error), error=True)
+
+    def show_view(self, view: DossierView) -> None:
+        """Show the dossier as `view` has it."""
+        self.view = view
+        self.dossier = d = view.dossier
         self.title.setText(self.tr("Hồ sơ %s") % d.code)
-        state = deadline_state(d.due_at, d.status, desk.clock(), desk.calendar())
+        state = deadline_state(d.due_at, d.status, self.session.now(), view.calendar)
         self._show_deadline(state)
         applicant = d.applicant
         owner = d.owner
@@ -278,7 +352,7 @@ class DossierDialog(QDialog):
              str(doc.pages) if doc.pages else "—"]
             for doc in d.documents
         ])
-        history = desk.history(d.code)
+        history = view.history
         self.history_box.setTitle(self.tr("Lịch sử xử lý (%n)", "", len(history)))
         rows = []
         for entry in history:
@@ -289,6 +363,7 @@ class DossierDialog(QDialog):
         _fill(self.history, rows)
         self.history.scrollToBottom()
 
+        self.loaded.emit()
         allowed = can_hand_back(d.status)
         self.hand_back_button.setEnabled(allowed)
         self.hand_back_button.setToolTip(
@@ -367,37 +442,63 @@ class DossierDialog(QDialog):
         }
         return texts.get(action, action)
 
-    def _on_dossier_changed(self, code: str) -> None:
-        if code == self.code:
-            self.refresh()
+    def _on_changed(self, changes: Changes, initiator: object) -> None:
+        if self.code in changes.dossiers and initiator is not self:
+            self.refresh()  # changed elsewhere (this window shows its own changes itself)
 
     # ---- actions -----------------------------------------------------------------------------
 
+    def _write(self, work: Any, done: Any) -> None:
+        """Write a document for this dossier through an op; one at a time."""
+        if self._writing:
+            return
+        self._writing = True
+        code, ratio = self.code, self.devicePixelRatioF()
+
+        def op(desk: Desk) -> Changed[Written]:
+            path = work(desk)
+            return Changed(drawn(desk, code, path, ratio), Changes.of_dossiers([code],
+                                                                               outbox=False))
+
+        def success(written: Written) -> None:
+            self._writing = False
+            self.show_view(written.view)
+            done(written)
+
+        def failure(error: BaseException) -> None:
+            self._writing = False
+            self._say(error_message(error), error=True)
+
+        CollectionOp(self.session, self, op).success(success).failure(failure) \
+            .run(initiator=self)
+
     def reprint(self) -> None:
         """Write a copy (BẢN SAO) of the receipt, show it for printing; the desk records it."""
-        desk = self.session.desk
-        stamp = desk.clock()
-        out = (desk.data_dir / REPRINTS_FOLDER
-               / f"{self.code}-ban-sao-{stamp:%Y%m%d-%H%M%S}.pdf")
-        try:
-            path = desk.reprint_receipt(self.code, out, clerk=self.session.clerk)
-        except OSError as exc:
-            self._say(self.tr("Không ghi được bản sao giấy tiếp nhận: %s") % exc, error=True)
-            return
-        self.refresh()
-        self.session.announce(Changes.of_dossiers([self.code]))
-        self._say(self.tr("Đã tạo bản sao giấy tiếp nhận: %s") % path.name)
-        self.show_pdf(path)
+        code, clerk = self.code, self.session.clerk
 
-    def show_pdf(self, path: Path) -> None:
+        def work(desk: Desk) -> Path:
+            out = (desk.data_dir / REPRINTS_FOLDER
+                   / f"{code}-ban-sao-{desk.clock():%Y%m%d-%H%M%S}.pdf")
+            return desk.reprint_receipt(code, out, clerk=clerk)
+
+        def done(written: Written) -> None:
+            self._say(self.tr("Đã tạo bản sao giấy tiếp nhận: %s") % written.path.name)
+            self.show_pdf(written)
+
+        self._write(work, done)
+
+    def show_pdf(self, written: Written) -> None:
         """The shared receipt preview, from which the clerk prints the copy."""
         from ..receipt_preview import ReceiptPreviewDialog  # loads PDFium: only when asked
 
+        path = written.path
         try:
-            preview = ReceiptPreviewDialog(path, self, title=self.code, copies=REPRINT_COPIES)
+            preview = ReceiptPreviewDialog(path, self, title=self.code, copies=REPRINT_COPIES,
+                                           pages=list(written.pages), ratio=written.ratio)
         except Exception as exc:  # noqa: BLE001 - the copy is written; say where it is
-            self._say(self.tr("Đã tạo bản sao nhưng không xem được (%s). Tệp: %s")
-                      % (exc, path), error=True)
+            log.error("could not show %s: %s", path, exc)
+            self._say(self.tr("Đã tạo bản sao nhưng không xem được. Tệp: %s") % path,
+                      error=True)
             return
         # Deleted when closed. Dropping the Python reference from its own `finished` signal
         # crashed (deleted while shared), so the reference stays until the next reprint.
@@ -417,10 +518,7 @@ class DossierDialog(QDialog):
         """'Chuyển bước…': the step dialog, window-modal; the dossier is re-read after it."""
         if not self.step_button.isEnabled():
             return None
-        try:
-            dialog = StepDialog(self.session, self.code, self)
-        except UnknownDossier:
-            return None
+        dialog = StepDialog(self.session, self.view, self)
         dialog.accepted.connect(lambda: self._step_done(dialog.action))
         dialog.use_hand_back_screen.connect(self.request_hand_back)
         self._open_step(dialog)
@@ -430,10 +528,7 @@ class DossierDialog(QDialog):
         """'Hẹn lại ngày trả…': a new appointment, then the apology slip is offered."""
         if not self.extend_button.isEnabled():
             return None
-        try:
-            dialog = ExtendDueDialog(self.session, self.code, self)
-        except UnknownDossier:
-            return None
+        dialog = ExtendDueDialog(self.session, self.view, self)
         dialog.accepted.connect(lambda: self._step_done("apology"))
         self._open_step(dialog)
         return dialog
@@ -445,9 +540,14 @@ class DossierDialog(QDialog):
         dialog.open()
 
     def _step_done(self, action: str | None) -> None:
-        """After a step: show the new state, tell the other screens, offer the usual slip."""
-        self.refresh()
-        self.session.announce(Changes.of_dossiers([self.code]))
+        """After a step (its dialog read the dossier again): show the new state, offer the
+        usual slip."""
+        dialog = self.step_dialog
+        view = getattr(dialog, "view_after", None)
+        if isinstance(view, DossierView):
+            self.show_view(view)
+        else:
+            self.refresh()
         if action == "apology" and self.dossier.due_at:
             text = self.tr("Đã hẹn lại ngày trả kết quả: %s.") % day_time_vn(self.dossier.due_at)
         else:
@@ -467,32 +567,31 @@ class DossierDialog(QDialog):
         if self.follow_up_kind is not None:
             self.print_slip(self.follow_up_kind)
 
-    def print_slip(self, kind: SlipKind) -> Path | None:
+    def print_slip(self, kind: SlipKind) -> None:
         """Write the slip (numbered on its first print), record it, show it for printing."""
-        desk = self.session.desk
-        try:
-            path = desk.issue_slip(self.code, kind, slip_path(desk, self.code, kind),
-                                   clerk=self.session.clerk)
-        except NoSuchStep as exc:
-            self._say(str(exc), error=True)
-            return None
-        except OSError as exc:
-            self._say(self.tr("Không ghi được phiếu: %s") % exc, error=True)
-            return None
-        self.follow_up_button.hide()
-        self.refresh()
-        self.session.announce(Changes.of_dossiers([self.code]))
-        self._say(self.tr("Đã tạo %1: %2").replace("%1", slip_label(kind))
-                  .replace("%2", path.name))
-        self.show_slip(path, kind)
-        return path
+        code, clerk = self.code, self.session.clerk
 
-    def show_slip(self, path: Path, kind: SlipKind) -> None:
+        def work(desk: Desk) -> Path:
+            return desk.issue_slip(code, kind, slip_path(desk, code, kind), clerk=clerk)
+
+        def done(written: Written) -> None:
+            self.follow_up_button.hide()
+            self._say(self.tr("Đã tạo %1: %2").replace("%1", slip_label(kind))
+                      .replace("%2", written.path.name))
+            self.show_slip(written, kind)
+
+        self._write(work, done)
+
+    def show_slip(self, written: Written, kind: SlipKind) -> None:
+        from ..steps.slips import SlipPreviewDialog  # loads PDFium: only when asked
+
         try:
-            preview = SlipPreviewDialog(path, kind, self.code, self)
+            preview = SlipPreviewDialog(written.path, kind, self.code, self,
+                                        pages=list(written.pages), ratio=written.ratio)
         except Exception as exc:  # noqa: BLE001 - the slip is written; say where it is
-            self._say(self.tr("Đã tạo phiếu nhưng không xem được (%s). Tệp: %s")
-                      % (exc, path), error=True)
+            log.error("could not show %s: %s", written.path, exc)
+            self._say(self.tr("Đã tạo phiếu nhưng không xem được. Tệp: %s") % written.path,
+                      error=True)
             return
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview = preview

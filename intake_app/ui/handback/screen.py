@@ -1,8 +1,14 @@
-"""Trả kết quả (F4): scan a dossier code, record who received the result, and when."""
+"""Trả kết quả (F4): scan a dossier code, record who received the result, and when.
+
+The dossier is read, and the hand-back recorded, by ops off the window's thread; `loaded`
+and `confirmed` say when each answer is on screen.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,17 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...desk import UnknownDossier
+from ...domain.calendar import WorkCalendar
 from ...domain.deadlines import deadline_state
 from ...domain.dossier import Dossier
 from ...domain.dossier_code import looks_like_dossier_code
+from ...domain.errors import InvalidInput, NotAllowed, NotFound
 from ...domain.formatting import datetime_vn, day_time_vn
 from ...domain.id_numbers import normalize_id_number
-from ...domain.lifecycle import IllegalStep, can_hand_back
+from ...domain.lifecycle import can_hand_back
 from ...domain.status import DossierStatus
 from ..find.results_model import due_text, status_text
-from ..operations import Changes
+from ..operations import Changes, CollectionOp, QueryOp, dossier_changed, error_message
 from ..session import Session
+
+if TYPE_CHECKING:
+    from ...desk import Desk
 from ..widgets import on_ctrl_enter, screen_title
 
 ERROR_STYLE = "color: #842029; background: #f8d7da; padding: 6px; border-radius: 3px;"
@@ -41,13 +51,22 @@ def _value_label() -> QLabel:
     return label
 
 
+def read_dossier(desk: Desk, code: str) -> tuple[Dossier, WorkCalendar]:
+    """On the worker: the dossier (UnknownDossier if none) and the calendar for its deadline."""
+    return desk.dossier(code), desk.calendar()
+
+
 class HandBackScreen(QWidget):
     """Code box → dossier summary → receiver → Ctrl+Enter. One dossier after another."""
+
+    loaded = Signal(bool)  # a code was looked up: True if its dossier is shown
+    confirmed = Signal(bool)  # a hand-back was answered: True if it was recorded
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.dossier: Dossier | None = None
+        self._confirming = False
 
         title = screen_title(self.tr("Trả kết quả"))
 
@@ -136,7 +155,7 @@ class HandBackScreen(QWidget):
         self._clock = QTimer(self)
         self._clock.setInterval(15_000)
         self._clock.timeout.connect(self._show_time)
-        session.dossier_changed.connect(self._on_dossier_changed)
+        session.changed.connect(self._on_changed)
         self._show(None)
 
     # ---- keyboard ----------------------------------------------------------------------------
@@ -164,30 +183,39 @@ class HandBackScreen(QWidget):
         self.focus_code()
 
     def load(self, code: str) -> bool:
-        """Show the dossier with this exact code; False (and why, inline) if there is none."""
+        """Look up the dossier with this exact code and show it when it is read (`loaded`);
+        False (and why, inline) at once if the text is not a whole dossier code."""
         text = code.strip().upper()
         self.code_box.setText(text if looks_like_dossier_code(text) else code.strip())
         if not text:
             self._show(None)
             self._say(self.tr("Quét hoặc gõ mã hồ sơ rồi nhấn Enter."), WARNING_STYLE)
+            self.loaded.emit(False)
             return False
         if not looks_like_dossier_code(text):
             self._show(None)
             self._say(self.tr("«%s» không phải là một mã hồ sơ đầy đủ. Để tìm theo tên, số CCCD "
                               "hoặc số điện thoại, hãy dùng Tra cứu (F3).") % code.strip(),
                       ERROR_STYLE)
+            self.loaded.emit(False)
             return False
-        try:
-            dossier = self.session.desk.dossier(text)
-        except UnknownDossier:
+
+        def found(answer: tuple[Dossier, WorkCalendar]) -> None:
+            self._show(*answer)
+            self._say("")
+            self.loaded.emit(True)
+
+        def not_found(error: BaseException) -> None:
             self._show(None)
-            self._say(self.tr("Không có hồ sơ mã %s.") % text, ERROR_STYLE)
-            return False
-        self._show(dossier)
-        self._say("")
+            self._say(self.tr("Không có hồ sơ mã %s.") % text if isinstance(error, NotFound)
+                      else error_message(error), ERROR_STYLE)
+            self.loaded.emit(False)
+
+        QueryOp(self.session, parent=self, op=lambda desk: read_dossier(desk, text),
+                success=found).failure(not_found).latest((self, "load")).run()
         return True
 
-    def _show(self, dossier: Dossier | None) -> None:
+    def _show(self, dossier: Dossier | None, calendar: WorkCalendar | None = None) -> None:
         self.dossier = dossier
         for label in self.fields.values():
             label.setText("—")
@@ -205,9 +233,9 @@ class HandBackScreen(QWidget):
         self.fields["id_number"].setText(applicant.id_number or "—")
         self.fields["procedure"].setText(dossier.procedure_name)
         self.fields["received"].setText(day_time_vn(dossier.received_at))
-        desk = self.session.desk
-        state = deadline_state(dossier.due_at, dossier.status, desk.clock(), desk.calendar())
-        self.fields["due"].setText(due_text(dossier.due_at, state))
+        if calendar is not None:
+            state = deadline_state(dossier.due_at, dossier.status, self.session.now(), calendar)
+            self.fields["due"].setText(due_text(dossier.due_at, state))
         self.fields["status"].setText(status_text(dossier.status))
         if not allowed:
             self.warning.setText(self._refusal(dossier))
@@ -265,49 +293,62 @@ class HandBackScreen(QWidget):
         return False
 
     def _show_time(self) -> None:
-        self.time_label.setText(day_time_vn(self.session.desk.clock()))
+        self.time_label.setText(day_time_vn(self.session.now()))
 
     # ---- confirming --------------------------------------------------------------------------
 
     def confirm(self) -> bool:
-        """Record the hand-back; on success clear the screen for the next citizen."""
-        if self.dossier is None or not self.confirm_button.isEnabled():
+        """Record the hand-back (off the window's thread); on success clear the screen for the
+        next citizen. False when nothing was started (no dossier, or a new code to load)."""
+        if self.dossier is None or not self.confirm_button.isEnabled() or self._confirming:
             return False
         code = self.dossier.code
         if self.code_box.text().strip().upper() != code:  # a new code typed, not yet loaded
             self._code_entered()
             return False
-        try:
-            returned = self.session.desk.hand_back(
-                code, receiver_name=self.receiver_name.text(),
-                receiver_id_number=self.receiver_id.text(), clerk=self.session.clerk,
-            )
-        except IllegalStep as exc:  # changed at another counter since it was loaded
-            self.load(code)
-            self._say(self._refusal(self.dossier) if self.dossier else str(exc), ERROR_STYLE)
-            return False
-        except ValueError as exc:  # e.g. the receiver's name is empty
-            self._say(str(exc), ERROR_STYLE)
-            self.receiver_name.setFocus()
-            return False
-        self._show(None)
-        self.code_box.clear()
-        self._say(self.tr("Đã trả kết quả hồ sơ %1 lúc %2").replace("%1", code)
-                  .replace("%2", datetime_vn(returned.returned_at)), SUCCESS_STYLE)
-        self.focus_code()
-        self.session.announce(Changes.of_dossiers([code]))
+        name, id_number, clerk = (self.receiver_name.text(), self.receiver_id.text(),
+                                  self.session.clerk)
+        self._confirming = True
+        self.confirm_button.setEnabled(False)
+        CollectionOp(
+            self.session, self,
+            lambda desk: dossier_changed(desk.hand_back(
+                code, receiver_name=name, receiver_id_number=id_number, clerk=clerk), code),
+        ).success(self._returned).failure(lambda error: self._refused(code, error)) \
+            .run(initiator=self)
         return True
 
-    def _on_dossier_changed(self, code: str) -> None:
-        if self.dossier is None or self.dossier.code != code:
-            return
-        try:
-            fresh = self.session.desk.dossier(code)
-        except UnknownDossier:
-            fresh = None
-        if fresh is None or (fresh.version, fresh.status) != (self.dossier.version,
-                                                              self.dossier.status):
+    def _returned(self, returned: Dossier) -> None:
+        self._confirming = False
+        self._show(None)
+        self.code_box.clear()
+        self._say(self.tr("Đã trả kết quả hồ sơ %1 lúc %2").replace("%1", returned.code)
+                  .replace("%2", datetime_vn(returned.returned_at)), SUCCESS_STYLE)
+        self.focus_code()
+        self.confirmed.emit(True)
+
+    def _refused(self, code: str, error: BaseException) -> None:
+        self._confirming = False
+        self.confirm_button.setEnabled(True)
+        if isinstance(error, InvalidInput):  # e.g. the receiver's name is empty
+            self._say(error_message(error), ERROR_STYLE)
+            self.receiver_name.setFocus()
+        elif isinstance(error, NotAllowed):  # changed at another counter since it was loaded
+            self.loaded.connect(self._say_refusal_once)
             self.load(code)
+        else:
+            self._say(error_message(error), ERROR_STYLE)
+        self.confirmed.emit(False)
+
+    def _say_refusal_once(self, shown: bool) -> None:
+        self.loaded.disconnect(self._say_refusal_once)
+        if shown and self.dossier is not None:
+            self._say(self._refusal(self.dossier), ERROR_STYLE)
+
+    def _on_changed(self, changes: Changes, initiator: object) -> None:
+        if self.dossier is None or initiator is self or self.dossier.code not in changes.dossiers:
+            return
+        self.load(self.dossier.code)  # changed elsewhere: show it as it is now
 
     def _say(self, text: str, style: str = "") -> None:
         self.message.setText(text)

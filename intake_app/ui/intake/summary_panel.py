@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...desk import Quote
 from ...domain.formatting import datetime_vn, money, processing_time_text
+
+if TYPE_CHECKING:
+    from ...desk import Quote
 
 MAX_FEE_LINES = 2
 PANEL_STYLE = """

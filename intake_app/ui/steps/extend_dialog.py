@@ -1,9 +1,11 @@
 """Hẹn lại ngày trả: a late dossier gets a new appointment, with the reason and who is
-responsible (what the apology slip, Mẫu 04, says). The statutory due date does not move."""
+responsible (what the apology slip, Mẫu 04, says). The statutory due date does not move.
+The new date is recorded by an op off the window's thread."""
 
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
@@ -19,15 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...desk import UnknownDossier
 from ...domain.clock import VN_TZ, to_vn
 from ...domain.dossier import Dossier
 from ...domain.formatting import day_time_vn
-from ...domain.lifecycle import IllegalStep
 from ...domain.text import nfc
+from ..operations import Changed, CollectionOp, dossier_changed, error_message
 from ..session import Session
 from ..widgets import confirm_buttons
-from .units import remember_unit, unit_completer
+from .units import unit_completer
+
+if TYPE_CHECKING:
+    from ...desk import Desk
+    from ..find.dossier_dialog import DossierView
 
 ERROR_STYLE = "color: #842029; background: #f8d7da; padding: 6px; border-radius: 3px;"
 DEFAULT_TIME = time(17, 0)
@@ -36,13 +41,14 @@ DEFAULT_TIME = time(17, 0)
 class ExtendDueDialog(QDialog):
     """New date (dd/mm/yyyy) and time, reason, responsible unit; Ctrl+Enter confirms."""
 
-    def __init__(self, session: Session, code: str, parent: QWidget | None = None):
+    def __init__(self, session: Session, view: DossierView, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        desk = session.desk
-        self.before: Dossier = desk.dossier(code)
+        self.before: Dossier = view.dossier
         self.code = self.before.code
         self.dossier: Dossier | None = None
+        self.view_after: DossierView | None = None  # the dossier read again after it
+        self._confirming = False
         self.setWindowTitle(self.tr("Hẹn lại ngày trả kết quả — hồ sơ %s") % self.code)
         self.setMinimumWidth(580)
 
@@ -55,9 +61,9 @@ class ExtendDueDialog(QDialog):
                 day_time_vn(d.due_at) if d.due_at else self.tr("không có")),
         ]))
 
-        now = to_vn(desk.clock())
+        now = to_vn(session.now())
         due = to_vn(d.due_at) if d.due_at else now
-        day = desk.calendar().next_working_day(max(due.date(), now.date()))
+        day = view.calendar.next_working_day(max(due.date(), now.date()))
         at = due.time() if d.due_at else DEFAULT_TIME
         self.new_date = QDateEdit(QDate(day.year, day.month, day.day))
         self.new_date.setDisplayFormat("dd/MM/yyyy")
@@ -78,7 +84,7 @@ class ExtendDueDialog(QDialog):
         self.responsible = QLineEdit(d.processing_unit or "")
         self.responsible.setPlaceholderText(
             self.tr("Cơ quan, đơn vị hoặc công chức để chậm trả kết quả"))
-        unit_completer(self.responsible, desk)
+        unit_completer(self.responsible, view.recent_units)
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -114,16 +120,36 @@ class ExtendDueDialog(QDialog):
                         tzinfo=VN_TZ)
 
     def confirm(self) -> bool:
-        desk = self.session.desk
-        try:
-            self.dossier = desk.extend_due(
-                self.code, new_due=self.new_due(), reason=self.reason.toPlainText(),
-                responsible=self.responsible.text(), clerk=self.session.clerk,
-            )
-        except (IllegalStep, ValueError, UnknownDossier) as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+        """Record the new appointment (off the window's thread); a refusal stays shown.
+
+        False when nothing was started (one is already being recorded).
+        """
+        if self._confirming:
             return False
-        remember_unit(desk, nfc(self.responsible.text()))
-        self.accept()
+        code, clerk, new_due = self.code, self.session.clerk, self.new_due()
+        reason, responsible = self.reason.toPlainText(), self.responsible.text()
+
+        def extend(desk: Desk) -> Changed[tuple[Dossier, DossierView | None]]:
+            from ..find.dossier_dialog import view_after_change
+
+            dossier = desk.extend_due(code, new_due=new_due, reason=reason,
+                                      responsible=responsible, clerk=clerk)
+            return dossier_changed((dossier, view_after_change(desk, code, nfc(responsible))),
+                                   code)
+
+        self._confirming = True
+        self.confirm_button.setEnabled(False)
+        CollectionOp(self.session, self, extend).success(self._extended) \
+            .failure(self._refused).run(initiator=self)
         return True
+
+    def _extended(self, result: tuple[Dossier, DossierView | None]) -> None:
+        self._confirming = False
+        self.dossier, self.view_after = result
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self._confirming = False
+        self.confirm_button.setEnabled(True)
+        self.error.setText(error_message(error))
+        self.error.show()

@@ -4,15 +4,19 @@ preview they are printed from (which slip follows which step: `domain/slip_conte
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from ...desk import Desk
 from ...domain.slips import SlipKind
 from ..printing import new_receipt_printer, print_pdf
 from ..receipt_preview import ReceiptPreviewDialog
+
+if TYPE_CHECKING:
+    from ...desk import Desk
 
 SLIPS_FOLDER = "slips"
 SLIP_ORDER = (SlipKind.SUPPLEMENT, SlipKind.REFUSAL, SlipKind.APOLOGY, SlipKind.STOP,
@@ -48,8 +52,10 @@ def slip_path(desk: Desk, code: str, kind: SlipKind) -> Path:
 class SlipPreviewDialog(ReceiptPreviewDialog):
     """The receipt preview, worded for a slip: its pages, "In", "Lưu PDF…", "Đóng"."""
 
-    def __init__(self, pdf: Path, kind: SlipKind, code: str, parent: QWidget | None = None):
-        super().__init__(pdf, parent, title=f"{code}-{kind.value}", copies=slip_copies(kind))
+    def __init__(self, pdf: Path, kind: SlipKind, code: str, parent: QWidget | None = None, *,
+                 pages: list[QImage] | None = None, ratio: float | None = None):
+        super().__init__(pdf, parent, title=f"{code}-{kind.value}", copies=slip_copies(kind),
+                         pages=pages, ratio=ratio)
         self.kind = kind
         self.setWindowTitle(f"{slip_label(kind)} — {code}")
 

@@ -2,11 +2,14 @@
 
 Only the fields the chosen step needs are shown: where the dossier goes (hand-over), the
 reason (supplement, refusal, stop, financial obligation), the papers to add (supplement),
-who takes the result (returned). Ctrl+Enter confirms; the desk's refusal (in Vietnamese)
-appears under the form and nothing is written.
+who takes the result (returned). Ctrl+Enter confirms; the step is taken by an op off the
+window's thread, and the desk's refusal (in Vietnamese) appears under the form with nothing
+written.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,21 +28,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...desk import UnknownDossier
 from ...domain.dossier import Dossier
 from ...domain.lifecycle import (
     NEEDS_REASON,
-    IllegalStep,
     StepRequest,
     next_statuses,
     step_action,
 )
 from ...domain.status import DossierStatus as S
 from ...domain.text import nfc
+from ..operations import Changed, CollectionOp, dossier_changed, error_message
 from ..session import Session
 from ..status_text import status_text
 from ..widgets import confirm_buttons
-from .units import remember_unit, unit_completer
+from .units import unit_completer
+
+if TYPE_CHECKING:
+    from ...desk import Desk
+    from ..find.dossier_dialog import DossierView
 
 ERROR_STYLE = "color: #842029; background: #f8d7da; padding: 6px; border-radius: 3px;"
 
@@ -61,14 +67,15 @@ class StepDialog(QDialog):
 
     use_hand_back_screen = Signal()  # "Trả kết quả" is better done on F4: the dialog asks
 
-    def __init__(self, session: Session, code: str, parent: QWidget | None = None):
+    def __init__(self, session: Session, view: DossierView, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        desk = session.desk
-        self.before: Dossier = desk.dossier(code)
+        self.before: Dossier = view.dossier
         self.code = self.before.code
         self.dossier: Dossier | None = None  # after the step, once confirmed
         self.action: str | None = None  # the history action the step recorded
+        self.view_after: DossierView | None = None  # the dossier read again after the step
+        self._confirming = False
         self.setWindowTitle(self.tr("Chuyển bước xử lý — hồ sơ %s") % self.code)
         self.setMinimumWidth(640)
 
@@ -83,7 +90,7 @@ class StepDialog(QDialog):
             lines.append(self.tr("Đang ở: %s") % current.processing_unit)
         header.setText("<br>".join(lines))
 
-        self.targets = desk.next_statuses(self.code)
+        self.targets = list(view.targets)
         self.target_group = QButtonGroup(self)
         self.target_buttons: dict[S, QRadioButton] = {}
         target_box = QGroupBox(self.tr("Chuyển sang"))
@@ -101,13 +108,13 @@ class StepDialog(QDialog):
 
         self.to_unit = QLineEdit()
         self.to_unit.setPlaceholderText(self.tr("Công chức hoặc cơ quan, đơn vị nhận hồ sơ"))
-        unit_completer(self.to_unit, desk)
+        unit_completer(self.to_unit, view.recent_units)
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
         self.components = QListWidget()
         self.components.setSpacing(1)
-        procedure = desk.procedure(current.procedure_code)
+        procedure = view.procedure
         for component in procedure.components if procedure else ():
             item = QListWidgetItem(component.name, self.components)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -232,31 +239,47 @@ class StepDialog(QDialog):
     # ---- confirming --------------------------------------------------------------------------
 
     def confirm(self) -> bool:
-        """Take the step; on a refusal show why and keep the dialog open."""
+        """Take the step (off the window's thread); a refusal is shown and the dialog stays.
+
+        False when nothing was started (no step chosen, or one is already being taken).
+        """
         target = self.chosen_target()
-        if target is None:
+        if target is None or self._confirming:
             return False
-        desk, clerk = self.session.desk, self.session.clerk
+        code, clerk = self.code, self.session.clerk
         to_unit = nfc(self.to_unit.text()) if self.form.isRowVisible(self.to_unit) else ""
-        try:
+        receiver_name, receiver_id = self.receiver_name.text(), self.receiver_id.text()
+        request = StepRequest(
+            target, clerk, to_unit=to_unit, note=self.note.toPlainText(),
+            documents=self.documents() if target == S.SUPPLEMENT_REQUESTED else (),
+        )
+
+        def take_step(desk: Desk) -> Changed[tuple[Dossier, DossierView | None]]:
+            from ..find.dossier_dialog import view_after_change
+
             if target == S.RETURNED:
-                dossier = desk.hand_back(self.code, receiver_name=self.receiver_name.text(),
-                                         receiver_id_number=self.receiver_id.text(),
-                                         clerk=clerk)
+                dossier = desk.hand_back(code, receiver_name=receiver_name,
+                                         receiver_id_number=receiver_id, clerk=clerk)
             else:
-                dossier = desk.step(self.code, StepRequest(
-                    target, clerk, to_unit=to_unit, note=self.note.toPlainText(),
-                    documents=self.documents() if target == S.SUPPLEMENT_REQUESTED else (),
-                ))
-        except (IllegalStep, ValueError, UnknownDossier) as exc:
-            self._show_error(str(exc), target)
-            return False
-        remember_unit(desk, to_unit)
-        self.dossier = dossier
-        history = desk.history(self.code)
-        self.action = history[-1]["action"] if history else None
-        self.accept()
+                dossier = desk.step(code, request)
+            return dossier_changed((dossier, view_after_change(desk, code, to_unit)), code)
+
+        self._confirming = True
+        self.confirm_button.setEnabled(False)
+        CollectionOp(self.session, self, take_step).success(self._taken) \
+            .failure(lambda error: self._refused(error, target)).run(initiator=self)
         return True
+
+    def _taken(self, result: tuple[Dossier, DossierView | None]) -> None:
+        self._confirming = False
+        self.dossier, self.view_after = result
+        self.action = step_action(self.before.status, self.dossier.status)
+        self.accept()
+
+    def _refused(self, error: BaseException, target: S) -> None:
+        self._confirming = False
+        self.confirm_button.setEnabled(True)
+        self._show_error(error_message(error), target)
 
     def _show_error(self, text: str, target: S) -> None:
         self.error.setText(text)

@@ -1,8 +1,9 @@
 """Writing the daily log (sổ theo dõi) and report 06a to a file, then opening or printing it.
 
 The file name is asked with the system's save dialog (`choose_path`, which tests replace);
-the file is written by a `DeskJob` in a thread, so a year's log (over a second for a few
-thousand dossiers) leaves the window responsive; a busy cursor shows meanwhile.
+the file is written by an op on the lane for long work (`ui/operations.py`: its own thread and
+connection), so a year's log (over a second for a few thousand dossiers) leaves the window and
+the counter's own lookups responsive; the busy cursor and a message show meanwhile.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -29,15 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...desk import Desk
 from ...domain.clock import to_vn
 from ...domain.text import fold
 from ...services.reports import ReportPrint
 from ..save_guard import checked_save_path
+from ..operations import Changed, Changes, CollectionOp, QueryOp, error_message
 from ..session import Session
 from ..widgets import dialog_layout
-from .jobs import DeskJob
 from .output import open_file, open_folder, print_document
+
+if TYPE_CHECKING:
+    from ...desk import Desk
 
 EXPORT_FOLDER_KEY = "export_folder"
 ERROR_STYLE = "color: #842029; background: #f8d7da; padding: 6px; border-radius: 3px;"
@@ -69,9 +72,9 @@ def period_part(start: date, end: date) -> str:
     return f"{start.isoformat()}_{end.isoformat()}"
 
 
-def default_folder(desk: Desk) -> Path:
-    """The folder last saved into, else the person's Documents (or home) folder."""
-    saved = desk.setting(EXPORT_FOLDER_KEY)
+def default_folder(saved: object) -> Path:
+    """The folder last saved into (the stored setting), else the person's Documents (or home)
+    folder."""
     if isinstance(saved, str) and saved and Path(saved).is_dir():
         return Path(saved)
     documents = Path.home() / "Documents"
@@ -83,6 +86,7 @@ class ExportDialog(QDialog):
 
     exported = Signal(Path)
     failed = Signal(str)
+    loaded = Signal()  # what the dialog offers (last folder, clerks) was read
 
     FORMATS: tuple[str, ...] = ("pdf", "xlsx")
 
@@ -91,9 +95,10 @@ class ExportDialog(QDialog):
         self.session = session
         self.path: Path | None = None  # the last file written
         self.asked: str | None = None  # the file the system's save dialog asked "replace?" about
-        self._job: DeskJob | None = None
+        self._busy = False
+        self._saved_folder: object = None  # the folder last saved into (a setting)
         self.setMinimumWidth(520)
-        today = to_vn(session.desk.clock()).date()
+        today = to_vn(session.now()).date()
 
         self.start_date = self._date_edit(start, today)
         self.end_date = self._date_edit(end, today)
@@ -153,6 +158,20 @@ class ExportDialog(QDialog):
         self.layout_.addLayout(self.form)
         self.layout_.addWidget(self.message)
         self.layout_.addLayout(buttons)
+        QueryOp(session, parent=self, op=self.read_choices, success=self._show_choices) \
+            .quietly().run()
+
+    def read_choices(self, desk: Desk) -> dict[str, object]:
+        """On the worker: what the dialog offers (subclasses add theirs)."""
+        return {"folder": desk.setting(EXPORT_FOLDER_KEY)}
+
+    def _show_choices(self, choices: dict[str, object]) -> None:
+        self._saved_folder = choices.get("folder")
+        self.show_choices(choices)
+        self.loaded.emit()
+
+    def show_choices(self, choices: dict[str, object]) -> None:
+        """Show what `read_choices` read (subclasses)."""
 
     def _date_edit(self, value: date, today: date) -> QDateEdit:
         edit = QDateEdit(qdate(value))
@@ -208,7 +227,7 @@ class ExportDialog(QDialog):
             self._say(self.tr("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu."), ERROR_STYLE)
             return
         kind = self.chosen_format()
-        suggested = default_folder(self.session.desk) / self.suggested_name(start, end, kind)
+        suggested = default_folder(self._saved_folder) / self.suggested_name(start, end, kind)
         path = self.choose_path(suggested)
         if path is None:
             return
@@ -225,38 +244,39 @@ class ExportDialog(QDialog):
                 f"{path.name}.{kind}")
         if (path := checked_save_path(self, path, asked=self.asked)) is None:
             return
-        desk = self.session.desk
         self._set_busy(True)
         self._say(self.tr("Đang tạo tệp %s…") % path.name, BUSY_STYLE)
-        job = DeskJob(desk.data_dir, desk.clock, self.work(start, end, path))
-        job.done.connect(self._done)
-        self._job = job
-        job.start_job()
+        QueryOp(self.session, parent=self, op=self.work(start, end, path), success=self._done) \
+            .failure(lambda error: self._failed(error, path)).long().run()
 
     def busy(self) -> bool:
-        return self._job is not None
+        return self._busy
 
     def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         for widget in (self.start_date, self.end_date, self.save_button,
                        *self.format_buttons.values()):
             widget.setEnabled(not busy)
-        if busy:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        else:
-            QGuiApplication.restoreOverrideCursor()
 
-    def _done(self, result: object, error: object) -> None:
-        self._job = None
+    def _failed(self, error: BaseException, path: Path) -> None:
         self._set_busy(False)
-        if error is not None or not isinstance(result, Path):
-            text = str(error) if isinstance(error, ValueError | OSError) else self.tr(
-                "Không tạo được tệp; lỗi đã được ghi lại.")
-            self._say(self.tr("Không lưu được %1: %2").replace("%1", self.what())
-                      .replace("%2", text), ERROR_STYLE)
-            self.failed.emit(text)
-            return
+        if isinstance(error, OSError):
+            text = self.tr("không ghi được tệp %s (thư mục không có, không được phép ghi, hoặc "
+                           "ổ đĩa đã đầy)") % path
+        else:
+            text = error_message(error)
+        self._say(self.tr("Không lưu được %1: %2").replace("%1", self.what())
+                  .replace("%2", text), ERROR_STYLE)
+        self.failed.emit(text)
+
+    def _done(self, result: Path) -> None:
+        self._set_busy(False)
         self.path = result
-        self.session.desk.set_setting(EXPORT_FOLDER_KEY, str(result.parent))
+        folder = str(result.parent)
+        self._saved_folder = folder
+        CollectionOp(self.session, self, lambda desk: Changed(
+            desk.set_setting(EXPORT_FOLDER_KEY, folder), Changes.of_settings(EXPORT_FOLDER_KEY)),
+        ).quietly().failure(lambda error: None).run()  # a preference: logged if it fails
         is_pdf = result.suffix.lower() == ".pdf"
         self._say(self.tr("Đã lưu %1 vào %2").replace("%1", self.what())
                   .replace("%2", str(result)), SUCCESS_STYLE)
@@ -293,19 +313,34 @@ class LogExportDialog(ExportDialog):
     FORMATS = ("pdf", "xlsx", "csv")
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        today = to_vn(session.desk.clock()).date()
+        today = to_vn(session.now()).date()
         super().__init__(session, parent, start=today, end=today)
         self.setWindowTitle(self.tr("In sổ theo dõi hồ sơ"))
         self.clerk = QComboBox()
         self.clerk.addItem(self.tr("Tất cả cán bộ"), None)
-        for name in clerk_names(session):
-            self.clerk.addItem(name, name)
+        self.clerk.addItem(session.clerk, session.clerk)
         self.form.insertRow(1, self.tr("Cán bộ tiếp nhận:"), self.clerk)
         note = QLabel(self.tr("Các ngày đã qua được niêm phong (mã kiểm tra in ở cuối mỗi "
                               "ngày) trước khi in."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         self.layout_.insertWidget(1, note)
+
+    def read_choices(self, desk: Desk) -> dict[str, object]:
+        from ..app import known_clerks
+
+        return {**super().read_choices(desk), "clerks": known_clerks(desk)}
+
+    def show_choices(self, choices: dict[str, object]) -> None:
+        """The clerks who worked on this PC (the one at the counter first)."""
+        chosen = self.chosen_clerk()
+        known = choices.get("clerks")
+        names = [self.session.clerk, *(known if isinstance(known, list) else [])]
+        self.clerk.clear()
+        self.clerk.addItem(self.tr("Tất cả cán bộ"), None)
+        for name in dict.fromkeys(name for name in names if name):
+            self.clerk.addItem(name, name)
+        self.clerk.setCurrentIndex(max(0, self.clerk.findData(chosen)))
 
     def chosen_clerk(self) -> str | None:
         return self.clerk.currentData()
@@ -329,7 +364,7 @@ class Report06aDialog(ExportDialog):
     FORMATS = ("pdf", "xlsx")
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        today = to_vn(session.desk.clock()).date()
+        today = to_vn(session.now()).date()
         super().__init__(session, parent, start=today.replace(day=1), end=today)
         self.setWindowTitle(self.tr("Báo cáo tình hình giải quyết TTHC (Biểu II.06a)"))
         self.printed: ReportPrint | None = None  # the last print, with its check
@@ -345,11 +380,11 @@ class Report06aDialog(ExportDialog):
         clerk = self.session.clerk
         return lambda desk: desk.reports.print_06a(start, end, path, clerk=clerk)
 
-    def _done(self, result: object, error: object) -> None:
+    def _done(self, result: object) -> None:
         """After the file is written: say how it compares with the period's first print; a
         difference is shown in red and in a message box, naming every number that differs."""
         printed = result if isinstance(result, ReportPrint) else None
-        super()._done(printed.path if printed is not None else result, error)
+        super()._done(printed.path if printed is not None else result)
         self.printed = printed
         if printed is None:
             return
@@ -364,11 +399,3 @@ class Report06aDialog(ExportDialog):
             box.open()
         else:
             self._say(f"{self.message.text()}\n{printed.summary()}", SUCCESS_STYLE)
-
-
-def clerk_names(session: Session) -> list[str]:
-    """The clerks who worked on this PC (the one at the counter first)."""
-    from ..app import known_clerks
-
-    names = [session.clerk] + known_clerks(session.desk)
-    return list(dict.fromkeys(name for name in names if name))

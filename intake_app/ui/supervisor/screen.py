@@ -1,19 +1,19 @@
 """Giám sát (F5): what is due today or soon, what is late and by how much, what waits for a
 citizen's papers; counts by status; dossiers received per day; the log and report 06a.
 
-The overview is read on the window's thread (one query per open dossier, a few hundred
-milliseconds for thousands of them); it is read again on "Làm mới", when the screen is shown,
-every few minutes while it is shown, and when a dossier changes anywhere in the window.
+The overview is read by an op off the window's thread (one query per open dossier, a few
+hundred milliseconds for thousands of them); it is read again on "Làm mới", when the screen is
+shown, every few minutes while it is shown, and when a dossier changes anywhere in the window.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QFont, QGuiApplication, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -28,16 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.calendar import WorkCalendar
 from ...domain.clock import to_vn
 from ...domain.formatting import datetime_vn
 from ...domain.status import DossierStatus
 from ...domain.supervision import Overview
+from ..operations import Changes, QueryOp, error_message
 from ..session import Session
 from ..status_text import status_text
 from ..widgets import screen_title
 from .chart import ReceivedChart
 from .export_dialog import ExportDialog, LogExportDialog, Report06aDialog
 from .watch_model import CODE_ROLE, WatchKind, WatchModel
+
+if TYPE_CHECKING:
+    from ...desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +56,16 @@ SUCCESS_STYLE = "color: #0f5132; background: #d1e7dd; padding: 6px; border-radiu
 OVERDUE_TITLE_STYLE = "QGroupBox { color: #842029; font-weight: bold; }"
 
 
+def read_overview(desk: Desk) -> tuple[Overview, WorkCalendar]:
+    """On the worker: what the supervisor watches, and the calendar to count lateness by."""
+    return desk.reports.overview(), desk.calendar()
+
+
 class SupervisorScreen(QWidget):
     """Four lists, the counts by status and the 30-day chart; log, report 06a, verify."""
+
+    refreshed = Signal()  # an overview was read and shown
+    verified = Signal(list)  # "Kiểm tra sổ" answered: the problems' messages
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -162,7 +175,7 @@ class SupervisorScreen(QWidget):
         self._auto_timer = QTimer(self)
         self._auto_timer.setInterval(AUTO_REFRESH_MS)
         self._auto_timer.timeout.connect(self.refresh)
-        session.dossier_changed.connect(self._on_dossier_changed)
+        session.changed.connect(self._on_changed)
         # Read when first shown, not when built: the window builds every screen at start.
 
     def _list_box(self, kind: WatchKind) -> QGroupBox:
@@ -206,19 +219,16 @@ class SupervisorScreen(QWidget):
     # ---- reading -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the overview again and show it."""
+        """Read the overview again (off the window's thread) and show it."""
         self._change_timer.stop()
-        desk = self.session.desk
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            overview = desk.reports.overview()
-            calendar = desk.calendar()
-        except (sqlite3.Error, OSError) as exc:
-            log.exception("could not read the overview")
-            self._say(self.tr("Không đọc được số liệu: %s") % exc, ERROR_STYLE)
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        QueryOp(self.session, parent=self, op=read_overview,
+                success=lambda answer: self._show_overview(*answer)) \
+            .failure(self._read_failed).latest((self, "overview")).run()
+
+    def _read_failed(self, error: BaseException) -> None:
+        self._say(self.tr("Không đọc được số liệu: %s") % error_message(error), ERROR_STYLE)
+
+    def _show_overview(self, overview: Overview, calendar: WorkCalendar) -> None:
         self._stale = False
         self._read_at = time.monotonic()
         self.overview = overview
@@ -242,7 +252,8 @@ class SupervisorScreen(QWidget):
                                         self.chart.total()))
         self.updated.setText(self.tr("Đang giải quyết: %1 hồ sơ · số liệu lúc %2")
                              .replace("%1", str(overview.open_count))
-                             .replace("%2", datetime_vn(to_vn(desk.clock()))))
+                             .replace("%2", datetime_vn(to_vn(self.session.now()))))
+        self.refreshed.emit()
 
     def _selected_code(self, kind: WatchKind) -> str | None:
         index = self.tables[kind].currentIndex()
@@ -258,7 +269,9 @@ class SupervisorScreen(QWidget):
         self._auto_timer.stop()
         super().hideEvent(event)
 
-    def _on_dossier_changed(self, _code: str) -> None:
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        if not changes.dossiers:
+            return
         if self.isVisible():
             self._change_timer.start()
         else:
@@ -296,28 +309,32 @@ class SupervisorScreen(QWidget):
         if self.export_dialog is dialog:
             self.export_dialog = None
 
-    def verify_log(self) -> list[str]:
-        """'Kiểm tra sổ': recompute the sealed days; returns the problems' messages."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            problems = self.session.desk.ledger.verify()
-        except (sqlite3.Error, OSError, ValueError) as exc:
-            log.exception("could not verify the log")
-            self._say(self.tr("Không kiểm tra được sổ theo dõi: %s") % exc, ERROR_STYLE)
-            return []
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    def verify_log(self) -> None:
+        """'Kiểm tra sổ': recompute the sealed days (off the window's thread); `verified`
+        gives the problems' messages once they are shown."""
+        QueryOp(self.session, parent=self, op=lambda desk: desk.ledger.verify(),
+                success=self._show_verified) \
+            .with_progress(self.tr("Đang kiểm tra sổ theo dõi…")) \
+            .failure(self._verify_failed).run()
+
+    def _verify_failed(self, error: BaseException) -> None:
+        self._say(self.tr("Không kiểm tra được sổ theo dõi: %s") % error_message(error),
+                  ERROR_STYLE)
+        self.verified.emit([])
+
+    def _show_verified(self, problems: list) -> None:
         messages = [problem.message for problem in problems]
         if not messages:
             self._say(self.tr("Sổ theo dõi không bị sửa đổi."), SUCCESS_STYLE)
-            return []
+            self.verified.emit([])
+            return
         lines = [self.tr("Sổ theo dõi có %n chỗ không khớp với mã kiểm tra đã niêm phong:", "",
                          len(messages))]
         lines += [f"• {text}" for text in messages[:MAX_PROBLEMS_SHOWN]]
         if len(messages) > MAX_PROBLEMS_SHOWN:
             lines.append(self.tr("… và %n chỗ khác.", "", len(messages) - MAX_PROBLEMS_SHOWN))
         self._say("\n".join(lines), ERROR_STYLE)
-        return messages
+        self.verified.emit(messages)
 
     def _say(self, text: str, style: str) -> None:
         self.message.setText(text)

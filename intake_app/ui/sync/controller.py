@@ -4,6 +4,8 @@ The runner (`intake_app.sync.runner`) works in its own thread with its own Desk;
 through `status_changed` and `sync_finished`, emitted from that thread and delivered to the
 window's thread by queued connections. The controller is a child of the session, so the status
 bar, the sync screen and the settings page find the same one (`SyncController.of(session)`).
+A change made in the window (a new dossier, a step) wakes the runner; the state read after a
+local change is read by an op off the window's thread (`refresh`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from ..operations import Changes
+from ..operations import Changes, QueryOp
 from ..session import Session
 
 log = logging.getLogger(__name__)
@@ -35,10 +37,9 @@ class SyncController(QObject):
         self.runner: Any = None
         self.last_status: Any = None
         self.last_result: Any = None
-        self._relaying = False
         self.status_changed.connect(self._remember_status, QUEUED)
         self.sync_finished.connect(self._finished, QUEUED)
-        session.dossier_changed.connect(self._dossier_changed)
+        session.changed.connect(self._changed)
 
     @classmethod
     def find(cls, session: Session) -> SyncController | None:
@@ -61,7 +62,7 @@ class SyncController(QObject):
             return
         from ...sync.runner import SyncRunner
 
-        self.runner = SyncRunner(self.session.desk.data_dir, on_status=self.status_changed.emit,
+        self.runner = SyncRunner(self.session.data_dir, on_status=self.status_changed.emit,
                                  on_result=self.sync_finished.emit, **self.runner_options)
         self.runner.start()
 
@@ -80,16 +81,18 @@ class SyncController(QObject):
             self.start()
         self.runner.sync_now()
 
-    def refresh(self) -> Any:
-        """Read the state on the window's thread (after a local change) and publish it."""
-        status = self.session.desk.sync.status()
+    def refresh(self) -> None:
+        """Read the state again (after a local change) and publish it (`status_changed`)."""
+        QueryOp(self.session, parent=None, op=lambda desk: desk.sync.status(),
+                success=self._publish).quietly().latest((self, "status")).run()
+
+    def _publish(self, status: Any) -> None:
         if self.runner is not None:
             status = status.live(online=self.runner.online)
         elif self.last_status is not None:
             status = status.live(online=self.last_status.online)
         self.last_status = status
         self.status_changed.emit(status)
-        return status
 
     # ---- from the thread ---------------------------------------------------------------------
 
@@ -100,15 +103,12 @@ class SyncController(QObject):
     @Slot(object)
     def _finished(self, result: Any) -> None:
         self.last_result = result
-        self._relaying = True
-        try:
-            for code in dict.fromkeys(result.changed_codes):  # the province changed them
-                self.session.announce(Changes.of_dossiers([code]))
-        finally:
-            self._relaying = False
+        codes = list(dict.fromkeys(result.changed_codes))  # the province changed them
+        sent = bool(getattr(result.send, "sent", 0))  # events left the outbox
+        if codes or sent:
+            self.session.announce(Changes.of_dossiers(codes, outbox=sent), self)
 
-    @Slot(str)
-    def _dossier_changed(self, _code: str) -> None:
-        if self._relaying or self.runner is None:
+    def _changed(self, changes: Changes, initiator: object) -> None:
+        if initiator is self or self.runner is None or not changes.outbox:
             return
         self.runner.nudge()  # a new event to send: sync soon, unless backing off

@@ -1,20 +1,24 @@
-"""Đồng bộ (a supervisor's screen): what the province has not taken, and why.
+"""Đồng bộ (a supervisor's screen): which dossiers the province has not taken, and why.
 
-Parked events (rejected by the gateway) with their dossier, version, kind, reject code and
-message; "Gửi lại" puts the selected ones back in the queue once the dossier (or the province's
-catalogue) was corrected; "Đồng bộ ngay" syncs at once. It also shows the last success, the
-last error, a refused batch envelope (422), a count mismatch with the gateway, the clock
-warning, and exports / imports USB batch files. The file dialogs are two methods
-(`choose_export_path`, `choose_results_path`) that tests replace.
+Spoken in dossiers, as a clerk counts them: how many wait to be sent, how many the province
+refused (one row per dossier: what it refused, why, and what to do), how many are up to
+date. "Gửi lại" puts the selected dossiers' refused updates back in the queue once the
+dossier (or the province's catalogue) was corrected; "Đồng bộ ngay" syncs at once. It also
+shows the last success, why the last sync stopped, a refused data package, a count mismatch
+with the province, the clock warning, and exports / imports USB files. Every reading and
+change goes through an op off the window's thread; the English details stay in the log.
+The file dialogs are two methods (`choose_export_path`, `choose_results_path`) that tests
+replace.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,16 +37,57 @@ from PySide6.QtWidgets import (
 
 from ...domain.clock import parse_iso, to_vn
 from ..save_guard import checked_save_path
+from ..operations import Changed, Changes, CollectionOp, QueryOp, error_message
 from ..session import Session
 from ..widgets import screen_title
 from .controller import QUEUED, SyncController
+from .texts import reason_text, stop_text, update_text
+
+if TYPE_CHECKING:
+    from ...desk import Desk
 
 log = logging.getLogger(__name__)
 
 ERROR_STYLE = "color: #842029; background: #f8d7da; padding: 6px; border-radius: 3px;"
 WARNING_STYLE = "color: #664d03; background: #fff3cd; padding: 6px; border-radius: 3px;"
 SUCCESS_STYLE = "color: #0f5132; background: #d1e7dd; padding: 6px; border-radius: 3px;"
-EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+EVENT_IDS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class RefusedDossier:
+    """One dossier with updates the province refused (its parked events, grouped)."""
+
+    code: str
+    event_ids: tuple[str, ...]
+    kinds: tuple[str, ...]  # what was refused: received, status_changed…
+    reasons: tuple[str, ...]  # the reject codes, in order, once each
+    refused_at: str | None
+
+
+def refused_dossiers(rows: list[dict[str, Any]]) -> list[RefusedDossier]:
+    """The parked events grouped by dossier, in the order they were first refused."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(row["code"], []).append(row)
+    return [RefusedDossier(
+        code, tuple(r["event_id"] for r in events),
+        tuple(dict.fromkeys(r["kind"] for r in events)),
+        tuple(dict.fromkeys(r["reject_code"] or "" for r in events)),
+        max((r["rejected_at"] for r in events if r["rejected_at"]), default=None),
+    ) for code, events in groups.items()]
+
+
+@dataclass(frozen=True)
+class SyncReading:
+    """What the screen reads besides the status: refused dossiers and dossier counts."""
+
+    refused: list[RefusedDossier]
+    counts: dict[str, int]
+
+
+def read_sync(desk: Desk) -> SyncReading:
+    return SyncReading(refused_dossiers(desk.sync.parked()), desk.outbox_dossier_counts())
 
 
 def _when(text: str | None) -> str:
@@ -55,28 +100,19 @@ def _when(text: str | None) -> str:
 
 
 class SyncScreen(QWidget):
-    """Parked events, the sync state, "Gửi lại", "Đồng bộ ngay", USB export and import."""
+    """Refused dossiers, the sync state, "Gửi lại", "Đồng bộ ngay", USB export and import."""
 
-    COLUMNS = ("code", "version", "kind", "reject_code", "reject_message", "rejected_at")
+    COLUMNS = ("code", "what", "why", "when")
+    read = Signal()  # the refused dossiers and the counts were read and shown
+    done = Signal()  # an action (retry, export, import) finished, its message shown
 
     def __init__(self, session: Session, parent: QWidget | None = None, *,
                  controller: SyncController | None = None):
         super().__init__(parent)
         self.session = session
         self.controller = controller or SyncController.of(session)
-        self.kind_names = {
-            "received": self.tr("Tiếp nhận"), "updated": self.tr("Cập nhật"),
-            "status_changed": self.tr("Chuyển trạng thái"), "returned": self.tr("Trả kết quả"),
-            "voided": self.tr("Hủy"),
-        }
-        self.code_names = {
-            "malformed": self.tr("Sai cấu trúc dữ liệu"),
-            "not_nfc": self.tr("Chữ tiếng Việt không đúng chuẩn (NFC)"),
-            "unknown_procedure": self.tr("Thủ tục chưa có trong danh mục của tỉnh"),
-            "code_conflict": self.tr("Mã hồ sơ đã thuộc hồ sơ khác"),
-            "version_conflict": self.tr("Trùng phiên bản đã gửi"),
-            "too_large": self.tr("Dữ liệu quá lớn"),
-        }
+        self.refused: list[RefusedDossier] = []
+        self.status: Any = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(screen_title(self.tr("Đồng bộ với hệ thống của tỉnh")))
@@ -89,9 +125,9 @@ class SyncScreen(QWidget):
         self.last_error_value = QLabel("—", state)
         self.last_error_value.setWordWrap(True)
         form.addRow(self.tr("Kết nối:"), self.connection_value)
-        form.addRow(self.tr("Sự kiện:"), self.counts_value)
+        form.addRow(self.tr("Hồ sơ:"), self.counts_value)
         form.addRow(self.tr("Đồng bộ thành công lần cuối:"), self.last_success_value)
-        form.addRow(self.tr("Lỗi gần nhất:"), self.last_error_value)
+        form.addRow(self.tr("Lần đồng bộ gần nhất:"), self.last_error_value)
         layout.addWidget(state)
 
         self.auth_box = self._notice(layout, ERROR_STYLE)
@@ -100,12 +136,12 @@ class SyncScreen(QWidget):
         self.clock_box = self._notice(layout, WARNING_STYLE)
         self.updates_box = self._notice(layout, WARNING_STYLE)
 
-        self.parked_title = QLabel(self.tr("Sự kiện bị từ chối (không tự gửi lại)"), self)
+        self.parked_title = QLabel(self.tr("Hồ sơ bị tỉnh từ chối (không tự gửi lại)"), self)
         layout.addWidget(self.parked_title)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setHorizontalHeaderLabels([
-            self.tr("Mã hồ sơ"), self.tr("Phiên bản"), self.tr("Loại"), self.tr("Mã lỗi"),
-            self.tr("Nội dung lỗi"), self.tr("Thời điểm"),
+            self.tr("Mã hồ sơ"), self.tr("Thông tin bị từ chối"), self.tr("Lý do và cách xử lý"),
+            self.tr("Thời điểm"),
         ])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -113,7 +149,8 @@ class SyncScreen(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         self.table.doubleClicked.connect(self._open_dossier)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
@@ -121,7 +158,8 @@ class SyncScreen(QWidget):
         buttons = QHBoxLayout()
         self.retry_button = QPushButton(self.tr("Gửi lại"), self)
         self.retry_button.setToolTip(self.tr(
-            "Đưa các sự kiện đã chọn trở lại hàng chờ gửi (sau khi đã sửa hồ sơ)."))
+            "Gửi lại lên tỉnh các hồ sơ đã chọn (sau khi đã sửa hồ sơ, hoặc tỉnh đã bổ sung "
+            "danh mục)."))
         self.retry_button.setEnabled(False)
         self.retry_button.clicked.connect(self.retry_selected)
         self.sync_button = QPushButton(self.tr("Đồng bộ ngay"), self)
@@ -142,8 +180,9 @@ class SyncScreen(QWidget):
         layout.addWidget(self.message)
 
         self.controller.status_changed.connect(self.show_status, QUEUED)
-        session.dossier_changed.connect(self._dossier_changed)
-        self.refresh()
+        session.changed.connect(self._changed)
+        if self.controller.last_status is not None:
+            self.show_status(self.controller.last_status)
 
     def _notice(self, layout: QVBoxLayout, style: str) -> QLabel:
         label = QLabel("", self)
@@ -157,16 +196,18 @@ class SyncScreen(QWidget):
     # ---- reading -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the state and the parked events again (on the window's thread)."""
-        self.show_status(self.controller.refresh())
+        """Read the state, the refused dossiers and the counts again (off the window's thread)."""
+        self.controller.refresh()
+        QueryOp(self.session, parent=self, op=read_sync, success=self._show_reading) \
+            .failure(lambda error: self._say(error_message(error), ERROR_STYLE)) \
+            .quietly().latest((self, "read")).run()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
         self.refresh()
 
-    @Slot(str)
-    def _dossier_changed(self, _code: str) -> None:
-        if self.isVisible():
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if self.isVisible() and (changes.outbox or changes.sync or changes.dossiers):
             self.refresh()
 
     @Slot(object)
@@ -184,28 +225,25 @@ class SyncScreen(QWidget):
         else:
             connection = self.tr("Chưa kiểm tra ({url})").format(url=status.gateway_url)
         self.connection_value.setText(connection)
-        counts = status.counts
-        self.counts_value.setText(self.tr(
-            "chờ gửi {pending}, đang gửi {sending}, đã gửi {delivered}, bị từ chối {rejected}"
-        ).format(**{k: counts.get(k, 0)
-                    for k in ("pending", "sending", "delivered", "rejected")}))
         self.last_success_value.setText(_when(status.last_success))
         error = status.last_error
         self.last_error_value.setText(
-            f"{_when(error.get('at'))}: {error.get('message', '')}" if error else "—")
+            self.tr("{when}: {what}").format(when=_when(error.get("at")),
+                                             what=stop_text(error.get("kind")))
+            if error else self.tr("Không có lỗi."))
         self._show_notice(self.auth_box, status.auth_error and self.tr(
-            "Máy chủ tỉnh từ chối mã truy cập của quầy (lỗi {status}); đồng bộ đã dừng. Hãy "
-            "nhập mã mới trong Cài đặt rồi bấm \"Đồng bộ ngay\".").format(
-                status=status.auth_error.get("status")))
+            "Máy chủ tỉnh từ chối mã truy cập của quầy; việc đồng bộ đã dừng. Hãy nhập mã mới "
+            "do tỉnh cấp trong Cài đặt rồi bấm «Đồng bộ ngay»."))
         envelope = status.envelope_error
         self._show_notice(self.envelope_box, envelope and self.tr(
-            "Máy chủ tỉnh không nhận gói dữ liệu (lỗi 422: {error} – {message}). Việc gửi "
-            "tạm dừng; bấm \"Đồng bộ ngay\" để gửi lại.").format(
-                error=envelope.get("error", ""), message=envelope.get("message", "")))
+            "Máy chủ tỉnh không nhận gói dữ liệu gửi lên; việc gửi tạm dừng. Bấm «Đồng bộ ngay» "
+            "để gửi lại; nếu vẫn không được, báo bộ phận kỹ thuật (mã lỗi: {error})."
+        ).format(error=envelope.get("error", "") if envelope else ""))
         mismatch = status.mismatch
         self._show_notice(self.mismatch_box, mismatch and self.tr(
-            "Số liệu không khớp: máy này đã gửi {se} sự kiện của {sd} hồ sơ, máy chủ tỉnh ghi "
-            "nhận {ge} sự kiện của {gd} hồ sơ (kiểm tra lúc {at}).").format(
+            "Số liệu không khớp với máy chủ tỉnh: máy này đã gửi {sd} hồ sơ ({se} lần cập "
+            "nhật), máy chủ tỉnh ghi nhận {gd} hồ sơ ({ge} lần cập nhật), kiểm tra lúc {at}. "
+            "Hãy báo bộ phận kỹ thuật.").format(
                 se=mismatch.get("station_events"), sd=mismatch.get("station_dossiers"),
                 ge=mismatch.get("gateway_events"), gd=mismatch.get("gateway_dossiers"),
                 at=_when(mismatch.get("at"))))
@@ -216,44 +254,49 @@ class SyncScreen(QWidget):
             "{n} cập nhật từ tỉnh chỉ được ghi vào lịch sử hồ sơ, không đổi được trạng thái "
             "tại quầy (xem lịch sử hồ sơ).").format(n=status.flagged_updates))
         self.sync_button.setEnabled(status.configured)
-        if self.isVisible():  # a hidden screen reads the parked events when it is shown
-            self._fill_parked()
+        if self.isVisible():  # a hidden screen reads the refused dossiers when it is shown
+            QueryOp(self.session, parent=self, op=read_sync, success=self._show_reading) \
+                .quietly().latest((self, "read")).run()
 
     def _show_notice(self, box: QLabel, text: Any) -> None:
         box.setVisible(bool(text))
         box.setText(text or "")
 
-    def _fill_parked(self) -> None:
-        selected = set(self.selected_event_ids())
-        rows = self.session.desk.sync.parked()
-        self.parked = rows
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            values = (row["code"], str(row["version"]),
-                      self.kind_names.get(row["kind"], row["kind"]),
-                      row["reject_code"] or "", self._message_text(row),
-                      _when(row["rejected_at"]))
+    def _show_reading(self, reading: SyncReading) -> None:
+        counts = reading.counts
+        self.counts_value.setText(self.tr(
+            "{waiting} hồ sơ chờ gửi lên tỉnh, {rejected} hồ sơ bị tỉnh từ chối, {done} hồ sơ "
+            "đã gửi xong").format(waiting=counts.get("waiting", 0),
+                                   rejected=counts.get("rejected", 0),
+                                   done=counts.get("up_to_date", 0)))
+        selected = {code for code in self.selected_codes()}
+        self.refused = reading.refused
+        self.table.setRowCount(len(self.refused))
+        for r, dossier in enumerate(self.refused):
+            what = ", ".join(update_text(kind) for kind in dossier.kinds)
+            why = "\n".join(reason_text(code) for code in dossier.reasons)
+            values = (dossier.code, what[:1].upper() + what[1:], why, _when(dossier.refused_at))
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setData(EVENT_ID_ROLE, row["event_id"])
-                if c == 3:
-                    item.setToolTip(self.code_names.get(row["reject_code"] or "", ""))
+                item.setData(EVENT_IDS_ROLE, list(dossier.event_ids))
                 self.table.setItem(r, c, item)
-            if row["event_id"] in selected:
+            if dossier.code in selected:
                 self.table.selectRow(r)
+        self.table.resizeRowsToContents()
         self.parked_title.setText(self.tr(
-            "Sự kiện bị từ chối (không tự gửi lại): {n}").format(n=len(rows)))
+            "Hồ sơ bị tỉnh từ chối (không tự gửi lại): {n}").format(n=len(self.refused)))
         self._selection_changed()
+        self.read.emit()
 
-    def _message_text(self, row: dict[str, Any]) -> str:
-        explained = self.code_names.get(row["reject_code"] or "")
-        message = row["reject_message"] or ""
-        return f"{explained}: {message}" if explained and message else explained or message
+    def selected_codes(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectedIndexes()})
+        return [self.table.item(r, 0).text() for r in rows if self.table.item(r, 0) is not None]
 
     def selected_event_ids(self) -> list[str]:
+        """The refused updates of the selected dossiers."""
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        return [self.table.item(r, 0).data(EVENT_ID_ROLE) for r in rows
-                if self.table.item(r, 0) is not None]
+        return [event_id for r in rows if self.table.item(r, 0) is not None
+                for event_id in self.table.item(r, 0).data(EVENT_IDS_ROLE)]
 
     def _selection_changed(self) -> None:
         self.retry_button.setEnabled(bool(self.selected_event_ids()))
@@ -265,19 +308,38 @@ class SyncScreen(QWidget):
 
     # ---- actions -----------------------------------------------------------------------------
 
-    def retry_selected(self) -> int:
-        """"Gửi lại": the selected parked events back to the queue, then sync at once."""
-        ids = self.selected_event_ids()
+    def retry_selected(self) -> bool:
+        """"Gửi lại": the selected dossiers' refused updates back to the queue, then sync now.
+
+        False when nothing is selected (nothing started).
+        """
+        ids, codes = self.selected_event_ids(), self.selected_codes()
         if not ids:
-            return 0
-        changed = self.session.desk.sync.retry_events(ids, actor=self.session.clerk)
-        self._say(self.tr("Đã đưa {n} sự kiện trở lại hàng chờ gửi.").format(n=changed),
-                  SUCCESS_STYLE)
-        self.table.clearSelection()
-        self.refresh()
-        if changed and self.status.configured:
-            self.controller.sync_now()
-        return changed
+            return False
+        clerk = self.session.clerk
+
+        def retry(desk: Desk) -> Changed[int]:
+            changed = desk.sync.retry_events(ids, actor=clerk)
+            return Changed(changed, Changes.of_dossiers(codes) | Changes(sync=True))
+
+        def done(changed: int) -> None:
+            self._say(self.tr("Đã đưa {n} hồ sơ trở lại hàng chờ gửi lên tỉnh.").format(
+                n=len(codes)) if changed else self.tr(
+                "Các hồ sơ đã chọn không còn bị từ chối; không có gì để gửi lại."),
+                SUCCESS_STYLE)
+            self.table.clearSelection()
+            self.refresh()
+            if changed and self.status is not None and self.status.configured:
+                self.controller.sync_now()
+            self.done.emit()
+
+        CollectionOp(self.session, self, retry).success(done).failure(self._failed) \
+            .run(initiator=self)
+        return True
+
+    def _failed(self, error: BaseException) -> None:
+        self._say(error_message(error), ERROR_STYLE)
+        self.done.emit()
 
     def sync_now(self) -> None:
         """"Đồng bộ ngay": wakes the background sync (it also lifts a 401/403 or 422 stop)."""
@@ -296,51 +358,69 @@ class SyncScreen(QWidget):
             self.tr("Tệp đồng bộ (*.json.gz *.gz);;Tất cả (*)"))
         return Path(name) if name else None
 
-    def export_file(self) -> dict[str, Any] | None:
-        from ...domain.sync_config import SyncConfigError
+    def export_file(self) -> bool:
+        """"Xuất tệp USB…": the dossiers waiting to be sent, as a file to carry to the province.
 
+        False when no file was chosen (nothing started).
+        """
         path = self.choose_export_path()
         if path is None:
-            return None
+            return False
         if (path := checked_save_path(self, path, asked=path)) is None:
-            return None
-        try:
-            summary = self.session.desk.sync.export(path)
-        except SyncConfigError as exc:
-            self._say(exc.vi, ERROR_STYLE)
-            return None
-        except OSError as exc:
-            log.warning("export to %s failed: %s", path, exc)
-            self._say(self.tr("Không ghi được tệp {path}: {error}").format(path=path, error=exc),
-                      ERROR_STYLE)
-            return None
-        self._say(self.tr("Đã xuất {n} sự kiện chờ gửi ra tệp {path}. Các sự kiện vẫn chờ gửi "
-                          "cho đến khi nhập tệp kết quả của tỉnh hoặc có mạng.").format(
-                              n=summary["events"], path=path), SUCCESS_STYLE)
-        return summary
+            return False
 
-    def import_file(self) -> dict[str, Any] | None:
+        def export(desk: Desk) -> Changed[dict[str, Any]]:
+            return Changed(desk.sync.export(path), Changes(sync=True))
+
+        def done(summary: dict[str, Any]) -> None:
+            self._say(self.tr("Đã xuất thông tin {n} hồ sơ chờ gửi ra tệp {path}. Các hồ sơ vẫn "
+                              "chờ gửi cho đến khi nhập tệp kết quả của tỉnh hoặc có mạng.")
+                      .format(n=summary.get("dossiers", summary["events"]), path=path),
+                      SUCCESS_STYLE)
+            self.done.emit()
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, OSError):
+                self._say(self.tr("Không ghi được tệp {path}: kiểm tra ổ USB còn cắm, còn chỗ "
+                                  "trống và cho phép ghi.").format(path=path), ERROR_STYLE)
+                self.done.emit()
+            else:
+                self._failed(error)
+
+        CollectionOp(self.session, self, export).with_progress(self.tr("Đang xuất tệp…")) \
+            .success(done).failure(failed).run(initiator=self)
+        return True
+
+    def import_file(self) -> bool:
         """Import the province's result file: refused (and nothing changed) unless it was
-        written for this station, about a batch file exported here; the message says why."""
-        from ...domain.errors import DeskError
+        written for this station, about a batch file exported here; the message says why.
 
+        False when no file was chosen (nothing started).
+        """
         path = self.choose_results_path()
         if path is None:
-            return None
-        try:
-            summary = self.session.desk.sync.import_results(path)
-        except DeskError as exc:
-            log.warning("result file %s refused: %s", path, exc.detail)
-            self._say(exc.message, ERROR_STYLE)
-            return None
-        if summary["already_imported"]:
-            self._say(self.tr("Tệp này đã được nhập trước đây; không có gì thay đổi."),
-                      SUCCESS_STYLE)
-        else:
-            self._say(self.tr("Đã nhập tệp kết quả: {d} sự kiện đã gửi, {r} bị từ chối.").format(
-                d=summary["delivered"], r=summary["rejected"]), SUCCESS_STYLE)
-        self.refresh()
-        return summary
+            return False
+
+        def import_results(desk: Desk) -> Changed[dict[str, Any]]:
+            return Changed(desk.sync.import_results(path),
+                           Changes(outbox=True, sync=True))
+
+        def done(summary: dict[str, Any]) -> None:
+            if summary["already_imported"]:
+                self._say(self.tr("Tệp này đã được nhập trước đây; không có gì thay đổi."),
+                          SUCCESS_STYLE)
+            else:
+                self._say(self.tr("Đã nhập tệp kết quả của tỉnh: {d} lần cập nhật hồ sơ đã "
+                                  "được nhận, {r} bị từ chối.").format(
+                                      d=summary["delivered"], r=summary["rejected"]),
+                          SUCCESS_STYLE)
+            self.refresh()
+            self.done.emit()
+
+        CollectionOp(self.session, self, import_results) \
+            .with_progress(self.tr("Đang nhập tệp kết quả…")) \
+            .success(done).failure(self._failed).run(initiator=self)
+        return True
 
     def _say(self, text: str, style: str) -> None:
         self.message.setText(text)

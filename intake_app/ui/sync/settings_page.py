@@ -1,15 +1,18 @@
 """The sync part of the settings: the province's gateway address, its CA file, and the
 station token ("Lưu mã" keeps it in the operating system's credential store, never in a file).
 
-`save()` checks and stores the address and the CA file; the settings dialog calls it when the
-person presses "Lưu" and stays open when it returns False (the reason is shown in the page).
-The token is saved by its own button, at once, and the field is emptied.
+`save()` checks and stores the address and the CA file through an op off the window's thread;
+the settings dialog calls it when the person presses "Lưu", closes on `saved` and stays open
+on `refused` (the reason is shown in the page). The token is saved by its own button, at
+once, and the field is emptied. What is stored is read when the page opens (`loaded`).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,8 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.sync_config import SyncConfigError
+from ..operations import Changed, Changes, CollectionOp, QueryOp, error_message
 from ..session import Session
+
+if TYPE_CHECKING:
+    from ...desk import Desk
+
+GATEWAY_KEY = "sync.gateway_url"
+CA_FILE_KEY = "sync.ca_file"
 
 log = logging.getLogger(__name__)
 
@@ -37,20 +46,21 @@ class SyncSettingsPage(QWidget):
     """Địa chỉ máy chủ, tệp chứng chỉ CA, mã truy cập của quầy."""
 
     changed = Signal()  # settings or token saved: the background sync is woken
+    loaded = Signal()  # the stored address, CA file and token state are shown
+    saved = Signal()  # `save()` kept what was typed
+    refused = Signal()  # `save()` refused it (the reason is shown)
+    token_saved = Signal(bool)  # "Lưu mã" done: True if the token is kept
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        service = session.desk.sync
         box = QGroupBox(self.tr("Đồng bộ với hệ thống của tỉnh"), self)
         form = QFormLayout(box)
         self.gateway = QLineEdit(box)
         self.gateway.setPlaceholderText("https://motcua.tinh.gov.vn")
-        self.gateway.setText(session.desk.setting("sync.gateway_url") or "")
         form.addRow(self.tr("Địa chỉ máy chủ:"), self.gateway)
         self.ca_file = QLineEdit(box)
         self.ca_file.setPlaceholderText(self.tr("(dùng chứng chỉ của hệ điều hành)"))
-        self.ca_file.setText(session.desk.setting("sync.ca_file") or "")
         self.ca_button = QPushButton(self.tr("Chọn…"), box)
         self.ca_button.clicked.connect(self._pick_ca_file)
         ca_row = QHBoxLayout()
@@ -77,7 +87,16 @@ class SyncSettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(box)
-        self._show_token_state(service.has_token())
+        self.token_state.setText(self.tr("Đang đọc…"))
+        QueryOp(session, parent=self, op=_stored, success=self._show_stored) \
+            .failure(lambda error: self._fail(error_message(error))).quietly().run()
+
+    def _show_stored(self, stored: tuple[str, str, bool]) -> None:
+        gateway, ca_file, has_token = stored
+        self.gateway.setText(gateway)
+        self.ca_file.setText(ca_file)
+        self._show_token_state(has_token)
+        self.loaded.emit()
 
     def _show_token_state(self, stored: bool) -> None:
         if stored:
@@ -102,56 +121,77 @@ class SyncSettingsPage(QWidget):
         if path is not None:
             self.ca_file.setText(str(path))
 
-    def save(self) -> bool:
-        """Check and store the address and the CA file; False (reason shown) if unusable."""
-        from ...store import settings
-        from ...store.db import write_transaction
-        from ..sync.controller import SyncController
-
+    def save(self, also: Callable[[Desk], Any] | None = None) -> None:
+        """Check and store the address and the CA file (and run `also` in the same op, for
+        the settings dialog's other choices); `saved` or `refused` (reason shown) follows."""
         self.error.setVisible(False)
         url = self.gateway.text().strip()
         ca = self.ca_file.text().strip() or None
-        desk = self.session.desk
-        try:
+
+        def store(desk: Desk) -> Changed[bool]:
+            before = (desk.setting(GATEWAY_KEY), desk.setting(CA_FILE_KEY))
             if url:
-                before = (desk.setting("sync.gateway_url"), desk.setting("sync.ca_file"))
                 config = desk.sync.configure(url, ca)
                 changed = before != (config.gateway_url, config.ca_file)
             else:  # an empty address turns sync off
-                changed = bool(desk.setting("sync.gateway_url"))
-                with write_transaction(desk.db):
-                    settings.set_value(desk.db, "sync.gateway_url", None)
-        except SyncConfigError as exc:
-            self._fail(exc.vi)
-            return False
-        if changed:
-            self.changed.emit()
-            controller = SyncController.find(self.session)
-            if controller is not None and url:
-                controller.sync_now()
-        return True
+                changed = bool(before[0])
+                desk.set_setting(GATEWAY_KEY, None)
+            if also is not None:
+                also(desk)
+            return Changed(changed, Changes.of_settings(GATEWAY_KEY, CA_FILE_KEY) if changed
+                           else Changes())
 
-    def save_token(self) -> bool:
-        """"Lưu mã": keep the token in the OS credential store; says plainly if there is none."""
-        from ...sync.credentials import CredentialStoreUnavailable
+        def done(changed: bool) -> None:
+            if changed:
+                self.changed.emit()
+                self._wake_sync(bool(url))
+            self.saved.emit()
+
+        def refused(error: BaseException) -> None:
+            self._fail(error_message(error))
+            self.refused.emit()
+
+        CollectionOp(self.session, self, store).success(done).failure(refused).run()
+
+    def save_token(self) -> None:
+        """"Lưu mã": keep the token in the OS credential store; says plainly if there is none.
+
+        The field is emptied once the token is kept, or when there is no store to keep it
+        (then it is kept nowhere); a token typed wrong stays to be corrected.
+        """
+        self.error.setVisible(False)
+        token = self.token.text()
+
+        def store(desk: Desk) -> Changed[bool]:
+            desk.sync.set_token(token)
+            return Changed(bool(desk.setting(GATEWAY_KEY)), Changes(sync=True))
+
+        def done(configured: bool) -> None:
+            self.token.clear()
+            self._show_token_state(True)
+            self.changed.emit()
+            self._wake_sync(configured)
+            self.token_saved.emit(True)
+
+        def refused(error: BaseException) -> None:
+            self._fail(error_message(error))
+            if not isinstance(error, ValueError):  # the store itself failed, not the token
+                log.warning("station token not stored: %s", error)
+                self.token.clear()
+                self._show_token_state(False)
+            self.token_saved.emit(False)
+
+        CollectionOp(self.session, self, store).success(done).failure(refused).run()
+
+    def _wake_sync(self, configured: bool) -> None:
         from ..sync.controller import SyncController
 
-        self.error.setVisible(False)
-        try:
-            self.session.desk.sync.set_token(self.token.text())
-        except SyncConfigError as exc:
-            self._fail(exc.vi)
-            return False
-        except CredentialStoreUnavailable as exc:
-            log.warning("station token not stored: %s", exc)
-            self.token.clear()
-            self._fail(exc.vi)
-            self._show_token_state(False)
-            return False
-        self.token.clear()
-        self._show_token_state(True)
-        self.changed.emit()
         controller = SyncController.find(self.session)
-        if controller is not None and self.session.desk.setting("sync.gateway_url"):
+        if controller is not None and configured:
             controller.sync_now()
-        return True
+
+
+def _stored(desk: Desk) -> tuple[str, str, bool]:
+    """On the worker: the stored address, CA file, and whether a token is kept."""
+    return (desk.setting(GATEWAY_KEY) or "", desk.setting(CA_FILE_KEY) or "",
+            desk.sync.has_token())
