@@ -273,17 +273,13 @@ class KeyRecorder(QWidget):
 
 
 def scan(target: QWidget, text: str, clock: FakeClock, gap: float) -> None:
-    """Send what a USB scanner sends: press/release per character (with text), then Enter."""
-    for char in text:
-        clock.now += gap
-        shift = Qt.KeyboardModifier.ShiftModifier if char.isupper() else \
-            Qt.KeyboardModifier.NoModifier
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(target, QKeyEvent(kind, ord(char.upper()), shift, char))
-    clock.now += gap
-    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.sendEvent(target, QKeyEvent(kind, Qt.Key.Key_Return,
-                                                 Qt.KeyboardModifier.NoModifier, "\r"))
+    """Send what a USB scanner sends (`scanner_keys`), `gap` seconds between characters."""
+    from scanner_keys import scanner_keys
+
+    for event, starts_character in scanner_keys(text):
+        if starts_character:
+            clock.now += gap
+        QApplication.sendEvent(target, event)
 
 
 @pytest.fixture
@@ -324,8 +320,23 @@ def test_a_person_typing_the_same_keys_is_not_a_scan(scanner_setup, qtbot) -> No
     scanner, clock, recorder, _ = scanner_setup
     recorder.setFocus()
     with qtbot.assertNotEmitted(scanner.code_scanned):
-        scan(recorder, CODE, clock, gap=0.15)
+        scan(recorder, CODE, clock, gap=0.15)  # Shift held for the H, as a person does
     assert recorder.typed == CODE + "⏎"  # every key reached the widget, in order
+
+
+def test_the_shift_around_a_capital_does_not_end_the_burst(scanner_setup, qtbot) -> None:
+    """Every dossier code has a capital (H56): the scanner's Shift press and release come
+    inside the burst, and the code is still recognised (it was not, before)."""
+    from scanner_keys import scanner_keys
+
+    scanner, clock, recorder, _ = scanner_setup
+    recorder.setFocus()
+    events = scanner_keys(CODE)
+    assert sum(e.key() == Qt.Key.Key_Shift for e, _ in events) == 2  # one capital: H
+    with qtbot.waitSignal(scanner.code_scanned) as signal:
+        scan(recorder, CODE, clock, gap=0.004)
+    assert signal.args == [CODE]
+    assert recorder.typed == ""
 
 
 def test_a_fast_burst_that_is_not_a_code_reaches_the_widget(scanner_setup, qtbot) -> None:

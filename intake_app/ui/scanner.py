@@ -7,6 +7,10 @@ field receives the code as typed (the find and hand-back screens handle codes ty
 Elsewhere it holds back the characters a dossier code can contain; a fast burst ending with
 Enter whose text is a dossier code is swallowed and reported as `code_scanned`. Keys a person
 typed (too slow, or not a code) are passed on to their widget unchanged, a moment later.
+
+A scanner types a capital letter as a keyboard does: Shift pressed, the letter (with the Shift
+modifier), Shift released, all inside the burst. Every dossier code has capitals (`H56`), so
+the Shift key's own press and release pass through without ending the burst.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from ..domain.dossier_code import looks_like_dossier_code
 MAX_GAP_S = 0.05  # a scanner types a character every few ms; a person needs 80 ms or more
 CODE_CHARS = re.compile(r"[0-9A-Za-z.\-]")
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+SHIFT_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_CapsLock)  # held around capitals: not the end
 SCANNER_MODIFIERS = (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
 
 
@@ -114,6 +119,8 @@ class ScannerFilter(QObject):
     def _press(self, watched: QObject, event: QKeyEvent) -> bool:
         now = self._clock()
         key, text = event.key(), event.text()
+        if key in SHIFT_KEYS:
+            return False  # the Shift around a capital letter: the burst goes on
         plain = not (event.modifiers() & ~SCANNER_MODIFIERS)
         if plain and key in ENTER_KEYS and self._held:
             gap_ok = now - self._last_press < self._max_gap
