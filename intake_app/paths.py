@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 DATA_DIR_ENV = "INTAKE_APP_DATA_DIR"
+DATABASE_FILE = "intake.sqlite3"  # the station's database, in its data folder
 RESOURCES_ENV = "INTAKE_APP_RESOURCES"
 
 

@@ -166,6 +166,64 @@ def test_first_start_sets_up_asks_the_clerk_then_opens_the_window(tmp_path, qtbo
     assert window.session.close()
 
 
+def test_a_set_up_station_opens_without_a_desk_on_the_windows_thread(
+        data_dir, qtbot, stub_screens, monkeypatch) -> None:
+    """The window's thread reads only what it needs to open (store.peek); every Desk is
+    opened by a worker of the operations layer, the clerk picked is remembered there."""
+    import threading
+
+    opened_on: list[str] = []
+    real_init = Desk.__init__
+
+    def recording_init(self, *args, **kwargs):
+        opened_on.append(threading.current_thread().name)
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(Desk, "__init__", recording_init)
+    with Desk(data_dir) as desk:
+        app_module.remember_clerk(desk, "Lê Thị Hoa")
+    opened_on.clear()
+
+    def name_clerk(dialog) -> None:
+        assert [dialog.name.itemText(i) for i in range(dialog.name.count())] == ["Lê Thị Hoa"]
+        dialog.name.setEditText("Trần Văn Nam")
+        dialog.ok_button.click()
+
+    timer, seen = answer_dialogs({app_module.ClerkDialog: name_clerk})
+    window = app_module.start(QApplication.instance(), data_dir, None, lazy=False)
+    timer.stop()
+    qtbot.addWidget(window)
+    assert seen == ["ClerkDialog"]
+    assert window.windowTitle() == "Tiếp nhận hồ sơ – UBND phường Phong Quảng – Quầy 2"
+    qtbot.waitUntil(lambda: window.session.ops.in_flight == 0)
+    with Desk(data_dir) as desk:
+        assert app_module.known_clerks(desk) == ["Trần Văn Nam", "Lê Thị Hoa"]
+    assert opened_on[:-1] and all(name.startswith("desk-") for name in opened_on[:-1])
+    assert window.session.close()
+
+
+def test_a_store_the_worker_cannot_open_is_said_once_and_the_window_closes(
+        data_dir, qtbot, stub_screens, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from intake_app.store.db import StoreError
+
+    def refuse(self, *args, **kwargs):
+        raise StoreError("Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng.",
+                         "schema is newer than this app")
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda parent, title, text: said.append(text)))
+    monkeypatch.setattr(Desk, "__init__", refuse)
+    window = app_module.start(QApplication.instance(), data_dir, "Lê Thị Hoa", lazy=False)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(said))
+    qtbot.wait(200)
+    assert len(said) == 1 and "phiên bản mới hơn" in said[0]
+    assert not window.isVisible() and window.failed_to_open
+
+
 def test_cancelling_the_setup_opens_nothing(tmp_path, qtbot) -> None:
     timer, seen = answer_dialogs({SetupDialog: lambda dialog: dialog.reject()})
     assert app_module.start(QApplication.instance(), tmp_path / "first", None) is None

@@ -19,11 +19,10 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from .. import __version__
-from ..paths import migrations_dir
+from ..paths import DATABASE_FILE, migrations_dir
 from .health import StoreHealth, health_of
 from .problems import NewerDatabase, StoreError, storage_problem
 
-DATABASE_FILE = "intake.sqlite3"
 BUSY_TIMEOUT_S = 30.0
 MIGRATION_SET = "intake_app"
 MIGRATIONS_TABLE = "_sqlite_migrations"

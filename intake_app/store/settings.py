@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import time
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ..domain.calendar import WorkingPeriod
 from ..domain.station import StationSettings
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 STATION_KEY = "station"
 
@@ -41,8 +42,12 @@ def set_value(db: Database, key: str, value: Any, *, table: str = "settings") ->
 
 def load_station(db: Database) -> StationSettings | None:
     raw = get_value(db, STATION_KEY)
-    if raw is None:
-        return None
+    return None if raw is None else station_from_value(raw)
+
+
+def station_from_value(raw: dict[str, Any]) -> StationSettings:
+    """The station's settings from their stored JSON value."""
+    raw = dict(raw)
     periods = tuple(
         WorkingPeriod(time.fromisoformat(start), time.fromisoformat(end))
         for start, end in raw.pop("periods")

@@ -2,6 +2,12 @@
 
 `intake-app` with no command calls `run_app`. `start` does everything but the event loop, so
 the start-up benchmark and the screenshot script take the same path as a clerk.
+
+A station that is set up starts on what `store.peek` reads (the station, the language, the
+clerks' names: a read-only look, without opening the store): the window shows while the
+session's worker opens the store and brings it up to date. The first start (set-up) and a
+folder the look cannot read open a `Desk` here, before the window exists: the only desk the
+window's thread ever opens.
 """
 
 from __future__ import annotations
@@ -9,7 +15,11 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -23,19 +33,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..desk import Desk
-from ..domain.errors import DeskError
+from ..domain.errors import DeskError, StorageProblem
 from ..domain.text import nfc
-from ..logs import setup_logging
-from ..store.problems import storage_problem
+from ..store.peek import peek_settings
 from .fonts import load_fonts
-from .i18n import CACHE_FOLDER, get_language, install_language
-from .keys_dialogs import open_desk
+from .i18n import CACHE_FOLDER, LANGUAGE_KEY, install_language, language_from
 from .main_window import MainWindow, build_main_window
-from .operations import QueryOp
+from .operations import Changed, Changes, CollectionOp, QueryOp, error_message
 from .session import Session
-from .setup_dialog import SetupDialog
 from .widgets import dialog_buttons, dialog_layout
+
+if TYPE_CHECKING:
+    from ..desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +67,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+RELEASE_DELAY_MS = 30  # after the first screen is built: its first paint, then the workers
 CHORES_DELAY_MS = 300  # after the screens are built
+STORE_CHECK_EVERY_MS = 24 * 60 * 60 * 1000  # SQLite's quick check once a day
+STORE_POLL_S = 0.1
 SYNC_DELAY_MS = 1500  # the first sync (offline until the gateway's health answers)
 
 
 def run_app(data_dir: Path, clerk: str | None) -> int:
     """Open the window on the station of `data_dir`; returns the process exit status."""
+    from ..logs import setup_logging
+    from ..store.problems import storage_problem
+
     setup_logging(data_dir)
     app = create_application()
     install_error_hook()
@@ -73,7 +88,7 @@ def run_app(data_dir: Path, clerk: str | None) -> int:
         problem = exc if isinstance(exc, DeskError) else storage_problem(exc)
         log.error("cannot open the data folder %s: %s", data_dir,
                   problem.detail if problem else exc, exc_info=exc)
-        text = problem.message if problem else str(exc)
+        text = problem.message if problem else error_message(exc)
         QMessageBox.critical(None, APP_NAME, QCoreApplication.translate(
             "run_app", "Không mở được thư mục dữ liệu {path}:\n{error}").format(
                 path=data_dir, error=text))
@@ -81,6 +96,8 @@ def run_app(data_dir: Path, clerk: str | None) -> int:
     if window is None:
         return 0  # set-up or clerk dialog cancelled
     status = app.exec()
+    if window.failed_to_open:
+        status = window.failed_to_open
     # Delete the window while Python is still whole: left to the interpreter's exit, Qt
     # closes it during finalisation and Python focus handlers then crash the process.
     window.close()
@@ -95,6 +112,8 @@ def install_error_hook() -> None:
     traceback to a console the clerk never sees and leave the screen half done; the person
     is told instead, and the details go to the log file.
     """
+    from ..store.problems import storage_problem
+
     def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, trace)  # type: ignore[arg-type]
@@ -117,20 +136,41 @@ def install_error_hook() -> None:
 
 def start(app: QApplication, data_dir: Path, clerk: str | None, *,
           lazy: bool = True) -> MainWindow | None:
-    """Everything up to the event loop; None if the person cancelled set-up or the clerk.
-
-    The only desk the window's thread opens is the start-up one, before the window exists
-    (language, first set-up, the clerk, the station); from then on the session's operations
-    open their own connections on their own threads.
-    """
+    """Everything up to the event loop; None if the person cancelled set-up or the clerk."""
     load_fonts(app)
+    peeked = peek_settings(data_dir, LANGUAGE_KEY, CLERKS_KEY)
+    if peeked is None or peeked.station is None:
+        return _start_with_desk(app, Path(data_dir), clerk, lazy=lazy)
+    install_language(app, language_from(peeked.values.get(LANGUAGE_KEY)),
+                     cache_dir=Path(data_dir) / CACHE_FOLDER)
+    chosen = clerk
+    if chosen is None:
+        chosen = ask_clerk_name(clerk_names(peeked.values.get(CLERKS_KEY)))
+        if chosen is None:
+            return None
+    session = Session(Path(data_dir), chosen, station=peeked.station, parent=app)
+    if clerk is None:  # picked in the dialog: the most recent first next time
+        CollectionOp(session, None, lambda desk: Changed(
+            remember_clerk(desk, chosen), Changes.of_settings(CLERKS_KEY))) \
+            .quietly().failure(lambda _error: None).run()
+    return _open_window(app, session, lazy=lazy)
+
+
+def _start_with_desk(app: QApplication, data_dir: Path, clerk: str | None, *,
+                     lazy: bool) -> MainWindow | None:
+    """First start (set-up), or a folder the quick look could not read: the start-up desk
+    (asking for the recovery key, or about a key file, if it must)."""
+    from .i18n import get_language
+    from .keys_dialogs import open_desk
+    from .setup_dialog import SetupDialog
+
     # SQLite's quick check runs in the background: the window is not held up by it, and a
-    # write (a stamp) waits for it. Asks for the recovery key, or about a key file, if it must.
+    # write (a stamp) waits for it.
     desk = open_desk(data_dir, check_store="background")
     if desk is None:
         return None
     with desk:
-        install_language(app, get_language(desk), cache_dir=Path(data_dir) / CACHE_FOLDER)
+        install_language(app, get_language(desk), cache_dir=data_dir / CACHE_FOLDER)
         if not desk.is_set_up() and SetupDialog(desk).exec() != QDialog.DialogCode.Accepted:
             return None
         if clerk is None:
@@ -138,16 +178,35 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
             if clerk is None:
                 return None
         session = Session.for_desk(desk, clerk, app)
+    return _open_window(app, session, lazy=lazy)
+
+
+def _open_window(app: QApplication, session: Session, *, lazy: bool) -> MainWindow:
+    # The first screen is built before any worker starts: a worker opening the store would
+    # compete with it for the interpreter. The ops asked meanwhile wait, in order.
+    session.ops.hold()
     window = MainWindow(session)
     app.aboutToQuit.connect(window.sync.stop)
     app.aboutToQuit.connect(session.close)  # the ops asked for finish, connections close
+    # The worker opens the store first (migrations, checks): a store that cannot be used
+    # is said once, and the window closes, as when the start-up desk cannot open it.
+    QueryOp(session, parent=window, op=lambda desk: None, success=lambda _: None) \
+        .failure(lambda error: _cannot_open(window, session, error)).quietly().run()
     window.show_on_screen()
     app.processEvents()  # the frame is on screen before the heavy screens are imported
     # Once the screens are built (they would compete with them for the interpreter): the
     # start-up chores and the warm-up, on the lane for long work; then the background sync.
     window.screens_loaded.connect(lambda: QTimer.singleShot(
-        CHORES_DELAY_MS, lambda: run_start_up_chores(session)))
+        CHORES_DELAY_MS, lambda: run_start_up_chores(session, window)))
+    daily = QTimer(window)  # the window stays open for days: check the database daily
+    daily.setInterval(STORE_CHECK_EVERY_MS)
+    daily.timeout.connect(lambda: run_daily_check(session, window))
+    daily.start()
     window.screens_loaded.connect(lambda: QTimer.singleShot(SYNC_DELAY_MS, window.sync.start))
+    # The first screen is up: its first paint, then the workers (the form answers a moment
+    # later, while the clerk's eyes find the first field).
+    window.screen_loaded.connect(lambda _name: QTimer.singleShot(RELEASE_DELAY_MS,
+                                                                 session.ops.release))
     if lazy:
         window.load_screens_later()
     else:
@@ -155,46 +214,94 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
     return window
 
 
-def run_start_up_chores(session: Session) -> int:
-    """Rebuild lost receipts, seal the log's closed days, warm the PDF machinery: quietly, on
-    the lane for long work (each chore logs its own trouble; none stops the window)."""
-    return QueryOp(session, parent=None, op=start_up_chores, success=lambda _: None) \
-        .failure(lambda _error: None).quietly().long().run()  # the runner logged it
+def _cannot_open(window: MainWindow, session: Session, error: BaseException) -> None:
+    from ..station_keys import KeysMissing, NoCredentialStore
+
+    if isinstance(error, KeysMissing | NoCredentialStore) and _keys_decided(window, session):
+        return  # the person restored the keys (or chose a key file): the store opened
+    session.ops.abandon()  # nothing else is said: the one message below
+    log.error("cannot open the data folder %s: %s", session.data_dir, error)
+    QMessageBox.critical(window, APP_NAME, QCoreApplication.translate(
+        "run_app", "Không mở được thư mục dữ liệu {path}:\n{error}").format(
+            path=session.data_dir, error=error_message(error)))
+    window.failed_to_open = getattr(error, "exit_code", 1) or 1  # run_app's exit status
+    window.close()  # the last window: the event loop ends
 
 
-def start_up_chores(desk: Desk) -> None:
-    """On a worker: what the window does once at start, after it is usable."""
-    _recover_receipts(desk)  # a few file checks
-    _seal_closed_days(desk)  # usually one day's rows: the log's chain stays current
-    warm_up()
+def _keys_decided(window: MainWindow, session: Session) -> bool:
+    """The store's keys need a person (a new PC, no credential store): the same dialogs as
+    at a first start, over the window; True once the store opens with them (the workers
+    then open it too), False if the person chose to quit or it still cannot be opened."""
+    from .keys_dialogs import open_desk
 
-
-def warm_up() -> None:
-    """Load the PDF machinery before the first stamp: reportlab and its fonts, the receipt's
-    module with its barcodes, PDFium for the preview, and this year's holidays.
-
-    The first receipt of the day would otherwise pay for all of it (see bench_startup.py).
-    """
-    from ..documents import receipt_pdf  # noqa: F401 - imported for its import cost
-    from ..documents.fonts import register_fonts
-    from ..domain.calendar import WorkCalendar
-    from ..domain.clock import now_vn
-    from .printing import page_images
-
-    register_fonts()
-    WorkCalendar().is_working_day(now_vn().date())
     try:
-        import io
+        desk = open_desk(session.data_dir, window, check_store="skip")
+    except Exception as exc:  # noqa: BLE001 - said by the caller's one message
+        log.error("the station's keys could not be brought back: %s", exc)
+        return False
+    if desk is None:  # the person chose to quit
+        session.ops.abandon()
+        window.close()
+        return True
+    desk.close()
+    QueryOp(session, parent=window, op=lambda desk: None, success=lambda _: None) \
+        .failure(lambda error: _cannot_open(window, session, error)).quietly().run()
+    return True
 
-        from reportlab.pdfgen.canvas import Canvas
 
-        buffer = io.BytesIO()
-        canvas = Canvas(buffer)
-        canvas.showPage()
-        canvas.save()
-        page_images(buffer.getvalue(), 10)  # PDFium's library loaded and one page drawn
-    except Exception:  # noqa: BLE001 - a warm-up must never stop anything
-        log.exception("warming up the PDF machinery failed")
+@dataclass(frozen=True)
+class ChoresReport:
+    """What the start-up chores found that a person must hear of."""
+
+    unrebuilt: dict[str, str]  # dossier code -> why its receipt could not be rebuilt
+    store_problem: StorageProblem | None  # the database check found damage
+
+
+def run_start_up_chores(session: Session, window: QWidget) -> int:
+    """Warm the PDF machinery, rebuild lost receipts, wait for the database check and seal
+    the log's closed days: quietly, on the lane for long work; what a person must know is
+    said in notices that do not block (each chore logs its own trouble)."""
+    from . import receipt_preview  # noqa: F401 - its Qt print module, while the window idles
+
+    return QueryOp(session, parent=window, op=start_up_chores,
+                   success=lambda report: _tell_chores(window, report)) \
+        .failure(lambda _error: None).quietly().long().run()  # the worker logged it
+
+
+def start_up_chores(desk: Desk) -> ChoresReport:
+    """On a worker: what the window does once at start, after it is usable."""
+    warm_up()  # first: the first receipt may come soon
+    unrebuilt = _recover_receipts(desk)
+    problem = _await_store_check(desk)
+    if problem is None:
+        _seal_closed_days(desk)  # usually one day's rows: the log's chain stays current
+    return ChoresReport(unrebuilt, problem)
+
+
+def run_daily_check(session: Session, window: QWidget) -> int:
+    """SQLite's quick check again (the window stays open for days), then the seals."""
+    def check(desk: Desk) -> ChoresReport:
+        desk.db.health.check()
+        problem = desk.store_problem
+        if problem is None:
+            _seal_closed_days(desk)
+        return ChoresReport({}, problem)
+
+    return QueryOp(session, parent=window, op=check,
+                   success=lambda report: _tell_chores(window, report)) \
+        .failure(lambda _error: None).quietly().long().run()
+
+
+def _tell_chores(window: QWidget, report: ChoresReport) -> None:
+    if report.unrebuilt:
+        lines = "\n".join(f"• {code}: {why}" for code, why in report.unrebuilt.items())
+        notify(window, QCoreApplication.translate(
+            "run_app", "Chưa dựng lại được giấy tiếp nhận của {n} hồ sơ (các hồ sơ vẫn được "
+            "lưu đầy đủ):\n{lines}\nHãy in lại giấy tiếp nhận từ hồ sơ khi đã khắc phục; "
+            "chi tiết đã được ghi vào nhật ký của ứng dụng.").format(
+                n=len(report.unrebuilt), lines=lines))
+    if report.store_problem is not None:
+        notify(window, report.store_problem.message, icon=QMessageBox.Icon.Critical)
 
 
 def notify(window: QWidget | None, text: str, *,
@@ -207,28 +314,67 @@ def notify(window: QWidget | None, text: str, *,
     return box
 
 
-def _recover_receipts(desk: Desk, window: QWidget | None = None) -> None:
-    """Rebuild receipts lost to a power cut between the stamp and the PDF (logged).
+def warm_up() -> None:
+    """Make the first receipt of the day as fast as the others: build a sample receipt in
+    memory and draw it as the preview does, so reportlab, the fonts, the barcodes, PDFium and
+    this year's holidays are loaded before the clerk stamps (bench_startup.py, (d))."""
+    try:
+        from ..documents.receipt_pdf import build_receipt_pdf
+        from ..domain.calendar import WorkCalendar
+        from .receipt_preview import preview_pages
 
-    A receipt that cannot be rebuilt never stops the start: it is logged with its traceback
-    and the clerk is told which dossier(s) to print again, in a notice that does not block.
-    """
+        WorkCalendar().is_working_day(_SAMPLE_AT.date())
+        preview_pages(build_receipt_pdf(_sample_receipt()))
+    except Exception:  # noqa: BLE001 - a warm-up must never stop anything
+        log.exception("warming up the PDF machinery failed")
+
+
+def _sample_receipt():  # type: ignore[no-untyped-def]
+    """A receipt like a real one (never written anywhere), for the warm-up."""
+    from ..domain.receipt import FeeLine, ReceiptData, ReceiptDocument
+
+    return ReceiptData(
+        unit_name="UBND phường Phong Quảng", office_name="BỘ PHẬN MỘT CỬA",
+        place_name="Phong Quảng", code="000.00.00.H00-000000-0001",
+        applicant_name="Nguyễn Văn Đức", applicant_address="Thôn Phước Yên",
+        applicant_phone="0912345678", applicant_email="", applicant_id_number="046095001234",
+        owner_name="", owner_address="", procedure_code="2.000815",
+        procedure_name="Chứng thực bản sao từ bản chính giấy tờ, văn bản",
+        documents=(ReceiptDocument("Giấy khai sinh", certified_copies=2),), sets=1,
+        processing_time_text="Trong ngày", received_at=_SAMPLE_AT, due_at=_SAMPLE_AT,
+        result_delivery_text="Tại Bộ phận Một cửa", fees=(FeeLine("Lệ phí", 10_000),),
+        fee_total=10_000, ledger_book="01/2026", ledger_number=1, clerk_name="Lê Thị Hoa",
+    )
+
+
+_SAMPLE_AT = datetime(2026, 1, 5, 8, 0, tzinfo=timezone(timedelta(hours=7)))
+
+
+def _recover_receipts(desk: Desk) -> dict[str, str]:
+    """Rebuild receipts lost to a power cut between the stamp and the PDF (logged); returns
+    the dossiers whose receipt could not be rebuilt, and why (the clerk is told)."""
     try:
         recovery = desk.recover_receipts()
     except Exception:  # noqa: BLE001 - the window opens whatever the receipts folder holds
         log.exception("could not check the receipt files")
-        return
+        return {}
     if recovery.rebuilt:
         log.warning("rebuilt %d receipt PDFs lost before they were written: %s",
                     len(recovery.rebuilt), ", ".join(recovery.rebuilt))
     if recovery.failed:
-        lines = "\n".join(f"• {code}: {why}" for code, why in recovery.failed.items())
         log.error("could not rebuild the receipts of %s", ", ".join(recovery.failed))
-        notify(window, QCoreApplication.translate(
-            "run_app", "Chưa dựng lại được giấy tiếp nhận của {n} hồ sơ (các hồ sơ vẫn được "
-            "lưu đầy đủ):\n{lines}\nHãy in lại giấy tiếp nhận từ hồ sơ khi đã khắc phục; "
-            "chi tiết đã được ghi vào nhật ký của ứng dụng.").format(
-                n=len(recovery.failed), lines=lines))
+    return dict(recovery.failed)
+
+
+def _await_store_check(desk: Desk) -> StorageProblem | None:
+    """The database check started when the store was opened (in the background), once done:
+    the problem it found, or None (writes wait for it meanwhile, in the store)."""
+    while desk.db.health.running:
+        time.sleep(STORE_POLL_S)
+    problem = desk.store_problem
+    if problem is not None:
+        log.error("the database check failed: %s", problem.detail)
+    return problem
 
 
 def _seal_closed_days(desk: Desk) -> None:
@@ -243,49 +389,17 @@ def _seal_closed_days(desk: Desk) -> None:
         log.info("sealed the dossier log of %d closed day(s)", len(sealed))
 
 
-STORE_CHECK_EVERY_MS = 24 * 60 * 60 * 1000  # SQLite's quick check once a day
-STORE_POLL_MS = 100
-
-
-def watch_store(desk: Desk, window: QWidget, *, then=None) -> None:
-    """When the background check of the database ends: say so if it found damage (writes are
-    refused from then on), else run `then`. Starts the daily check with the first call."""
-    timer = QTimer(window)
-    timer.setInterval(STORE_POLL_MS)
-
-    def poll() -> None:
-        if desk.db.health.running:
-            return
-        timer.stop()
-        timer.deleteLater()
-        problem = desk.store_problem
-        if problem is not None:
-            log.error("the database check failed: %s", problem.detail)
-            notify(window, problem.message, icon=QMessageBox.Icon.Critical)
-        elif then is not None:
-            then()
-
-    timer.timeout.connect(poll)
-    timer.start()
-    if window.property("store_daily") is None:
-        daily = QTimer(window)
-        daily.setInterval(STORE_CHECK_EVERY_MS)
-
-        def check_again() -> None:
-            desk.db.health.check_in_background()
-            watch_store(desk, window, then=lambda: _seal_closed_days(desk))
-
-        daily.timeout.connect(check_again)
-        daily.start()
-        window.setProperty("store_daily", True)
-
-
 # ---- the clerk at the counter ----------------------------------------------------------------
+
+def clerk_names(value: Any) -> list[str]:
+    """The clerks' names as stored (a list, the most recent first), whatever was stored."""
+    names = value if isinstance(value, list) else []
+    return [name for name in names if isinstance(name, str) and name]
+
 
 def known_clerks(desk: Desk) -> list[str]:
     """Names of the clerks who worked on this PC, the most recent first."""
-    names = desk.setting(CLERKS_KEY, [])
-    return [name for name in names if isinstance(name, str) and name]
+    return clerk_names(desk.setting(CLERKS_KEY, []))
 
 
 def remember_clerk(desk: Desk, name: str) -> None:
@@ -324,13 +438,21 @@ class ClerkDialog(QDialog):
         return nfc(self.name.currentText())
 
 
-def ask_clerk(desk: Desk) -> str | None:
-    """Ask who is at the counter and remember the name; None if the dialog was closed."""
-    dialog = ClerkDialog(known_clerks(desk))
+def ask_clerk_name(names: list[str]) -> str | None:
+    """Ask who is at the counter (names used on this PC offered); None if closed."""
+    dialog = ClerkDialog(names)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.clerk():
         return None
-    remember_clerk(desk, dialog.clerk())
     return dialog.clerk()
+
+
+def ask_clerk(desk: Desk) -> str | None:
+    """Ask who is at the counter and remember the name (start-up desk, before the window
+    exists); None if the dialog was closed."""
+    clerk = ask_clerk_name(known_clerks(desk))
+    if clerk is not None:
+        remember_clerk(desk, clerk)
+    return clerk
 
 
 __all__ = ["build_main_window", "run_app", "start"]

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,8 +37,12 @@ _installed: list[QTranslator] = []  # Qt keeps only a pointer: they must stay al
 
 def get_language(desk: Desk) -> str:
     """The language chosen on this PC (`vi` unless English was picked in the settings)."""
-    language = desk.setting(LANGUAGE_KEY, DEFAULT_LANGUAGE)
-    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+    return language_from(desk.setting(LANGUAGE_KEY, DEFAULT_LANGUAGE))
+
+
+def language_from(value: object) -> str:
+    """The language a stored setting names (`vi` for anything else)."""
+    return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def set_language(desk: Desk, language: str) -> None:
@@ -59,6 +61,8 @@ def source_file(language: str) -> Path:
 
 def find_lrelease() -> Path | None:
     """Qt's `lrelease`, from the PySide6 wheel, beside the interpreter, or on the PATH."""
+    import shutil
+
     import PySide6
 
     exe = ".exe" if sys.platform == "win32" else ""
@@ -79,6 +83,8 @@ def _up_to_date(compiled: Path, source: Path) -> bool:
 
 def compile_translation(source: Path, target: Path) -> bool:
     """Run lrelease on `source` into `target` (written beside, then renamed). True if done."""
+    import subprocess  # only when a translation is compiled: not at every start
+
     lrelease = find_lrelease()
     if lrelease is None:
         log.warning("lrelease not found: cannot compile %s; the window stays in Vietnamese",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -34,10 +35,12 @@ from shiboken6 import isValid
 from ..domain.errors import NotFound
 from . import i18n
 from .operations import QueryOp, error_message
-from .scanner import ScannerFilter
 from .session import Session
 from .status_bar import StatusBar
 from .widgets import dialog_buttons, dialog_layout
+
+if TYPE_CHECKING:
+    from .scanner import ScannerFilter
 
 log = logging.getLogger(__name__)
 
@@ -124,11 +127,11 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         # Installed once the screens are built: a Python filter on every event of the first
         # frame costs PySide ~100 ms of one-time type set-up, which would delay the form.
-        self.scanner = ScannerFilter(self)
-        self.scanner.code_scanned.connect(session.open_dossier_requested)
-        self.screens_loaded.connect(self.scanner.install)
+        self.scanner: ScannerFilter | None = None  # made with the screens (not in the frame)
+        self.screens_loaded.connect(self._install_scanner)
         self._dialogs: dict[str, QDialog] = {}
         self._opening: set[str] = set()  # codes whose dossier is being read
+        self.failed_to_open = 0  # the store could not be opened: the app's exit status
         self._pending_hand_back: str | None = None
         session.open_dossier_requested.connect(self.open_dossier)
         session.hand_back_requested.connect(self.hand_back)
@@ -184,6 +187,16 @@ class MainWindow(QMainWindow):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the screens
         return button
 
+    def _install_scanner(self) -> None:
+        """The USB scanner's filter on the whole application, once the screens are built."""
+        if self.scanner is not None:
+            return
+        from .scanner import ScannerFilter
+
+        self.scanner = ScannerFilter(self)
+        self.scanner.code_scanned.connect(self.session.open_dossier_requested)
+        self.scanner.install()
+
     # ---- screens -----------------------------------------------------------------------------
 
     def current_screen_name(self) -> str:
@@ -234,10 +247,10 @@ class MainWindow(QMainWindow):
         else:
             showing = self.stack.currentWidget() is slot.placeholder
             self.stack.insertWidget(self.stack.indexOf(slot.placeholder), slot.screen)
+            if showing:  # before the placeholder goes: removing the current page costs more
+                self.stack.setCurrentWidget(slot.screen)
             self.stack.removeWidget(slot.placeholder)
             slot.placeholder.deleteLater()
-            if showing:
-                self.stack.setCurrentWidget(slot.screen)
             if name == "handback" and self._pending_hand_back:
                 self.hand_back(self._pending_hand_back)
         self.screen_loaded.emit(name)
@@ -315,7 +328,8 @@ class MainWindow(QMainWindow):
             self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
-        self.scanner.uninstall()
+        if self.scanner is not None:
+            self.scanner.uninstall()
         self.sync.stop()
         super().closeEvent(event)
 

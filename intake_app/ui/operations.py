@@ -125,6 +125,11 @@ def error_message(error: BaseException) -> str:
     vi = getattr(error, "vi", None)
     if isinstance(vi, str) and vi:
         return vi
+    from ..store.problems import storage_problem
+
+    problem = storage_problem(error)  # a full disk, a locked or damaged database…
+    if problem is not None:
+        return problem.message
     return QCoreApplication.translate(
         "Operations", "Đã xảy ra lỗi không lường trước; chi tiết đã được ghi vào nhật ký của "
         "ứng dụng. Hãy thử lại; nếu vẫn lỗi, báo cho bộ phận kỹ thuật.")
@@ -207,15 +212,25 @@ class _Lane:
         self._queue: queue.SimpleQueue[_Task | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self.held = False  # tasks wait in the queue; the thread starts when released
         self.desk: Desk | None = None
 
     def submit(self, task: _Task) -> None:
+        self._queue.put(task)
+        if not self.held:
+            self._start()
+
+    def _start(self) -> None:
         with self._lock:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._work, name=f"desk-{self.name}",
                                                 daemon=True)
                 self._thread.start()
-        self._queue.put(task)
+
+    def release(self) -> None:
+        self.held = False
+        if not self._queue.empty():
+            self._start()
 
     def _work(self) -> None:  # the worker thread
         while True:
@@ -264,7 +279,7 @@ class Operations(QObject):
         self.clock = clock
         self._relay = _Relay(self)
         self._relay.pending.connect(self._finished, Qt.ConnectionType.QueuedConnection)
-        self._lanes = {name: _Lane(name, self._open_desk, self._relay)
+        self._lanes = {name: _Lane(name, lambda name=name: self._open_desk(name), self._relay)
                        for name in (MAIN_LANE, LONG_LANE)}
         self._serial = itertools.count(1)
         self._latest: dict[object, int] = {}
@@ -277,11 +292,26 @@ class Operations(QObject):
         self._busy_timer.setInterval(BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(self._show_busy)
         self._closed = False
+        self._abandoned = False
+        self._store_open = threading.Event()  # the main lane opened the store once
 
-    def _open_desk(self) -> Desk:  # a worker thread
+    def _open_desk(self, lane: str) -> Desk:  # a worker thread
+        """A worker's own Desk. The main lane opens the store first (its keys made or loaded,
+        its schema brought up to date, once); the other lane waits for that."""
         from ..desk import Desk
+        from ..paths import DATABASE_FILE
+        from ..store.health import health_of
 
-        return Desk(self.data_dir, clock=self.clock)
+        if lane != MAIN_LANE:
+            self._store_open.wait(STOP_TIMEOUT_S)
+        # The first opening in this process checks the database in the background (a write
+        # waits for the check, reads go on); every later one shares what it found.
+        health = health_of(self.data_dir / DATABASE_FILE)
+        fresh = health.last is None and not health.running
+        desk = Desk(self.data_dir, clock=self.clock,
+                    check_store="background" if fresh and lane == MAIN_LANE else "once")
+        self._store_open.set()
+        return desk
 
     # ---- state -------------------------------------------------------------------------------
 
@@ -337,6 +367,8 @@ class Operations(QObject):
         if op in self._busy:
             self._busy.remove(op)
             self._update_busy()
+        if self._abandoned:
+            return
         try:
             stale = op.key is not None and self._latest.get(op.key) != serial
             if error is not None:
@@ -398,6 +430,26 @@ class Operations(QObject):
         if self._cursor_shown:
             QApplication.restoreOverrideCursor()
             self._cursor_shown = False
+
+    def hold(self) -> None:
+        """Start no worker yet (ops wait in order): at start-up, the window's thread builds
+        the first screen without a worker competing for the interpreter."""
+        for lane in self._lanes.values():
+            lane.held = True
+
+    def release(self) -> None:
+        """Let the workers run the ops that waited (see `hold`)."""
+        for lane in self._lanes.values():
+            lane.release()
+
+    def abandon(self) -> None:
+        """The window is giving up (its store cannot be used): deliver nothing more, start
+        nothing more, and let the workers end on their own."""
+        self._abandoned = self._closed = True
+        for lane in self._lanes.values():
+            lane.stop(0)
+        self._busy.clear()
+        self._update_busy()
 
     # ---- closing -----------------------------------------------------------------------------
 

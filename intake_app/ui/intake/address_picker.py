@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
 from ...domain.text import fold
-from ...store.admin_units import AdminUnit
 from ..operations import QueryOp
 from ..session import Session
 from .suggest_edit import SuggestEdit
+
+if TYPE_CHECKING:
+    from ...store.admin_units import AdminUnit
 
 MAX_SHOWN = 40
 

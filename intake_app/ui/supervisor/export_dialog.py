@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from ...domain.clock import to_vn
 from ...domain.text import fold
 from ...services.reports import ReportPrint
-from ..save_guard import checked_save_path
 from ..operations import Changed, Changes, CollectionOp, QueryOp, error_message
+from ..save_guard import checked_save_path
 from ..session import Session
 from ..widgets import dialog_layout
 from .output import open_file, open_folder, print_document

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.clock import parse_iso, to_vn
-from ..save_guard import checked_save_path
 from ..operations import Changed, Changes, CollectionOp, QueryOp, error_message
+from ..save_guard import checked_save_path
 from ..session import Session
 from ..widgets import screen_title
 from .controller import QUEUED, SyncController
