@@ -212,10 +212,9 @@ def test_settings_page_checks_the_address_and_stores_the_settings(session, desk,
     assert save(qtbot, page) and desk.sync.config() is None
 
 
-def test_lưu_mã_without_a_credential_store_says_it_plainly(session, qtbot,
-                                                          no_credential_store) -> None:
-    # The station opened; then its credential store stopped answering (a locked keyring).
-    page = open_page(qtbot, session)
+def test_lưu_mã_without_a_credential_store_says_it_plainly(session, qtbot, request) -> None:
+    page = open_page(qtbot, session)  # the station (and the window's worker) opened…
+    request.getfixturevalue("no_credential_store")  # …then its store stopped answering
     type_text(qtbot, page.token, "secret-token")
     assert not save_token(qtbot, page)
     assert "không có kho lưu mật khẩu" in page.error.text()

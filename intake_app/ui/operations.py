@@ -18,8 +18,9 @@ Modelled on Anki's `aqt.operations` and `aqt.taskman`. A screen never calls a `D
   paints and keeps its timers). Quiet ops (the live fee quote, type-ahead lists, the status
   bar) show neither.
 - **Errors, one way.** A `DeskError` (or a sync error's `.vi`) is said with its Vietnamese
-  message; anything else is logged with its traceback to the log file and said with one
-  generic Vietnamese sentence (`error_message`). Without a `failure` handler the message goes
+  message (its English detail logged); anything else is logged with its traceback to the log
+  file, on the worker as it happens, and said with one generic Vietnamese sentence
+  (`error_message`). Without a `failure` handler the message goes
   to a message box over `parent`; with one, the screen shows it where it shows its messages.
 - **Results on the window's thread.** `success` and `failure` run on the window's thread, and
   only while `parent` still exists (a dialog closed meanwhile gets nothing). An op marked
@@ -174,6 +175,7 @@ class _Task:
     run: Callable[[Desk], Any]
     deliver: Callable[[Any, BaseException | None], None]
     still_wanted: Callable[[], bool] = lambda: True
+    name: str = "operation"
 
 
 class _Relay(QObject):
@@ -246,6 +248,7 @@ class _Lane:
                     result = task.run(self.desk)
                 except Exception as exc:  # noqa: BLE001 - handed to the window, which says it
                     error = exc
+                    _log_failure(task.name, exc)  # here: logged even if the window is closing
             self._relay.put((task, result, error))
         if self.desk is not None:
             self.desk.close()
@@ -338,8 +341,10 @@ class Operations(QObject):
         if op.key is not None:
             self._latest[op.key] = serial
 
-        def still_wanted() -> bool:  # read on the worker: skip a query already superseded
-            return op.key is None or op.is_change or self._latest.get(op.key) == serial
+        def still_wanted() -> bool:  # read on the worker: skip a query nobody will read
+            if op.is_change:
+                return True  # asked for: done, even while the window closes
+            return not self._closed and (op.key is None or self._latest.get(op.key) == serial)
 
         def deliver(result: Any, error: BaseException | None) -> None:
             self._deliver(op, serial, result, error)
@@ -349,7 +354,7 @@ class Operations(QObject):
             self._busy.append(op)
             if not self._busy_timer.isActive() and not self._cursor_shown:
                 self._busy_timer.start()
-        self._lanes[op.lane].submit(_Task(op.op, deliver, still_wanted))
+        self._lanes[op.lane].submit(_Task(op.op, deliver, still_wanted, op.name))
         return serial
 
     @Slot()
@@ -367,12 +372,11 @@ class Operations(QObject):
         if op in self._busy:
             self._busy.remove(op)
             self._update_busy()
-        if self._abandoned:
-            return
+        if self._abandoned or self._closed:
+            return  # the window is closing: nobody to tell (the log has any failure)
         try:
             stale = op.key is not None and self._latest.get(op.key) != serial
-            if error is not None:
-                _log_failure(op.name, error)
+            if error is not None:  # already logged, on the worker
                 if not stale and op.parent_alive():
                     (op.on_failure or (lambda exc: show_error(op.parent, exc)))(error)
                 return
@@ -454,7 +458,8 @@ class Operations(QObject):
     # ---- closing -----------------------------------------------------------------------------
 
     def close(self, timeout: float = STOP_TIMEOUT_S) -> bool:
-        """Let the ops already asked for finish, then close the workers' Desks.
+        """Let the changes already asked for finish (reads not started are skipped), then close
+        the workers' Desks; nothing is delivered after this.
 
         True when every worker ended within `timeout` (a write still waiting for the lock
         after that is left to its daemon thread; SQLite rolls it back if the process ends).
