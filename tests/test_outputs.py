@@ -130,11 +130,10 @@ def test_paths_are_compared_without_case_on_windows(stamped, monkeypatch, capsys
 
 # ---- the window's save dialogs ------------------------------------------------------------------
 
-def test_the_receipt_preview_will_not_save_over_the_database(session, qtbot, tmp_path):
+def test_the_receipt_preview_will_not_save_over_the_database(session, desk, qtbot, tmp_path):
     from intake_app.ui.intake.screen import IntakeScreen
     from intake_app.ui.receipt_preview import ReceiptPreviewDialog
 
-    desk = session.desk
     result = desk.receive(intake_request(), clerk=session.clerk)
     screen = IntakeScreen(session)
     qtbot.addWidget(screen)
@@ -157,11 +156,10 @@ def test_the_receipt_preview_will_not_save_over_the_database(session, qtbot, tmp
     assert dialog.save_pdf() is None and (tmp_path / "b.pdf").read_bytes() == b"old"
 
 
-def test_the_export_and_sync_dialogs_will_not_save_into_the_data_folder(session, qtbot):
+def test_the_export_and_sync_dialogs_will_not_save_into_the_data_folder(session, desk, qtbot):
     from intake_app.ui.supervisor.export_dialog import LogExportDialog
     from intake_app.ui.sync.screen import SyncScreen
 
-    desk = session.desk
     dialog = LogExportDialog(session)
     qtbot.addWidget(dialog)
     dialog.export_to(desk.data_dir / "so.pdf")
@@ -171,5 +169,5 @@ def test_the_export_and_sync_dialogs_will_not_save_into_the_data_folder(session,
     screen = SyncScreen(session)
     qtbot.addWidget(screen)
     screen.choose_export_path = lambda: desk.data_dir / DATABASE_FILE
-    assert screen.export_file() is None
+    assert screen.export_file() is False  # nothing started
     assert "cơ sở dữ liệu" in screen.property("save_refusal")

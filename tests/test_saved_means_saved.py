@@ -112,9 +112,13 @@ def test_start_up_lists_the_receipt_it_cannot_rebuild_and_opens_the_window(tmp_p
     assert window is not None
     qtbot.addWidget(window)
     assert window.isVisible()
+
+    def notices() -> list[QMessageBox]:
+        return [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+
+    qtbot.waitUntil(lambda: len(notices()) == 1, timeout=20_000)  # once the screens are built
     assert second.receipt_path.read_bytes().startswith(b"%PDF")  # the other one is rebuilt
-    notices = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
-    assert len(notices) == 1 and not notices[0].isModal()
-    assert first.dossier.code in notices[0].text() and "in lại" in notices[0].text()
+    assert not notices()[0].isModal()
+    assert first.dossier.code in notices()[0].text() and "in lại" in notices()[0].text()
     assert "LayoutError" in log_path(folder).read_text(encoding="utf-8")
-    window.session.desk.close()
+    assert window.session.close()

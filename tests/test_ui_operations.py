@@ -186,8 +186,9 @@ def test_a_receipt_pdf_fault_after_the_commit_never_says_not_saved(screen, desk,
     screen.stamp()
     qtbot.waitUntil(lambda: len(message_boxes()) == 1)
     assert rows(data_dir, "SELECT count(*) FROM dossiers") == [(1,)]  # committed
+    code = rows(data_dir, "SELECT code FROM dossiers")[0][0]
     text = message_boxes()[0].text()
-    assert "chưa được lưu" not in text
+    assert f"Hồ sơ {code} đã được tiếp nhận và lưu" in text and "chưa được lưu" not in text
     message_boxes()[0].close()
 
 

@@ -19,18 +19,24 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from .. import __version__
-from ..paths import DATABASE_FILE, migrations_dir
+from ..paths import DATABASE_FILE
 from .health import StoreHealth, health_of
 from .problems import NewerDatabase, StoreError, storage_problem
+from .schema import (
+    MIGRATION_SET,
+    MIGRATIONS_TABLE,
+    applied_migrations,
+    known_migrations,
+    migration_files,
+)
 
 BUSY_TIMEOUT_S = 30.0
-MIGRATION_SET = "intake_app"
-MIGRATIONS_TABLE = "_sqlite_migrations"
 FILE_MODE = 0o600  # the database (and so its -wal and -shm, which SQLite gives its mode)
 
 Check = Literal["now", "background", "once", "skip"]
 
-__all__ = ["DATABASE_FILE", "StationDatabase", "StoreError", "open_database",
+__all__ = ["DATABASE_FILE", "MIGRATIONS_TABLE", "MIGRATION_SET", "StationDatabase",
+           "StoreError", "applied_migrations", "known_migrations", "open_database",
            "write_transaction"]
 
 
@@ -67,7 +73,7 @@ def _sql_statements(script: str) -> list[str]:
 def load_migrations(folder: Path | None = None) -> Migrations:
     """The numbered `db/NNNN_name.sql` files as a sqlite-utils migration set, in order."""
     migrations = Migrations(MIGRATION_SET)
-    for path in sorted((folder or migrations_dir()).glob("[0-9][0-9][0-9][0-9]_*.sql")):
+    for path in migration_files(folder):
         statements = _sql_statements(path.read_text(encoding="utf-8"))
 
         def apply(db: Database, statements: list[str] = statements) -> None:
@@ -158,22 +164,6 @@ def _note_damage(db: Database, problem: StoreError) -> None:
 
     if isinstance(problem, DatabaseDamaged) and isinstance(db, StationDatabase):
         db.health.mark_damaged(problem.detail)
-
-
-def applied_migrations(conn: sqlite3.Connection) -> list[str]:
-    """Names of the migrations recorded in the file, in the order they were applied."""
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                    [MIGRATIONS_TABLE]).fetchone() is None:
-        return []
-    return [name for (name,) in conn.execute(
-        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
-        [MIGRATION_SET])]
-
-
-def known_migrations(folder: Path | None = None) -> list[str]:
-    """The migrations this app carries (`db/NNNN_name.sql`), in order."""
-    return [path.stem for path in
-            sorted((folder or migrations_dir()).glob("[0-9][0-9][0-9][0-9]_*.sql"))]
 
 
 def probe_read_only(path: Path, known: list[str]) -> list[str]:

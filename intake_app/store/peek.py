@@ -2,9 +2,10 @@
 
 The station's settings, the window's language and the clerks' names are read from the
 settings table over a read-only connection: no sqlite-utils, no migrations, no write lock, so
-the window shows at once while its worker thread opens the store properly (and brings its
-schema up to date). Anything unusual (no file yet, an unreadable one) answers None, and the
-window opens the store the ordinary way, which says what is wrong.
+the window shows at once while its worker thread opens the store properly (checks it, brings
+its schema up to date). Anything unusual (no file yet, an unreadable one, one a newer version
+of the app migrated) answers None, and the window opens the store the ordinary way, which
+says what is wrong before the window exists.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from ..domain.station import StationSettings
 from ..paths import DATABASE_FILE
+from .schema import applied_migrations, known_migrations
 from .settings import STATION_KEY, station_from_value
 
 PEEK_TIMEOUT_S = 5.0
@@ -39,6 +41,8 @@ def peek_settings(data_dir: Path, *keys: str) -> Peeked | None:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                timeout=PEEK_TIMEOUT_S)
         try:
+            if set(applied_migrations(conn)) - set(known_migrations()):
+                return None  # a newer app's file: the store refuses it, in words
             marks = ", ".join("?" for _ in range(len(keys) + 1))
             rows = conn.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})",
                                 [STATION_KEY, *keys]).fetchall()
