@@ -88,8 +88,8 @@ CHECKED_ROWS = 300
 # The column order of `insert_dossier`'s INSERT; the build check compares every one of them.
 COLUMNS = (
     "dossier_id", "code", "station_no", "day_key", "day_seq", "procedure_code",
-    "procedure_name", "field_code", "field_name", "applicant", "applicant_name",
-    "applicant_id_number", "applicant_phone", "owner", "documents", "pages", "sets", "channel",
+    "procedure_name", "field_code", "field_name", "applicant", "owner", "documents", "pages",
+    "sets", "channel",
     "delivery", "note", "received_at", "due_at", "returned_at", "status", "version", "clerk",
     "fee_total", "fee_lines", "ledger_book", "ledger_number", "processing_unit", "receipt",
     "search_text",
@@ -268,6 +268,9 @@ class Generator:
             applicant_id_number=applicant.id_number or "",
             owner_name=owner.name if owner else "",
             owner_address=(owner.address or "") if owner else "",
+            applicant_id_label=applicant.id_label,
+            owner_id_label=owner.id_label if owner and owner.id_number else "",
+            owner_id_number=(owner.id_number or "") if owner else "",
             received_at=spec.received_at.isoformat(),
             due_at=due_at.isoformat() if due_at else None,
             ledger_book=book, ledger_number=spec.ledger_number, clerk_name=spec.clerk,
@@ -278,8 +281,8 @@ class Generator:
         return (
             spec.dossier_id, code, spec.station_no, f"{spec.received_at:%y%m%d}", spec.day_seq,
             procedure.code, procedure.name, procedure.field_code, procedure.field_name,
-            spec.applicant.json, applicant.name, applicant.id_number, applicant.phone,
-            spec.owner.json if spec.owner else None, variant.documents_json, variant.pages, 1,
+            spec.applicant.json, spec.owner.json if spec.owner else None,
+            variant.documents_json, variant.pages, 1,
             int(spec.channel), Delivery.COUNTER.value, "", iso(spec.received_at), iso(due_at),
             None, int(DossierStatus.RECEIVED), 1, spec.clerk, variant.fee.total,
             variant.fee_lines_json, book, spec.ledger_number, None,
@@ -403,8 +406,8 @@ PER_KIND = 12
 
 def sample_rows(db: Database, rng: random.Random, count: int) -> list[tuple]:
     top = db.execute("SELECT max(id) FROM dossiers").fetchone()[0]
-    sql = ("SELECT applicant_name, applicant_id_number, applicant_phone, code "
-           "FROM dossiers WHERE id = ?")
+    sql = ("SELECT json_extract(applicant, '$.name'), json_extract(applicant, '$.id_number'), "
+           "json_extract(applicant, '$.phone'), code FROM dossiers WHERE id = ?")
     return [db.execute(sql, [rng.randint(1, top)]).fetchone() for _ in range(count)]
 
 
@@ -412,7 +415,8 @@ def rare_names(db: Database) -> list[str]:
     names = []
     for family in vn_people.RARE_FAMILY_NAMES:
         rows = db.execute(
-            "SELECT applicant_name FROM dossiers WHERE applicant_name LIKE ? LIMIT 2",
+            "SELECT json_extract(applicant, '$.name') AS name FROM dossiers WHERE name LIKE ? "
+            "LIMIT 2",
             [f"{family} %"],
         )
         names += [fold(name) for (name,) in rows]

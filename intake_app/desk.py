@@ -18,6 +18,14 @@ from .data_folder import check_output_path, make_private, make_private_folder
 from .domain import stamping
 from .domain.calendar import CalendarOverride, WorkCalendar
 from .domain.clock import iso, now_vn, parse_iso, to_vn
+from .domain.corrections import (
+    CorrectionError,
+    FieldChange,
+    check_patch,
+    corrected_receipt,
+    plan_correction,
+    replaced_copy,
+)
 from .domain.dossier import Dossier, Party
 from .domain.dossier_code import day_key, next_sequence
 from .domain.errors import DeskError, Failed, InvalidInput, NotFound
@@ -36,7 +44,7 @@ from .domain.lifecycle import (
 )
 from .domain.limits import checked_text
 from .domain.procedures import Procedure
-from .domain.receipt import ReceiptData, ReceiptDocument
+from .domain.receipt import ReceiptData, ReceiptDocument, ReceiptIssue
 from .domain.slip_content import (
     DEFAULT_SIGNER_TITLE,
     build_slip,
@@ -50,6 +58,7 @@ from .domain.status import DossierStatus
 from .domain.text import nfc
 from .station_keys import StationKeys, open_station_keys
 from .store import admin_units, catalogue, dossiers, outbox, settings, slips
+from .store import ledger as ledger_store
 from .store.admin_units import AdminUnit
 from .store.calendar import clear_override, set_override, work_calendar
 from .store.db import DATABASE_FILE, Check, StationDatabase, open_database, write_transaction
@@ -100,6 +109,20 @@ class Quote:
     procedure: Procedure
     fee: FeeResult | None  # None while the document lines are not valid yet
     due_at: datetime | None  # None: the procedure has no appointment date
+
+
+@dataclass(frozen=True)
+class CorrectionResult:
+    """What `Desk.correct` did: the corrected dossier, each change, the receipt issued again."""
+
+    dossier: Dossier
+    changes: tuple[FieldChange, ...]
+    receipt: ReceiptData  # the new original (issue 2, 3, …)
+    receipt_path: Path | None  # None if writing the PDF failed; the correction is saved anyway
+    receipt_error: str | None = None
+    superseded: int = 0  # parked events of the dossier the new version replaces
+    log_corrected: bool = False  # the row's day was sealed: recorded beside the seal
+    fee_before: int | None = None  # the fee before (the dossier holds the fee after)
 
 
 @dataclass(frozen=True)
@@ -496,6 +519,78 @@ class Desk:
             "status": int(dossier.status), "note": outcome.note,
             "event_id": event["event_id"]}, actor=clerk)
 
+    # ---- correcting ----------------------------------------------------------------------------
+
+    def correct(self, code: str, patch: dict[str, Any], *, reason: str, clerk: str,
+                ) -> CorrectionResult:
+        """Correct a stamped dossier by `patch` (`domain.corrections`: what may change in which
+        status, what follows), for `reason`.
+
+        One transaction: the corrected facts at the next version, a history entry with every
+        field before → after and the reason, the `updated` event with the whole dossier, the
+        receipt issued again as the current original (the one it replaces kept in the receipt
+        history), parked events of the dossier superseded by the new one, and, when the row's
+        day is sealed, the correction recorded beside the seal. The new original's PDF is
+        written after the commit (a failure there loses nothing: it is rebuilt from the data).
+        """
+        clerk = checked_text("clerk", clerk)
+        reason = checked_text("correction.reason", reason)
+        if not reason:
+            raise CorrectionError({"reason": "Hãy ghi lý do sửa thông tin hồ sơ."})
+        station = self.station
+        self._seal_quietly()  # a closed day is sealed before one of its rows changes
+        with write_transaction(self.db):
+            dossier = self.dossier(code)
+            code = dossier.code
+            now = self.station_clock.take_instant().at
+            draft = check_patch(dossier, patch, self.references(), today=now.date())
+            procedure = self.procedure(dossier.procedure_code)
+            fee = (stamping.fee_for_documents(procedure, draft.documents, draft.pages)
+                   if procedure is not None else None)
+            outcome = plan_correction(dossier, draft, reason=reason, fee=fee)
+            corrected = outcome.dossier
+            row = self._row(code)
+            logged_before = ledger_store.log_row_of(self.db, code)
+            previous = self.receipt(code)
+            issues = dossiers.receipt_issues(self.db, row)
+            previous_issued_at = parse_iso(issues[-1][2]) if issues else dossier.received_at
+            receipt = corrected_receipt(
+                previous, corrected, station=station, address_of=self.address_of, at=now,
+                previous_issued_at=previous_issued_at, fee_before=dossier.fee_total,
+                delivery_changed=corrected.delivery != dossier.delivery)
+            at = iso(now)
+            step = dossiers.add_history(
+                self.db, row, at=at, actor=clerk, action="corrected",
+                status=int(corrected.status), note=outcome.note,
+                detail=outcome.detail(receipt.issue))
+            dossiers.keep_replaced_receipt(self.db, row, previous,
+                                           issued_at=iso(previous_issued_at), replaced_at=at,
+                                           replaced_by=step)
+            dossiers.update_corrected(self.db, corrected, receipt)
+            progress = progress_entry(clerk, now, outcome.note, int(corrected.status))
+            event = make_event(corrected, EventKind.UPDATED, occurred_at=now, actor=clerk,
+                               progress=progress)
+            outbox.add_event(self.db, row, event, at)
+            superseded = outbox.supersede_parked(self.db, row, event["event_id"])
+            sealed = (self.ledger.record_correction(logged_before, at=at, by=clerk,
+                                                    reason=reason, step=step)
+                      if logged_before is not None else None)
+            self.audit.record("dossier.corrected", code, {
+                "version": corrected.version, "reason": reason,
+                "changes": [change.as_dict() for change in outcome.changes],
+                "fee_before": outcome.fee_before, "fee_after": outcome.fee_after,
+                "receipt_issue": receipt.issue, "event_id": event["event_id"],
+                "superseded": superseded, "sealed_row": sealed is not None}, actor=clerk)
+        result = CorrectionResult(corrected, outcome.changes, receipt, None, None, superseded,
+                                  sealed is not None, outcome.fee_before)
+        # Committed: from here on nothing may say the correction was not saved.
+        try:
+            return replace(result, receipt_path=self.write_receipt(receipt))
+        except Exception as exc:  # noqa: BLE001 - any failure after the commit is reported
+            log.exception("the correction of %s is saved but its receipt could not be written",
+                          code)
+            return replace(result, receipt_error=failure_vi(exc))
+
     # ---- slips -------------------------------------------------------------------------------
 
     def issue_slip(self, code: str, kind: SlipKind, out: Path, *, clerk: str) -> Path:
@@ -580,9 +675,11 @@ class Desk:
     # ---- receipts ----------------------------------------------------------------------------
 
     def receipt_path(self, receipt: ReceiptData) -> Path:
+        """Where the original of this issue of the receipt is kept: a receipt issued again
+        after a correction gets a file of its own, the earlier original stays."""
         stamp = receipt.received_at
-        return (self.data_dir / RECEIPTS_FOLDER / f"{stamp:%Y}" / f"{stamp:%m}"
-                / f"{receipt.code}.pdf")
+        name = receipt.code if receipt.issue == 1 else f"{receipt.code}-lan{receipt.issue}"
+        return (self.data_dir / RECEIPTS_FOLDER / f"{stamp:%Y}" / f"{stamp:%m}" / f"{name}.pdf")
 
     def write_receipt(self, receipt: ReceiptData) -> Path:
         """Write the original receipt as it was handed out."""
@@ -601,27 +698,49 @@ class Desk:
             raise UnknownDossier(code)
         return receipt
 
-    def reprint_receipt(self, code: str, out: Path, *, clerk: str) -> Path:
-        """Write a copy (marked BẢN SAO) of the receipt and record the reprint in the history."""
+    def receipt_issues(self, code: str) -> list[ReceiptIssue]:
+        """Every receipt handed out for the dossier, oldest first, the current original last."""
+        dossier = self.dossier(code)
+        replaced = dossiers.receipt_issues(self.db, self._row(dossier.code))
+        issues = [ReceiptIssue(receipt, parse_iso(issued), parse_iso(replaced_at))
+                  for receipt, issued, replaced_at in replaced]
+        current_since = issues[-1].replaced_at if issues else dossier.received_at
+        assert current_since is not None
+        return [*issues, ReceiptIssue(self.receipt(dossier.code), current_since, None)]
+
+    def reprint_receipt(self, code: str, out: Path, *, clerk: str,
+                        issue: int | None = None) -> Path:
+        """Write a copy (marked BẢN SAO) of the receipt and record the reprint in the history.
+
+        `issue` prints a copy of an earlier receipt a correction replaced (to compare with the
+        paper a citizen brings), saying under its title that it was replaced; by default the
+        current original.
+        """
         from .documents.files import write_atomically
         from .documents.receipt_pdf import build_receipt_pdf
 
         receipt = self.receipt(code)
         self.db.health.require_writable()  # the reprint is recorded: refused before any work
         self.station_clock.require_trusted()
+        if issue is not None and issue != receipt.issue:
+            receipt = replaced_copy(self.receipt_issues(code), issue)
         content = build_receipt_pdf(receipt.as_copy())
         self._make_folder_for(out)
         write_atomically(out, content)
         row = self._row(code)
         with write_transaction(self.db):
             now = self.station_clock.take_instant().at
+            note = "In lại giấy tiếp nhận (bản sao)" + (
+                f" cấp lần {receipt.issue}" if receipt.issue > 1 or issue is not None else "")
             dossiers.add_history(
                 self.db, row, at=iso(now), actor=clerk, action="receipt_reprinted",
-                note="In lại giấy tiếp nhận (bản sao)", detail={"file": str(out)},
+                note=note, detail={"file": str(out), "issue": receipt.issue},
             )
-            self.audit.record("receipt.reprinted", code, {"file": str(out)}, actor=clerk)
-        if not self.receipt_path(receipt).exists():
-            self.write_receipt(receipt)  # the original was lost (power cut before it was written)
+            self.audit.record("receipt.reprinted", code, {"file": str(out),
+                                                          "issue": receipt.issue}, actor=clerk)
+        current = self.receipt(code)
+        if not self.receipt_path(current).exists():
+            self.write_receipt(current)  # the original was lost (power cut before it was written)
         return out
 
     def recover_receipts(self, days: int = 7) -> ReceiptRecovery:

@@ -79,7 +79,7 @@ def test_the_log_is_sealed_printed_and_verified(two_days, capsys, tmp_path):
     assert out["days"][0]["hash"][:16] in text and out["days"][1]["hash"][:16] in text
 
     status, verdict, _ = run(capsys, folder, "log", "verify")
-    assert status == 0 and verdict == {"ok": True, "problems": []}
+    assert status == 0 and verdict == {"ok": True, "problems": [], "corrected": []}
 
     # Someone changes a logged name straight in the database, and removes another row.
     with sqlite3.connect(folder / DATABASE_FILE) as conn:

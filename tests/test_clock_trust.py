@@ -143,7 +143,7 @@ def test_a_clock_a_day_ahead_does_not_seal_the_real_today(data_dir, capsys, tmp_
     today.advance(hours=1)  # the clock is put right; the counter goes on the same day
     stamp_at(data_dir, today)
     status, verdict, _ = run(capsys, data_dir, "log", "verify")
-    assert status == 0 and verdict == {"ok": True, "problems": []}
+    assert status == 0 and verdict == {"ok": True, "problems": [], "corrected": []}
 
     # The first stamp of the next day (the real clock's today) closes and seals it.
     status, _, _ = run(capsys, data_dir, "receive", "--json", str(request_file(tmp_path)))
@@ -151,7 +151,7 @@ def test_a_clock_a_day_ahead_does_not_seal_the_real_today(data_dir, capsys, tmp_
     assert rows(data_dir, "SELECT count FROM log_seals WHERE day = ?",
                 [today.now.date().isoformat()]) == [(3,)]
     status, verdict, _ = run(capsys, data_dir, "log", "verify")
-    assert verdict == {"ok": True, "problems": []}
+    assert verdict == {"ok": True, "problems": [], "corrected": []}
 
 
 def test_the_intake_screen_shows_the_clock_refusal_and_keeps_the_form(session, qtbot,

@@ -16,7 +16,7 @@ SNAPSHOT_KEYS = {
     "MaHoSo", "MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc", "KenhThucHien", "ChuHoSo",
     "LoaiDoiTuong", "MaDoiTuong", "SoDienThoai", "Email", "DiaChi", "TrichYeuHoSo",
     "NgayTiepNhan", "NgayHenTra", "NgayTra", "TrangThaiHoSo", "HinhThuc", "DonViXuLy", "GhiChu",
-    "TaiLieuNop", "DanhSachLePhi", "ThanhToan",
+    "TaiLieuNop", "DanhSachLePhi", "ThanhToan", "LoaiGiayTo",
 }
 NEVER_NULL = {"MaHoSo", "MaTTHC", "TenTTHC", "KenhThucHien", "ChuHoSo", "LoaiDoiTuong",
               "NgayTiepNhan", "TrangThaiHoSo", "HinhThuc", "TaiLieuNop", "DanhSachLePhi"}
@@ -105,7 +105,7 @@ def test_text_is_stored_in_nfc(make_desk, data_dir):
     })
     dossier = desk.receive(request, clerk="Hoa").dossier
     assert dossier.applicant.name == "Trần Thị Ngọc Ánh"
-    (stored,), = rows(data_dir, "SELECT applicant_name FROM dossiers")
+    (stored,), = rows(data_dir, "SELECT json_extract(applicant, '$.name') FROM dossiers")
     assert stored == unicodedata.normalize("NFC", stored) == "Trần Thị Ngọc Ánh"
 
 

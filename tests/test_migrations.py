@@ -28,6 +28,11 @@ def test_every_migration_file_is_applied_once(data_dir):
     assert applied(data_dir / DATABASE_FILE) == names
 
 
+DROPPED = {"applicant_name": "json_extract(applicant, '$.name')",
+           "applicant_id_number": "json_extract(applicant, '$.id_number')",
+           "applicant_phone": "json_extract(applicant, '$.phone')"}
+
+
 def test_a_version_1_database_upgrades_and_keeps_its_dossiers(make_desk, tmp_path):
     current = make_desk(FakeClock(at("2026-03-02 08:00")))
     code = current.receive(intake_request(), clerk="Hoa").dossier.code
@@ -41,10 +46,11 @@ def test_a_version_1_database_upgrades_and_keeps_its_dossiers(make_desk, tmp_pat
     with write_transaction(old):
         for table in ("settings", "admin_provinces", "admin_communes", "procedures",
                       "dossiers", "dossier_history", "outbox"):
-            columns = ", ".join(
-                row[1] for row in old.execute(f"PRAGMA main.table_info({table})").fetchall()
-            )
-            old.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM cur.{table}")
+            names = [row[1] for row in old.execute(f"PRAGMA main.table_info({table})")]
+            columns = ", ".join(names)
+            # The columns 0008 dropped (one source per fact) come from the applicant JSON.
+            values = ", ".join(DROPPED.get(name, name) for name in names)
+            old.execute(f"INSERT INTO main.{table} ({columns}) SELECT {values} FROM cur.{table}")
     old.execute("DETACH DATABASE cur")
     old.close()
     assert applied(old_folder / DATABASE_FILE) == ["0001_initial"]
@@ -56,3 +62,50 @@ def test_a_version_1_database_upgrades_and_keeps_its_dossiers(make_desk, tmp_pat
         assert kept.statutory_due_at == kept.due_at is not None  # 0003 fills the new column
         assert upgraded.receive(intake_request(), clerk="Hoa").dossier.code != code
         assert len(upgraded.find("nguyen")) == 2
+
+
+def test_0008_drops_the_unread_applicant_columns_and_keeps_search(make_desk, tmp_path):
+    """A station's database from before 0008 (its applicant kept five ways): the three plain
+    columns go, each fact has one source, the search index, its triggers and the indexes stay,
+    and a correction afterwards is found by its new name."""
+    current = make_desk(FakeClock(at("2026-03-02 08:00")))
+    code = current.receive(intake_request(), clerk="Hoa").dossier.code
+
+    old_folder = tmp_path / "old"
+    old_folder.mkdir()
+    old = connect(old_folder / DATABASE_FILE)
+    with write_transaction(old):
+        load_migrations().apply(old, stop_before="0008_counter_features")
+    old.execute("ATTACH DATABASE ? AS cur", [str(current.data_dir / DATABASE_FILE)])
+    with write_transaction(old):
+        for table in ("settings", "admin_provinces", "admin_communes", "procedures",
+                      "dossiers", "dossier_history", "outbox"):
+            names = [row[1] for row in old.execute(f"PRAGMA main.table_info({table})")]
+            values = ", ".join(DROPPED.get(name, name) for name in names)
+            old.execute(f"INSERT INTO main.{table} ({', '.join(names)}) "
+                        f"SELECT {values} FROM cur.{table}")
+    old.execute("DETACH DATABASE cur")
+    before = {row[0] for row in old.execute(
+        "SELECT name FROM sqlite_master WHERE tbl_name = 'dossiers' AND type IN ('index', "
+        "'trigger')")}
+    old.close()
+    assert {"applicant_name", "applicant_phone"} <= {
+        row[1] for row in sqlite3.connect(old_folder / DATABASE_FILE).execute(
+            "PRAGMA table_info(dossiers)")}
+
+    with Desk(old_folder) as upgraded:
+        assert applied(old_folder / DATABASE_FILE)[-1] != "0007_calendar_reports"
+        with sqlite3.connect(old_folder / DATABASE_FILE) as conn:
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(dossiers)")}
+            after = {row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE tbl_name = 'dossiers' AND type IN "
+                "('index', 'trigger')")}
+            conn.execute("INSERT INTO dossiers_fts(dossiers_fts) VALUES ('integrity-check')")
+        assert not {"applicant_name", "applicant_id_number", "applicant_phone"} & columns
+        assert {"applicant", "search_text", "receipt"} <= columns
+        assert after == before and {"dossiers_fts_update", "dossiers_received"} <= after
+        assert [d.code for d in upgraded.find("nguyen van duc")] == [code]
+        upgraded.correct(code, {"applicant": {"name": "Nguyễn Văn Phúc"}},
+                         reason="Gõ sai tên", clerk="Hoa")
+        assert [d.code for d in upgraded.find("nguyen van phuc")] == [code]
+        assert upgraded.find("nguyen van duc") == []

@@ -90,7 +90,7 @@ def test_clerk_receives_a_dossier_without_touching_the_mouse(screen, qtbot, data
     with qtbot.waitSignal(screen.session.changed) as changed:
         qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    saved = rows(data_dir, "SELECT code, applicant_name FROM dossiers")
+    saved = rows(data_dir, "SELECT code, json_extract(applicant, '$.name') FROM dossiers")
     assert len(saved) == 1
     code, name = saved[0]
     assert changed.args[0].dossiers == {code}

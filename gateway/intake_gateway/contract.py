@@ -282,8 +282,37 @@ def _check_snapshot(dossier: Any) -> None:
             continue
         if not is_portal_stamp(value):
             raise _Bad(f"dossier.{key} must be a date yyyyMMddHHmmss")
+    _check_id_document(dossier)
     _check_documents(dossier["TaiLieuNop"])
     _check_fees(dossier["DanhSachLePhi"])
+
+
+# LoaiGiayTo (optional; absent or null from stations before it): which document MaDoiTuong is
+# the number of, and the shape that number must have.
+LOAI_GIAY_TO = {0: "none", 1: "CCCD", 2: "passport", 3: "tax code"}
+_ID_SHAPES = {
+    1: (re.compile(r"[0-9]{12}"), "a 12-digit personal ID number"),
+    2: (re.compile(r"[A-Z0-9]{6,9}"), "a passport number of 6-9 capital letters and digits"),
+    3: (re.compile(r"[0-9]{10}(-[0-9]{3})?"), "a tax code of 10 digits, or 10-3 for a branch"),
+}
+
+
+def _check_id_document(dossier: dict) -> None:
+    kind = dossier.get("LoaiGiayTo")
+    if kind is None:
+        return
+    if not is_int(kind) or kind not in LOAI_GIAY_TO:
+        raise _Bad("dossier.LoaiGiayTo must be one of 0, 1, 2, 3")
+    number = dossier["MaDoiTuong"]
+    if kind == 0:
+        if number is not None:
+            raise _Bad("dossier.MaDoiTuong must be null when LoaiGiayTo is 0 (no document)")
+        return
+    if number is None:
+        return
+    shape, what = _ID_SHAPES[kind]
+    if shape.fullmatch(number) is None:
+        raise _Bad(f"dossier.MaDoiTuong must be {what} when LoaiGiayTo is {kind}")
 
 
 def _list(value: Any, name: str) -> list:

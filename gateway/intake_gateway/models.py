@@ -57,6 +57,11 @@ class Snapshot(BaseModel):
     ChuHoSo: str = Field(min_length=1)
     LoaiDoiTuong: Literal[1, 2]
     MaDoiTuong: str | None
+    LoaiGiayTo: Literal[0, 1, 2, 3] | None = Field(
+        default=None, description="optional (absent or null: not said): which document "
+        "MaDoiTuong is the number of: 0 "
+        "none (MaDoiTuong null), 1 CCCD/căn cước (12 digits), 2 passport (6-9 capital letters "
+        "and digits), 3 tax code (10 digits, or 10-3 for a branch)")
     SoDienThoai: str | None
     Email: str | None
     DiaChi: str | None

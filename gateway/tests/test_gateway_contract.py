@@ -166,3 +166,31 @@ def test_all_text_nfc_fast_path_is_conservative():
     assert all_text_nfc(json.dumps({"a": "plain"}))
     assert not all_text_nfc(json.dumps({"a": nfd}, ensure_ascii=False))
     assert not all_text_nfc(json.dumps({"a": nfc}))  # \u escapes: look at each string
+
+
+@pytest.mark.parametrize("kind, number", [
+    (None, "anything"), (0, None), (1, "046095001234"), (1, None), (2, "C1234567"),
+    (3, "0100109106"), (3, "0100109106-001"),
+])
+def test_loai_giay_to_is_optional_and_names_the_document(kind, number):
+    event = sample_event()
+    event["dossier"]["MaDoiTuong"] = number
+    if kind is not None:
+        event["dossier"]["LoaiGiayTo"] = kind
+    assert check_event(event) is None
+
+
+@pytest.mark.parametrize("kind, number, says", [
+    (4, None, "LoaiGiayTo must be one of 0, 1, 2, 3"),
+    ("1", "046095001234", "LoaiGiayTo must be one of"),
+    (0, "046095001234", "MaDoiTuong must be null when LoaiGiayTo is 0"),
+    (1, "C1234567", "12-digit personal ID number"),
+    (2, "c1234567", "passport number"),
+    (3, "01001091", "tax code"),
+])
+def test_a_wrong_loai_giay_to_or_number_is_malformed(kind, number, says):
+    event = sample_event()
+    event["dossier"]["MaDoiTuong"] = number
+    event["dossier"]["LoaiGiayTo"] = kind
+    code, message = problem(event)
+    assert code == "malformed" and says in message

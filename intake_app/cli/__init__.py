@@ -17,6 +17,8 @@ from . import (
     calendar_commands,
     clock_commands,
     commands,
+    correction_commands,
+    idcard_commands,
     keys_commands,
     lifecycle_commands,
     store_commands,
@@ -80,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     receipt.add_argument("--out", required=True, help="PDF file to write (outside the data "
                          "folder)")
     commands.add_force(receipt)
+    receipt.add_argument("--issue", type=int, default=None,
+                         help="a receipt a correction replaced (1 the counter's first one); "
+                         "default: the current original")
     receipt.set_defaults(action=commands.cmd_receipt)
 
     find = sub.add_parser("find", help="search by code, name (accents optional), ID number, phone")
@@ -114,10 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
     user_commands.add_parsers(sub)
     clock_commands.add_parsers(sub)
     store_commands.add_parsers(sub)
+    correction_commands.add_parsers(sub)
+    idcard_commands.add_parsers(sub)
     return parser
 
 
-COMMANDS_WITHOUT_STATION = {"init"}
+COMMANDS_WITHOUT_STATION = {"init", "idcard"}
 INTERRUPTED = 130
 
 log = logging.getLogger("intake_app.cli")

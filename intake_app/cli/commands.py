@@ -160,8 +160,10 @@ def cmd_receive(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_receipt(args: argparse.Namespace, desk: Desk) -> int:
-    out = desk.reprint_receipt(args.code, out_path(args, desk), clerk=args.clerk)
-    emit({"code": args.code.strip().upper(), "receipt": str(out), "copy": True})
+    out = desk.reprint_receipt(args.code, out_path(args, desk), clerk=args.clerk,
+                               issue=args.issue)
+    emit({"code": args.code.strip().upper(), "receipt": str(out), "copy": True,
+          **({"issue": args.issue} if args.issue is not None else {})})
     return OK
 
 
@@ -180,12 +182,16 @@ def cmd_show(args: argparse.Namespace, desk: Desk) -> int:
         "field": dossier.field_name,
         "applicant": {
             "name": dossier.applicant.name,
+            "id_type": dossier.applicant.id_kind.value,
             "id_number": dossier.applicant.id_number,
+            "old_id_number": dossier.applicant.old_id_number,
             "phone": dossier.applicant.phone,
             "email": dossier.applicant.email,
             "address": dossier.applicant.address,
         },
         "owner": dossier.owner.name if dossier.owner else None,
+        "owner_id": ({"id_type": dossier.owner.id_kind.value,
+                      "id_number": dossier.owner.id_number} if dossier.owner else None),
         "documents": [
             {"name": d.name, "form": d.form.value, "copies": d.copies, "pages": d.pages}
             for d in dossier.documents
@@ -198,6 +204,9 @@ def cmd_show(args: argparse.Namespace, desk: Desk) -> int:
         "clerk": dossier.clerk,
         "version": dossier.version,
         "receipt_file": str(desk.receipt_path(receipt)),
+        "receipts": [{"issue": item.receipt.issue, "issued_at": iso(item.issued_at),
+                      "replaced_at": iso(item.replaced_at), "current": item.current}
+                     for item in desk.receipt_issues(dossier.code)],
         "history": desk.history(dossier.code),
         "events": [
             {"event_id": e["event_id"], "version": e["version"], "kind": e["kind"],

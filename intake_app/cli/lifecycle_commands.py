@@ -123,11 +123,17 @@ def cmd_log(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def _verify_log(desk: Desk) -> int:
-    problems = desk.ledger.verify()
-    emit({"ok": not problems,
+    check = desk.ledger.check()
+    emit({"ok": check.ok,
           "problems": [{"day": p.day.isoformat(), "code": p.code, "kind": p.kind.value,
-                        "message": p.message} for p in problems]})
-    return FAILED if problems else OK
+                        "message": p.message} for p in check.problems],
+          # Sealed rows changed by a correction made in the app: not a problem, said as such.
+          "corrected": [{"day": c.day.isoformat(), "code": c.code, "at": c.at, "by": c.by,
+                         "reason": c.reason,
+                         "message": f"Hồ sơ {c.code} (ngày {c.day:%d/%m/%Y}) được sửa thông tin "
+                                    f"lúc {c.at} bởi {c.by}; lý do: {c.reason}"}
+                        for c in check.corrected]})
+    return OK if check.ok else FAILED
 
 
 def cmd_report(args: argparse.Namespace, desk: Desk) -> int:
@@ -195,7 +201,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     log = sub.add_parser("log", help="the daily dossier log (sổ theo dõi hồ sơ), or `log verify`")
     log.add_argument("what", nargs="?", choices=["verify"],
-                     help="verify: check that no logged row changed after its day was sealed")
+                     help="verify: check that no logged row changed after its day was sealed "
+                     "(a correction made in the app is listed under \"corrected\", with who, "
+                     "when and why)")
     log.add_argument("--from", dest="start", type=date_arg)
     log.add_argument("--to", dest="end", type=date_arg)
     log.add_argument("--clerk", dest="log_clerk", help="only this clerk's dossiers")

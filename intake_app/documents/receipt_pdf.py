@@ -132,6 +132,10 @@ def _story(data: ReceiptData, compact: bool) -> list[Flowable]:
     office = _office_in_sentence(data.office_name)
     story: list[Flowable] = _header(data, st)
     story.append(Paragraph(TITLE, st.title))
+    if nfc(data.reissue_note):
+        # A receipt issued again after a correction says so under its title, and what changed
+        # for the citizen (the fee), so the two originals are never taken for one another.
+        story.append(Paragraph(_text(data.reissue_note), st.sign_note))
     story.append(
         Paragraph(f"{_text(office)} {_text(data.unit_name)} tiếp nhận hồ sơ của:", st.body)
     )
@@ -143,7 +147,8 @@ def _story(data: ReceiptData, compact: bool) -> list[Flowable]:
             [
                 [
                     Paragraph(
-                        f"Số định danh cá nhân/CCCD: {_or_blank(data.applicant_id_number)}",
+                        f"{_text(data.applicant_id_label)}: "
+                        f"{_or_blank(data.applicant_id_number)}",
                         st.body,
                     ),
                     Paragraph(f"Số điện thoại: {_or_blank(data.applicant_phone)}", st.body),
@@ -155,9 +160,11 @@ def _story(data: ReceiptData, compact: bool) -> list[Flowable]:
     story.append(labelled_unbroken("Email:", data.applicant_email, st.body))
     story.append(Paragraph(f"Địa chỉ: {_or_blank(data.applicant_address)}", st.body))
     if nfc(data.owner_name):
+        owner_id = (f", {_text(data.owner_id_label)}: {_text(data.owner_id_number)}"
+                    if nfc(data.owner_id_number) else "")
         story.append(
             Paragraph(
-                f"Chủ hồ sơ: <b>{_text(data.owner_name)}</b>. "
+                f"Chủ hồ sơ: <b>{_text(data.owner_name)}</b>{owner_id}. "
                 f"Địa chỉ: {_or_blank(data.owner_address)}",
                 st.body,
             )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
 
+from .id_documents import IdKind
 from .payment import Payment
 from .procedures import DocForm
 from .receipt import FeeLine
@@ -52,6 +53,14 @@ class Party:
     province_code: str | None = None
     commune_code: str | None = None
     kind: PartyKind = PartyKind.CITIZEN
+    id_kind: IdKind = IdKind.CCCD  # which document `id_number` is the number of
+    old_id_number: str | None = None  # the old 9-digit CMND, as a chip card's QR code keeps it
+
+    @property
+    def id_label(self) -> str:
+        """'Số định danh cá nhân/CCCD', 'Số hộ chiếu', 'Mã số thuế': what is printed before the
+        number."""
+        return self.id_kind.label
 
 
 @dataclass(frozen=True)

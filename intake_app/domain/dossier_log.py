@@ -10,6 +10,14 @@ does a seal that was edited or dropped.
 What legitimately changes after the day is closed (the appointment, the return, the unit
 that handles the dossier, the note) is not sealed.
 
+A sealed fact may still be corrected by a clerk (`corrections`: a typo in the applicant's
+name, a wrong phone). The correction is recorded beside the seal as a `LogCorrection`: the row's
+digest before and after, who, when and why, keyed (HMAC-SHA256) with the station's audit key.
+`verify_chain` follows a sealed row's corrections from its sealed digest: a row whose digest is
+where its corrections lead is *corrected* (reported as such, not as a problem); any other
+difference, a correction whose key does not verify, or a row put back to an earlier state, is
+tampering.
+
 Pure logic: no Qt, no SQL. The store reads rows and seals; `build_log` shapes what the PDF,
 CSV and XLSX documents print.
 """
@@ -210,6 +218,45 @@ class DaySeal:
         )
 
 
+@dataclass(frozen=True)
+class LogCorrection:
+    """A sealed row changed by a correction: its digest before and after, who, when and why,
+    with a MAC under the audit key so that only the app can write one."""
+
+    day: date
+    code: str
+    before: str
+    after: str
+    at: str  # ISO 8601 instant of the correction
+    by: str  # who corrected it
+    reason: str
+    mac: str = ""
+
+    def payload(self) -> dict[str, Any]:
+        return {"day": self.day.isoformat(), "code": nfc(self.code), "before": self.before,
+                "after": self.after, "at": self.at, "by": nfc(self.by),
+                "reason": nfc(self.reason)}
+
+    def expected_mac(self, key: bytes) -> str:
+        return hmac.new(key, b"intake log correction v1\n" + _canonical(self.payload()),
+                        hashlib.sha256).hexdigest()
+
+    def signed(self, key: bytes) -> LogCorrection:
+        return replace(self, mac=self.expected_mac(key))
+
+    def verifies(self, key: bytes | None) -> bool:
+        return key is not None and hmac.compare_digest(self.mac, self.expected_mac(key))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.payload(), "mac": self.mac}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> LogCorrection:
+        return cls(day=date.fromisoformat(str(data["day"])), code=str(data["code"]),
+                   before=str(data["before"]), after=str(data["after"]), at=str(data["at"]),
+                   by=str(data["by"]), reason=str(data["reason"]), mac=str(data.get("mac", "")))
+
+
 def seal_day(previous_hash: str, day: date, rows: Iterable[LogRow],
              key: bytes | None = None) -> DaySeal:
     """Close `day`: the digests of its rows in ledger order and the hash chained on
@@ -240,10 +287,11 @@ def rows_by_day(rows: Iterable[LogRow]) -> dict[date, list[LogRow]]:
 
 
 class ProblemKind(StrEnum):
-    CHANGED = "changed"  # a sealed row's facts differ from its digest
+    CHANGED = "changed"  # a sealed row's facts differ from its digest (and its corrections)
     REMOVED = "removed"  # a sealed row is missing
     ADDED = "added"  # a row on a sealed day (or a skipped day inside the chain) was not sealed
     BROKEN_LINK = "broken_link"  # a seal does not follow the one before it, or was edited
+    FORGED = "forged_correction"  # a correction record the audit key did not sign
 
 
 @dataclass(frozen=True)
@@ -258,12 +306,26 @@ def _problem(day: date, code: str | None, kind: ProblemKind, what: str) -> LogPr
     return LogProblem(day, code, kind, f"Ngày {date_vn(day)}: {what}")
 
 
+def follow_corrections(sealed: str, corrections: Iterable[LogCorrection],
+                       key: bytes | None) -> tuple[str, list[LogCorrection]]:
+    """Where a sealed digest leads through the signed corrections that start from it, in order:
+    the last digest reached and the corrections taken."""
+    digest, taken = sealed, []
+    for correction in corrections:
+        if correction.before == digest and correction.verifies(key):
+            digest = correction.after
+            taken.append(correction)
+    return digest, taken
+
+
 def verify_chain(
     seals: Sequence[DaySeal],
     rows_by_day: Mapping[date, Sequence[LogRow]],
     *,
     previous_hash: str = GENESIS,
     key: bytes | None = None,
+    corrections: Mapping[str, Sequence[LogCorrection]] | None = None,
+    corrected: list[LogCorrection] | None = None,
 ) -> list[LogProblem]:
     """Recompute every sealed day, oldest first, against the rows as they are now.
 
@@ -273,7 +335,13 @@ def verify_chain(
     are not closed yet and are not checked. Keyed seals are checked with `key` (the audit
     key); without it a keyed seal cannot be trusted and is reported. An empty list means the
     log is intact.
+
+    `corrections` (code → the corrections of that row, in the order they were made) explain a
+    sealed row that no longer matches its digest: when its signed corrections lead from the
+    sealed digest to the row as it is now, the row is not a problem and the corrections taken
+    are appended to `corrected`. A correction whose MAC does not verify is reported as forged.
     """
+    corrections = corrections or {}
     problems: list[LogProblem] = []
     chain = sorted(seals, key=lambda seal: seal.day)
     expected_previous = previous_hash
@@ -325,15 +393,31 @@ def verify_chain(
                         f"hồ sơ {code} đã khóa sổ nhưng nay không còn trong sổ.",
                     )
                 )
-            elif row_digest(sealed_row) != digest:
-                problems.append(
-                    _problem(
-                        day,
-                        code,
-                        ProblemKind.CHANGED,
-                        f"hồ sơ {code} đã bị sửa sau khi khóa sổ.",
+            else:
+                made = [c for c in corrections.get(code, ()) if c.day == day]
+                for forged in (c for c in made if not c.verifies(key)):
+                    problems.append(
+                        _problem(
+                            day,
+                            code,
+                            ProblemKind.FORGED,
+                            f"bản ghi sửa thông tin hồ sơ {code} lúc {forged.at} không do ứng "
+                            "dụng ký (bản ghi giả).",
+                        )
                     )
-                )
+                leads_to, taken = follow_corrections(digest, made, key)
+                if row_digest(sealed_row) != leads_to:
+                    after = " (kể cả sau các lần sửa thông tin đã ghi)" if taken else ""
+                    problems.append(
+                        _problem(
+                            day,
+                            code,
+                            ProblemKind.CHANGED,
+                            f"hồ sơ {code} đã bị sửa sau khi khóa sổ{after}.",
+                        )
+                    )
+                elif corrected is not None:
+                    corrected.extend(taken)
         for code in current:
             if code not in seal.digests:
                 problems.append(

@@ -14,6 +14,7 @@ from typing import Any
 
 from .clock import iso, portal_stamp
 from .dossier import Dossier
+from .id_documents import fits
 from .procedures import DocForm
 
 
@@ -55,6 +56,10 @@ def dossier_snapshot(dossier: Dossier) -> dict[str, Any]:
         "ChuHoSo": owner.name,
         "LoaiDoiTuong": int(owner.kind),
         "MaDoiTuong": owner.id_number,
+        # Which document MaDoiTuong is the number of (0 none, 1 CCCD, 2 passport, 3 tax code):
+        # a compatible addition to the contract (docs/sync-protocol.md).
+        "LoaiGiayTo": (owner.id_kind.portal_value
+                       if fits(owner.id_kind, owner.id_number) else None),
         "SoDienThoai": dossier.applicant.phone,
         "Email": dossier.applicant.email,
         "DiaChi": owner.address,

@@ -16,14 +16,21 @@ from typing import Any
 
 from .dossier import Channel, Delivery, DocumentLine, IntakeDraft, Party, PartyKind
 from .errors import InvalidInput
-from .id_numbers import check_id_number, normalize_gender, normalize_id_number
+from .id_documents import (
+    KINDS_TEXT,
+    IdKind,
+    check_document,
+    check_old_id_number,
+    missing_number_reason,
+    parse_kind,
+)
+from .id_numbers import normalize_gender
 from .limits import LIMITS, TextLimit, check_count, check_text, problems_message
 from .payment import parse_payment
 from .phones import check_phone, normalize_phone
 from .procedures import DocForm
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PASSPORT_RE = re.compile(r"^[A-Z0-9]{6,9}$")
 
 
 class IntakeError(InvalidInput):
@@ -82,8 +89,22 @@ def parse_party(
     if not isinstance(raw, dict):
         problems[where] = "Thiếu thông tin người nộp hồ sơ."
         return None
-    kind_raw = raw.get("kind", "citizen")
+    id_kind = IdKind.CCCD
+    id_type_raw = raw.get("id_type")
+    if id_type_raw not in (None, ""):
+        parsed = parse_kind(id_type_raw) if isinstance(id_type_raw, str) and len(
+            id_type_raw) <= 20 else None
+        if parsed is None:
+            problems[f"{where}.id_type"] = f"phải là {KINDS_TEXT}."
+        else:
+            id_kind = parsed
+    kind_raw = raw.get("kind", "organisation" if id_kind is IdKind.TAX_CODE else "citizen")
     kind = PartyKind.ORGANISATION if kind_raw in ("organisation", 2) else PartyKind.CITIZEN
+    if id_type_raw in (None, "") and kind == PartyKind.ORGANISATION:
+        id_kind = IdKind.TAX_CODE  # an organisation is identified by its tax code
+    if id_kind is IdKind.TAX_CODE and kind != PartyKind.ORGANISATION:
+        problems[f"{where}.id_type"] = ("mã số thuế chỉ dùng cho tổ chức; một người dùng số "
+                                        "định danh cá nhân (CCCD) làm mã số thuế.")
     name_limit = LIMITS[f"{where}.organisation_name" if kind == PartyKind.ORGANISATION
                         else f"{where}.name"]
     assert isinstance(name_limit, TextLimit)
@@ -104,23 +125,23 @@ def parse_party(
         raw, where, problems, today)
 
     id_number = _text(raw, "id_number", where, problems)
-    id_type = raw.get("id_type", "cccd")
-    if id_number:
-        if id_type == "passport":
-            id_number = id_number.upper().replace(" ", "")
-            if not PASSPORT_RE.match(id_number):
-                problems[f"{where}.id_number"] = "Số hộ chiếu gồm 6–9 chữ cái hoặc chữ số."
-        elif kind == PartyKind.CITIZEN:
-            id_problems = check_id_number(
-                id_number, birth_date=birth_date, gender=gender, today=today
-            )
-            if id_problems:
-                problems[f"{where}.id_number"] = " ".join(id_problems)
-            else:
-                id_number = normalize_id_number(id_number)
-    elif require_id and kind == PartyKind.CITIZEN:
-        problems.setdefault(f"{where}.id_number",
-                            "Số định danh cá nhân (CCCD) không được để trống.")
+    if id_number and f"{where}.id_number" not in problems:
+        id_number, problem = check_document(id_kind, id_number, birth_date=birth_date,
+                                            gender=gender, today=today)
+        if problem:
+            problems[f"{where}.id_number"] = problem
+    elif (require_id and kind == PartyKind.CITIZEN and id_kind is not IdKind.NONE
+          and f"{where}.id_number" not in problems):
+        # A person at the counter shows a document; an organisation without a tax code (a
+        # residents' group, an association) may still hand in a dossier.
+        problems[f"{where}.id_number"] = missing_number_reason(id_kind)
+    if require_id and id_kind is IdKind.NONE:
+        problems.setdefault(f"{where}.id_type", missing_number_reason(IdKind.NONE))
+    old_id_number = _text(raw, "old_id_number", where, problems)
+    if old_id_number:
+        old_id_number, problem = check_old_id_number(old_id_number)
+        if problem:
+            problems[f"{where}.old_id_number"] = problem
 
     phone = _text(raw, "phone", where, problems)
     if phone:
@@ -160,6 +181,8 @@ def parse_party(
         province_code=province_code,
         commune_code=commune_code,
         kind=kind,
+        id_kind=id_kind,
+        old_id_number=old_id_number,
     )
 
 

@@ -161,6 +161,10 @@ def _party(prefix: str, who: str) -> dict[str, Limit]:
         f"{prefix}.province_code": TextLimit(f"Mã tỉnh, thành phố của {who}", 10, "2 digits"),
         f"{prefix}.commune_code": TextLimit(f"Mã xã, phường của {who}", 10, "5 digits"),
         f"{prefix}.birth_date": TextLimit(f"Ngày sinh của {who}", 10, "YYYY-MM-DD"),
+        f"{prefix}.id_type": TextLimit(f"Loại giấy tờ của {who}", 20,
+                                       "cccd, passport, tax_code or none"),
+        f"{prefix}.old_id_number": TextLimit(f"Số CMND cũ của {who}", ID_NUMBER_CHARS,
+                                             "9 digits, with spaces"),
     }
 
 
@@ -207,6 +211,10 @@ LIMITS: dict[str, Limit] = {
                                multiline=True),
     "extend.responsible": TextLimit("Đơn vị, cá nhân để xảy ra chậm trễ", UNIT_NAME_CHARS,
                                     "a unit's name"),
+    # ---- correcting a stamped dossier (`correct`, the dossier window's "Sửa thông tin…") ----
+    "correction.reason": TextLimit("Lý do sửa thông tin hồ sơ", REASON_CHARS,
+                                   "a paragraph; the history and the log's seal keep it",
+                                   multiline=True),
     # ---- the catalogue file (`catalogue import`) ----
     "procedures": CountLimit("Số thủ tục trong tệp danh mục", 1, CATALOGUE_PROCEDURES_MAX,
                              "every level of the national catalogue", "thủ tục"),

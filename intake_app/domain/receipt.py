@@ -60,6 +60,15 @@ class ReceiptData:
     ledger_book: str = ""  # Vào Sổ theo dõi hồ sơ, Quyển số …
     ledger_number: int = 0  # … Số thứ tự …
     clerk_name: str = ""
+    # Which document the numbers are of (`id_documents.IdKind.label`): a passport is printed as
+    # "Số hộ chiếu", an organisation's tax code as "Mã số thuế".
+    applicant_id_label: str = "Số định danh cá nhân/CCCD"
+    owner_id_label: str = ""
+    owner_id_number: str = ""
+    # Issued again after a correction (`domain.corrections`): the issue (1: the first receipt)
+    # and what this one says about the one it replaces.
+    issue: int = 1
+    reissue_note: str = ""
     is_copy: bool = False  # a reprint: marked BẢN SAO
 
     def as_copy(self) -> ReceiptData:
@@ -80,3 +89,16 @@ class ReceiptData:
         values["received_at"] = parse_iso(values["received_at"])
         values["due_at"] = parse_iso_or_none(values.get("due_at"))
         return cls(**values)
+
+
+@dataclass(frozen=True)
+class ReceiptIssue:
+    """One receipt handed out for a dossier: the current original, or one a correction replaced."""
+
+    receipt: ReceiptData
+    issued_at: datetime
+    replaced_at: datetime | None  # None: the current original
+
+    @property
+    def current(self) -> bool:
+        return self.replaced_at is None

@@ -17,6 +17,8 @@ audit trail (`log.anchored`), so they cannot be recomputed unnoticed either.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,9 +29,12 @@ from ..domain.dossier_log import (
     PLAIN,
     DaySeal,
     DossierLog,
+    LogCorrection,
     LogProblem,
+    LogRow,
     ProblemKind,
     build_log,
+    row_digest,
     rows_by_day,
     seal_day,
     verify_chain,
@@ -44,6 +49,19 @@ if TYPE_CHECKING:
     from ..desk import Desk
 
 LOG_FORMATS = ("pdf", "csv", "xlsx")
+
+
+@dataclass(frozen=True)
+class LogCheck:
+    """What `log verify` found: the problems (tampering), and the corrections of sealed rows
+    that explain why those rows differ from their seal (who, when, why)."""
+
+    problems: list[LogProblem]
+    corrected: list[LogCorrection] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
 
 
 class Ledger:
@@ -144,12 +162,44 @@ class Ledger:
             write_log_xlsx(log, out)
         return out
 
+    # ---- corrections of sealed rows -----------------------------------------------------------
+
+    def is_sealed(self, day: date) -> bool:
+        """Whether `day` has a seal (in the table, or a copy in the audit trail)."""
+        if ledger.seal_of(self.db, day) is not None:
+            return True
+        return day in _audited_seals(self.db)
+
+    def record_correction(self, before: LogRow, *, at: str, by: str, reason: str,
+                          step: int) -> LogCorrection | None:
+        """Inside a correction's transaction, after the row was updated: when the row's day is
+        sealed and its sealed facts changed, record the correction beside the seal (signed with
+        the audit key) and in the audit trail. None when the seal is not concerned."""
+        after = ledger.log_row_of(self.db, before.code)
+        if after is None or not self.is_sealed(before.day):
+            return None
+        old, new = row_digest(before), row_digest(after)
+        if old == new:
+            return None
+        correction = LogCorrection(before.day, before.code, old, new, at, by,
+                                   reason).signed(self.desk.audit.key())
+        ledger.insert_correction(self.db, correction, step)
+        self.desk.audit.record("log.corrected", before.code, correction.to_dict(), actor=by)
+        return correction
+
     def verify(self) -> list[LogProblem]:
-        """Recompute every sealed day from the rows as they are now; [] when nothing changed.
+        """Recompute every sealed day from the rows as they are now; [] when nothing changed
+        but by the corrections recorded beside the seals (`check` names those)."""
+        return self.check().problems
+
+    def check(self) -> LogCheck:
+        """Recompute every sealed day from the rows as they are now.
 
         The audit trail's copy of each keyed seal is the reference: a seal missing from the
         table or different from its copy is reported, and the rows are checked against the
-        copy, so an edit hidden by deleting the seals is still named.
+        copy, so an edit hidden by deleting the seals is still named. A sealed row that differs
+        from its seal is a problem unless its recorded corrections (signed with the audit key)
+        lead to it; those are returned as `corrected`.
         """
         self.seal_closed_days()
         table = {seal.day: seal for seal in ledger.seals(self.db)}
@@ -175,15 +225,38 @@ class Ledger:
             if stored is None or stored.hash != anchor.detail.get("hash"):
                 problems.append(_seal_problem(day, "các dấu khóa sổ cũ (trước khi có nhật ký "
                                                    "kiểm toán) đã bị sửa hoặc xóa."))
+        corrections, correction_problems = self._corrections()
+        problems += correction_problems
         merged = {**table, **audited}
         if not merged:
-            return problems
+            return LogCheck(problems)
         chain = [merged[day] for day in sorted(merged)]
         rows = rows_by_day(ledger.log_rows(self.db, chain[0].day, chain[-1].day))
-        key = self.desk.audit.key() if any(s.scheme != PLAIN for s in chain) else None
-        problems += verify_chain(chain, rows, key=key)
+        key = (self.desk.audit.key() if corrections or any(s.scheme != PLAIN for s in chain)
+               else None)
+        corrected: list[LogCorrection] = []
+        problems += verify_chain(chain, rows, key=key, corrections=corrections,
+                                 corrected=corrected)
         problems.sort(key=lambda problem: problem.day)
-        return problems
+        return LogCheck(problems, corrected)
+
+    def _corrections(self) -> tuple[dict[str, list[LogCorrection]], list[LogProblem]]:
+        """The corrections of sealed rows by code (the table's and the audit trail's copies,
+        in the order they were made), and each copy missing from one side, as a problem."""
+        table = ledger.corrections(self.db)
+        audited = _audited_corrections(self.db)
+        problems = [
+            LogProblem(c.day, c.code, ProblemKind.FORGED,
+                       f"Ngày {date_vn(c.day)}: bản ghi sửa thông tin hồ sơ {c.code} lúc {c.at} "
+                       "không có trong nhật ký kiểm toán (đã bị thêm vào).")
+            for c in table if c not in audited
+        ] + [
+            LogProblem(c.day, c.code, ProblemKind.REMOVED,
+                       f"Ngày {date_vn(c.day)}: bản ghi sửa thông tin hồ sơ {c.code} lúc {c.at} "
+                       "đã bị xóa khỏi cơ sở dữ liệu (nhật ký kiểm toán còn giữ bản sao).")
+            for c in audited if c not in table
+        ]
+        return _by_code([*audited, *(c for c in table if c not in audited)]), problems
 
 
 def _audited_seals(db) -> dict[date, DaySeal]:
@@ -196,6 +269,24 @@ def _audited_seals(db) -> dict[date, DaySeal]:
             continue  # an edited record: `audit verify` names it
         copies[seal.day] = seal
     return copies
+
+
+def _audited_corrections(db) -> list[LogCorrection]:
+    """The corrections of sealed rows the audit trail holds a copy of, oldest first."""
+    copies: list[LogCorrection] = []
+    for record in audit_store.of_action(db, "log.corrected"):
+        try:
+            copies.append(LogCorrection.from_dict(record.detail))
+        except (KeyError, TypeError, ValueError):
+            continue  # an edited record: `audit verify` names it
+    return copies
+
+
+def _by_code(corrections: Iterable[LogCorrection]) -> dict[str, list[LogCorrection]]:
+    grouped: dict[str, list[LogCorrection]] = {}
+    for correction in sorted(corrections, key=lambda c: c.at):
+        grouped.setdefault(correction.code, []).append(correction)
+    return grouped
 
 
 def _audited_last(db) -> DaySeal | None:

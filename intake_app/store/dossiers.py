@@ -26,6 +26,7 @@ from ..domain.dossier import (
 )
 from ..domain.dossier_code import looks_like_dossier_code
 from ..domain.dossier_history import HistoryStep
+from ..domain.id_documents import IdKind, legacy_kind
 from ..domain.payment import Payment
 from ..domain.procedures import DocForm
 from ..domain.receipt import FeeLine, ReceiptData
@@ -52,6 +53,10 @@ def party_from_json(text: str | None) -> Party | None:
     data = json.loads(text)
     data["birth_date"] = date.fromisoformat(data["birth_date"]) if data["birth_date"] else None
     data["kind"] = PartyKind(data["kind"])
+    # Parties saved before identity documents were stored have no id_kind: a CCCD, or the tax
+    # code of an organisation.
+    data["id_kind"] = IdKind(data.get("id_kind") or legacy_kind(
+        data["kind"] == PartyKind.ORGANISATION, data.get("id_number")))
     return Party(**data)
 
 
@@ -73,10 +78,11 @@ def _documents_from_json(text: str) -> tuple[DocumentLine, ...]:
 
 def search_text_of(dossier: Dossier) -> str:
     """What the search box matches: code, names, ID numbers and phones, folded."""
-    parts = [dossier.code, dossier.applicant.name, dossier.applicant.id_number or "",
-             dossier.applicant.phone or ""]
-    if dossier.owner:
-        parts += [dossier.owner.name, dossier.owner.id_number or "", dossier.owner.phone or ""]
+    parts = [dossier.code]
+    for party in (dossier.applicant, dossier.owner):
+        if party is not None:
+            parts += [party.name, party.id_number or "", party.phone or "",
+                      party.old_id_number or ""]
     return fold(" ".join(p for p in parts if p))
 
 
@@ -157,18 +163,17 @@ def insert_dossier(
     """Insert a stamped dossier; returns its row id (the key of its history and events)."""
     cursor = db.execute(
         "INSERT INTO dossiers (dossier_id, code, station_no, day_key, day_seq, procedure_code, "
-        "procedure_name, field_code, field_name, applicant, applicant_name, applicant_id_number, "
-        "applicant_phone, owner, documents, pages, sets, channel, delivery, note, received_at, "
-        "due_at, returned_at, status, version, clerk, fee_total, fee_lines, ledger_book, "
-        "ledger_number, processing_unit, receipt, search_text, statutory_due_at, supplement_count, "
-        "supplement_requested_at, finished_at, payment, lead_unit) "
+        "procedure_name, field_code, field_name, applicant, owner, documents, pages, sets, "
+        "channel, delivery, note, received_at, due_at, returned_at, status, version, clerk, "
+        "fee_total, fee_lines, ledger_book, ledger_number, processing_unit, receipt, search_text, "
+        "statutory_due_at, supplement_count, supplement_requested_at, finished_at, payment, "
+        "lead_unit) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             dossier.dossier_id, dossier.code, dossier.station_no, day_key, day_seq,
             dossier.procedure_code, dossier.procedure_name, dossier.field_code,
-            dossier.field_name, party_to_json(dossier.applicant), dossier.applicant.name,
-            dossier.applicant.id_number, dossier.applicant.phone, party_to_json(dossier.owner),
+            dossier.field_name, party_to_json(dossier.applicant), party_to_json(dossier.owner),
             _documents_to_json(dossier.documents), dossier.pages, dossier.sets,
             int(dossier.channel), dossier.delivery.value, dossier.note,
             iso(dossier.received_at), iso(dossier.due_at), iso(dossier.returned_at),
@@ -198,6 +203,43 @@ def update_progress(db: Database, dossier: Dossier) -> None:
          dossier.supplement_count, iso(dossier.supplement_requested_at),
          iso(dossier.finished_at), dossier.dossier_id],
     )
+
+
+def update_corrected(db: Database, dossier: Dossier, receipt: ReceiptData) -> None:
+    """Write a correction: the corrected facts, the next version, the fee, the receipt issued
+    again, and the search text (its index follows through the update trigger)."""
+    db.execute(
+        "UPDATE dossiers SET applicant = ?, owner = ?, documents = ?, pages = ?, sets = ?, "
+        "delivery = ?, note = ?, fee_total = ?, fee_lines = ?, version = ?, receipt = ?, "
+        "search_text = ? WHERE dossier_id = ?",
+        [party_to_json(dossier.applicant), party_to_json(dossier.owner),
+         _documents_to_json(dossier.documents), dossier.pages, dossier.sets,
+         dossier.delivery.value, dossier.note, dossier.fee_total,
+         json.dumps([asdict(f) for f in dossier.fee_lines], ensure_ascii=False),
+         dossier.version, json.dumps(receipt.to_dict(), ensure_ascii=False),
+         search_text_of(dossier), dossier.dossier_id],
+    )
+
+
+def keep_replaced_receipt(db: Database, dossier_row: int, receipt: ReceiptData, *,
+                          issued_at: str, replaced_at: str, replaced_by: int) -> None:
+    """Keep the receipt a correction replaces, as it was handed out."""
+    db.execute(
+        "INSERT INTO receipt_history (dossier, issue, issued_at, receipt, replaced_at, "
+        "replaced_by) VALUES (?, ?, ?, ?, ?, ?)",
+        [dossier_row, receipt.issue, issued_at, json.dumps(receipt.to_dict(), ensure_ascii=False),
+         replaced_at, replaced_by],
+    )
+
+
+def receipt_issues(db: Database, dossier_row: int) -> list[tuple[ReceiptData, str, str]]:
+    """Every receipt replaced so far, oldest first: (receipt, issued_at, replaced_at)."""
+    rows = db.execute(
+        "SELECT receipt, issued_at, replaced_at FROM receipt_history WHERE dossier = ? "
+        "ORDER BY issue", [dossier_row],
+    )
+    return [(ReceiptData.from_dict(json.loads(receipt)), issued, replaced)
+            for receipt, issued, replaced in rows]
 
 
 def add_history(

@@ -10,7 +10,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from ..domain.clock import parse_iso, parse_iso_or_none
-from ..domain.dossier_log import DaySeal, LogRow
+from ..domain.dossier_log import DaySeal, LogCorrection, LogRow
 
 _LOG_COLUMNS = (
     "d.ledger_book, d.ledger_number, d.code, d.procedure_code, d.procedure_name, d.applicant, "
@@ -55,6 +55,15 @@ def log_rows(db: Database, first_day: date, last_day: date) -> Iterator[LogRow]:
     return (_log_row(row) for row in rows)
 
 
+def log_row_of(db: Database, code: str) -> LogRow | None:
+    """The log row of one dossier as the log prints and seals it now."""
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    row = cursor.execute(f"SELECT {_LOG_COLUMNS} FROM dossiers d {_PLACES} WHERE d.code = ?",
+                         [code]).fetchone()
+    return _log_row(row) if row else None
+
+
 def _day_after(day: date) -> str:
     # received_at is ISO text with +07:00: every instant of `day` sorts below "<day>T99".
     return f"{day.isoformat()}T99"
@@ -81,6 +90,12 @@ def seals(db: Database) -> list[DaySeal]:
     return [_seal(row) for row in rows]
 
 
+def seal_of(db: Database, day: date) -> DaySeal | None:
+    row = db.execute(f"SELECT {_SEAL_COLUMNS} FROM log_seals WHERE day = ?",
+                     [day.isoformat()]).fetchone()
+    return _seal(row) if row else None
+
+
 def last_seal(db: Database) -> DaySeal | None:
     row = db.execute(
         f"SELECT {_SEAL_COLUMNS} FROM log_seals ORDER BY day DESC LIMIT 1"
@@ -96,3 +111,24 @@ def insert_seal(db: Database, seal: DaySeal, sealed_at: str) -> None:
         [stored["day"], seal.count, json.dumps(stored["digests"]), seal.previous_hash,
          seal.hash, sealed_at, seal.scheme],
     )
+
+
+# ---- corrections of sealed rows ------------------------------------------------------------------
+
+def insert_correction(db: Database, correction: LogCorrection, step: int) -> None:
+    db.execute(
+        "INSERT INTO log_corrections (day, code, before_digest, after_digest, corrected_at, "
+        "corrected_by, reason, mac, step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [correction.day.isoformat(), correction.code, correction.before, correction.after,
+         correction.at, correction.by, correction.reason, correction.mac, step],
+    )
+
+
+def corrections(db: Database) -> list[LogCorrection]:
+    """Every recorded correction of a sealed row, in the order they were made."""
+    rows = db.execute(
+        "SELECT day, code, before_digest, after_digest, corrected_at, corrected_by, reason, mac "
+        "FROM log_corrections ORDER BY id"
+    )
+    return [LogCorrection(date.fromisoformat(day), code, before, after, at, by, reason, mac)
+            for day, code, before, after, at, by, reason, mac in rows]

@@ -26,9 +26,16 @@ def events_of(db: Database, dossier_row: int) -> list[dict[str, Any]]:
 
 
 def count_by_state(db: Database) -> dict[str, int]:
-    counts = {"pending": 0, "sending": 0, "delivered": 0, "rejected": 0}
+    """Events per state; `rejected` counts only the parked events a person must look at, and
+    `superseded` those a later version of their dossier replaced (a correction)."""
+    counts = {"pending": 0, "sending": 0, "delivered": 0, "rejected": 0, "superseded": 0}
     for state, count in db.execute("SELECT state, count(*) FROM outbox GROUP BY state"):
-        counts[state] = count
+        counts[state] = count  # read from the index on state alone
+    if counts["rejected"]:
+        (replaced,) = db.execute("SELECT count(*) FROM outbox WHERE state = 'rejected' "
+                                 "AND superseded_by IS NOT NULL").fetchone()
+        counts["rejected"] -= replaced
+        counts["superseded"] = replaced
     return counts
 
 
@@ -155,14 +162,23 @@ def park(db: Database, event_id: str, code: str, message: str, at: str) -> int:
 
 
 def parked(db: Database) -> list[dict[str, Any]]:
-    """Every rejected event with its dossier's code, oldest first, for the supervisor."""
+    """Every rejected event with its dossier's code, oldest first, for the supervisor.
+
+    An event a correction superseded is listed (with the newer version and its state) until
+    that version is delivered: then the province has the corrected dossier and nothing is left
+    to look at.
+    """
     rows = db.execute(
         "SELECT o.id, o.event_id, d.code, o.version, o.kind, o.occurred_at, o.reject_code, "
-        "o.reject_message, o.updated_at FROM outbox o JOIN dossiers d ON d.id = o.dossier "
-        "WHERE o.state = 'rejected' ORDER BY o.id"
+        "o.reject_message, o.updated_at, o.superseded_by, n.version, n.state "
+        "FROM outbox o JOIN dossiers d ON d.id = o.dossier "
+        "LEFT JOIN outbox n ON n.event_id = o.superseded_by "
+        "WHERE o.state = 'rejected' AND (n.state IS NULL OR n.state != 'delivered') "
+        "ORDER BY o.id"
     )
     keys = ("id", "event_id", "code", "version", "kind", "occurred_at", "reject_code",
-            "reject_message", "rejected_at")
+            "reject_message", "rejected_at", "superseded_by", "superseded_by_version",
+            "superseded_by_state")
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
@@ -180,7 +196,8 @@ def retry_parked(db: Database, event_ids: list[str], at: str) -> int:
 
 def parked_ids_of_dossier(db: Database, dossier_row: int) -> list[str]:
     return [row[0] for row in db.execute(
-        "SELECT event_id FROM outbox WHERE dossier = ? AND state = 'rejected' ORDER BY id",
+        "SELECT event_id FROM outbox WHERE dossier = ? AND state = 'rejected' "
+        "AND superseded_by IS NULL ORDER BY id",
         [dossier_row],
     )]
 
@@ -196,3 +213,13 @@ def delivered_counts(db: Database) -> tuple[int, int]:
         "SELECT count(*), count(DISTINCT dossier_id) FROM outbox WHERE state = 'delivered'"
     ).fetchone()
     return row[0], row[1]
+
+
+def supersede_parked(db: Database, dossier_row: int, event_id: str) -> int:
+    """A newer version of the dossier (`event_id`, a correction's whole snapshot) replaces its
+    parked events: they stay parked, as history, but are never to be sent; returns how many."""
+    return db.execute(
+        "UPDATE outbox SET superseded_by = ? "
+        "WHERE dossier = ? AND state = 'rejected' AND superseded_by IS NULL",
+        [event_id, dossier_row],
+    ).rowcount
