@@ -247,7 +247,7 @@ def test_the_status_bar_warns_about_a_key_file(tmp_path, qtbot, make_session,
     try:
         bar = StatusBar(make_session(desk))
         qtbot.addWidget(bar)
-        assert not bar.keys_warning_label.isHidden()
+        qtbot.waitUntil(lambda: not bar.keys_warning_label.isHidden())
         assert "không được bảo vệ" in bar.keys_warning_label.text()
     finally:
         desk.close()
@@ -258,4 +258,5 @@ def test_the_status_bar_says_nothing_with_a_credential_store(session, qtbot) -> 
 
     bar = StatusBar(session)
     qtbot.addWidget(bar)
+    qtbot.waitUntil(lambda: session.ops.in_flight == 0)
     assert bar.keys_warning_label.isHidden()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..data_folder import check_output_path
 from ..domain.errors import InvalidInput
-from ..store.db import DATABASE_FILE
+from ..paths import DATABASE_FILE
 
 
 def data_dir_of(widget: QObject | None) -> Path | None:

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ..domain.clock import parse_iso
-from ..station_keys import UNPROTECTED_FILE
 from .operations import Changes, QueryOp
 from .session import Session
 from .sync.texts import stop_text
@@ -61,8 +59,10 @@ class StatusBar(QStatusBar):
             "Máy này không có kho lưu mật khẩu của hệ điều hành; quản trị viên đã chọn giữ khóa "
             "mã hóa của quầy trong tệp station-keys.unprotected.json, chỉ được bảo vệ bằng "
             "quyền truy cập tệp. Ai đọc được tệp đó thì đọc được dữ liệu."))
-        self.keys_warning_label.setVisible(
-            (Path(session.data_dir) / UNPROTECTED_FILE).exists())
+        self.keys_warning_label.setVisible(False)  # until the worker says how keys are kept
+        QueryOp(session, parent=self, op=lambda desk: desk.keys.protection,
+                success=lambda kept: self.keys_warning_label.setVisible(kept == "key-file")) \
+            .quietly().run()
         self.clock_label = self._add("")
         for label in (self.online_label, self.parked_label, self.last_sync_label,
                       self.clock_warning_label):

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from ...domain.clock import to_vn
 from ...domain.text import fold
-from ...services.reports import ReportPrint
 from ..operations import Changed, Changes, CollectionOp, QueryOp, error_message
 from ..save_guard import checked_save_path
 from ..session import Session
@@ -41,6 +40,7 @@ from .output import open_file, open_folder, print_document
 
 if TYPE_CHECKING:
     from ...desk import Desk
+    from ...services.reports import ReportPrint
 
 EXPORT_FOLDER_KEY = "export_folder"
 ERROR_STYLE = "color: #842029; background: #f8d7da; padding: 6px; border-radius: 3px;"
@@ -383,6 +383,8 @@ class Report06aDialog(ExportDialog):
     def _done(self, result: object) -> None:
         """After the file is written: say how it compares with the period's first print; a
         difference is shown in red and in a message box, naming every number that differs."""
+        from ...services.reports import ReportPrint  # the store's: not at the screen's load
+
         printed = result if isinstance(result, ReportPrint) else None
         super()._done(printed.path if printed is not None else result)
         self.printed = printed
