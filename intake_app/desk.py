@@ -6,7 +6,9 @@ rules (`domain`), the store (`store`) and the printed documents (`documents`) in
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -77,6 +79,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RECEIPTS_FOLDER = "receipts"
+STALE_PART_S = 15 * 60  # a half-written receipt older than this was left by a cut
 
 
 class SetupError(InvalidInput):
@@ -747,13 +750,18 @@ class Desk:
         """After a crash or power cut: rebuild missing originals of recent dossiers.
 
         A dossier is committed before its PDF is written, so a cut in between leaves a stamped
-        dossier without its file; half-written temporary files are removed. One receipt that
-        cannot be rebuilt (its layout, a font, the disk) is logged with its traceback and
-        listed, and the others are still rebuilt: start-up never stops on one dossier.
+        dossier without its file; half-written temporary files left by a cut are removed (only
+        stale ones: the window stamps while this runs, and another program may be writing
+        one now). One receipt that cannot be rebuilt (its layout, a font, the disk) is logged
+        with its traceback and listed, and the others are still rebuilt: start-up never stops
+        on one dossier.
         """
         folder = self.data_dir / RECEIPTS_FOLDER
+        stale = time.time() - STALE_PART_S
         for leftover in folder.glob("*/*/.*.part"):
-            leftover.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # gone meanwhile: its writer finished
+                if leftover.stat().st_mtime < stale:
+                    leftover.unlink(missing_ok=True)
         since = iso(self.clock() - timedelta(days=days))
         recovery = ReceiptRecovery()
         for code in dossiers.codes_received_since(self.db, since):

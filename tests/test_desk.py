@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 import unicodedata
 
 import pytest
@@ -244,10 +246,15 @@ def test_recover_receipts_after_a_cut_between_commit_and_pdf(make_desk):
     lost.receipt_path.unlink()
     half = lost.receipt_path.parent / f".{lost.receipt_path.name}.x1y2.part"
     half.write_bytes(original[:100])
+    an_hour_ago = time.time() - 3600
+    os.utime(half, (an_hour_ago, an_hour_ago))  # left by the cut
+    writing = kept.receipt_path.parent / f".{kept.receipt_path.name}.z9w8.part"
+    writing.write_bytes(b"%PDF")  # another writer at work right now (the window's stamp)
     clock.advance(days=1)
     assert desk.recover_receipts().rebuilt == [lost.dossier.code]
     assert lost.receipt_path.read_bytes() == original
     assert kept.receipt_path.exists() and not half.exists()
+    assert writing.exists()  # never pulled from under its writer
     assert desk.recover_receipts().rebuilt == []
 
 
