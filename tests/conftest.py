@@ -235,11 +235,14 @@ def pdf_text(pdf: bytes | Path) -> str:
 
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
-    try:
-        text = "\n".join(page.get_textpage().get_text_range() for page in document)
-    finally:
-        document.close()
+    from intake_app.ui.printing import PDFIUM  # a window's workers may be drawing meanwhile
+
+    with PDFIUM:
+        document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
+        try:
+            text = "\n".join(page.get_textpage().get_text_range() for page in document)
+        finally:
+            document.close()
     return unicodedata.normalize("NFC", text)
 
 

@@ -2,10 +2,14 @@
 
 PySide6-Essentials has no QtPdf, so the receipt's PDF is rasterised by PDFium (the same engine
 that draws the preview) at the printer's resolution, at most `MAX_PRINT_DPI`.
+
+PDFium is not thread-safe, and it is called from the window's thread (printing) and from the
+operations' workers (a stamp's preview, the warm-up) at once: every call holds `PDFIUM`.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +19,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 MAX_PRINT_DPI = 300
 POINTS_PER_INCH = 72
+PDFIUM = threading.RLock()  # one thread in PDFium at a time (it is not thread-safe)
 
 
 def iter_page_images(pdf: bytes | Path, dpi: float) -> Iterator[QImage]:
@@ -22,19 +27,23 @@ def iter_page_images(pdf: bytes | Path, dpi: float) -> Iterator[QImage]:
     a long log is printed without holding every page in memory."""
     import pypdfium2 as pdfium  # heavy: only when something is shown or printed
 
-    document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
+    with PDFIUM:
+        document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
+        count = len(document)
     try:
-        for index in range(len(document)):
-            page = document[index]
-            bitmap = page.render(scale=dpi / POINTS_PER_INCH, rev_byteorder=True,
-                                 prefer_bgrx=True)
-            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                           QImage.Format.Format_RGBX8888)
-            yield image.copy()  # own the pixels before PDFium frees them
-            bitmap.close()
-            page.close()
+        for index in range(count):
+            with PDFIUM:
+                page = document[index]
+                bitmap = page.render(scale=dpi / POINTS_PER_INCH, rev_byteorder=True,
+                                     prefer_bgrx=True)
+                image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                               QImage.Format.Format_RGBX8888).copy()  # own the pixels
+                bitmap.close()
+                page.close()
+            yield image
     finally:
-        document.close()
+        with PDFIUM:
+            document.close()
 
 
 def page_images(pdf: bytes | Path, dpi: float) -> list[QImage]:
@@ -46,24 +55,26 @@ def is_landscape(pdf: bytes | Path) -> bool:
     """Whether the first page is wider than tall (the log and report 06a are)."""
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
-    try:
-        if len(document) == 0:
-            return False
-        width, height = document[0].get_size()
-        return width > height
-    finally:
-        document.close()
+    with PDFIUM:
+        document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
+        try:
+            if len(document) == 0:
+                return False
+            width, height = document[0].get_size()
+            return width > height
+        finally:
+            document.close()
 
 
 def page_count(pdf: bytes | Path) -> int:
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
-    try:
-        return len(document)
-    finally:
-        document.close()
+    with PDFIUM:
+        document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
+        try:
+            return len(document)
+        finally:
+            document.close()
 
 
 def new_receipt_printer(copies: int, title: str = "", *, landscape: bool = False) -> QPrinter:
