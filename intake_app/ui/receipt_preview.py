@@ -7,6 +7,7 @@ says the receipt can be printed again from the dossier.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 from ..documents.files import write_atomically
 from .printing import new_receipt_printer, page_images, print_pdf
 from .save_guard import checked_save_path
+
+log = logging.getLogger(__name__)
 
 PREVIEW_DPI = 96
 DEFAULT_COPIES = 2  # one for the citizen, one for the file
@@ -169,7 +172,9 @@ class ReceiptPreviewDialog(QDialog):
         try:
             write_atomically(path, self.pdf)
         except OSError as exc:
-            self._say(self.tr("Không lưu được tệp: {0}").format(exc), problem=True)
+            log.warning("could not save %s: %s", path, exc)
+            self._say(self.tr("Không lưu được tệp {0}: thư mục không có, không được phép ghi, "
+                              "hoặc ổ đĩa đã đầy.").format(path), problem=True)
             return None
         self._say(self.tr("Đã lưu {0}").format(str(path)), problem=False)
         return path
