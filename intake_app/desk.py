@@ -59,17 +59,28 @@ from .domain.station import StationSettings, check_station_settings
 from .domain.status import DossierStatus
 from .domain.text import nfc
 from .station_keys import StationKeys, open_station_keys
-from .store import admin_units, catalogue, dossiers, outbox, settings, slips
+from .store import (
+    admin_units,
+    catalogue,
+    code_gaps,
+    dossiers,
+    high_water,
+    outbox,
+    settings,
+    slips,
+)
 from .store import ledger as ledger_store
 from .store.admin_units import AdminUnit
 from .store.calendar import clear_override, set_override, work_calendar
 from .store.db import DATABASE_FILE, Check, StationDatabase, open_database, write_transaction
 from .store.health import CheckResult
+from .store.high_water import HighWater
 from .store.problems import DatabaseDamaged, StoreError, storage_problem
 
 if TYPE_CHECKING:
     from .services.accounts import Accounts
     from .services.audit import AuditTrail
+    from .services.backups import Backups
     from .services.calendar_notices import CalendarNotices
     from .services.ledger import Ledger
     from .services.reports import Reports
@@ -169,12 +180,15 @@ class Desk:
     """
 
     def __init__(self, data_dir: Path, *, clock: Callable[[], datetime] = now_vn,
-                 allow_key_file: bool = False, check_store: Check = "once"):
+                 allow_key_file: bool = False, check_store: Check = "once",
+                 backup_before_upgrade: bool = True):
         """Open (setting up, the first time) the station of `data_dir`.
 
         Its keys are loaded from this PC's credential store, or made there for a new folder;
         `allow_key_file` is the administrator's explicit choice, on a PC without a credential
-        store, to keep them in an unprotected key file (`station_keys`).
+        store, to keep them in an unprotected key file (`station_keys`). A database of an
+        older version is backed up before it is migrated (`backup_before_upgrade`; a restore
+        turns it off: what it opens is a backup already).
         """
         self.data_dir = Path(data_dir)
         try:
@@ -183,10 +197,22 @@ class Desk:
             raise storage_problem(exc, database=self.data_dir) or StoreError(
                 f"Không dùng được thư mục dữ liệu {self.data_dir}.", str(exc)) from exc
         self.keys: StationKeys = open_station_keys(self.data_dir, allow_key_file=allow_key_file)
-        self.db: StationDatabase = open_database(self.data_dir / DATABASE_FILE,
-                                                 check=check_store)
         # Every reading is local (Asia/Ho_Chi_Minh) time, whatever zone the given clock uses.
         self.clock: Callable[[], datetime] = lambda: to_vn(clock())
+        self.high_water_problem: str | None = None  # the last high-water write failed: why
+        upgrade_backups: list[Any] = []
+
+        def before_migrating(pending: list[str]) -> None:
+            from .services.backups import backup_before_upgrade as backup
+
+            upgrade_backups.append(backup(self.data_dir, None, self.keys.key_id, self.clock(),
+                                          pending))
+
+        self.db: StationDatabase = open_database(
+            self.data_dir / DATABASE_FILE, check=check_store,
+            before_migrating=before_migrating if backup_before_upgrade else None)
+        if upgrade_backups and upgrade_backups[0] is not None:
+            self.backups.record_made(upgrade_backups[0])
 
     @cached_property
     def audit(self) -> AuditTrail:
@@ -429,13 +455,21 @@ class Desk:
             instant = self.station_clock.take_instant()
             received_at = instant.at
             key = day_key(received_at)
-            day_seq = next_sequence(dossiers.last_day_sequence(self.db, station.station_no, key))
             book = stamping.ledger_book(station, received_at)
+            # Above everything ever handed out: the database and the high-water file, which
+            # outlives a restore or a lost WAL (store/high_water.py).
+            mark = high_water.read(self.data_dir, station.unit_code, station.station_no)
+            in_database = dossiers.last_day_sequence(self.db, station.station_no, key) or 0
+            day_seq = next_sequence(max(in_database, mark.day(key)))
+            ledger_number = max(dossiers.last_ledger_number(self.db, book), mark.book(book)) + 1
+            if day_seq > in_database + 1:
+                self._explain_gap(station.station_no, key, in_database + 1, day_seq - 1,
+                                  received_at)
+            self._keep_high_water(station, key, day_seq, book, ledger_number)
             dossier = stamping.stamp(
                 draft, procedure, station,
                 dossier_id=new_uuid(), received_at=received_at, day_seq=day_seq,
-                ledger_number=dossiers.last_ledger_number(self.db, book) + 1,
-                calendar=calendar, clerk=clerk,
+                ledger_number=ledger_number, calendar=calendar, clerk=clerk,
             )
             receipt = stamping.build_receipt(dossier, procedure, station, self.address_of)
             row = dossiers.insert_dossier(self.db, dossier, receipt, key, day_seq)
@@ -458,6 +492,54 @@ class Desk:
             self.ledger.seal_closed_days()
         except Exception:  # noqa: BLE001 - the stamp is saved; sealing is retried later
             log.exception("could not seal the closed days of the dossier log")
+
+    def _keep_high_water(self, station: StationSettings, key: str, day_seq: int, book: str,
+                         ledger_number: int) -> None:
+        """Inside the stamp's transaction, before its commit: raise the high-water file.
+
+        A write that fails does not stop the stamp (the database is still the record); it is
+        logged, and the file is raised from the database at the next stamp or start.
+        """
+        try:
+            high_water.raise_to(self.data_dir, station.unit_code, station.station_no,
+                                days={key: day_seq}, books={book: ledger_number})
+        except OSError as exc:
+            self.high_water_problem = f"{type(exc).__name__}: {exc}"
+            log.error("could not write the high-water file before stamping %s/%s: %s",
+                      key, day_seq, exc)
+        else:
+            self.high_water_problem = None
+
+    def _explain_gap(self, station_no: int, key: str, first: int, last: int,
+                     now: datetime) -> None:
+        """Inside the stamp's transaction: record why the codes first..last of the day are
+        skipped (handed out before, not in this database), unless a restore already did."""
+        if code_gaps.covered(self.db, station_no, key, first, last):
+            return
+        code_gaps.add_gap(self.db, code_gaps.CodeGap(
+            station_no, key, first, last, iso(now), code_gaps.LOST,
+            "Các mã này đã được cấp hoặc giữ chỗ trước đây nhưng không còn trong cơ sở dữ liệu "
+            "(mất dữ liệu gần đây, ví dụ sau sự cố máy tính); không cấp lại."))
+        self.audit.record("codes.skipped", key, {"first": first, "last": last,
+                                                 "reason": code_gaps.LOST}, actor="")
+        log.warning("codes %s/%d..%d were handed out before but are not in the database: "
+                    "skipped", key, first, last)
+
+    def catch_up_high_water(self) -> HighWater | None:
+        """Raise the high-water file to what the database holds (after a failed write, or a
+        data folder of an older version); None if the station is not set up or the file
+        cannot be written (logged)."""
+        station = settings.load_station(self.db)
+        if station is None:
+            return None
+        try:
+            return high_water.raise_to(
+                self.data_dir, station.unit_code, station.station_no,
+                days=code_gaps.highest_by_day(self.db, station.station_no),
+                books=code_gaps.highest_by_book(self.db))
+        except OSError as exc:
+            log.error("could not raise the high-water file: %s", exc)
+            return None
 
     # ---- steps after receipt -----------------------------------------------------------------
 
@@ -866,6 +948,15 @@ class Desk:
         from .services.reports import Reports
 
         return Reports(self)
+
+    # ---- IT: backups -------------------------------------------------------------------------
+
+    @cached_property
+    def backups(self) -> Backups:
+        """Backups: where they go, taking one, the rotation, whether the last one worked."""
+        from .services.backups import Backups
+
+        return Backups(self)
 
     # ---- sync --------------------------------------------------------------------------------
 
