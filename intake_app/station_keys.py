@@ -514,6 +514,32 @@ def restore_station_keys(data_dir: Path, recovery_text: str, *,
                        str(data.get("created_at", "")), store)
 
 
+def unseal_keys_file(folder: Path, recovery_text: str) -> tuple[str, bytes, bytes]:
+    """(key id, database key, audit key) sealed in the `station-keys.json` of `folder` (a
+    backup's or a station file's, unpacked), opened with the recovery key; nothing is stored."""
+    data = read_keys_file(folder)
+    if data is None:
+        raise NotFound(f"Không có tệp {KEYS_FILE} đi kèm.", f"no {KEYS_FILE} in {folder}")
+    database_key, audit_key = _unseal(data["key_id"], data["recovery"],
+                                      parse_recovery_key(recovery_text))
+    return data["key_id"], database_key, audit_key
+
+
+def stored_keys(key_id: str, store: SecretStore) -> tuple[bytes, bytes] | None:
+    """(database key, audit key) of a key id, if this PC's store holds them (else None)."""
+    try:
+        value = store.get(entry_name(key_id))
+    except NoCredentialStore:
+        return None
+    if value is None:
+        return None
+    try:
+        entry = json.loads(value)
+        return bytes.fromhex(entry["database_key"]), bytes.fromhex(entry["audit_key"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def has_station_files(data_dir: Path, database_file: str) -> bool:
     """Whether the folder holds a station (its keys file or its database) at all."""
     folder = Path(data_dir)

@@ -14,6 +14,7 @@ from ..domain.errors import DeskError, StorageProblem
 from ..logs import setup_logging
 from ..paths import default_data_dir
 from . import (
+    backup_commands,
     calendar_commands,
     clock_commands,
     commands,
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     store_commands.add_parsers(sub)
     correction_commands.add_parsers(sub)
     idcard_commands.add_parsers(sub)
+    backup_commands.add_parsers(sub)
     return parser
 
 
@@ -185,8 +187,8 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
     from ..station_keys import has_station_files
     from ..store.db import DATABASE_FILE
 
-    if args.command not in COMMANDS_WITHOUT_STATION and not has_station_files(
-            data_dir, DATABASE_FILE):
+    if args.command not in COMMANDS_WITHOUT_STATION and getattr(args, "needs_station", True) \
+            and not has_station_files(data_dir, DATABASE_FILE):
         raise NotSetUp()  # before a mistyped --data-dir gets keys of its own
     if (before_opening := getattr(args, "before_opening", None)) is not None:
         return int(before_opening(args, data_dir))  # e.g. restoring the keys it needs to open

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -196,8 +196,14 @@ def _create_private(path: Path) -> None:
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
 
 
-def open_database(path: Path, *, check: Check = "now") -> StationDatabase:
-    """Open (creating if needed) the station database and bring its schema up to date.
+def open_database(path: Path, *, check: Check = "now",
+                  before_migrating: Callable[[list[str]], None] | None = None
+                  ) -> StationDatabase:
+    """Open (creating if needed) the station database and bring its schema up to date, all
+    pending migrations in one transaction (a failure leaves the file at its old level).
+
+    `before_migrating(pending)` is called first when an existing station database has
+    migrations to apply (the desk takes a backup there; if it raises, nothing is migrated).
 
     `check`: "now" runs SQLite's quick check before anything is written (the command line);
     "background" runs it in a thread while the caller goes on (the window: writes wait for
@@ -229,6 +235,8 @@ def open_database(path: Path, *, check: Check = "now") -> StationDatabase:
             f"Không mở được cơ sở dữ liệu {path}.", f"cannot open {path}: {exc}") from exc
     try:
         require_fts5(db)
+        if pending and applied and before_migrating is not None:
+            before_migrating(pending)
         if pending:
             migrations = load_migrations()
             with write_transaction(db):
