@@ -201,20 +201,24 @@ def _install_routes(app: FastAPI, store: Store) -> None:
         return {"updates": [update for _, update in page], "next_cursor": next_cursor}
 
     @app.get("/v1/stations/{unit_code}/{station_no}/summary", response_model=Summary,
-             tags=["sync"],
+             response_model_exclude_none=True, tags=["sync"],
              responses={401: _COMMON[401], 403: _error(403, "another station's summary"),
                         422: _COMMON[422], 429: _COMMON[429], 503: _COMMON[503]})
     def summary(
         unit_code: Annotated[str, Path(examples=["000.00.12.H56"])],
         station_no: Annotated[int, Path(ge=1, le=9)],
         station: StationOf,
-    ) -> dict[str, int]:
+        codes: Annotated[bool, Query(description="also the highest code per day")] = False,
+    ) -> dict[str, Any]:
         """How many events of this station the gateway accepted, for how many of the dossiers
-        it owns."""
+        it owns; with `codes=true` also the highest daily sequence per day."""
         if (unit_code, station_no) != tuple(station):
             raise Forbidden("only the station itself may read its summary", code="wrong_station")
         events, dossiers = store.count_accepted(unit_code, station_no)
-        return {"events": events, "dossiers": dossiers}
+        answer: dict[str, Any] = {"events": events, "dossiers": dossiers}
+        if codes:
+            answer["highest_by_day"] = store.highest_codes(unit_code, station_no)
+        return answer
 
     @app.post("/v1/admin/updates", response_model=UpdatePosted, status_code=201, tags=["admin"],
               dependencies=[Depends(admin)],

@@ -162,6 +162,9 @@ class UpdatesPage(BaseModel):
 class Summary(BaseModel):
     events: int
     dossiers: int
+    highest_by_day: dict[str, int] | None = Field(
+        None, description="only with ?codes=true: the highest daily sequence of the station's "
+        "dossiers per local day yyMMdd (a restored station continues above it)")
 
 
 class UpdateRequest(BaseModel):

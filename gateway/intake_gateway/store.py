@@ -303,6 +303,21 @@ class Store:
 
         return self.db.read(work)
 
+    def highest_codes(self, unit_code: str, station_no: int) -> dict[str, int]:
+        """The highest daily sequence of the station's dossiers the gateway holds, per local
+        day (`yyMMdd`): what a station restored from an old backup must continue above."""
+        day_at = len(unit_code) + 2  # MaHoSo is <unit>-<yyMMdd>-<station><nnn>
+
+        def work(conn: Connection) -> dict[str, int]:
+            rows = conn.all(
+                "SELECT substr(ma_ho_so, ?, 6) AS day, max(ma_ho_so) FROM dossiers "
+                "WHERE unit_code = ? AND station_no = ? GROUP BY 1",
+                [day_at, unit_code, station_no])
+            return {str(day): int(str(code)[-3:]) for day, code in rows
+                    if str(code)[-3:].isdigit()}
+
+        return self.db.read(work)
+
     def dossier(self, dossier_id: str) -> dict[str, Any] | None:
         """The dossier's stored snapshot, its version and its history (events by version)."""
         def work(conn: Connection) -> dict[str, Any] | None:

@@ -113,8 +113,14 @@ def test_summary_counts_and_403_for_another_station(client, auth, store):
                         sample_event(code=code(1))])  # the last is a code_conflict
     assert client.get(summary, headers=auth).json() == {"events": 3, "dossiers": 2}
     assert store.count_accepted(UNIT, STATION) == (3, 2)
+    # A restored station asks for the highest code per day it must continue above.
+    post(client, auth, [sample_event(code=code(7)),
+                        sample_event(code=f"{UNIT}-251124-{STATION}004")])
+    assert client.get(summary, params={"codes": "true"}, headers=auth).json() == {
+        "events": 5, "dossiers": 4, "highest_by_day": {"251123": 7, "251124": 4}}
+    assert "highest_by_day" not in client.get(summary, headers=auth).json()
     for path in (f"/v1/stations/{UNIT}/3/summary", f"/v1/stations/000.00.13.H56/{STATION}/summary"):
-        answer = client.get(path, headers=auth)
+        answer = client.get(path, params={"codes": "true"}, headers=auth)
         assert answer.status_code == 403
     assert client.get(summary).status_code == 401
     assert client.get(f"/v1/stations/{UNIT}/x/summary", headers=auth).status_code == 422

@@ -108,6 +108,9 @@ class GatewayClient:
             params["after"] = after
         return self._send("GET", "/v1/updates", params=params, headers=self._auth())
 
-    def summary(self, unit_code: str, station_no: int) -> Response:
+    def summary(self, unit_code: str, station_no: int, *, codes: bool = False,
+                timeout: float | None = None) -> Response:
+        """The station's counts at the gateway; `codes`: also its highest code per day."""
         path = f"/v1/stations/{quote(unit_code, safe='')}/{int(station_no)}/summary"
-        return self._send("GET", path, headers=self._auth())
+        return self._send("GET", path, params={"codes": "true"} if codes else None,
+                          headers=self._auth(), timeout=timeout)

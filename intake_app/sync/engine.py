@@ -296,8 +296,28 @@ class Syncer:
         except PullFailed as exc:
             return self._pull_failed(result, exc, "summary")
         result.mismatch = mismatch.as_dict() if mismatch else None
+        self._province_codes_after_restore(client, station)
         result.ok = True
         return self._finish(result, None, None, OK)
+
+    def _province_codes_after_restore(self, client: GatewayClient, station: Any) -> None:
+        """A restore that could not ask the province (no token yet, offline) left a flag: the
+        province's highest codes now raise the high-water file, so no code it holds is
+        handed out again (services/restore.py)."""
+        from ..services.restore import PROVINCE_PENDING, apply_province_codes
+
+        if sync_state.get(self.db, PROVINCE_PENDING) is None:
+            return
+        try:
+            answer = client.summary(station.unit_code, station.station_no, codes=True)
+        except NoAnswer as exc:
+            log.warning("the province's codes after a restore: no answer: %s", exc)
+            return
+        data = answer.json() if answer.status == 200 else None
+        highest = data.get("highest_by_day") if isinstance(data, dict) else None
+        if isinstance(highest, dict):
+            apply_province_codes(self.desk, {str(k): int(v) for k, v in highest.items()
+                                             if isinstance(v, int) and 0 < v < 1000})
 
     def _pull_failed(self, result: SyncResult, exc: PullFailed, stage: str) -> SyncResult:
         if exc.status in (401, 403):

@@ -260,6 +260,40 @@ class SyncService:
         return Syncer(self.desk, token_provider=token_provider,
                       client_factory=client_factory).run(forced=forced)
 
+    def province_highest_codes(self, timeout: float = 15.0) -> dict[str, int] | None:
+        """The highest daily sequence per day the province holds for this station (the
+        summary's optional `highest_by_day`), or None when sync is not set up, there is no
+        token, the gateway does not answer or does not say (logged)."""
+        import logging
+
+        from .client import NoAnswer
+
+        log = logging.getLogger(__name__)
+        try:
+            config = self.config()
+        except SyncConfigError as exc:
+            log.warning("province codes not asked: %s", exc.detail)
+            return None
+        token = self.token() if config is not None else None
+        if config is None or not token:
+            return None
+        station = self.desk.station
+        try:
+            with default_client(config, token) as client:
+                answer = client.summary(station.unit_code, station.station_no, codes=True,
+                                        timeout=timeout)
+        except NoAnswer as exc:
+            log.warning("the gateway did not answer the summary: %s", exc)
+            return None
+        data = answer.json() if answer.status == 200 else None
+        highest = data.get("highest_by_day") if isinstance(data, dict) else None
+        if not isinstance(highest, dict):
+            log.warning("the gateway's summary has no highest codes (HTTP %s)", answer.status)
+            return None
+        return {str(day): int(seq) for day, seq in highest.items()
+                if isinstance(seq, int) and not isinstance(seq, bool) and 0 < seq < 1000
+                and len(str(day)) == 6 and str(day).isdigit()}
+
     def probe(self) -> bool | None:
         return Syncer(self.desk).probe()
 
