@@ -124,9 +124,11 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def kept_elsewhere(data_dir: Path) -> list[Path]:
-    """Folders outside the data folder whose files the app keeps (its backups: issue 13 adds
-    their folder here); nothing is ever written there on a person's request."""
-    return []
+    """Folders outside the data folder whose files the app keeps: its default backup place
+    (beside the data folder; the desk adds the configured one); nothing is ever written there
+    on a person's request."""
+    data_dir = Path(data_dir).absolute()
+    return [data_dir.with_name(data_dir.name + "-backups")]
 
 
 def kept_places(data_dir: Path, database_file: str,
@@ -149,7 +151,7 @@ def kept_places(data_dir: Path, database_file: str,
 
 
 def check_output_path(path: Path, *, data_dir: Path, database_file: str,
-                      replace: bool) -> Path:
+                      replace: bool, also_kept: Iterable[Path] = ()) -> Path:
     """Return `path` if a person's output may be written there, else raise `InvalidInput`.
 
     Refused: anything inside the data folder (or a folder it links to, or a backup folder),
@@ -158,7 +160,8 @@ def check_output_path(path: Path, *, data_dir: Path, database_file: str,
     """
     path = Path(path)
     target = _resolved(path)
-    folders, files = kept_places(data_dir, database_file, kept_elsewhere(data_dir))
+    folders, files = kept_places(data_dir, database_file,
+                                 [*kept_elsewhere(data_dir), *also_kept])
     same_file = False
     if target.exists() and not target.is_dir():
         for kept in files:

@@ -29,7 +29,7 @@ from .domain.corrections import (
     replaced_copy,
 )
 from .domain.dossier import Dossier, Party
-from .domain.dossier_code import day_key, next_sequence
+from .domain.dossier_code import day_key, next_sequence, parse_dossier_code
 from .domain.errors import DeskError, Failed, InvalidInput, NotFound
 from .domain.events import EventKind, make_event, new_uuid, progress_entry
 from .domain.fees import FeeResult
@@ -427,6 +427,9 @@ class Desk:
             raise IntakeError({"procedure": f"Thủ tục mã {draft.procedure_code} không có trong "
                                             "danh mục."})
         calendar = self.calendar()
+        from .services.station_move import check_not_moved
+
+        check_not_moved(self)  # a station moved to another PC no longer hands out codes here
         try:
             dossier, receipt, new_day = self._stamp(draft, procedure, station, calendar, clerk)
         except DatabaseDamaged:
@@ -436,6 +439,7 @@ class Desk:
                 raise
             dossier, receipt, new_day = self._stamp(draft, procedure, station, calendar, clerk)
         # Committed: from here on nothing may say the dossier was not saved.
+        self._keep_high_water(station, dossier)
         if new_day:
             self._seal_quietly()
         try:
@@ -465,7 +469,6 @@ class Desk:
             if day_seq > in_database + 1:
                 self._explain_gap(station.station_no, key, in_database + 1, day_seq - 1,
                                   received_at)
-            self._keep_high_water(station, key, day_seq, book, ledger_number)
             dossier = stamping.stamp(
                 draft, procedure, station,
                 dossier_id=new_uuid(), received_at=received_at, day_seq=day_seq,
@@ -493,20 +496,31 @@ class Desk:
         except Exception:  # noqa: BLE001 - the stamp is saved; sealing is retried later
             log.exception("could not seal the closed days of the dossier log")
 
-    def _keep_high_water(self, station: StationSettings, key: str, day_seq: int, book: str,
-                         ledger_number: int) -> None:
-        """Inside the stamp's transaction, before its commit: raise the high-water file.
+    def _keep_high_water(self, station: StationSettings, dossier: Dossier) -> None:
+        """Right after the stamp's commit, before the clerk is told its code or its receipt is
+        written: raise the high-water file to it (store/high_water.py).
 
-        A write that fails does not stop the stamp (the database is still the record); it is
-        logged, and the file is raised from the database at the next stamp or start.
+        After the commit, so a stamp cut off before it leaves no mark and no gap; under the
+        database's write lock again, so two counters raising it at once never lower it. A
+        write that fails does not undo the saved dossier: it is logged, and the next stamp
+        or start raises the file from the database.
         """
+        code = parse_dossier_code(dossier.code)
+        key = day_key(dossier.received_at)
+        marks = {"days": {key: code.sequence},
+                 "books": {dossier.ledger_book: dossier.ledger_number}}
         try:
-            high_water.raise_to(self.data_dir, station.unit_code, station.station_no,
-                                days={key: day_seq}, books={book: ledger_number})
+            try:
+                with write_transaction(self.db):  # the lock only: nothing is written here
+                    high_water.raise_to(self.data_dir, station.unit_code, station.station_no,
+                                        **marks)
+            except StoreError:  # the database refuses writes now: the file all the same
+                high_water.raise_to(self.data_dir, station.unit_code, station.station_no,
+                                    **marks)
         except OSError as exc:
             self.high_water_problem = f"{type(exc).__name__}: {exc}"
-            log.error("could not write the high-water file before stamping %s/%s: %s",
-                      key, day_seq, exc)
+            log.error("dossier %s is saved but the high-water file could not be raised: %s",
+                      dossier.code, exc)
         else:
             self.high_water_problem = None
 
@@ -881,7 +895,8 @@ class Desk:
         system's dialog has already asked "replace?"). Returns the path to write.
         """
         return check_output_path(Path(path), data_dir=self.data_dir,
-                                 database_file=DATABASE_FILE, replace=replace)
+                                 database_file=DATABASE_FILE, replace=replace,
+                                 also_kept=self.backups.kept_folders())
 
     # ---- the store's health ------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from conftest import FakeClock, at, intake_request, run_cli
 from intake_app.desk import Desk
 from intake_app.services.backups import BackupFailed, backup_before_upgrade
 from intake_app.store import backup as files
-from intake_app.store.db import DATABASE_FILE
+from intake_app.store.db import DATABASE_FILE, known_migrations
 
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = Path(__file__).with_name("crash_child.py")
@@ -49,7 +49,8 @@ def test_backup_command_writes_a_checked_file_and_lists_it(capsys, data_dir, tmp
         manifest = json.loads(archive.read("manifest.json"))
         assert not any(name.endswith("unprotected.json") for name in archive.namelist())
     assert manifest["dossiers"] == 3 and manifest["last_code"] == codes[-1]
-    assert manifest["schema"] == "0010_backups_it"
+    assert manifest["schema"] == known_migrations()[-1] and "0010_backups_it" in \
+        manifest["migrations"]
     conn = open_backup(path, tmp_path)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert [r[0] for r in conn.execute("SELECT code FROM dossiers ORDER BY id")] == codes
@@ -73,13 +74,17 @@ def test_backup_out_never_replaces_a_file_or_writes_into_the_data_folder(capsys,
     existing = tmp_path / "copy.intake-backup"
     existing.write_bytes(b"someone's file")
     status, _, err = run_cli(capsys, data_dir, "backup", "--out", str(existing))
-    assert status == 1 and "Đã có tệp" in err
+    assert status == 2 and "đã có" in err and "--force" in err
     assert existing.read_bytes() == b"someone's file"
     status, made, _ = run_cli(capsys, data_dir, "backup", "--out", str(existing), "--force")
     assert status == 0 and files.read_manifest(existing)["kind"] == "manual"
     status, _, err = run_cli(capsys, data_dir, "backup", "--out", str(data_dir / "x.bak"))
     assert status == 2 and "thư mục dữ liệu" in err
     assert not (data_dir / "x.bak").exists()
+    _, made, _ = run_cli(capsys, data_dir, "backup")
+    kept = Path(made["file"]).parent  # nor among the backups the rotation keeps
+    status, _, err = run_cli(capsys, data_dir, "backup", "--out", str(kept / "x.bak"))
+    assert status == 2 and not (kept / "x.bak").exists()
 
 
 def test_backup_while_another_process_stamps(data_dir, tmp_path):

@@ -215,9 +215,8 @@ def test_a_new_pc_restores_with_the_recovery_key_and_the_province_s_codes(
     """A fresh folder, an empty credential store: the recovery key opens the backup; the
     province's summary (once the token is entered again) says which codes were handed out
     after it, and the station continues above them."""
-    url, token = gateway
-    clock = FakeClock(MORNING)
-    with Desk(data_dir, clock=clock) as desk:
+    url, token = gateway  # the gateway's server_time is now: the station's clock too
+    with Desk(data_dir) as desk:
         desk.sync.configure(url)
         desk.sync.set_token(token)
         stamp(desk)
@@ -226,6 +225,7 @@ def test_a_new_pc_restores_with_the_recovery_key_and_the_province_s_codes(
         later = [stamp(desk) for _ in range(3)]
         assert desk.sync.run().ok  # the province holds all four
     assert later[-1].endswith("2004")
+    today = later[-1].split("-")[1]
 
     station_credentials.clear()  # the new PC: nothing of this station in its store
     new_folder = tmp_path / "new-pc"
@@ -239,31 +239,28 @@ def test_a_new_pc_restores_with_the_recovery_key_and_the_province_s_codes(
                              monkeypatch=monkeypatch)
     assert status == 0, err
     status, report, _ = run_cli(capsys, new_folder, "restore", "--report")
-    assert report["codes"]["province"] == {"260302": 4}
+    assert report["codes"]["province"] == {today: 4}
     assert [m["code"] for m in report["missing"]] == later
     assert all(m["evidence"] == ["province"] for m in report["missing"])
-    with Desk(new_folder, clock=clock) as desk:
-        clock.advance(minutes=10)
-        assert stamp(desk) == f"{UNIT['unit_code']}-260302-2005"
+    with Desk(new_folder) as desk:
+        assert stamp(desk) == f"{UNIT['unit_code']}-{today}-2005"
         assert desk.audit.verify().ok  # the audit key came back with the recovery key
 
 
 def test_a_sync_after_a_restore_learns_the_province_s_codes(data_dir, tmp_path, gateway,
                                                           station_credentials):
-    url, token = gateway
-    clock = FakeClock(MORNING)
-    with Desk(data_dir, clock=clock) as desk:
+    url, token = gateway  # the gateway's server_time is now: the station's clock too
+    with Desk(data_dir) as desk:
         desk.sync.configure(url)
         desk.sync.set_token(token)
         backup = desk.backups.make(kind="daily", out=tmp_path / "b.intake-backup").path
         [stamp(desk) for _ in range(2)]
         assert desk.sync.run().ok
     fresh = tmp_path / "another-folder"  # nothing local survives: no receipt, no mark…
-    result = restore_station(fresh, backup, ask_province=False, clock=clock)  # …and offline
+    result = restore_station(fresh, backup, ask_province=False)  # …and offline
     assert result.missing == []
-    with Desk(fresh, clock=clock) as desk:
+    with Desk(fresh) as desk:
         assert desk.sync.run().ok  # the next sync asks the province
-        clock.advance(minutes=1)
         assert stamp(desk).endswith("2003")
 
 
@@ -284,7 +281,7 @@ def test_a_failed_high_water_write_never_stops_a_stamp(make_desk, monkeypatch, c
     assert mark.day("260302") == 2 and first.endswith("2001")
 
 
-def test_a_stamp_cut_off_after_the_high_water_write_only_skips_a_code(make_desk, monkeypatch):
+def test_a_stamp_cut_off_before_its_commit_leaves_no_mark_and_no_gap(make_desk, monkeypatch):
     from intake_app.store import dossiers
 
     desk = make_desk(FakeClock(MORNING))
@@ -297,29 +294,43 @@ def test_a_stamp_cut_off_after_the_high_water_write_only_skips_a_code(make_desk,
     monkeypatch.setattr(dossiers, "insert_dossier", power_cut)
     with pytest.raises(OSError):
         stamp(desk)
+    assert high_water.read(desk.data_dir, UNIT["unit_code"], UNIT["station_no"]).day(
+        "260302") == 1
     monkeypatch.setattr(dossiers, "insert_dossier", real_insert)
-    assert stamp(desk).endswith("2003")  # the reserved 2002 is never handed out
-    assert gaps(desk.data_dir) == [("260302", 2, 2, "lost")]
+    assert stamp(desk).endswith("2002")  # the numbering stays 001, 002, … without a gap
+    assert gaps(desk.data_dir) == []
 
 
-def test_the_high_water_file_is_written_before_the_commit(make_desk, monkeypatch):
-    from intake_app.store import db as store_db
-
+def test_the_mark_is_on_disk_before_the_clerk_is_told_or_the_receipt_printed(make_desk,
+                                                                            monkeypatch):
     desk = make_desk(FakeClock(MORNING))
     seen = []
-    real = store_db.write_transaction
+    real_write = desk.write_receipt
 
-    import contextlib
+    def printing(receipt):
+        with sqlite3.connect(desk.data_dir / DATABASE_FILE) as conn:  # committed already
+            saved = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+        seen.append((saved, json.loads(high_water.path_of(desk.data_dir).read_text())))
+        return real_write(receipt)
 
-    @contextlib.contextmanager
-    def watching(db):
-        with real(db) as inside:
-            yield inside
-            path = high_water.path_of(desk.data_dir)
-            if path.exists():
-                seen.append(json.loads(path.read_text())["days"])
-
-    monkeypatch.setattr("intake_app.desk.write_transaction", watching)
+    monkeypatch.setattr(desk, "write_receipt", printing)
     stamp(desk)
-    assert seen[-1] == {"260302": 1}  # already on disk while the transaction was open
+    assert seen[0][0] == 1
+    assert seen[0][1]["days"] == {"260302": 1} and seen[0][1]["books"] == {"02/2026": 1}
     assert oct(os.stat(high_water.path_of(desk.data_dir)).st_mode & 0o777) == "0o600"
+
+
+def test_two_counters_stamping_at_once_never_lower_the_mark(data_dir):
+    """Two processes raise the mark after their commits, under the write lock: the file ends
+    at the highest code either of them was told."""
+    children = [subprocess.Popen([sys.executable, str(CHILD), str(data_dir), "--no-pdf",
+                                  "--count", "25", "--tag", tag], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True, cwd=ROOT) for tag in "AB"]
+    printed = []
+    for child in children:
+        out, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err
+        printed += [line.split()[0] for line in out.splitlines() if line != "READY"]
+    day = printed[0].split("-")[1]
+    mark = high_water.read(data_dir, UNIT["unit_code"], UNIT["station_no"])
+    assert mark.day(day) == max(int(code[-3:]) for code in printed) == 50

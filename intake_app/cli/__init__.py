@@ -22,6 +22,7 @@ from . import (
     idcard_commands,
     keys_commands,
     lifecycle_commands,
+    station_commands,
     store_commands,
     sync_commands,
     user_commands,
@@ -123,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     correction_commands.add_parsers(sub)
     idcard_commands.add_parsers(sub)
     backup_commands.add_parsers(sub)
+    station_commands.add_parsers(sub)
     return parser
 
 

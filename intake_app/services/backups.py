@@ -342,6 +342,13 @@ class Backups:
         station = self.desk.station
         return self.place() / station_folder_name(station.unit_code, station.station_no)
 
+    def kept_folders(self) -> list[Path]:
+        """Where this station's backups are (no person's output may be written there): its
+        folder in the configured place; the default place is kept whole (`data_folder`)."""
+        if not self.desk.is_set_up():
+            return []
+        return [self.folder()]
+
     def set_place(self, folder: str | Path | None, *, actor: str = "") -> Path:
         """Choose where backups go (None: back to the default); the folder must exist and take
         a file now, and must not be inside the data folder."""
@@ -414,16 +421,7 @@ class Backups:
                 raise BackupFailed(place_problem(exc, place), str(exc)) from exc
             target = new_backup_name(target_folder, station, started, kind)
         else:
-            target = Path(out).absolute()
-            data = self.desk.data_dir.absolute()
-            if data in target.parents:
-                raise InvalidInput(
-                    "Không được ghi bản sao lưu vào trong thư mục dữ liệu: hãy chọn một ổ đĩa "
-                    "khác hoặc ổ USB.", f"{target} is inside the data folder",
-                    {"out": "nằm trong thư mục dữ liệu"})
-            if target.exists() and not replace:
-                raise BackupFailed(f"Đã có tệp {target}: hãy chọn tên khác (hoặc --force để "
-                                   "ghi đè).", f"{target} exists")
+            target = self.desk.check_output_path(Path(out), replace=replace).absolute()
             if not target_folder.is_dir():
                 raise BackupFailed(f"Không có thư mục {target_folder}.",
                                    f"{target_folder} is missing")

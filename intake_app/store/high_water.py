@@ -5,17 +5,21 @@ that has forgotten its last dossiers. Codes are counted from the database, so it
 again codes that citizens already hold (`…-2001` twice, the first receipt overwritten). The
 high-water file outlives the database: `<data folder>/high-water.json` holds, per local day,
 the highest daily sequence stamped, and per ledger book the highest number, and is written with
-every stamp *before* the stamp's transaction commits (temporary file, fsync, one rename, the
-folder fsynced). The desk always continues above max(database, high-water file).
+every stamp (temporary file, fsync, one rename, the folder fsynced). The desk always continues
+above max(database, high-water file).
 
 Order and failure (what `Desk.receive` relies on):
 
-- written before the commit, so a crash after the commit never leaves the file below a code
-  that was handed out; a crash between the write and the commit leaves it one code ahead,
-  which only skips a code (a gap, explained in `code_gaps`), never reuses one;
-- a failed write (disk full, read-only file) does not stop the stamp: the database is still
-  the record, the failure is logged, and the file is raised again from the database by the
-  next stamp or start (`catch_up`); `doctor` names a file that lags behind the database;
+- written right after the stamp's transaction commits, before the clerk is told the code and
+  before the receipt is printed, under the database's write lock (so two counters raising it
+  at once never lower it): every code a citizen can hold is in the file. A stamp cut off
+  before its commit leaves no mark, so the day's numbering has no gap (the contract's
+  001, 002, … without gaps);
+- a failed write (disk full, read-only file) does not undo the saved dossier: the failure is
+  logged, and the file is raised again by the next stamp or start (`catch_up`); `doctor`
+  names a file that lags behind the database. Only a stamp whose write failed *and* whose
+  database then lost it too could be reused: its kept receipt (and the province) still count
+  in a restore's search;
 - a damaged file reads as empty (logged); it is rewritten whole by the next stamp.
 """
 
