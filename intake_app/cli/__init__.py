@@ -20,6 +20,7 @@ from . import (
     commands,
     correction_commands,
     idcard_commands,
+    doctor_commands,
     keys_commands,
     lifecycle_commands,
     station_commands,
@@ -125,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     idcard_commands.add_parsers(sub)
     backup_commands.add_parsers(sub)
     station_commands.add_parsers(sub)
+    doctor_commands.add_parsers(sub)
     return parser
 
 

@@ -122,26 +122,38 @@ def read_facts(path: Path, key: bytes | None, *, full_check: bool = True) -> Dat
     conn = open_file(path, key)
     try:
         check = "integrity_check" if full_check else "quick_check"
-        integrity = [row[0] for row in conn.execute(f"PRAGMA {check}")][:20]
-        migrations = [row[0] for row in conn.execute(
-            "SELECT name FROM _sqlite_migrations ORDER BY rowid")] \
-            if _table_exists(conn, "_sqlite_migrations") else []
-        dossiers, last_code = 0, None
-        if _table_exists(conn, "dossiers"):
-            dossiers = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
-            row = conn.execute("SELECT code FROM dossiers ORDER BY id DESC LIMIT 1").fetchone()
-            last_code = row[0] if row else None
-        changes = 0
-        if _table_exists(conn, "audit_log"):
-            changes = conn.execute("SELECT max(seq) FROM audit_log WHERE action NOT LIKE "
-                                   "'backup.%'").fetchone()[0] or 0
+        try:
+            integrity = [row[0] for row in conn.execute(f"PRAGMA {check}")][:20]
+        except sqlite3.DatabaseError as exc:  # so damaged that the check itself stops
+            if "not a database" in str(exc).lower():
+                raise  # not a database at all, or not with this key
+            integrity = [f"{check} stopped: {exc}"]
+        migrations: list[str] = []
+        dossiers, last_code, changes = 0, None, 0
         unit_code = station_no = None
-        if _table_exists(conn, "settings"):
-            row = conn.execute("SELECT value FROM settings WHERE key = 'station'").fetchone()
-            if row:
-                with contextlib.suppress(ValueError, TypeError, AttributeError):
-                    station = json.loads(row[0])
-                    unit_code, station_no = station.get("unit_code"), station.get("station_no")
+        try:  # a damaged file still reports its integrity_check; the rest is best effort
+            if _table_exists(conn, "_sqlite_migrations"):
+                migrations = [row[0] for row in conn.execute(
+                    "SELECT name FROM _sqlite_migrations ORDER BY rowid")]
+            if _table_exists(conn, "dossiers"):
+                dossiers = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+                row = conn.execute("SELECT code FROM dossiers ORDER BY id DESC LIMIT 1"
+                                   ).fetchone()
+                last_code = row[0] if row else None
+            if _table_exists(conn, "audit_log"):
+                changes = conn.execute("SELECT max(seq) FROM audit_log WHERE action NOT LIKE "
+                                       "'backup.%'").fetchone()[0] or 0
+            if _table_exists(conn, "settings"):
+                row = conn.execute("SELECT value FROM settings WHERE key = 'station'"
+                                   ).fetchone()
+                if row:
+                    with contextlib.suppress(ValueError, TypeError, AttributeError):
+                        station = json.loads(row[0])
+                        unit_code = station.get("unit_code")
+                        station_no = station.get("station_no")
+        except sqlite3.DatabaseError:
+            if integrity == ["ok"]:
+                raise
         return DatabaseFacts(integrity, migrations, int(dossiers), last_code, int(changes),
                              unit_code, station_no)
     finally:
