@@ -20,6 +20,7 @@ from intake_app.desk import Desk
 from intake_app.domain.lifecycle import StepRequest
 from intake_app.domain.slips import SlipKind
 from intake_app.domain.status import DossierStatus
+from intake_app.paths import migrations_dir
 from intake_app.station_keys import KEYS_FILE
 from intake_app.store import backup as files
 from intake_app.store.db import (
@@ -53,8 +54,8 @@ def today_station(tmp_path_factory) -> tuple[Path, list[str]]:
         clock.advance(minutes=20)
         desk.step(codes[0], StepRequest(DossierStatus.IN_PROCESSING, "Hoa",
                                         to_unit="Công chức Tư pháp - Hộ tịch"))
-        desk.step(codes[1], StepRequest(DossierStatus.SUPPLEMENT_REQUESTED, "Hoa", note="Thiếu giấy",
-                                        documents=("Giấy chứng sinh",)))
+        desk.step(codes[1], StepRequest(DossierStatus.SUPPLEMENT_REQUESTED, "Hoa",
+                                        note="Thiếu giấy", documents=("Giấy chứng sinh",)))
         desk.issue_slip(codes[1], SlipKind.SUPPLEMENT, folder.parent / "slip.pdf", clerk="Hoa")
         clock.advance(minutes=20)
         desk.step(codes[0], StepRequest(DossierStatus.DONE, "Hoa"))
@@ -128,11 +129,11 @@ def test_a_failed_migration_changes_nothing_and_keeps_its_backup(today_station, 
     folder = tmp_path / "old-station"
     build_old_station(today, "0005_sync_trust", folder)
     migrations = tmp_path / "db"
-    shutil.copytree(Path(known_migrations.__globals__["migrations_dir"]()), migrations)
+    shutil.copytree(migrations_dir(), migrations)
     (migrations / "0099_broken.sql").write_text(
         "CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);\n",
         encoding="utf-8")
-    monkeypatch.setattr("intake_app.store.db.migrations_dir", lambda: migrations)
+    monkeypatch.setattr("intake_app.store.schema.migrations_dir", lambda: migrations)
     with pytest.raises(Exception):  # noqa: B017 - whatever SQLite says, nothing may change
         Desk(folder, clock=FakeClock(CLOCK))
     assert applied(folder / DATABASE_FILE)[-1] == "0005_sync_trust"  # all or nothing

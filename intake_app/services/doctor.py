@@ -38,7 +38,8 @@ from ..domain.text import fold
 from ..station_keys import KEYS_FILE, UNPROTECTED_FILE, has_station_files, read_keys_file
 from ..store import backup as files
 from ..store import code_gaps, high_water
-from ..store.db import DATABASE_FILE, known_migrations
+from ..store.db import DATABASE_FILE
+from ..store.schema import known_migrations
 
 if TYPE_CHECKING:
     from ..desk import Desk

@@ -42,7 +42,6 @@ from typing import TYPE_CHECKING, Any
 from ..domain.clock import iso, now_vn, to_vn
 from ..domain.dossier_code import DOSSIER_CODE_RE
 from ..domain.errors import InvalidInput, NotAllowed, NotFound
-from ..paths import migrations_dir
 from ..station_keys import (
     KEYS_FILE,
     KeysMissing,
@@ -55,6 +54,7 @@ from ..station_keys import (
 from ..store import backup as files
 from ..store import code_gaps, high_water
 from ..store.db import DATABASE_FILE, write_transaction
+from ..store.schema import known_migrations
 
 if TYPE_CHECKING:
     from ..desk import Desk
@@ -471,10 +471,6 @@ def set_aside(data_dir: Path, now: datetime, names: Iterable[str]) -> Path | Non
     return folder
 
 
-def _known_migrations() -> list[str]:
-    return sorted(path.stem for path in migrations_dir().glob("[0-9][0-9][0-9][0-9]_*.sql"))
-
-
 def _station_of_folder(data_dir: Path, key: bytes | None) -> tuple[str, int] | None:
     """(unit code, station number) of the station the data folder holds now, if readable."""
     database = Path(data_dir) / DATABASE_FILE
@@ -525,7 +521,7 @@ def restore_station(data_dir: Path, source: Path, *, recovery_key: str | None = 
     manifest = files.read_manifest(source)
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     unknown = [name for name in manifest.get("migrations", []) if name not in
-               set(_known_migrations())]
+               set(known_migrations())]
     if unknown:
         raise BackupRefused(
             f"Bản sao lưu do một phiên bản mới hơn của ứng dụng tạo (lược đồ "

@@ -41,7 +41,8 @@ from ..station_keys import (
 )
 from ..store import backup as files
 from ..store import high_water, sealed_file
-from ..store.db import DATABASE_FILE, known_migrations, write_transaction
+from ..store.db import DATABASE_FILE, write_transaction
+from ..store.schema import known_migrations
 
 if TYPE_CHECKING:
     from ..desk import Desk
