@@ -172,8 +172,10 @@ def check_keys(data_dir: Path) -> Check:
                      exc.detail)
     except DeskError as exc:
         return Check("keys", title, PROBLEM, exc.message, "", exc.detail)
+    store = "Windows Credential Manager" if sys.platform == "win32" else \
+        "Keychain" if sys.platform == "darwin" else "Secret Service"
     return Check("keys", title, OK, "Khóa của quầy nằm trong kho lưu mật khẩu của hệ điều "
-                 "hành (Windows Credential Manager).", data={"key_id": keys.key_id})
+                 f"hành ({store}).", data={"key_id": keys.key_id})
 
 
 def check_database_file(data_dir: Path) -> tuple[Check, bool]:

@@ -1,7 +1,8 @@
 """Moving a station to a new PC: one station file, sealed under the station's recovery key.
 
 `export_station` (`intake-app station export --out FILE`) packs a consistent copy of the
-database (with every setting in it), the receipts kept in the data folder, the high-water
+database (with every setting in it), the PDFs kept in the data folder (receipts, slips,
+reprints), the high-water
 file and the sealed keys file into one file, encrypted under the recovery key printed on the
 set-up sheet (`store.sealed_file`). No secret travels: not the credential store's entries, not
 the unprotected key file, not the sync token. After an export the old PC stops stamping (a
@@ -52,7 +53,7 @@ log = logging.getLogger(__name__)
 FORMAT = "intake-app/station-file/1"
 SUFFIX = ".intake-station"
 MOVED_KEY = "station.moved_out"
-RECEIPTS_FOLDER = "receipts"
+KEPT_FOLDERS = ("receipts", "slips", "reprints")  # the PDFs the app keeps in the data folder
 MANIFEST = "manifest.json"
 
 
@@ -114,8 +115,9 @@ def export_station(desk: Desk, out: Path, *, replace: bool = False, keep_working
     station = desk.station
     made_at = iso(desk.clock())
     secret = parse_recovery_key(desk.keys.recovery_key)
-    receipts = sorted(p for p in (desk.data_dir / RECEIPTS_FOLDER).rglob("*") if p.is_file()
-                      and not p.name.startswith("."))
+    kept = sorted(p for folder in KEPT_FOLDERS for p in (desk.data_dir / folder).rglob("*")
+                  if p.is_file() and not p.name.startswith("."))
+    receipts = [p for p in kept if p.relative_to(desk.data_dir).parts[0] == "receipts"]
     with files.private_temp_folder(desk.data_dir / "tmp") as temp:
         copy = temp / DATABASE_FILE
         files.snapshot(desk.data_dir / DATABASE_FILE, copy, None)
@@ -130,7 +132,8 @@ def export_station(desk: Desk, out: Path, *, replace: bool = False, keep_working
             "unit_code": station.unit_code, "unit_name": station.unit_name,
             "station_no": station.station_no, "key_id": desk.keys.key_id,
             "migrations": facts.migrations, "dossiers": facts.dossiers,
-            "receipts": len(receipts), "sha256": files.sha256_of(copy),
+            "receipts": len(receipts), "kept_files": len(kept),
+            "sha256": files.sha256_of(copy),
         }
         with zipfile.ZipFile(payload, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
             archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
@@ -139,7 +142,7 @@ def export_station(desk: Desk, out: Path, *, replace: bool = False, keep_working
             mark = high_water.path_of(desk.data_dir)
             if mark.exists():
                 archive.write(mark, high_water.HIGH_WATER_FILE)
-            for path in receipts:
+            for path in kept:
                 archive.write(path, path.relative_to(desk.data_dir).as_posix())
         part = out.with_name(f".{out.name}.part")
         part.unlink(missing_ok=True)
@@ -238,7 +241,7 @@ def import_station(data_dir: Path, source: Path, recovery_text: str, *,
                                 f"integrity {facts.integrity[:3]}, station "
                                 f"{facts.unit_code}/{facts.station_no}",
                                 {"file": "không toàn vẹn"})
-        for name in (KEYS_FILE, high_water.HIGH_WATER_FILE, DATABASE_FILE, RECEIPTS_FOLDER):
+        for name in (KEYS_FILE, high_water.HIGH_WATER_FILE, DATABASE_FILE, *KEPT_FOLDERS):
             if (unpacked / name).exists():
                 os.replace(unpacked / name, data_dir / name)
         files._fsync_folder(data_dir)

@@ -72,6 +72,7 @@ CHORES_DELAY_MS = 300  # after the screens are built
 STORE_CHECK_EVERY_MS = 24 * 60 * 60 * 1000  # SQLite's quick check once a day
 STORE_POLL_S = 0.1
 SYNC_DELAY_MS = 1500  # the first sync (offline until the gateway's health answers)
+BACKUP_DELAY_MS = 4000  # the day's first backup, once the chores and the first sync began
 
 
 def run_app(data_dir: Path, clerk: str | None) -> int:
@@ -203,6 +204,11 @@ def _open_window(app: QApplication, session: Session, *, lazy: bool) -> MainWind
     daily.timeout.connect(lambda: run_daily_check(session, window))
     daily.start()
     window.screens_loaded.connect(lambda: QTimer.singleShot(SYNC_DELAY_MS, window.sync.start))
+    # Backups by themselves: the day's first (the PC may have been off at closing time), then
+    # a look every half hour, and one when the window closes.
+    window.back_up_on_close = True
+    window.screens_loaded.connect(lambda: QTimer.singleShot(BACKUP_DELAY_MS,
+                                                            window.backups.start))
     # The first screen is up: its first paint, then the workers (the form answers a moment
     # later, while the clerk's eyes find the first field).
     window.screen_loaded.connect(lambda _name: QTimer.singleShot(RELEASE_DELAY_MS,

@@ -123,8 +123,13 @@ class MainWindow(QMainWindow):
         from .sync.controller import SyncController
 
         self.sync = SyncController.of(session)  # the status bar and F6 find it; started by app
+        from .backup.controller import BackupController
+
+        self.backups = BackupController.of(session)  # started by app, with the chores
         self.status = StatusBar(session, self)
+        self.status.attach_backups(self.backups)
         self.setStatusBar(self.status)
+        self.back_up_on_close = False  # set by app once the store opened: back up on closing
         # Installed once the screens are built: a Python filter on every event of the first
         # frame costs PySide ~100 ms of one-time type set-up, which would delay the form.
         self.scanner: ScannerFilter | None = None  # made with the screens (not in the frame)
@@ -328,6 +333,14 @@ class MainWindow(QMainWindow):
             self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        if self.back_up_on_close and not self.failed_to_open \
+                and not self.backups.exit_backup_done:
+            # A backup first (if anything was written since the last one): the window closes
+            # when it is done, whether it worked or not (a failure shows at the next start).
+            self.back_up_on_close = False
+            if self.backups.back_up_on_exit(self, self.close):  # 0: the workers are closed
+                event.ignore()
+                return
         if self.scanner is not None:
             self.scanner.uninstall()
         self.sync.stop()
@@ -362,6 +375,16 @@ class SettingsDialog(QDialog):
             "Ngày nghỉ, ngày làm việc bù và căn cứ của từng ngày; nhập thông báo lịch mới"))
         self.calendar_button.clicked.connect(self.open_calendar)
         form.addRow(self.tr("Ngày làm việc:"), self.calendar_button)
+        # IT (an administrator, once accounts land): backups and the health check.
+        it_row = QHBoxLayout()
+        self.backup_button = QPushButton(self.tr("Sao lưu và khôi phục…"))
+        self.backup_button.clicked.connect(self.open_backups)
+        self.doctor_button = QPushButton(self.tr("Kiểm tra hệ thống…"))
+        self.doctor_button.clicked.connect(self.open_doctor)
+        it_row.addWidget(self.backup_button)
+        it_row.addWidget(self.doctor_button)
+        it_row.addStretch(1)
+        form.addRow(self.tr("Quản trị:"), it_row)
         buttons, self.save_button = dialog_buttons(self, self.tr("Lưu"), self.tr("Hủy"))
         from .sync.settings_page import SyncSettingsPage
 
@@ -380,6 +403,22 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(self.language.findData(language))
         self.language.setEnabled(True)
         self.loaded.emit()
+
+    def open_backups(self) -> QDialog:
+        from .backup.dialog import BackupDialog
+
+        dialog = BackupDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_doctor(self) -> QDialog:
+        from .doctor.dialog import DoctorDialog
+
+        dialog = DoctorDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_calendar(self) -> QDialog:
         from .calendar.dialog import CalendarDialog

@@ -1,5 +1,5 @@
 """The status bar: station, unit, clerk, sync (online, waiting, parked, last success, clock
-warning) and the PC clock.
+warning), the last backup (or why none could be made) and the PC clock.
 
 The sync labels follow the session's `SyncController` (found, or attached later with
 `attach_sync`): its runner reports from its own thread and the labels are updated on the
@@ -63,9 +63,10 @@ class StatusBar(QStatusBar):
         QueryOp(session, parent=self, op=lambda desk: desk.keys.protection,
                 success=lambda kept: self.keys_warning_label.setVisible(kept == "key-file")) \
             .quietly().run()
+        self.backup_label = self._add("")  # the last backup, or why none could be made
         self.clock_label = self._add("")
         for label in (self.online_label, self.parked_label, self.last_sync_label,
-                      self.clock_warning_label):
+                      self.clock_warning_label, self.backup_label):
             label.setVisible(False)
         self._timer = QTimer(self)
         self._timer.setInterval(CLOCK_INTERVAL_MS)
@@ -97,6 +98,34 @@ class StatusBar(QStatusBar):
         controller.status_changed.connect(self.show_sync_status, QUEUED)
         if controller.last_status is not None:
             self.show_sync_status(controller.last_status)
+
+    def attach_backups(self, controller: Any) -> None:
+        """Follow a BackupController's reports: the last good backup, or a failure until a
+        backup works again."""
+        controller.status_changed.connect(self.show_backup_status)
+        if controller.last_status is not None:
+            self.show_backup_status(controller.last_status)
+
+    @Slot(object)
+    def show_backup_status(self, status: Any) -> None:
+        label = self.backup_label
+        last = status.last_good
+        if status.failing is not None:
+            label.setText(self.tr("⚠ Chưa sao lưu được"))
+            label.setStyleSheet(ALERT_STYLE)
+            label.setToolTip(status.failing.error or "")
+        elif last is None:
+            label.setText(self.tr("⚠ Chưa có bản sao lưu"))
+            label.setStyleSheet(ALERT_STYLE)
+            label.setToolTip(self.tr("Quản trị viên: Cài đặt → Sao lưu và khôi phục."))
+        else:
+            moment = parse_iso(last.started_at)
+            label.setText(self.tr("Sao lưu lúc {time}").format(time=f"{moment:%H:%M %d/%m}"))
+            label.setStyleSheet(OFFLINE_STYLE if status.same_disk else SEPARATOR_STYLE)
+            label.setToolTip(self.tr(
+                "Bản sao lưu nằm cùng ổ đĩa với dữ liệu: hãy chọn ổ USB hoặc ổ đĩa thứ hai "
+                "(Cài đặt → Sao lưu và khôi phục).") if status.same_disk else str(status.place))
+        label.setVisible(True)
 
     @staticmethod
     def waiting_count(counts: dict[str, int]) -> int:
