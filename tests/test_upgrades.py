@@ -33,6 +33,12 @@ from intake_app.store.db import (
 from intake_app.store.problems import NewerDatabase
 
 LEVELS = known_migrations()[:-1]  # every level before today's
+# Columns an older version wrote that today's schema dropped, as that version filled them.
+WRITTEN_THEN = {
+    ("dossiers", "applicant_name"): "json_extract(applicant, '$.name')",
+    ("dossiers", "applicant_id_number"): "json_extract(applicant, '$.id_number')",
+    ("dossiers", "applicant_phone"): "json_extract(applicant, '$.phone')",
+}
 CLOCK = at("2026-03-02 08:00")
 
 
@@ -80,10 +86,11 @@ def build_old_station(today: Path, level: str, target: Path) -> None:
         for table in tables:
             mine = [r[1] for r in old.execute(f"PRAGMA main.table_info({table})")]
             theirs = {r[1] for r in old.execute(f"PRAGMA cur.table_info({table})")}
-            columns = ", ".join(c for c in mine if c in theirs)
+            columns = [c for c in mine if c in theirs or (table, c) in WRITTEN_THEN]
             if columns:
-                old.execute(f"INSERT OR REPLACE INTO main.{table} ({columns}) "
-                            f"SELECT {columns} FROM cur.{table}")
+                values = ", ".join(WRITTEN_THEN.get((table, c), c) for c in columns)
+                old.execute(f"INSERT OR REPLACE INTO main.{table} ({', '.join(columns)}) "
+                            f"SELECT {values} FROM cur.{table}")
     old.execute("DETACH DATABASE cur")
     old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     old.close()
