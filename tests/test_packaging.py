@@ -122,7 +122,8 @@ def test_receive_stamps_a_dossier_that_is_found_again(stamped):
     status, found, err = frozen_cli(data_dir, "find", "nguyen van duc")
     assert status == 0, err
     assert [row["code"] for row in found] == [stamp["code"]]
-    assert rows(data_dir, "SELECT applicant_name FROM dossiers") == [("Nguyễn Văn Đức",)]
+    assert rows(data_dir, "SELECT json_extract(applicant, '$.name') FROM dossiers") \
+        == [("Nguyễn Văn Đức",)]
 
 
 def test_the_receipt_reads_back_in_vietnamese_with_its_barcodes(stamped):
