@@ -47,6 +47,7 @@ from .domain.lifecycle import (
 from .domain.limits import checked_text
 from .domain.procedures import Procedure
 from .domain.receipt import ReceiptData, ReceiptDocument, ReceiptIssue
+from .domain.setup_sheet import SetupSheet
 from .domain.slip_content import (
     DEFAULT_SIGNER_TITLE,
     build_slip,
@@ -85,6 +86,7 @@ if TYPE_CHECKING:
     from .services.ledger import Ledger
     from .services.reports import Reports
     from .services.station_clock import StationClock
+    from .services.station_setup import SetupPlan
     from .sync.service import SyncService
 
 log = logging.getLogger(__name__)
@@ -299,6 +301,25 @@ class Desk:
                 "station_no": new.station_no, "office_name": new.office_name,
                 "first": old is None}, actor=actor)
         return new
+
+    def set_up(self, plan: SetupPlan, *, actor: str = "") -> StationSettings:
+        """The set-up wizard's plan, checked whole then written, the station last
+        (`services.station_setup`): InvalidInput names each wrong field."""
+        from .services.station_setup import set_up
+
+        return set_up(self, plan, actor=actor)
+
+    def setup_sheet(self) -> SetupSheet:
+        """What the set-up sheet says (the station, its folders, the recovery key)."""
+        from .services.station_setup import setup_sheet
+
+        return setup_sheet(self)
+
+    def write_setup_sheet(self, out: Path, *, replace: bool = False) -> Path:
+        """The set-up sheet as a PDF (outside the data folder)."""
+        from .services.station_setup import write_setup_sheet
+
+        return write_setup_sheet(self, out, replace=replace)
 
     # ---- reference data ----------------------------------------------------------------------
 

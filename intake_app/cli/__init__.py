@@ -23,6 +23,7 @@ from . import (
     idcard_commands,
     keys_commands,
     lifecycle_commands,
+    setup_commands,
     station_commands,
     store_commands,
     sync_commands,
@@ -127,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup_commands.add_parsers(sub)
     station_commands.add_parsers(sub)
     doctor_commands.add_parsers(sub)
+    setup_commands.add_parsers(sub)
     return parser
 
 

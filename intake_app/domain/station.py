@@ -21,23 +21,30 @@ class StationSettings:
     periods: tuple[WorkingPeriod, ...] = field(default=DEFAULT_PERIODS)
 
 
-def check_station_settings(unit_code: str, unit_name: str, station_no: int,
-                           office_name: str = "Bộ phận Một cửa") -> list[str]:
-    """Vietnamese problems with what `init` was given (the admin units are checked by the store)."""
-    problems = []
-    named = False
-    for path, value in (("station.unit_name", unit_name), ("station.office_name", office_name)):
+def station_problems(unit_code: str, unit_name: str, station_no: int,
+                     office_name: str = "Bộ phận Một cửa") -> dict[str, str]:
+    """Vietnamese problems by field (`unit_code`, `unit_name`, `station_no`, `office_name`)."""
+    problems: dict[str, str] = {}
+    for name, path, value in (("unit_name", "station.unit_name", unit_name),
+                              ("office_name", "station.office_name", office_name)):
         _, problem = check_text(path, value)
         if problem:
-            problems.append(f"{label(path)}: {problem}")
-            named = named or path == "station.unit_name"
+            problems[name] = f"{label(path)}: {problem}"
     if not UNIT_CODE_RE.match(unit_code):
-        problems.append(
+        problems["unit_code"] = (
             f"Mã định danh đơn vị '{unit_code}' không đúng dạng NNN.NN.NN.XNN "
             "(ví dụ 000.00.12.H56)."
         )
-    if not named and not unit_name.strip():
-        problems.append("Tên đơn vị không được để trống.")
+    if "unit_name" not in problems and not unit_name.strip():
+        problems["unit_name"] = "Tên đơn vị không được để trống."
     if not 1 <= station_no <= 9:
-        problems.append("Số quầy (station) phải từ 1 đến 9.")
+        problems["station_no"] = "Số quầy (station) phải từ 1 đến 9."
     return problems
+
+
+def check_station_settings(unit_code: str, unit_name: str, station_no: int,
+                           office_name: str = "Bộ phận Một cửa") -> list[str]:
+    """Vietnamese problems with what `init` was given (the admin units are checked by the store)."""
+    problems = station_problems(unit_code, unit_name, station_no, office_name)
+    order = ("unit_name", "office_name", "unit_code", "station_no")
+    return [problems[field] for field in order if field in problems]

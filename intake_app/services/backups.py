@@ -355,6 +355,13 @@ class Backups:
         if folder is None or str(folder).strip() == "":
             self.desk.set_setting(FOLDER_KEY, None, actor=actor)
             return self.place()
+        place = self.check_place(folder)
+        self.desk.set_setting(FOLDER_KEY, str(place), actor=actor)
+        return place
+
+    def check_place(self, folder: str | Path) -> Path:
+        """The absolute folder if backups may go there (BackupPlaceRefused, naming the field
+        `backup_folder`, if not); nothing is stored."""
         place = Path(folder).expanduser().absolute()
         data = self.desk.data_dir.absolute()
         if place == data or data in place.parents:
@@ -373,7 +380,6 @@ class Backups:
         except OSError as exc:
             raise BackupPlaceRefused(place_problem(exc, place), f"cannot write in {place}: {exc}",
                                      {"backup_folder": "không ghi được"}) from exc
-        self.desk.set_setting(FOLDER_KEY, str(place), actor=actor)
         return place
 
     # ---- making one --------------------------------------------------------------------------
