@@ -22,7 +22,9 @@ from .domain.calendar import CalendarOverride, WorkCalendar
 from .domain.clock import iso, now_vn, parse_iso, to_vn
 from .domain.corrections import (
     CorrectionError,
+    CorrectionOutcome,
     FieldChange,
+    changes_between,
     check_patch,
     corrected_receipt,
     plan_correction,
@@ -640,6 +642,20 @@ class Desk:
             "event_id": event["event_id"]}, actor=clerk)
 
     # ---- correcting ----------------------------------------------------------------------------
+
+    def check_correction(self, code: str, patch: dict[str, Any]) -> CorrectionOutcome | None:
+        """What `correct` would do with `patch`, without saving anything: every change, the fee
+        before and after (the window shows them, and what the citizen is told, before the clerk
+        saves); None when the patch changes nothing. CorrectionError / CorrectionNotAllowed as
+        `correct` would raise them."""
+        dossier = self.dossier(code)
+        draft = check_patch(dossier, patch, self.references(), today=self.clock().date())
+        procedure = self.procedure(dossier.procedure_code)
+        fee = (stamping.fee_for_documents(procedure, draft.documents, draft.pages)
+               if procedure is not None else None)
+        if not changes_between(dossier, draft):
+            return None  # the form says what is stored: nothing to correct (yet)
+        return plan_correction(dossier, draft, reason="", fee=fee)
 
     def correct(self, code: str, patch: dict[str, Any], *, reason: str, clerk: str,
                 ) -> CorrectionResult:

@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.calendar import WorkCalendar
 from ...domain.clock import parse_iso
+from ...domain.corrections import correctable, why_not
 from ...domain.deadlines import DeadlineState, deadline_state
 from ...domain.dossier import Channel, Delivery, Dossier
 from ...domain.formatting import day_time_vn, money
+from ...domain.id_documents import IdKind
 from ...domain.lifecycle import FINISHING, can_hand_back, next_statuses
 from ...domain.procedures import DocForm, Procedure
 from ...domain.slip_content import (
@@ -195,6 +197,9 @@ class DossierDialog(QDialog):
             for key, caption in rows:
                 self.fields[key] = _value_label()
                 form.addRow(caption + ":", self.fields[key])
+        caption = left.labelForField(self.fields["id_number"])
+        assert isinstance(caption, QLabel)
+        self.id_caption = caption  # names the applicant's document (CCCD, passport, tax code)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
         grid.setColumnStretch(0, 11)
@@ -233,6 +238,9 @@ class DossierDialog(QDialog):
         self.hand_back_button = QPushButton(self.tr("Trả kết quả (F4)"))
         self.step_button = QPushButton(self.tr("Chuyển bước…"))
         self.extend_button = QPushButton(self.tr("Hẹn lại ngày trả…"))
+        self.correct_button = QPushButton(self.tr("Sửa thông tin… (Ctrl+E)"))
+        self.correct_button.clicked.connect(self.open_correction)
+        self.correction: QDialog | None = None  # the open Sửa thông tin dialog
         self.slip_button = QPushButton(self.tr("In phiếu"))
         self.slip_menu = QMenu(self.slip_button)
         self.slip_menu.setToolTipsVisible(True)
@@ -248,7 +256,8 @@ class DossierDialog(QDialog):
         self.follow_up_button.clicked.connect(self._print_follow_up)
         self.close_button = QPushButton(self.tr("Đóng"))
         for button in (self.reprint_button, self.hand_back_button, self.step_button,
-                       self.extend_button, self.slip_button, self.follow_up_button):
+                       self.extend_button, self.slip_button, self.follow_up_button,
+                       self.correct_button):
             button.setAutoDefault(False)
         self.step_dialog: QDialog | None = None  # the open Chuyển bước / Hẹn lại dialog
         self.step_button.clicked.connect(self.open_step_dialog)
@@ -259,6 +268,7 @@ class DossierDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+P"), self, self.reprint)
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, self.request_hand_back)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.open_correction)
 
         message_row = QHBoxLayout()
         message_row.addWidget(self.message, 1)
@@ -268,6 +278,7 @@ class DossierDialog(QDialog):
         buttons.addWidget(self.step_button)
         buttons.addWidget(self.extend_button)
         buttons.addWidget(self.slip_button)
+        buttons.addWidget(self.correct_button)
         buttons.addSpacing(16)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.hand_back_button)
@@ -314,7 +325,7 @@ class DossierDialog(QDialog):
         owner = d.owner
         owner_text = self.tr("Chính người nộp hồ sơ")
         if owner is not None:
-            owner_text = owner.name + (f" — {self.tr('CCCD')} {owner.id_number}"
+            owner_text = owner.name + (f" — {owner.id_label} {owner.id_number}"
                                        if owner.id_number else "")
         fee = money(d.fee_total) if d.fee_total != 0 else self.tr("Không thu")
         if d.fee_total == 0 and d.fee_lines and d.fee_lines[0].note:
@@ -327,7 +338,9 @@ class DossierDialog(QDialog):
         values = {
             "procedure": f"{d.procedure_code} — {d.procedure_name}",
             "applicant": applicant.name,
-            "id_number": applicant.id_number or "—",
+            "id_number": (applicant.id_number or "—")
+            + (f" ({self.tr('CMND cũ')} {applicant.old_id_number})"
+               if applicant.old_id_number else ""),
             "phone": applicant.phone or "—",
             "address": applicant.address or "—",
             "owner": owner_text,
@@ -345,6 +358,7 @@ class DossierDialog(QDialog):
         }
         for key, text in values.items():
             self.fields[key].setText(text)
+        self.id_caption.setText(self._id_caption(applicant.id_kind) + ":")
 
         self.documents_box.setTitle(self.tr("Giấy tờ đã nộp (%n)", "", len(d.documents)))
         _fill(self.documents, [
@@ -375,6 +389,11 @@ class DossierDialog(QDialog):
     def _update_step_buttons(self, history: list[dict]) -> None:
         """Enable what the dossier's status allows; explain what it does not."""
         d = self.dossier
+        fixable = bool(correctable(d.status))
+        self.correct_button.setEnabled(fixable)
+        self.correct_button.setToolTip(
+            self.tr("Sửa thông tin người nộp, chủ hồ sơ, giấy tờ, nơi nhận kết quả, ghi chú; "
+                    "giấy tiếp nhận được cấp lại") if fixable else why_not(d.status, "applicant"))
         movable = bool(next_statuses(d.status))
         self.step_button.setEnabled(movable)
         self.step_button.setToolTip(
@@ -400,6 +419,14 @@ class DossierDialog(QDialog):
                 f"background: {colours[0].name()}; color: {colours[1].name()};"
                 " padding: 3px 8px; border-radius: 3px; font-weight: bold;"
             )
+
+    def _id_caption(self, kind: IdKind) -> str:
+        return {
+            IdKind.CCCD: self.tr("Số CCCD"),
+            IdKind.PASSPORT: self.tr("Số hộ chiếu"),
+            IdKind.TAX_CODE: self.tr("Mã số thuế"),
+            IdKind.NONE: self.tr("Giấy tờ"),
+        }[kind]
 
     def _channel_text(self, channel: Channel) -> str:
         return {
@@ -439,6 +466,7 @@ class DossierDialog(QDialog):
             "apology": self.tr("Hẹn lại ngày trả"),
             "slip_printed": self.tr("In phiếu"),
             "province_update": self.tr("Cập nhật từ tỉnh"),
+            "corrected": self.tr("Sửa thông tin hồ sơ"),
         }
         return texts.get(action, action)
 
@@ -511,6 +539,59 @@ class DossierDialog(QDialog):
             return
         self.session.hand_back_requested.emit(self.code)
         self.accept()
+
+    # ---- correcting --------------------------------------------------------------------------
+
+    def open_correction(self) -> None:
+        """'Sửa thông tin…': read the dossier as stored now (an op), then open the correction
+        dialog over this window; once saved, the reissued receipt's preview and the new view."""
+        if not self.correct_button.isEnabled() or self.correction is not None:
+            return
+        from .correction_dialog import read_start
+
+        code = self.code
+        QueryOp(self.session, parent=self, op=lambda desk: read_start(desk, code),
+                success=self._show_correction).failure(self._read_failed).run()
+
+    def _show_correction(self, start: Any) -> None:
+        from .correction_dialog import CorrectionDialog
+
+        dialog = CorrectionDialog(self.session, start, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.corrected.connect(self._corrected)
+        dialog.destroyed.connect(lambda *_: setattr(self, "correction", None))
+        self.correction = dialog
+        dialog.open()
+
+    def _corrected(self, corrected: Any) -> None:
+        """Show the corrected dossier, say what was done, open the reissued receipt."""
+        result = corrected.result
+        if corrected.view is not None:
+            self.show_view(corrected.view)
+        else:
+            self.refresh()
+        issue = result.receipt.issue
+        if result.receipt_path is None or corrected.pdf is None:
+            self._say(self.tr("Đã lưu bản sửa (%1 thông tin) nhưng chưa tạo được giấy tiếp nhận "
+                              "cấp lại lần %2: hãy in lại (Ctrl+P).")
+                      .replace("%1", str(len(result.changes))).replace("%2", str(issue)),
+                      error=True)
+            return
+        self._say(self.tr("Đã sửa %1 thông tin; giấy tiếp nhận cấp lại lần %2.")
+                  .replace("%1", str(len(result.changes))).replace("%2", str(issue)))
+        from ..receipt_preview import ReceiptPreviewDialog
+
+        try:
+            preview = ReceiptPreviewDialog(corrected.pdf, self, title=self.code,
+                                           pages=list(corrected.pages), ratio=corrected.ratio)
+        except Exception as exc:  # noqa: BLE001 - saved; say where the receipt is
+            log.error("could not show %s: %s", result.receipt_path, exc)
+            self._say(self.tr("Đã lưu bản sửa nhưng không xem được giấy tiếp nhận. Tệp: %s")
+                      % result.receipt_path, error=True)
+            return
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview = preview
+        preview.open()
 
     # ---- steps after receipt -----------------------------------------------------------------
 

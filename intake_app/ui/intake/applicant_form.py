@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
+from ...domain.dossier import Party
 from ...domain.formatting import date_vn, parse_date_vn
+from ...domain.id_documents import IdKind
 from ...domain.limits import max_chars
 from ..session import Session
 from .address_picker import CommuneEdit, ProvinceEdit
 from .field_grid import FieldGrid
+from .id_document import APPLICANT_KINDS, OWNER_KINDS, IdKindBox
+
+if TYPE_CHECKING:
+    from ...domain.idcard import IdCard
+    from ...store.admin_units import AdminUnit
 
 LABEL_WIDTH = 100
 OWNER_KEYS = ("owner.name", "owner.id_number", "owner.address")
@@ -26,7 +34,8 @@ class ApplicantForm(QGroupBox):
         super().__init__(self.tr("Người nộp hồ sơ"), parent)
         self.name = QLineEdit()
         self.id_number = QLineEdit()
-        self.id_number.setPlaceholderText(self.tr("12 chữ số"))
+        self.id_kind = IdKindBox(self.id_number, APPLICANT_KINDS, required=True)
+        self.old_id_number: str | None = None  # the old CMND, kept from a chip card's QR code
         self.birth_date = QLineEdit()
         self.birth_date.setPlaceholderText(self.tr("ngày/tháng/năm"))
         self.gender = QComboBox()
@@ -42,7 +51,7 @@ class ApplicantForm(QGroupBox):
         self.applicant = FieldGrid(label_width=LABEL_WIDTH)
         add = self.applicant.add
         add("applicant.name", self.tr("Họ và tên *"), self.name, 0, 0)
-        add("applicant.id_number", self.tr("Số CCCD *"), self.id_number, 0, 1)
+        add("applicant.id_number", "", self.id_number, 0, 1, caption_widget=self.id_kind)
         add("applicant.birth_date", self.tr("Ngày sinh"), self.birth_date, 1, 0)
         add("applicant.gender", self.tr("Giới tính"), self.gender, 1, 1)
         add("applicant.phone", self.tr("Điện thoại"), self.phone, 2, 0)
@@ -54,10 +63,12 @@ class ApplicantForm(QGroupBox):
         self.owner_check = QCheckBox(self.tr("Chủ hồ sơ khác người nộp"))
         self.owner_name = QLineEdit()
         self.owner_id = QLineEdit()
+        self.owner_kind = IdKindBox(self.owner_id, OWNER_KINDS, required=False)
         self.owner_address = QLineEdit()
         self.owner = FieldGrid(label_width=LABEL_WIDTH)
         self.owner.add("owner.name", self.tr("Chủ hồ sơ *"), self.owner_name, 0, 0)
-        self.owner.add("owner.id_number", self.tr("Số CCCD"), self.owner_id, 0, 1)
+        self.owner.add("owner.id_number", "", self.owner_id, 0, 1,
+                       caption_widget=self.owner_kind)
         self.owner.add("owner.address", self.tr("Địa chỉ"), self.owner_address, 0, 2)
         self.owner.setVisible(False)
         self.owner_check.toggled.connect(self.owner.setVisible)
@@ -81,7 +92,13 @@ class ApplicantForm(QGroupBox):
         for edit in (self.province, self.commune):
             edit.picked.connect(self.changed)
         self.gender.currentIndexChanged.connect(self.changed)
+        for box in (self.id_kind, self.owner_kind):
+            box.currentIndexChanged.connect(self.changed)
         self.owner_check.toggled.connect(self.changed)
+        # The document's kind is out of the Enter walk (a CCCD costs no keystroke): Alt+G
+        # ("giấy tờ") opens the applicant's list, or the owner's from the owner's fields.
+        choose = QShortcut(QKeySequence("Alt+G"), self, self.choose_id_kind)
+        choose.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.birth_date.editingFinished.connect(self._tidy_birth_date)
 
     def _texts(self) -> tuple[QLineEdit, ...]:
@@ -100,12 +117,23 @@ class ApplicantForm(QGroupBox):
 
     # ---- the request -------------------------------------------------------------------------
 
+    def choose_id_kind(self) -> None:
+        """Alt+G: open the list of documents of the party whose field has the cursor."""
+        owner_fields = (self.owner_name, self.owner_id, self.owner_address, self.owner_kind)
+        box = self.owner_kind if any(w.hasFocus() for w in owner_fields) else self.id_kind
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        box.showPopup()
+
     def applicant_payload(self) -> dict[str, Any]:
         born = parse_date_vn(self.birth_date.text())
         province, commune = self.province.value, self.commune.value
+        kind = self.id_kind.kind
         return {
             "name": self.name.text(),
+            "kind": "organisation" if kind is IdKind.TAX_CODE else "citizen",
+            "id_type": kind.value,
             "id_number": self.id_number.text() or None,
+            "old_id_number": self.old_id_number,
             "birth_date": born.isoformat() if born else None,
             "gender": self.gender.currentData(),
             "phone": self.phone.text() or None,
@@ -118,7 +146,11 @@ class ApplicantForm(QGroupBox):
     def owner_payload(self) -> dict[str, Any] | None:
         if not self.owner_check.isChecked():
             return None
-        return {"name": self.owner_name.text(), "id_number": self.owner_id.text() or None,
+        kind = self.owner_kind.kind
+        return {"name": self.owner_name.text(),
+                "kind": "organisation" if kind is IdKind.TAX_CODE else "citizen",
+                "id_type": kind.value,
+                "id_number": (self.owner_id.text() or None) if kind is not IdKind.NONE else None,
                 "address": self.owner_address.text() or None}
 
     def form_problems(self) -> dict[str, str]:
@@ -142,6 +174,9 @@ class ApplicantForm(QGroupBox):
         for edit in self._texts():
             edit.clear()
         self.gender.setCurrentIndex(0)
+        self.id_kind.set_kind(IdKind.CCCD)
+        self.owner_kind.set_kind(IdKind.CCCD)
+        self.old_id_number = None
         self.owner_check.setChecked(False)
         self.commune.set_value(None)
         self.province.reset()
@@ -150,3 +185,55 @@ class ApplicantForm(QGroupBox):
         born = parse_date_vn(self.birth_date.text())
         if born is not None and self.birth_date.text() != date_vn(born):
             self.birth_date.setText(date_vn(born))
+
+    # ---- filling -----------------------------------------------------------------------------
+
+    def load(self, applicant: Party, owner: Party | None,
+             units: dict[str, AdminUnit]) -> None:
+        """Show a stored dossier's parties (the correction dialog); `units` holds the applicant's
+        province and commune by code (read by the op that opened the dialog)."""
+        self.name.setText(applicant.name)
+        self.id_kind.set_kind(applicant.id_kind if applicant.id_kind in APPLICANT_KINDS
+                              else IdKind.CCCD)
+        self.id_number.setText(applicant.id_number or "")
+        self.old_id_number = applicant.old_id_number
+        self.birth_date.setText(date_vn(applicant.birth_date) if applicant.birth_date else "")
+        self.gender.setCurrentIndex(max(self.gender.findData(applicant.gender), 0))
+        self.phone.setText(applicant.phone or "")
+        self.email.setText(applicant.email or "")
+        self.address.setText(applicant.address or "")
+        self.province.set_value(units.get(applicant.province_code or ""))
+        self.commune.set_value(units.get(applicant.commune_code or ""))
+        self.owner_check.setChecked(owner is not None)
+        if owner is not None:
+            self.owner_name.setText(owner.name)
+            self.owner_kind.set_kind(owner.id_kind)
+            self.owner_id.setText(owner.id_number or "")
+            self.owner_address.setText(owner.address or "")
+
+    def fill_from_card(self, card: IdCard) -> list[str]:
+        """Fill the applicant from a chip ID card's QR code (name, number, birth date, gender,
+        address; the old CMND kept); returns the names of the fields filled."""
+        filled = []
+        self.id_kind.set_kind(IdKind.CCCD)
+        self.id_number.setText(card.id_number)
+        filled.append("applicant.id_number")
+        self.old_id_number = card.old_id_number
+        if card.name:
+            self.name.setText(card.name)
+            filled.append("applicant.name")
+        if card.birth_date:
+            self.birth_date.setText(date_vn(card.birth_date))
+            filled.append("applicant.birth_date")
+        if card.gender:
+            self.gender.setCurrentIndex(max(self.gender.findData(card.gender), 0))
+            filled.append("applicant.gender")
+        if card.address:
+            # The card's line is the whole permanent address (with the old district names):
+            # the commune and province pickers would repeat part of it on the receipt.
+            self.address.setText(card.address)
+            self.commune.set_value(None)
+            self.province.set_value(None)
+            filled.append("applicant.address")
+        self.changed.emit()
+        return filled

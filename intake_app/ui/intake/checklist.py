@@ -7,6 +7,7 @@ and, where the fee depends on it, the number of pages. "Thêm giấy tờ khác"
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.dossier import DocumentLine
 from ...domain.limits import count_range, max_chars
 from ...domain.procedures import Component, DocForm, Procedure
 
@@ -191,6 +193,35 @@ class Checklist(QWidget):
             if new is not None and any(w is new or w.isAncestorOf(new) for w in row.widgets()):
                 self.table.scrollTo(self.table.model().index(index, NAME))
                 return
+
+    def load(self, documents: Iterable[DocumentLine], *, pages: int = 1) -> None:
+        """Tick and count the papers of a stored dossier (the correction dialog), after
+        `set_procedure`: a line of a component goes to its row (a row per component, the
+        copies of each form in their column), any other paper to a free row of its own. A
+        line without its own pages has the dossier's `pages` (the command line's shape)."""
+        for row in self._rows:
+            row.tick.setChecked(False)
+        loaded: dict[int, _Row] = {}
+        for line in documents:
+            row = next((r for r in self._rows if r.component is not None and (
+                (line.component_code and r.component.code == line.component_code)
+                or r.component.name == line.name)), None)
+            if row is None:
+                row = next((r for r in loaded.values()
+                            if r.name_edit is not None and r.name == line.name), None)
+            if row is None:
+                row = self._add_row(component=None)
+                assert row.name_edit is not None
+                row.name_edit.setText(line.name)
+            if id(row) not in loaded:
+                loaded[id(row)] = row
+                row.tick.setChecked(True)
+                for spin in row.counts.values():
+                    spin.setValue(0)
+            row.counts[line.form].setValue(line.copies)
+            row.pages.setValue(line.pages or pages)
+        self.rows_changed.emit()
+        self.changed.emit()
 
     # ---- reading -----------------------------------------------------------------------------
 

@@ -27,10 +27,15 @@ class FieldGrid(QWidget):
         self.errors: dict[str, QLabel] = {}
 
     def add(self, key: str, label: str, editor: QWidget, row: int, pair: int = 0,
-            span: int = 1) -> QWidget:
-        """Put `editor` at grid row `row` (each field row takes two grid rows)."""
-        caption = QLabel(label)
-        caption.setBuddy(editor)
+            span: int = 1, caption_widget: QWidget | None = None) -> QWidget:
+        """Put `editor` at grid row `row` (each field row takes two grid rows); a
+        `caption_widget` (a choice of what the field holds) stands in for the label."""
+        caption: QWidget
+        if caption_widget is not None:
+            caption = caption_widget
+        else:
+            caption = QLabel(label)
+            caption.setBuddy(editor)
         if self._label_width:
             caption.setMinimumWidth(self._label_width)
         error = QLabel()

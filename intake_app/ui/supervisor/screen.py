@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
@@ -96,6 +96,7 @@ class SupervisorScreen(QWidget):
             head.addWidget(button)
 
         self.message = QLabel()
+        self.corrections: list[Any] = []  # the last "Kiểm tra sổ": rows corrected after sealing
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
@@ -311,8 +312,9 @@ class SupervisorScreen(QWidget):
 
     def verify_log(self) -> None:
         """'Kiểm tra sổ': recompute the sealed days (off the window's thread); `verified`
-        gives the problems' messages once they are shown."""
-        QueryOp(self.session, parent=self, op=lambda desk: desk.ledger.verify(),
+        gives the problems' messages once they are shown. Rows changed by a correction (who,
+        when, why, signed beside the seal) are listed as corrections, not as tampering."""
+        QueryOp(self.session, parent=self, op=lambda desk: desk.ledger.check(),
                 success=self._show_verified) \
             .with_progress(self.tr("Đang kiểm tra sổ theo dõi…")) \
             .failure(self._verify_failed).run()
@@ -322,10 +324,29 @@ class SupervisorScreen(QWidget):
                   ERROR_STYLE)
         self.verified.emit([])
 
-    def _show_verified(self, problems: list) -> None:
-        messages = [problem.message for problem in problems]
+    def _correction_lines(self, corrected: list) -> list[str]:
+        from ...domain.clock import parse_iso
+        from ...domain.formatting import date_vn, day_time_vn
+
+        lines = [self.tr("Có %n dòng đã sửa thông tin hồ sơ sau khi khóa sổ (được ghi nhận, "
+                         "không phải sửa trái phép):", "", len(corrected))]
+        for c in corrected[:MAX_PROBLEMS_SHOWN]:
+            lines.append("• " + self.tr("Ngày %1, hồ sơ %2: %3 sửa lúc %4 — lý do: %5")
+                         .replace("%1", date_vn(c.day)).replace("%2", c.code)
+                         .replace("%3", c.by).replace("%4", day_time_vn(parse_iso(c.at)))
+                         .replace("%5", c.reason))
+        if len(corrected) > MAX_PROBLEMS_SHOWN:
+            lines.append(self.tr("… và %n dòng khác.", "", len(corrected) - MAX_PROBLEMS_SHOWN))
+        return lines
+
+    def _show_verified(self, check: Any) -> None:
+        messages = [problem.message for problem in check.problems]
+        self.corrections = list(check.corrected)
+        corrections = self._correction_lines(self.corrections) if self.corrections else []
         if not messages:
-            self._say(self.tr("Sổ theo dõi không bị sửa đổi."), SUCCESS_STYLE)
+            lines = [self.tr("Sổ theo dõi không bị sửa đổi trái phép.") if corrections
+                     else self.tr("Sổ theo dõi không bị sửa đổi."), *corrections]
+            self._say("\n".join(lines), SUCCESS_STYLE)
             self.verified.emit([])
             return
         lines = [self.tr("Sổ theo dõi có %n chỗ không khớp với mã kiểm tra đã niêm phong:", "",
@@ -333,7 +354,7 @@ class SupervisorScreen(QWidget):
         lines += [f"• {text}" for text in messages[:MAX_PROBLEMS_SHOWN]]
         if len(messages) > MAX_PROBLEMS_SHOWN:
             lines.append(self.tr("… và %n chỗ khác.", "", len(messages) - MAX_PROBLEMS_SHOWN))
-        self._say("\n".join(lines), ERROR_STYLE)
+        self._say("\n".join([*lines, *corrections]), ERROR_STYLE)
         self.verified.emit(messages)
 
     def _say(self, text: str, style: str) -> None:

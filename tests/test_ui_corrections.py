@@ -1,0 +1,207 @@
+"""Sửa thông tin… in the dossier window (issue 11.1), offscreen, on a real Desk and SQLite file.
+
+A dossier received on Monday 02/03/2026 with a typo in the name and a paper counted short is
+corrected in the window on Wednesday: the dialog says what changes (the fee too) and what the
+citizen is told, the reissued receipt's PDF is read back, the dossier window shows the
+corrected dossier; the supervisor's "Kiểm tra sổ" lists the sealed row as a correction.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from conftest import UNIT, FakeClock, at, intake_request, pdf_words, type_text
+from PySide6.QtCore import Qt
+
+from intake_app.desk import Desk
+from intake_app.domain.lifecycle import StepRequest
+from intake_app.domain.procedures import DocForm
+from intake_app.domain.status import DossierStatus
+from intake_app.ui.find import DossierDialog
+from intake_app.ui.find.correction_dialog import CorrectionDialog
+from intake_app.ui.find.dossier_dialog import read_view
+
+HOA = "Lê Thị Hoa"
+TYPED = {"name": "Trần Thị Hà", "id_number": "046195001234", "birth_date": "1995-03-02",
+         "gender": "nữ", "phone": "0912345678", "email": None, "address": "Thôn Phước Yên",
+         "province_code": "46", "commune_code": "19873"}
+REASON = "Gõ sai tên; thiếu một bản sao trong danh sách"
+SHOTS = Path("/tmp/shots/corrections")
+
+
+@pytest.fixture(scope="module")
+def stamped(tmp_path_factory) -> tuple[Path, str, str]:
+    """Monday 02/03: the dossier with the typo; Tuesday 03/03: another (Monday is closed)."""
+    folder = tmp_path_factory.mktemp("corrections") / "station"
+    clock = FakeClock(at("2026-03-02 08:20"))
+    with Desk(folder, clock=clock) as desk:
+        desk.init_station(**UNIT)
+        code = desk.receive(intake_request(applicant=dict(TYPED)), clerk=HOA).dossier.code
+        clock.now = at("2026-03-03 09:00")
+        other = {**TYPED, "name": "Võ Minh Tuấn", "id_number": "046095007654",
+                 "gender": "nam"}
+        done = desk.receive(intake_request(applicant=other), clerk=HOA).dossier.code
+        desk.step(done, StepRequest(DossierStatus.IN_PROCESSING, HOA, to_unit="Tư pháp"))
+        desk.step(done, StepRequest(DossierStatus.DONE, HOA))
+    return folder, code, done
+
+
+@pytest.fixture
+def world(stamped, tmp_path, make_session):
+    template, code, done = stamped
+    folder = shutil.copytree(template, tmp_path / "station")
+    clock = FakeClock(at("2026-03-04 10:00"))
+    desk = Desk(folder, clock=clock)
+    yield SimpleNamespace(desk=desk, clock=clock, code=code, done=done, folder=folder,
+                          session=make_session(desk))
+    desk.close()
+
+
+def open_window(world, qtbot, code: str) -> DossierDialog:
+    dialog = DossierDialog(world.session, read_view(world.desk, code))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def open_correction(window: DossierDialog, qtbot) -> CorrectionDialog:
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.correction is not None)
+    dialog = window.correction
+    assert isinstance(dialog, CorrectionDialog)
+    qtbot.waitUntil(dialog.is_checked)
+    return dialog
+
+
+def edit(qtbot, dialog: CorrectionDialog, action) -> None:
+    with qtbot.waitSignal(dialog.checked, timeout=5000):
+        action()
+    qtbot.waitUntil(dialog.is_checked)
+
+
+def shoot(widget, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / name))
+
+
+def test_correcting_a_stamped_dossier_reissues_its_receipt(world, qtbot):
+    window = open_window(world, qtbot, world.code)
+    assert window.correct_button.isEnabled()
+    dialog = open_correction(window, qtbot)
+    assert dialog.form.name.text() == "Trần Thị Hà"
+    assert dialog.form.id_number.text() == "046195001234"
+    assert dialog.form.commune.text()  # the applicant's commune, as stored
+    assert "Chưa có thay đổi" in dialog.changes_label.text()
+    assert not dialog.save_button.isEnabled()
+
+    def retype_name():
+        dialog.form.name.selectAll()
+        type_text(qtbot, dialog.form.name, "Trần Thị Hòa")
+
+    edit(qtbot, dialog, retype_name)
+    (row,) = [r for r in dialog.checklist.rows() if r.tick.isChecked()]
+    edit(qtbot, dialog, lambda: row.counts[DocForm.CERTIFIED_COPY].setValue(3))
+    text = dialog.changes_label.text()
+    assert "Trần Thị Hà" in text and "Trần Thị Hòa" in text
+    assert "Thành phần hồ sơ" in text
+    told = dialog.told_label.text()
+    assert "Thời gian trả kết quả không thay đổi: 02/03/2026 17:00" in told
+    before = world.desk.dossier(world.code).fee_total
+    assert dialog.outcome is not None and dialog.outcome.fee_before == before
+    assert dialog.outcome.fee_after == before + 5000  # a third copy of three pages
+    assert "(nộp thêm 5.000 đồng)" in told
+
+    # No reason: nothing is saved, the reason's field says why.
+    assert dialog.save() is False
+    assert dialog.extra.errors["reason"].text().startswith("Hãy ghi lý do")
+    type_text(qtbot, dialog.reason, REASON)
+    shoot(dialog, "correction-dialog.png")
+    with qtbot.waitSignal(window.session.changed, timeout=15_000):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.preview is not None, timeout=10_000)
+    preview = window.preview
+    assert preview.copies.value() == 2  # the new original: the citizen's and the file's
+    shoot(preview, "reissued-receipt-preview.png")
+
+    corrected = world.desk.dossier(world.code)
+    assert corrected.applicant.name == "Trần Thị Hòa" and corrected.version == 2
+    assert corrected.documents[0].copies == 3
+    assert window.fields["applicant"].text() == "Trần Thị Hòa"
+    assert window.message.text() == "Đã sửa 2 thông tin; giấy tiếp nhận cấp lại lần 2."
+    last = window.history.rowCount() - 1
+    assert window.history.item(last, 2).text() == "Sửa thông tin hồ sơ"
+    assert REASON in window.history.item(last, 3).text()
+    history = world.desk.history(world.code)[-1]
+    assert history["action"] == "corrected" and history["actor"] == HOA
+
+    words = pdf_words(preview.pdf)
+    assert "Trần Thị Hòa" in words and "Trần Thị Hà" not in words
+    assert "Cấp lại lần 2" in words
+    assert "Thời gian trả kết quả không thay đổi" in words
+    preview.reject()
+    shoot(window, "dossier-after-correction.png")
+
+
+def test_a_dossier_already_decided_keeps_its_papers(world, qtbot):
+    window = open_window(world, qtbot, world.done)
+    dialog = open_correction(window, qtbot)
+    assert not dialog.checklist.isEnabled()
+    assert "không sửa thành phần hồ sơ" in dialog.papers_note.text()
+    edit(qtbot, dialog, lambda: dialog.delivery.setCurrentIndex(1))  # by post now
+    assert "qua bưu chính" in dialog.changes_label.text()
+    assert "documents" not in dialog.patch()
+    type_text(qtbot, dialog.reason, "Công dân đề nghị nhận qua bưu điện")
+    with qtbot.waitSignal(window.session.changed, timeout=15_000):
+        assert dialog.save()
+    assert world.desk.dossier(world.done).delivery.value == "post"
+
+
+def test_what_the_desk_refuses_is_said_under_its_field(world, qtbot):
+    window = open_window(world, qtbot, world.code)
+    dialog = open_correction(window, qtbot)
+
+    def wrong_number():
+        dialog.form.id_number.selectAll()
+        type_text(qtbot, dialog.form.id_number, "046095001234")  # a man's number for a woman
+
+    edit(qtbot, dialog, wrong_number)
+    assert dialog.form.applicant.errors["applicant.id_number"].text()
+    assert not dialog.save_button.isEnabled()
+
+
+def test_a_returned_dossier_cannot_be_corrected(world, qtbot):
+    world.desk.hand_back(world.code, receiver_name="Trần Thị Hà", receiver_id_number=None,
+                         clerk=HOA)
+    window = open_window(world, qtbot, world.code)
+    assert not window.correct_button.isEnabled()
+    assert "đã trả kết quả" in window.correct_button.toolTip()
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.correction is None
+
+
+def test_kiem_tra_so_lists_a_correction_not_tampering(world, qtbot):
+    from conftest import show_on_screen
+
+    from intake_app.ui.supervisor import SupervisorScreen
+
+    screen = SupervisorScreen(world.session)
+    show_on_screen(qtbot, screen)
+    with qtbot.waitSignal(screen.verified) as verified:
+        screen.verify_button.click()  # seals Monday and Tuesday as they were typed
+    assert verified.args[0] == []
+    world.desk.correct(world.code, {"applicant": {"name": "Trần Thị Hòa"}}, reason=REASON,
+                       clerk=HOA)
+    with qtbot.waitSignal(screen.verified) as verified:
+        screen.verify_button.click()
+    assert verified.args[0] == []
+    text = screen.message.text()
+    assert text.startswith("Sổ theo dõi không bị sửa đổi trái phép.")
+    assert f"hồ sơ {world.code}: {HOA} sửa lúc 04/03/2026 10:00 — lý do: {REASON}" in text
+    assert [c.code for c in screen.corrections] == [world.code]
+    shoot(screen, "kiem-tra-so-correction.png")
