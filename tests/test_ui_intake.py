@@ -76,10 +76,8 @@ def test_clerk_receives_a_dossier_without_touching_the_mouse(screen, qtbot, data
     assert focused() is second.tick
     qtbot.keyClick(focused(), Qt.Key.Key_Space)
     assert second.tick.isChecked()
-    enter(qtbot)
-    enter(qtbot)  # bản chính: 0
+    enter(qtbot)  # to its bản sao count: bản chính and bản photo keep 0, out of the walk
     type_and_enter(qtbot, "2")  # bản sao
-    enter(qtbot)  # bản photo: 0
     type_and_enter(qtbot, "3")  # pages
     assert focused() is screen.sets
     qtbot.waitUntil(lambda: screen.summary.fee_value.text() == "10.000 ₫")
@@ -102,7 +100,7 @@ def test_clerk_receives_a_dossier_without_touching_the_mouse(screen, qtbot, data
     assert screen.last_result.receipt_path.exists()
     dialog = screen.receipt_dialog
     assert dialog is not None and dialog.isVisible() and len(dialog.page_labels) == 1
-    assert dialog.print_button.text() == "In (2 bản)"
+    assert dialog.print_button.text() == "In (2 bản) (Ctrl+P)"
     dialog.reject()
     # Ready for the next citizen.
     assert screen.picker.text() == "" and screen.form.name.text() == ""

@@ -34,6 +34,8 @@ from shiboken6 import isValid
 
 from ..domain.errors import NotFound
 from . import i18n
+from .focus_style import FOCUS_STYLE
+from .leave_guard import LeaveGuard
 from .operations import QueryOp, error_message
 from .session import Session
 from .status_bar import StatusBar
@@ -109,6 +111,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Tiếp nhận hồ sơ – {unit} – Quầy {n}").format(
             unit=station.unit_name, n=station.station_no))
         self.resize(*DEFAULT_SIZE)
+        self.setStyleSheet(FOCUS_STYLE)  # the focus ring on every control, in every dialog
+        self.leave_guard = LeaveGuard(self)
         self.stack = QStackedWidget(self)
         self.slots: dict[str, ScreenSlot] = {}
         self.nav = self._build_nav()
@@ -172,12 +176,17 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             button.clicked.connect(lambda _=False, n=name: self.show_screen(n))
         layout.addStretch(1)
-        self.settings_button = self._nav_button(nav, self.tr("Cài đặt"))
+        self.settings_button = self._nav_button(nav, self.tr("Cài đặt (F9)"))
         self.settings_button.clicked.connect(self.open_settings)
-        self.quit_button = self._nav_button(nav, self.tr("Thoát"))
+        self.quit_button = self._nav_button(nav, self.tr("Thoát (Alt+F4)"))
         self.quit_button.clicked.connect(self.close)
         layout.addWidget(self.settings_button)
         layout.addWidget(self.quit_button)
+        for keys, slot in ((("F9",), self.open_settings), (("Alt+F4", "Ctrl+Q"), self.close)):
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(key) for key in keys])
+            action.triggered.connect(slot)
+            self.addAction(action)
         return nav
 
     @staticmethod
@@ -212,6 +221,12 @@ class MainWindow(QMainWindow):
         return self.slots[name].screen
 
     def show_screen(self, name: str) -> None:
+        """Show a screen; leaving a half-filled intake form asks first (`leave_guard`)."""
+        if self.leave_guard.asks_before_switching(name):
+            return  # asked: the screen is shown once the clerk agrees
+        self._switch_to(name)
+
+    def _switch_to(self, name: str) -> None:
         slot = self.slots[name]
         slot.button.setChecked(True)
         self.stack.setCurrentWidget(slot.screen or slot.placeholder)
@@ -333,6 +348,9 @@ class MainWindow(QMainWindow):
             self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        if self.leave_guard.asks_before_closing():
+            event.ignore()  # asked: closed again once the clerk agrees
+            return
         if self.back_up_on_close and not self.failed_to_open \
                 and not self.backups.exit_backup_done:
             # A backup first (if anything was written since the last one): the window closes

@@ -78,7 +78,12 @@ def page_count(pdf: bytes | Path) -> int:
 
 
 def new_receipt_printer(copies: int, title: str = "", *, landscape: bool = False) -> QPrinter:
-    """A high-resolution A4 printer for our documents, the whole sheet addressable."""
+    """A high-resolution A4 printer for our documents, the whole sheet addressable.
+
+    `title` is the document's name in the print queue, and the file name a "print to file"
+    dialog suggests: give it with its `.pdf` (Qt cuts what follows the last dot, and every
+    dossier code has dots).
+    """
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape

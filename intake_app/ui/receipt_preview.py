@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,6 +33,15 @@ log = logging.getLogger(__name__)
 
 PREVIEW_DPI = 96
 DEFAULT_COPIES = 2  # one for the citizen, one for the file
+SHEET_MARGIN = 16
+WINDOW_FRAME = 40  # the title bar and frame the system adds around the dialog
+FILE_PREFIX = "giay-tiep-nhan"
+
+
+def receipt_file_stem(code: str, *, copy: bool = False) -> str:
+    """The name suggested for a dossier's receipt (print to file, Lưu PDF): it carries the code,
+    with no dot after it that a dialog could take for an extension."""
+    return f"{FILE_PREFIX}-{code}" + ("-ban-sao" if copy else "") if code else FILE_PREFIX
 
 
 def preview_pages(pdf: bytes | Path, ratio: float = 1.0) -> list[QImage]:
@@ -52,11 +61,13 @@ class ReceiptPreviewDialog(QDialog):
 
     def __init__(self, pdf: bytes | Path, parent: QWidget | None = None, *,
                  title: str = "", copies: int = DEFAULT_COPIES,
-                 pages: list[QImage] | None = None, ratio: float | None = None):
+                 pages: list[QImage] | None = None, ratio: float | None = None,
+                 file_stem: str | None = None):
         super().__init__(parent)
         self.pdf = pdf.read_bytes() if isinstance(pdf, Path) else bytes(pdf)
-        self.file_stem = title or "giay-tiep-nhan"
+        self.file_stem = file_stem or receipt_file_stem(title)
         self.printed = False
+        self.fit_page = True  # the whole page in view; Ctrl+1 shows it at its real size
         self.setWindowTitle(self.tr("Giấy tiếp nhận hồ sơ {0}").format(title).strip())
 
         if pages is None or ratio is None:
@@ -65,9 +76,11 @@ class ReceiptPreviewDialog(QDialog):
         sheet = QWidget()
         sheet.setStyleSheet("background: #7a8088;")
         column = QVBoxLayout(sheet)
-        column.setContentsMargins(16, 16, 16, 16)
-        column.setSpacing(16)
+        column.setContentsMargins(*(SHEET_MARGIN,) * 4)
+        column.setSpacing(SHEET_MARGIN)
+        self.ratio = ratio
         self.page_labels: list[QLabel] = []
+        self._pixmaps: list[QPixmap] = []
         for image in pages:
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(ratio)
@@ -76,6 +89,7 @@ class ReceiptPreviewDialog(QDialog):
             label.setStyleSheet("background: white; border: 1px solid #444;")
             column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             self.page_labels.append(label)
+            self._pixmaps.append(pixmap)
         self.scroll = QScrollArea()
         self.scroll.setWidget(sheet)
         self.scroll.setWidgetResizable(True)
@@ -96,16 +110,24 @@ class ReceiptPreviewDialog(QDialog):
         self.close_button = QPushButton(self.tr("Đóng"))
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
+        self.zoom_button = QPushButton()
+        self.zoom_button.setAutoDefault(False)
+        self.zoom_button.clicked.connect(lambda: self.set_fit_page(not self.fit_page))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
         self._update_print_text()
+        self.save_button.setText(self.tr("Lưu PDF… (Ctrl+S)"))
+        self.close_button.setText(self.tr("Đóng (Esc)"))
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_receipt)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_pdf)
+        QShortcut(QKeySequence("Ctrl+0"), self, lambda: self.set_fit_page(True))
+        QShortcut(QKeySequence("Ctrl+1"), self, lambda: self.set_fit_page(False))
 
         buttons = QHBoxLayout()
         buttons.addWidget(copies_label)
         buttons.addWidget(self.copies)
+        buttons.addWidget(self.zoom_button)
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
@@ -114,13 +136,63 @@ class ReceiptPreviewDialog(QDialog):
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        page_width = max((lbl.pixmap().width() / ratio for lbl in self.page_labels), default=600)
-        chrome = 2 * 16 + self.scroll.verticalScrollBar().sizeHint().width() + 2 * 12 + 8
-        self.resize(int(page_width) + chrome, 700)
+        self.resize(self._first_size())
+        self.set_fit_page(True)
         self.print_button.setFocus()
 
+    def _first_size(self) -> QSize:
+        """As tall as the screen allows (a 1366×768 office screen: the whole page shows, at
+        about half its size), as wide as the page at that size."""
+        screen = (self.parentWidget() or self).screen().availableGeometry()
+        height = max(400, min(screen.height() - WINDOW_FRAME, 1100))
+        page = self._page_size()
+        buttons = 40 + 2 * 12 + 8
+        page_height = height - buttons - 2 * SHEET_MARGIN
+        width = page.width() * page_height / max(1, page.height())
+        chrome = 2 * SHEET_MARGIN + self.scroll.verticalScrollBar().sizeHint().width() + 2 * 12
+        return QSize(max(560, min(int(width) + chrome, screen.width())), height)
+
+    def _page_size(self) -> QSize:
+        """The first page's size at 100 % (device-independent pixels)."""
+        if not self._pixmaps:
+            return QSize(794, 1123)
+        return self._pixmaps[0].deviceIndependentSize().toSize()
+
+    def set_fit_page(self, on: bool) -> None:
+        """Whole pages in view (Ctrl+0), or the page at its real size (Ctrl+1)."""
+        self.fit_page = on
+        self.zoom_button.setText(self.tr("Xem cỡ thật (Ctrl+1)") if on
+                                 else self.tr("Xem cả trang (Ctrl+0)"))
+        self._show_pages()
+
+    def _show_pages(self) -> None:
+        viewport = self.scroll.viewport().size()
+        for label, pixmap in zip(self.page_labels, self._pixmaps, strict=True):
+            if not self.fit_page:
+                label.setPixmap(pixmap)
+                continue
+            room = QSize(viewport.width() - 2 * SHEET_MARGIN - 2,
+                         viewport.height() - 2 * SHEET_MARGIN - 2)
+            size = pixmap.deviceIndependentSize().toSize().scaled(
+                room, Qt.AspectRatioMode.KeepAspectRatio)
+            scaled = pixmap.scaled(size * self.ratio, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+            scaled.setDevicePixelRatio(self.ratio)
+            label.setPixmap(scaled)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if self.fit_page:
+            self._show_pages()
+
+    def page_fits(self) -> bool:
+        """Whether every page shows whole without scrolling (tests; the 1366×768 promise)."""
+        viewport = self.scroll.viewport().size()
+        return all(label.pixmap().deviceIndependentSize().height() + 2 * SHEET_MARGIN
+                   <= viewport.height() + 1 for label in self.page_labels)
+
     def _update_print_text(self) -> None:
-        self.print_button.setText(self.tr("In ({0} bản)").format(self.copies.value()))
+        self.print_button.setText(self.tr("In ({0} bản) (Ctrl+P)").format(self.copies.value()))
 
     def _say(self, text: str, *, problem: bool) -> None:
         self.message.setStyleSheet("color: #b3261e;" if problem else "color: #1b6b2f;")
@@ -137,7 +209,7 @@ class ReceiptPreviewDialog(QDialog):
 
     def print_receipt(self) -> bool:
         """Print through the system print dialog; a failure or cancel only shows a message."""
-        printer = new_receipt_printer(self.copies.value(), self.file_stem)
+        printer = new_receipt_printer(self.copies.value(), f"{self.file_stem}.pdf")
         if not self.choose_printer(printer):
             self._say(self.tr("Chưa in giấy tiếp nhận. Hồ sơ đã được lưu; có thể in lại giấy "
                               "tiếp nhận từ hồ sơ bất cứ lúc nào."), problem=True)

@@ -63,15 +63,45 @@ class ProvinceEdit(SuggestEdit):
 
 
 class CommuneEdit(SuggestEdit):
-    """The communes of the province picked in `province`; cleared when the province changes."""
+    """The communes of the province picked in `province`; cleared when the province changes.
+
+    `reset()` fills in the station's own commune (most citizens live where they come), as soon
+    as it is read.
+    """
 
     def __init__(self, session: Session, province: ProvinceEdit, parent: QWidget | None = None):
         super().__init__(parent, popup_width=260)
         self._session = session
         self._province = province
+        self._default: AdminUnit | None = None
+        self._default_code = session.station.commune_code
+        self._reset_pending = False
         self.setPlaceholderText(self.tr("Gõ tên xã, phường"))
         province.picked.connect(self._province_changed)
         province.value_cleared.connect(lambda: self._province_changed(None))
+        province_code = session.station.province_code
+        code = self._default_code
+        QueryOp(session, parent=self,
+                op=lambda desk: next((u for u in desk.communes(province_code)
+                                      if u.code == code), None),
+                success=self._default_loaded).quietly().run()
+
+    def _default_loaded(self, unit: AdminUnit | None) -> None:
+        self._default = unit
+        if self._reset_pending:
+            self._reset_pending = False
+            if not self.text() and self.value is None:
+                self.reset()
+
+    def reset(self) -> None:
+        """Show the station's commune when the province shown is the station's."""
+        province = self._province.value
+        if self._default is None:
+            self._reset_pending = True
+            return
+        if province is None or province.code == self._default.province_code:
+            self.set_value(self._default)
+            self.picked.emit(self._default)
 
     def fetch_suggestions(self, text: str) -> None:
         province = self._province.value

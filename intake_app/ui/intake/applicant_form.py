@@ -169,8 +169,15 @@ class ApplicantForm(QGroupBox):
                 "nhấn Enter).")
         return problems
 
+    def has_input(self) -> bool:
+        """Whether anything was typed about the applicant or the owner (the province and
+        commune filled in by default do not count)."""
+        return self.owner_check.isChecked() or self.gender.currentIndex() > 0 or any(
+            edit.text().strip() for edit in self._texts())
+
     def clear(self) -> None:
-        """Empty every field; the station's province is filled in as the likely one."""
+        """Empty every field; the station's province and commune are filled in as the likely
+        ones."""
         for edit in self._texts():
             edit.clear()
         self.gender.setCurrentIndex(0)
@@ -180,6 +187,7 @@ class ApplicantForm(QGroupBox):
         self.owner_check.setChecked(False)
         self.commune.set_value(None)
         self.province.reset()
+        self.commune.reset()
 
     def _tidy_birth_date(self) -> None:
         born = parse_date_vn(self.birth_date.text())

@@ -3,6 +3,11 @@
 Each row has a tick, the paper's name, how many bản chính / bản sao / bản photo were handed in
 and, where the fee depends on it, the number of pages. "Thêm giấy tờ khác" adds a free row.
 `documents()` gives the request's `documents` list; the widget has no fee rules.
+
+The keyboard walks a row as a clerk fills it: the tick, then (ticked) the count of the form the
+procedure asks for and the pages; the two other counts keep their 0 and stay out of that walk
+(←/→ at the edge of a count reach them, or a click). ↓/↑ on a tick and Ctrl+↓/↑ anywhere in a
+row (the screen's shortcut) go to the next/previous paper.
 """
 
 from __future__ import annotations
@@ -11,7 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -50,6 +56,11 @@ class _Row:
     component: Component | None = None
 
     @property
+    def form(self) -> DocForm:
+        """The form this paper is usually handed in as (its count is in the keyboard walk)."""
+        return self.component.form if self.component else DocForm.ORIGINAL
+
+    @property
     def name(self) -> str:
         if self.name_edit is not None:
             return self.name_edit.text()
@@ -61,12 +72,24 @@ class _Row:
             editors.append(self.name_edit)
         return [*editors, *self.counts.values(), self.pages]
 
+    def chain(self, pages_matter: bool) -> list[QWidget]:
+        """What Enter and Tab walk in this row: the tick, the name (a free row), the count of
+        its usual form, the pages (when the fee counts them)."""
+        editors: list[QWidget] = [self.tick]
+        if self.name_edit is not None:
+            editors.append(self.name_edit)
+        editors.append(self.counts[self.form])
+        if pages_matter:
+            editors.append(self.pages)
+        return editors
+
 
 class Checklist(QWidget):
     """The table of papers and the "add another paper" button."""
 
     changed = Signal()
     rows_changed = Signal()  # rows were added or replaced: the tab order must be redone
+    past_last_row = Signal()  # ↓ on the last paper: the screen moves on to what follows
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -148,6 +171,15 @@ class Checklist(QWidget):
         return spin
 
     def _add_row(self, component: Component | None) -> _Row:
+        row = self._make_row(component)
+        for form, spin in row.counts.items():
+            if form != row.form:
+                spin.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # out of the Tab walk
+        for widget in row.widgets():
+            widget.installEventFilter(self)
+        return row
+
+    def _make_row(self, component: Component | None) -> _Row:
         index = self.table.rowCount()
         self.table.insertRow(index)
         tick = QCheckBox()
@@ -229,8 +261,67 @@ class Checklist(QWidget):
         return list(self._rows)
 
     def focus_widgets(self) -> list[QWidget]:
-        """The editors in keyboard order, row by row."""
+        """The editors in keyboard order, row by row (the walk of each row, `_Row.chain`)."""
+        return [w for row in self._rows for w in row.chain(self._pages_matter)]
+
+    def all_widgets(self) -> list[QWidget]:
+        """Every editor of every row, the counts out of the walk included."""
         return [w for row in self._rows for w in row.widgets()]
+
+    def row_of(self, widget: QObject | None) -> int | None:
+        """The index of the row `widget` (or a child of it) belongs to."""
+        for index, row in enumerate(self._rows):
+            for editor in row.widgets():
+                if widget is editor or (isinstance(widget, QWidget)
+                                        and editor.isAncestorOf(widget)):
+                    return index
+        return None
+
+    def focus_row(self, index: int) -> bool:
+        """Put the cursor on the tick of row `index`; False when there is no such row."""
+        if not 0 <= index < len(self._rows):
+            return False
+        self._rows[index].tick.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+
+    # ---- keys inside the list ----------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and self._arrow(watched, event):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _arrow(self, watched: QObject, event: QKeyEvent) -> bool:
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        index = self.row_of(watched)
+        if index is None:
+            return False
+        row = self._rows[index]
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and watched is row.tick and not modifiers:
+            step = 1 if key == Qt.Key.Key_Down else -1
+            if not self.focus_row(index + step) and step > 0:
+                self.past_last_row.emit()
+            return True
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not modifiers \
+                and isinstance(watched, QSpinBox) and watched in row.counts.values():
+            return self._sideways(row, watched, key == Qt.Key.Key_Right)
+        return False
+
+    def _sideways(self, row: _Row, spin: QSpinBox, right: bool) -> bool:
+        """←/→ at the edge of a count's text: the neighbouring count of the row."""
+        edit = spin.lineEdit()
+        at_edge = (edit.cursorPosition() == len(edit.text()) if right
+                   else edit.cursorPosition() == 0) or edit.hasSelectedText()
+        if not at_edge:
+            return False
+        spins = [*row.counts.values()] + ([row.pages] if self._pages_matter else [])
+        target = spins.index(spin) + (1 if right else -1)
+        if 0 <= target < len(spins) and spins[target].isEnabled():
+            spins[target].setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return False
 
     def documents(self) -> list[dict[str, Any]]:
         """The ticked papers as the request's `documents`: one line per form handed in."""

@@ -36,6 +36,7 @@ from ...domain.dossier import Channel, Delivery
 from ...domain.errors import InvalidInput
 from ...domain.limits import count_range, max_chars
 from ...domain.procedures import Procedure
+from ..focus_style import FOCUS_STYLE
 from ..operations import (
     Changed,
     CollectionOp,
@@ -145,12 +146,14 @@ class IntakeScreen(QWidget):
         self._clock = QTimer(self)  # the due date moves with the clock (15:00 cut-off, 17:00)
         self._clock.setInterval(REQUOTE_MS)
         self._clock.timeout.connect(self._requote)
-        self.setStyleSheet(SCREEN_STYLE)
+        self.setStyleSheet(SCREEN_STYLE + FOCUS_STYLE)
         self._build()
         self._connect_changes()
         on_ctrl_enter(self, self.stamp, whole_window=False)
-        add_paper = QShortcut(QKeySequence("Ctrl+G"), self, self.checklist.add_free_row_and_focus)
-        add_paper.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for keys, action in (("Ctrl+G", self.checklist.add_free_row_and_focus),
+                             ("Ctrl+Down", self.next_paper), ("Ctrl+Up", self.previous_paper)):
+            shortcut = QShortcut(QKeySequence(keys), self, action)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.clear()
 
     # ---- building ----------------------------------------------------------------------------
@@ -194,7 +197,9 @@ class IntakeScreen(QWidget):
         self.general_error = self.summary.problems
         self.last_label = self.summary.last_stamped
 
-        papers_box = QGroupBox(self.tr("Thành phần hồ sơ (đánh dấu giấy tờ đã nhận)"))
+        self.papers_box = papers_box = QGroupBox(self.tr(
+            "Thành phần hồ sơ — phím cách: đánh dấu đã nhận · Ctrl+↓ / Ctrl+↑: giấy tờ sau / "
+            "trước · ← →: cột số bản"))
         papers = QVBoxLayout(papers_box)
         papers.setSpacing(2)
         papers.addWidget(self.checklist, 1)
@@ -213,6 +218,7 @@ class IntakeScreen(QWidget):
 
         self.grids = (self.top, *self.form.grids, self.extra)
         self.checklist.rows_changed.connect(self._order_fields)
+        self.checklist.past_last_row.connect(self._after_papers)
         self._order_fields()
 
     def _connect_changes(self) -> None:
@@ -237,7 +243,7 @@ class IntakeScreen(QWidget):
         order = self.field_order()
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        for widget in order:
+        for widget in [*order, *self.checklist.all_widgets()]:
             widget.installEventFilter(self)
 
     # ---- the request -------------------------------------------------------------------------
@@ -355,7 +361,7 @@ class IntakeScreen(QWidget):
             for key, editor in grid.editors.items():
                 if editor is widget:
                     return key
-        if widget in self.checklist.focus_widgets():
+        if widget in self.checklist.all_widgets():
             return DOCUMENTS
         return None
 
@@ -387,6 +393,43 @@ class IntakeScreen(QWidget):
             return True
         self.focusNextChild()
         return True
+
+    def next_paper(self) -> None:
+        """Ctrl+↓: the next paper's tick (the first one from the fields above the list)."""
+        focus = QApplication.focusWidget()
+        index = self.checklist.row_of(focus)
+        if index is not None:
+            if not self.checklist.focus_row(index + 1):
+                self._after_papers()
+            return
+        order = self.field_order()
+        papers = self.checklist.focus_widgets()
+        if papers and (focus not in order or order.index(focus) < order.index(papers[0])):
+            self.checklist.focus_row(0)
+
+    def previous_paper(self) -> None:
+        """Ctrl+↑: the previous paper's tick (the last one from the fields below the list)."""
+        index = self.checklist.row_of(QApplication.focusWidget())
+        if index is None:
+            self.checklist.focus_row(len(self.checklist.rows()) - 1)
+        elif index > 0:
+            self.checklist.focus_row(index - 1)
+
+    def _after_papers(self) -> None:
+        """Past the last paper: the first field below the list."""
+        order = self.field_order()
+        papers = self.checklist.focus_widgets()
+        after = order.index(papers[-1]) + 1 if papers else order.index(self.sets)
+        order[after].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def has_input(self) -> bool:
+        """Whether a clerk has begun a dossier here (leaving would lose what was typed)."""
+        return bool(self.picker.text().strip() or self.note.text().strip()
+                    or self.form.has_input())
+
+    def describe_input(self) -> str:
+        """The half-filled dossier in a few words, for the question before leaving it."""
+        return self.form.name.text().strip() or self.picker.text().strip()
 
     def focus_first(self) -> None:
         """Put the cursor in the procedure picker (the screen was just opened, or F2)."""

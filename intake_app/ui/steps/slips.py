@@ -55,7 +55,7 @@ class SlipPreviewDialog(ReceiptPreviewDialog):
     def __init__(self, pdf: Path, kind: SlipKind, code: str, parent: QWidget | None = None, *,
                  pages: list[QImage] | None = None, ratio: float | None = None):
         super().__init__(pdf, parent, title=f"{code}-{kind.value}", copies=slip_copies(kind),
-                         pages=pages, ratio=ratio)
+                         pages=pages, ratio=ratio, file_stem=f"{kind.value}-{code}")
         self.kind = kind
         self.setWindowTitle(f"{slip_label(kind)} — {code}")
 
@@ -65,7 +65,7 @@ class SlipPreviewDialog(ReceiptPreviewDialog):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def print_receipt(self) -> bool:
-        printer = new_receipt_printer(self.copies.value(), self.file_stem)
+        printer = new_receipt_printer(self.copies.value(), f"{self.file_stem}.pdf")
         if not self.choose_printer(printer):
             self._say(self.tr("Chưa in phiếu. Phiếu đã được lưu; có thể in lại từ hồ sơ "
                               "(In phiếu ▾)."), problem=True)

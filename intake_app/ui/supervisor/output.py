@@ -27,7 +27,7 @@ def open_folder(path: Path) -> bool:
 
 def printer_for(pdf_path: Path) -> QPrinter:
     """An A4 printer turned like the document's first page."""
-    return new_receipt_printer(1, pdf_path.stem, landscape=is_landscape(pdf_path))
+    return new_receipt_printer(1, pdf_path.name, landscape=is_landscape(pdf_path))
 
 
 def print_document(pdf_path: Path, parent: QWidget | None = None) -> bool | None:
