@@ -100,7 +100,7 @@ def test_clerk_receives_a_dossier_without_touching_the_mouse(screen, qtbot, data
     assert screen.last_result.receipt_path.exists()
     dialog = screen.receipt_dialog
     assert dialog is not None and dialog.isVisible() and len(dialog.page_labels) == 1
-    assert dialog.print_button.text() == "In (2 bản) (Ctrl+P)"
+    assert dialog.print_button.text() == "In 2 bản (Ctrl+P)"
     dialog.reject()
     # Ready for the next citizen.
     assert screen.picker.text() == "" and screen.form.name.text() == ""

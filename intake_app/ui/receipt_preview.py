@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 PREVIEW_DPI = 96
 DEFAULT_COPIES = 2  # one for the citizen, one for the file
 SHEET_MARGIN = 16
+MIN_WIDTH = 780  # the buttons' row, with their keys, unclipped
 WINDOW_FRAME = 40  # the title bar and frame the system adds around the dialog
 FILE_PREFIX = "giay-tiep-nhan"
 
@@ -150,7 +151,7 @@ class ReceiptPreviewDialog(QDialog):
         page_height = height - buttons - 2 * SHEET_MARGIN
         width = page.width() * page_height / max(1, page.height())
         chrome = 2 * SHEET_MARGIN + self.scroll.verticalScrollBar().sizeHint().width() + 2 * 12
-        return QSize(max(560, min(int(width) + chrome, screen.width())), height)
+        return QSize(max(MIN_WIDTH, min(int(width) + chrome, screen.width())), height)
 
     def _page_size(self) -> QSize:
         """The first page's size at 100 % (device-independent pixels)."""
@@ -192,7 +193,7 @@ class ReceiptPreviewDialog(QDialog):
                    <= viewport.height() + 1 for label in self.page_labels)
 
     def _update_print_text(self) -> None:
-        self.print_button.setText(self.tr("In ({0} bản) (Ctrl+P)").format(self.copies.value()))
+        self.print_button.setText(self.tr("In {0} bản (Ctrl+P)").format(self.copies.value()))
 
     def _say(self, text: str, *, problem: bool) -> None:
         self.message.setStyleSheet("color: #b3261e;" if problem else "color: #1b6b2f;")
