@@ -86,6 +86,7 @@ if TYPE_CHECKING:
     from .services.backups import Backups
     from .services.calendar_notices import CalendarNotices
     from .services.ledger import Ledger
+    from .services.office import Office
     from .services.reports import Reports
     from .services.station_clock import StationClock
     from .services.station_setup import SetupPlan
@@ -1009,6 +1010,15 @@ class Desk:
         from .services.backups import Backups
 
         return Backups(self)
+
+    # ---- the office hub ----------------------------------------------------------------------
+
+    @cached_property
+    def office(self) -> Office:
+        """This counter's office hub, if it joined one (docs/office-hub.md)."""
+        from .services.office import Office
+
+        return Office(self)
 
     # ---- sync --------------------------------------------------------------------------------
 

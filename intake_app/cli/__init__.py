@@ -20,6 +20,7 @@ from . import (
     commands,
     correction_commands,
     doctor_commands,
+    hub_commands,
     idcard_commands,
     keys_commands,
     lifecycle_commands,
@@ -129,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     station_commands.add_parsers(sub)
     doctor_commands.add_parsers(sub)
     setup_commands.add_parsers(sub)
+    hub_commands.add_parsers(sub)
     return parser
 
 

@@ -42,11 +42,22 @@ class Response:
         return self.body[:limit].decode("utf-8", "replace")
 
 
+def pinned_context(pem: str) -> ssl.SSLContext:
+    """TLS that trusts exactly one certificate, the office hub's, pinned at pairing
+    (docs/office-hub.md §3.2): the system's CAs are not loaded and the host name is not
+    checked (the hub's address may change with DHCP; the pin names one key). Strict X.509
+    checks are on, as Python 3.13 makes them by default."""
+    context = ssl.create_default_context(cadata=pem)
+    context.check_hostname = False
+    context.verify_flags |= getattr(ssl, "VERIFY_X509_STRICT", 0)
+    return context
+
+
 class GatewayClient:
     """One gateway, one station token; not thread-safe (one per sync thread)."""
 
     def __init__(self, base_url: str, token: str | None, *, ca_file: str | None = None,
-                 connect_timeout: float = CONNECT_TIMEOUT_S,
+                 pinned_pem: str | None = None, connect_timeout: float = CONNECT_TIMEOUT_S,
                  read_timeout: float = READ_TIMEOUT_S, user_agent: str = "intake-app"):
         import httpx  # lazily: the window's start-up must not pay for it
 
@@ -54,7 +65,9 @@ class GatewayClient:
         self.base_url = check_gateway_url(base_url)
         self.token = token
         verify: ssl.SSLContext | bool = True
-        if ca_file:
+        if pinned_pem:
+            verify = pinned_context(pinned_pem)
+        elif ca_file:
             verify = ssl.create_default_context(cafile=ca_file)
         loopback = is_loopback_host(urlsplit(self.base_url).hostname or "")
         self._timeout = httpx.Timeout(read_timeout, connect=connect_timeout)

@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..domain.clock import iso
+from ..domain.office import HUB_URL_KEY, PIN_PEM_KEY
 from ..domain.sync_config import SyncConfigError, check_gateway_url
 from ..domain.sync_rules import (
+    MAX_BATCH_EVENTS,
     clock_is_wrong,
     clock_skew_seconds,
     parse_server_time,
@@ -52,10 +54,16 @@ BUSY_GATEWAY = ("throttled", "server", "network", "protocol", "replay", "lease")
 class SyncConfig:
     gateway_url: str
     ca_file: str | None = None
+    pinned_pem: str | None = None  # office mode: the hub's certificate (docs/office-hub.md)
 
 
 def load_config(desk: Desk) -> SyncConfig | None:
-    """The configured gateway, or None; SyncConfigError if what is stored is unusable."""
+    """The configured gateway, or None; SyncConfigError if what is stored is unusable.
+
+    A counter that joined an office syncs with its hub, pinned to the hub's certificate."""
+    hub = desk.setting(HUB_URL_KEY)
+    if hub:
+        return SyncConfig(check_gateway_url(hub), None, desk.setting(PIN_PEM_KEY) or None)
     url = desk.setting(GATEWAY_URL_KEY)
     if not url:
         return None
@@ -72,6 +80,7 @@ ClientFactory = Callable[[SyncConfig, "str | None"], GatewayClient]
 
 def default_client(config: SyncConfig, token: str | None) -> GatewayClient:
     return GatewayClient(config.gateway_url, token, ca_file=config.ca_file,
+                         pinned_pem=config.pinned_pem,
                          user_agent=f"intake-app/{__version__}")
 
 
@@ -259,7 +268,7 @@ class Syncer:
             sender = Sender(self.db, client, Identity(station.unit_code, station.station_no,
                                                       __version__),
                             clock=self.clock, keep_lease=self.take_lease,
-                            **({"max_events": self.max_events} if self.max_events else {}))
+                            max_events=self.max_events or MAX_BATCH_EVENTS)
             result.send = sender.send_all()
             for server_time, at in result.send.server_times:
                 result.clock_skew_seconds = clock_skew_seconds(server_time, at)

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlite_utils import Database
 
@@ -115,14 +115,91 @@ def envelope_size(head: dict[str, Any]) -> int:
     return len(body_bytes(head, []))
 
 
-class Sender:
-    """Sends every pending event of one data folder through one gateway client."""
+class SendQueue(Protocol):
+    """What the sender sends from: the station's outbox, or the hub's forward queue of one
+    owner station (docs/office-hub.md §4). Each call is its own committed transaction."""
 
-    def __init__(self, db: Database, client: GatewayClient, identity: Identity, *,
+    def pending_rows(self, limit: int) -> list[tuple[int, str, str]]: ...
+
+    def audit_head(self) -> dict[str, Any] | None: ...
+
+    def claim(self, ids: list[int], batch_id: str, at: str) -> None: ...
+
+    def release(self, batch_id: str, at: str) -> None: ...
+
+    def apply_results(self, batch_id: str, results: list[EventResult],
+                      audit_head: dict[str, Any] | None, at: str) -> None: ...
+
+    def park(self, event_id: str, code: str, message: str, at: str, why: str) -> None: ...
+
+    def hold_envelope(self, error: dict[str, Any], at: str) -> None: ...
+
+    def log(self, at: str, level: str, kind: str, message: str,
+            detail: dict[str, Any] | None) -> None: ...
+
+
+class OutboxQueue:
+    """The station's outbox as the sender's queue."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    def pending_rows(self, limit: int) -> list[tuple[int, str, str]]:
+        return outbox.pending_rows(self.db, limit)
+
+    def audit_head(self) -> dict[str, Any] | None:
+        return audit_head.current(self.db)
+
+    def claim(self, ids: list[int], batch_id: str, at: str) -> None:
+        with write_transaction(self.db):
+            outbox.claim(self.db, ids, batch_id, at)
+
+    def release(self, batch_id: str, at: str) -> None:
+        with write_transaction(self.db):
+            outbox.release(self.db, batch_id, at)
+
+    def apply_results(self, batch_id: str, results: list[EventResult],
+                      audit_head_sent: dict[str, Any] | None, at: str) -> None:
+        rejected = [r for r in results if r.status == "rejected"]
+        with write_transaction(self.db):
+            outbox.apply_batch_results(self.db, batch_id, results, at)
+            audit_head.acknowledge(self.db, audit_head_sent)
+            for result in rejected[:50]:
+                sync_state.log(self.db, at, "warning", "rejected",
+                               f"event {result.event_id} rejected: {result.code}",
+                               {"message": result.message, "batch_id": batch_id})
+
+    def park(self, event_id: str, code: str, message: str, at: str, why: str) -> None:
+        with write_transaction(self.db):
+            outbox.park(self.db, event_id, code, message, at)
+            sync_state.log(self.db, at, "error", code, f"event {event_id} parked: {why}")
+
+    def hold_envelope(self, error: dict[str, Any], at: str) -> None:
+        with write_transaction(self.db):
+            sync_state.put(self.db, sync_state.ENVELOPE_ERROR, error)
+            sync_state.log(self.db, at, "error", "envelope",
+                           f"the gateway refused the batch envelope (422): "
+                           f"{error['error']} {error['message']}", error)
+
+    def log(self, at: str, level: str, kind: str, message: str,
+            detail: dict[str, Any] | None) -> None:
+        with write_transaction(self.db):
+            sync_state.log(self.db, at, level, kind, message, detail)
+
+
+class Sender:
+    """Sends every pending event of one queue (by default the data folder's outbox) through
+    one gateway client."""
+
+    def __init__(self, db: Database | None, client: GatewayClient, identity: Identity, *,
                  clock: Callable[[], datetime],
                  keep_lease: Callable[[], bool] = lambda: True,
-                 max_events: int = MAX_BATCH_EVENTS, max_bytes: int = MAX_BODY_BYTES):
-        self.db = db
+                 max_events: int = MAX_BATCH_EVENTS, max_bytes: int = MAX_BODY_BYTES,
+                 queue: SendQueue | None = None):
+        if queue is None:
+            assert db is not None, "a sender needs a database or a queue"
+            queue = OutboxQueue(db)
+        self.queue = queue
         self.client = client
         self.identity = identity
         self.clock = clock
@@ -136,8 +213,7 @@ class Sender:
     def _log(self, level: str, kind: str, message: str, **detail: Any) -> None:
         log.log(logging.ERROR if level == "error" else logging.WARNING if level == "warning"
                 else logging.INFO, message)
-        with write_transaction(self.db):
-            sync_state.log(self.db, self._now(), level, kind, message, detail or None)
+        self.queue.log(self._now(), level, kind, message, detail or None)
 
     def send_all(self, *, max_batches: int | None = None) -> SendReport:
         """Send until the queue is empty or an answer says to stop.
@@ -201,7 +277,7 @@ class Sender:
                         replays_in_a_row += 1
                     if stop:
                         return report
-                report.complete = not outbox.pending_rows(self.db, 1)
+                report.complete = not self.queue.pending_rows(1)
                 return report
             finally:
                 if done is not None:
@@ -219,12 +295,12 @@ class Sender:
         """Claim the next pending events under a new batch_id (committed) and build their
         gzipped body; None when nothing is pending."""
         while True:
-            rows = outbox.pending_rows(self.db, self._size)
+            rows = self.queue.pending_rows(self._size)
             if not rows:
                 return None
             batch_id = new_uuid()
             head = envelope(batch_id, self.identity, self._now())
-            chain = audit_head.current(self.db)
+            chain = self.queue.audit_head()
             if chain is not None:
                 head["audit_head"] = chain
             count = events_that_fit([len(p.encode("utf-8")) for _, _, p in rows],
@@ -234,8 +310,7 @@ class Sender:
                 self._park_too_large(rows[0][1], "the event alone is larger than 5 MiB")
                 continue
             rows = rows[:count]
-            with write_transaction(self.db):
-                outbox.claim(self.db, [row[0] for row in rows], batch_id, self._now())
+            self.queue.claim([row[0] for row in rows], batch_id, self._now())
             batch = _Batch(batch_id, rows,
                            gzip.compress(body_bytes(head, [row[2] for row in rows]), GZIP_LEVEL),
                            chain)
@@ -245,13 +320,7 @@ class Sender:
     def _apply(self, batch: _Batch, results: list[EventResult], report: SendReport) -> None:
         """A 200 answer: all its results in one transaction."""
         rejected = [r for r in results if r.status == "rejected"]
-        with write_transaction(self.db):
-            outbox.apply_batch_results(self.db, batch.batch_id, results, self._now())
-            audit_head.acknowledge(self.db, batch.audit_head)
-            for result in rejected[:50]:
-                sync_state.log(self.db, self._now(), "warning", "rejected",
-                               f"event {result.event_id} rejected: {result.code}",
-                               {"message": result.message, "batch_id": batch.batch_id})
+        self.queue.apply_results(batch.batch_id, results, batch.audit_head, self._now())
         self._open.pop(batch.batch_id, None)
         report.batches += 1
         report.sent += len(results)
@@ -297,11 +366,7 @@ class Sender:
             error = {"at": self._now(), "batch_id": batch.batch_id, "status": answer.status,
                      "error": str(data.get("error") or ""),
                      "message": str(data.get("message") or answer.text())}
-            with write_transaction(self.db):
-                sync_state.put(self.db, sync_state.ENVELOPE_ERROR, error)
-                sync_state.log(self.db, self._now(), "error", "envelope",
-                               f"the gateway refused the batch envelope (422): "
-                               f"{error['error']} {error['message']}", error)
+            self.queue.hold_envelope(error, self._now())
             report.stopped = "envelope"
             report.error = f"batch envelope refused (422): {error['error']} {error['message']}"
             return True
@@ -315,16 +380,12 @@ class Sender:
         return True
 
     def _release(self, batch: _Batch) -> None:
-        with write_transaction(self.db):
-            outbox.release(self.db, batch.batch_id, self._now())
+        self.queue.release(batch.batch_id, self._now())
         self._open.pop(batch.batch_id, None)
 
     def _park_too_large(self, event_id: str, why: str) -> None:
         message = f"Sự kiện quá lớn, máy chủ không nhận ({why})."
-        with write_transaction(self.db):
-            outbox.park(self.db, event_id, TOO_LARGE_CODE, message, self._now())
-            sync_state.log(self.db, self._now(), "error", "too_large",
-                           f"event {event_id} parked: {why}")
+        self.queue.park(event_id, TOO_LARGE_CODE, message, self._now(), why)
 
     def _drop_unreadable(self, rows: list[tuple[int, str, str]]) -> int:
         """After a 422: park any event whose stored JSON cannot be read (it spoils the whole
@@ -334,12 +395,9 @@ class Sender:
             try:
                 json.loads(payload)
             except ValueError:
-                with write_transaction(self.db):
-                    outbox.park(self.db, event_id, "malformed",
+                self.queue.park(event_id, "malformed",
                                 "Dữ liệu sự kiện trong máy bị hỏng (không đọc được JSON).",
-                                self._now())
-                    sync_state.log(self.db, self._now(), "error", "malformed",
-                                   f"event {event_id} parked: its stored JSON is unreadable")
+                                self._now(), "its stored JSON is unreadable")
                 parked += 1
         return parked
 

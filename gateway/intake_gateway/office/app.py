@@ -1,0 +1,122 @@
+"""The hub's HTTP routes: the gateway's v1 routes plus the office's (docs/office-hub.md §2.4).
+
+`GET /v1/health` gains the `office` block; `/office/v1/pair/*` pair a counter with a code;
+`GET /office/v1/feed` is the long-poll feed every counter reads. TLS is the caller's (uvicorn
+with the hub's certificate: `intake_app/hub/`).
+"""
+
+from __future__ import annotations
+
+import binascii
+import hashlib
+import ssl
+import time
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query, Request
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from ..app import StationOf, _build_app
+from ..errors import Unprocessable
+from ..timeutil import server_time
+from .store import OfficeStore
+
+FEED_LIMIT = 500
+MAX_WAIT_S = 25.0
+TOUCH_EVERY_S = 5.0
+
+
+class PairRequest(BaseModel):
+    nonce: str = Field(max_length=64, description="16 random bytes, hex")
+    counter_proof: str = Field(max_length=64)
+    machine: str = Field(default="", max_length=100)
+    app_version: str = Field(default="", max_length=40)
+    has_dossiers: bool = False
+    station_no: int | None = Field(default=None, ge=1, le=9)
+    unit_code: str | None = Field(default=None, max_length=100)
+
+
+def certificate_pin(pem: str) -> bytes:
+    """P: SHA-256 of the certificate's DER."""
+    return hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).digest()
+
+
+def create_office_app(store: OfficeStore, certificate_pem: str) -> FastAPI:
+    """The hub as an ASGI app on `store`, presenting `certificate_pem` at pairing."""
+    app = _build_app(store, None)
+    app.title = "Intake office hub"
+    app.router.routes = [route for route in app.router.routes
+                         if getattr(route, "path", None) != "/v1/health"]
+    pin = certificate_pin(certificate_pem)
+    touched: dict[int, float] = {}
+
+    def touch(request: Request, station_no: int) -> None:
+        now = time.monotonic()
+        outbox = request.headers.get("x-intake-outbox")
+        if now - touched.get(station_no, -TOUCH_EVERY_S) < TOUCH_EVERY_S and outbox is None:
+            return
+        touched[station_no] = now
+        address = request.client.host if request.client else None
+        store.touch_counter(station_no, address, outbox)
+
+    @app.get("/v1/health", tags=["sync"])
+    def health() -> dict[str, Any]:
+        """The contract's health, plus who this office is and where its feed stands."""
+        store.ping()
+        meta = store.meta()
+        counts = store.forward_counts()
+        pending = sum(c.get("pending", 0) + c.get("sending", 0) for c in counts.values())
+        parked = sum(c.get("rejected", 0) for c in counts.values())
+        return {"status": "ok", "server_time": server_time(), "office": {
+            "office_id": meta.get("office_id"), "epoch": meta.get("epoch"),
+            "head": store.head(), "time_source": "local",
+            "province": {"pending": pending, "parked": parked}}}
+
+    @app.get("/office/v1/pair/hello", tags=["office"])
+    def hello() -> dict[str, Any]:
+        """The hub's certificate and who it is: the first step of pairing (§3.3)."""
+        meta = store.meta()
+        return {"certificate": certificate_pem, "office_id": meta.get("office_id"),
+                "unit_code": meta.get("unit_code"), "unit_name": meta.get("unit_name"),
+                "office_name": meta.get("office_name")}
+
+    @app.post("/office/v1/pair", tags=["office"])
+    def pair(body: PairRequest) -> dict[str, Any]:
+        """A counter's proof of the code over this certificate → its number and LAN token."""
+        try:
+            nonce = binascii.unhexlify(body.nonce)
+        except (binascii.Error, ValueError) as exc:
+            raise Unprocessable("nonce must be hex", code="invalid_request") from exc
+        return store.pair(pin, nonce, body.counter_proof, body.model_dump())
+
+    @app.get("/office/v1/feed", tags=["office"])
+    async def feed(
+        request: Request, station: StationOf,
+        after: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=FEED_LIMIT)] = FEED_LIMIT,
+        wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S)] = 0,
+    ) -> dict[str, Any]:
+        """The office feed after `after`: at once when there is something, else when something
+        is appended or after `wait` seconds (long-poll)."""
+        await run_in_threadpool(touch, request, station.station_no)
+        deadline = time.monotonic() + wait
+        while True:
+            generation = store.generation
+            entries = await run_in_threadpool(store.feed_after, after, limit)
+            left = deadline - time.monotonic()
+            if entries or left <= 0 or await request.is_disconnected():
+                break
+            await run_in_threadpool(store.wait_change, generation, min(left, 5.0))
+        head = await run_in_threadpool(store.head)
+        meta = store.meta()
+        return {"epoch": meta.get("epoch"), "head": head,
+                "next": entries[-1]["seq"] if entries else after, "entries": entries}
+
+    @app.get("/office/v1/counters", tags=["office"])
+    def counters(station: StationOf) -> dict[str, Any]:
+        """The paired counters, when each was last seen and what it has not sent (§9)."""
+        return {"counters": store.counters(), "forward": {
+            str(k): v for k, v in store.forward_counts().items()}}
+
+    return app

@@ -1,0 +1,330 @@
+"""The hub's data (docs/office-hub.md §1.3): the gateway's store on SQLite plus the office's
+tables: who the office is, paired counters, pairing codes, each event's `office` block, the
+office feed and the queue of events to forward to the province.
+
+Every accepted event gets, in the same transaction as its acceptance, its `office` block
+(stripped from the stored payload, so the province never receives it), a feed entry and a
+`forward` row under the station whose code the dossier carries.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+from importlib import resources
+from typing import Any
+
+from ..db import Connection
+from ..errors import GatewayError
+from ..judging import Known, Verdict
+from ..store import Station, Store
+from ..timeutil import server_time
+from . import pairing
+
+FEED_KINDS = ("event", "grant", "release_request", "update", "counter")
+
+
+class PairingRefused(GatewayError):
+    status = 403
+
+    def __init__(self, message: str = "the pairing code is wrong, expired or used up",
+                 code: str = "pairing_refused"):
+        super().__init__(message, code=code)
+
+
+class PairingConflict(GatewayError):
+    status = 409
+
+    def __init__(self, message: str, code: str = "station_taken"):
+        super().__init__(message, code=code)
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def owner_station(code: str) -> int:
+    """The station in a MaHoSo (`…-yyMMdd-Snnn`)."""
+    return int(code.rsplit("-", 1)[1][0])
+
+
+class OfficeStore(Store):
+    """The gateway's `Store` in office mode (SQLite only)."""
+
+    def __init__(self, database_url: str, *, pool_size: int | None = None):
+        super().__init__(database_url, pool_size=pool_size)
+        if self.backend != "sqlite":
+            raise ValueError("office mode runs on embedded SQLite only")
+        script = resources.files(__package__).joinpath("schema.sql").read_text("utf-8")
+        self.db.read(lambda conn: conn.raw.executescript(script))
+        # Bumped after every commit that appends to the feed or the forward queue; the feed's
+        # long-poll and the forwarder wait on it (this process only: the hub is one process).
+        self.changed = threading.Condition()
+        self.generation = 0
+
+    def _bump(self) -> None:
+        with self.changed:
+            self.generation += 1
+            self.changed.notify_all()
+
+    def wait_change(self, generation: int, timeout: float) -> int:
+        """Block until the generation moves past `generation` or `timeout`; the generation."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.generation != generation, timeout)
+            return self.generation
+
+    # ---- who the office is ----------------------------------------------------------------
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.db.read(lambda conn: conn.all("SELECT key, value FROM office_meta")))
+
+    def init_office(self, values: dict[str, str]) -> dict[str, str]:
+        """Set the office's identity once (a new office id and epoch); returns it."""
+        def work(conn: Connection) -> dict[str, str]:
+            if conn.one("SELECT 1 FROM office_meta WHERE key = 'office_id'") is not None:
+                raise PairingConflict("this hub is already set up", code="already_set_up")
+            rows = {**values, "office_id": str(uuid.uuid4()), "epoch": str(uuid.uuid4()),
+                    "created_at": server_time()}
+            conn.executemany("INSERT INTO office_meta (key, value) VALUES (?, ?)",
+                             sorted(rows.items()))
+            return rows
+
+        return self.db.write(work)
+
+    # ---- pairing (§3.3) -------------------------------------------------------------------
+
+    def make_pairing_code(self, station_no: int, *, replace: bool = False,
+                          now: float | None = None) -> str:
+        """A new code for counter `station_no` (replacing a live one); shown once."""
+        if not 1 <= int(station_no) <= 9:
+            raise ValueError("the counter number must be 1 to 9")
+        code = pairing.new_code()
+        key = pairing.code_key(pairing.normalise(code) or "")
+        expires = (now or time.time()) + pairing.CODE_LIFETIME_S
+
+        def work(conn: Connection) -> str:
+            paired = conn.one("SELECT 1 FROM office_counters WHERE station_no = ? "
+                              "AND revoked_at IS NULL", [station_no])
+            if paired and not replace:
+                raise PairingConflict(f"counter {station_no} is already paired: revoke it or "
+                                      "make the code with replace")
+            conn.execute("INSERT INTO office_pairing_codes (station_no, code_key, expires_at, "
+                         "tries) VALUES (?, ?, ?, 0) ON CONFLICT (station_no) DO UPDATE SET "
+                         "code_key = excluded.code_key, expires_at = excluded.expires_at, "
+                         "tries = 0", [station_no, key.hex(), expires])
+            return code
+
+        return self.db.write(work)
+
+    def pair(self, pin: bytes, nonce: bytes, proof: str, request: dict[str, Any], *,
+             now: float | None = None) -> dict[str, Any]:
+        """Check a counter's proof against every live code; on success use the code up,
+        register the counter, issue its LAN token and return the proven answer."""
+        moment = now or time.time()
+
+        def work(conn: Connection) -> dict[str, Any] | None:
+            conn.execute("DELETE FROM office_pairing_codes WHERE expires_at < ? OR tries >= ?",
+                         [moment, pairing.MAX_TRIES])
+            found = None
+            for station_no, key_hex in conn.all(
+                    "SELECT station_no, code_key FROM office_pairing_codes"):
+                key = bytes.fromhex(key_hex)
+                if pairing.same(str(proof), pairing.counter_proof(key, pin, nonce)):
+                    found = (int(station_no), key)
+                    break
+            if found is None:
+                conn.execute("UPDATE office_pairing_codes SET tries = tries + 1")
+                return None
+            station_no, key = found
+            conn.execute("DELETE FROM office_pairing_codes WHERE station_no = ?", [station_no])
+            return {"station_no": station_no, "key": key}
+
+        matched = self.db.write(work)
+        if matched is None:
+            raise PairingRefused()
+        return self._register(matched["station_no"], matched["key"], pin, nonce, request)
+
+    def _register(self, station_no: int, key: bytes, pin: bytes, nonce: bytes,
+                  request: dict[str, Any]) -> dict[str, Any]:
+        meta = self.meta()
+        unit_code = meta["unit_code"]
+        theirs = request.get("station_no")
+        if request.get("unit_code") not in (None, unit_code):
+            raise PairingConflict(f"this counter belongs to unit {request.get('unit_code')}, "
+                                  f"the hub to {unit_code}", code="other_unit")
+        if request.get("has_dossiers") and theirs != station_no:
+            raise PairingConflict(f"the code is for counter {station_no}; this PC already holds "
+                                  f"dossiers of counter {theirs}", code="wrong_station")
+        token = self.issue_token(unit_code, station_no)
+        now = server_time()
+        name = str(request.get("machine") or "")[:100]
+        version = str(request.get("app_version") or "")[:40]
+
+        def work(conn: Connection) -> int:
+            conn.execute(
+                "INSERT INTO office_counters (station_no, name, app_version, paired_at, "
+                "revoked_at) VALUES (?, ?, ?, ?, NULL) ON CONFLICT (station_no) DO UPDATE SET "
+                "name = excluded.name, app_version = excluded.app_version, "
+                "paired_at = excluded.paired_at, revoked_at = NULL",
+                [station_no, name, version, now])
+            conn.execute("INSERT INTO office_feed (kind, ref, at) VALUES ('counter', ?, ?)",
+                         [str(station_no), now])
+            return self._head(conn)
+
+        head = self.db.write(work)
+        self._bump()
+        answer = {
+            "station_no": station_no, "token": token, "office_id": meta["office_id"],
+            "epoch": meta["epoch"], "head": head,
+            "unit": {name: meta.get(name, "") for name in (
+                "unit_code", "unit_name", "province_code", "commune_code", "office_name")},
+        }
+        return {**answer, "hub_proof": pairing.hub_proof(key, pin, nonce, answer)}
+
+    def counters(self) -> list[dict[str, Any]]:
+        rows = self.db.read(lambda conn: conn.all(
+            "SELECT station_no, name, app_version, paired_at, revoked_at, last_seen, "
+            "last_address, outbox FROM office_counters ORDER BY station_no"))
+        return [{"station_no": int(n), "name": name, "app_version": version, "paired_at": p,
+                 "revoked_at": r, "last_seen": seen, "last_address": address, "outbox": box}
+                for n, name, version, p, r, seen, address, box in rows]
+
+    def touch_counter(self, station_no: int, address: str | None, outbox: str | None) -> None:
+        """Remember a counter's last request (who is connected, what it has not sent)."""
+        self.db.write(lambda conn: conn.execute(
+            "UPDATE office_counters SET last_seen = ?, last_address = ?, "
+            "outbox = coalesce(?, outbox) WHERE station_no = ?",
+            [server_time(), address, (outbox or "")[:200] or None, station_no]))
+
+    # ---- accepting events (§2.2, §4) --------------------------------------------------------
+
+    def _write(self, conn: Connection, station: Station, batch_id: str, verdict: Verdict,
+               known: Known, now: str) -> None:
+        blocks = {event["event_id"]: event.pop("office", None) for event in verdict.accepted}
+        # Rejected or duplicate events keep their block in the request only: nothing stored.
+        super()._write(conn, station, batch_id, verdict, known, now)
+        for event in sorted(verdict.accepted, key=lambda e: e["event_id"]):
+            event_id = event["event_id"]
+            block = blocks.get(event_id)
+            conn.execute("INSERT INTO office_event_blocks (event_id, station_no, block) "
+                         "VALUES (?, ?, ?)", [event_id, station.station_no,
+                                              _compact(block) if block is not None else None])
+            conn.execute("INSERT INTO office_forward (event_id, owner_station, state, "
+                         "updated_at) VALUES (?, ?, 'pending', ?)",
+                         [event_id, owner_station(event["dossier"]["MaHoSo"]), now])
+        # The feed in the order the counter sent them (its outbox order).
+        conn.executemany("INSERT INTO office_feed (kind, ref, at) VALUES ('event', ?, ?)",
+                         [(event["event_id"], now) for event in verdict.accepted])
+
+    def process_batch(self, station: Station, batch_id: str, items: list[Any], *,
+                      via: str = "http", audit_head: Any = None) -> Any:
+        answer = super().process_batch(station, batch_id, items, via=via,
+                                       audit_head=audit_head)
+        if not answer.replayed:
+            self._bump()
+        return answer
+
+    # ---- the office feed (§2.3) -------------------------------------------------------------
+
+    @staticmethod
+    def _head(conn: Connection) -> int:
+        row = conn.one("SELECT max(seq) FROM office_feed")
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def head(self) -> int:
+        return self.db.read(self._head)
+
+    def feed_after(self, after: int, limit: int) -> list[dict[str, Any]]:
+        """The feed's entries after `after`, oldest first, with their content."""
+        def work(conn: Connection) -> list[dict[str, Any]]:
+            entries = []
+            for seq, kind, ref, at in conn.all(
+                    "SELECT seq, kind, ref, at FROM office_feed WHERE seq > ? ORDER BY seq "
+                    "LIMIT ?", [after, limit]):
+                entry: dict[str, Any] = {"seq": int(seq), "kind": kind, "at": at}
+                if kind == "event":
+                    row = conn.one(
+                        "SELECT e.payload, b.block, b.station_no FROM events e "
+                        "JOIN office_event_blocks b ON b.event_id = e.event_id "
+                        "WHERE e.event_id = ?", [ref])
+                    if row is None:
+                        continue
+                    entry["event"] = json.loads(row[0])
+                    entry["office"] = json.loads(row[1]) if row[1] else None
+                    entry["station_no"] = int(row[2])
+                elif kind == "counter":
+                    entry["station_no"] = int(ref)
+                else:
+                    entry["ref"] = ref
+                entries.append(entry)
+            return entries
+
+        return self.db.read(work)
+
+    # ---- the forward queue (§4): what the forwarder's Sender works on ----------------------
+
+    def forward_stations(self) -> list[int]:
+        """Owner stations with events pending to forward."""
+        return [int(r[0]) for r in self.db.read(lambda conn: conn.all(
+            "SELECT DISTINCT owner_station FROM office_forward WHERE state = 'pending'"))]
+
+    def forward_counts(self) -> dict[int, dict[str, int]]:
+        counts: dict[int, dict[str, int]] = {}
+        for station, state, n in self.db.read(lambda conn: conn.all(
+                "SELECT owner_station, state, count(*) FROM office_forward GROUP BY 1, 2")):
+            counts.setdefault(int(station), {})[state] = int(n)
+        return counts
+
+    def forward_pending(self, station_no: int, limit: int) -> list[tuple[int, str, str]]:
+        return [(int(i), e, p) for i, e, p in self.db.read(lambda conn: conn.all(
+            "SELECT f.id, f.event_id, e.payload FROM office_forward f JOIN events e "
+            "ON e.event_id = f.event_id WHERE f.owner_station = ? AND f.state = 'pending' "
+            "ORDER BY f.id LIMIT ?", [station_no, limit]))]
+
+    def forward_claim(self, ids: list[int], batch_id: str) -> int:
+        def work(conn: Connection) -> int:
+            return int(conn.execute(
+                f"UPDATE office_forward SET state = 'sending', batch_id = ?, updated_at = ? "
+                f"WHERE state = 'pending' AND {conn.in_list('id')}",
+                [batch_id, server_time(), conn.list_param(ids)]).rowcount)
+
+        return self.db.write(work)
+
+    def forward_release(self, batch_id: str) -> int:
+        return int(self.db.write(lambda conn: conn.execute(
+            "UPDATE office_forward SET state = 'pending', batch_id = NULL, updated_at = ? "
+            "WHERE state = 'sending' AND batch_id = ?", [server_time(), batch_id]).rowcount))
+
+    def forward_reset_sending(self) -> int:
+        """At start: what was in flight when the hub stopped goes back to pending."""
+        return int(self.db.write(lambda conn: conn.execute(
+            "UPDATE office_forward SET state = 'pending', batch_id = NULL, updated_at = ? "
+            "WHERE state = 'sending'", [server_time()]).rowcount))
+
+    def forward_results(self, batch_id: str, results: list[tuple[str, str, str | None,
+                                                                 str | None]]) -> int:
+        """(event_id, state, code, message) of a 200 answer, in one transaction."""
+        now = server_time()
+
+        def work(conn: Connection) -> int:
+            return conn.executemany(
+                "UPDATE office_forward SET state = ?, reject_code = ?, reject_message = ?, "
+                "updated_at = ? WHERE event_id = ? AND batch_id = ? AND state = 'sending'",
+                [(state, code, message, now, event_id, batch_id)
+                 for event_id, state, code, message in results])
+
+        return self.db.write(work)
+
+    def forward_park(self, event_id: str, code: str, message: str) -> None:
+        self.db.write(lambda conn: conn.execute(
+            "UPDATE office_forward SET state = 'rejected', reject_code = ?, reject_message = ?, "
+            "updated_at = ? WHERE event_id = ?", [code, message, server_time(), event_id]))
+
+    def forward_log(self, station_no: int | None, level: str, kind: str, message: str,
+                    detail: Any = None) -> None:
+        self.db.write(lambda conn: conn.execute(
+            "INSERT INTO office_forward_log (at, station_no, level, kind, message, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?)", [server_time(), station_no, level, kind, message,
+                                          _compact(detail) if detail is not None else None]))
