@@ -207,9 +207,24 @@ class MainWindow(QMainWindow):
             return
         from .scanner import ScannerFilter
 
-        self.scanner = ScannerFilter(self)
+        self.scanner = ScannerFilter(self, accepts_idcard=self._wants_idcard)
         self.scanner.code_scanned.connect(self.session.open_dossier_requested)
+        self.scanner.idcard_scanned.connect(self._idcard_scanned)
         self.scanner.install()
+
+    def _wants_idcard(self, widget: QWidget | None) -> bool:
+        """A chip ID card's QR code fills the receive screen while it is shown: from any of its
+        fields, or with no field focused (a button of this window, nothing at all)."""
+        intake = self.built_screen("intake")
+        if intake is None or self.current_screen_name() != "intake" or not intake.isVisible():
+            return False
+        return widget is None or widget.window() is self
+
+    def _idcard_scanned(self, text: str) -> None:
+        intake = self.built_screen("intake")
+        read = getattr(intake, "read_idcard", None)
+        if read is not None:
+            read(text)
 
     # ---- screens -----------------------------------------------------------------------------
 

@@ -11,6 +11,14 @@ typed (too slow, or not a code) are passed on to their widget unchanged, a momen
 A scanner types a capital letter as a keyboard does: Shift pressed, the letter (with the Shift
 modifier), Shift released, all inside the burst. Every dossier code has capitals (`H56`), so
 the Shift key's own press and release pass through without ending the burst.
+
+A 2D scanner reading a chip ID card's QR code types its text the same way (`12 digits|old
+CMND|name|ddmmyyyy|gender|address|ddmmyyyy`, Vietnamese letters as text the OS composes) and
+Enter. Where `accepts_idcard(widget)` says the card is wanted (the receive screen), such a burst
+is reported as `idcard_scanned(text)`: outside text fields its keys are held back as a code's
+are; in a text field they reach the field as typed (a person's typing is never delayed), and
+when the burst's Enter comes the field is put back as it was before the burst began and the
+Enter swallowed.
 """
 
 from __future__ import annotations
@@ -34,9 +42,11 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ..domain.dossier_code import looks_like_dossier_code
+from ..domain.idcard import QR_MAX_CHARS, looks_like_idcard_qr
 
 MAX_GAP_S = 0.05  # a scanner types a character every few ms; a person needs 80 ms or more
 CODE_CHARS = re.compile(r"[0-9A-Za-z.\-]")
+QR_PREFIX = re.compile(r"\s*[0-9]{1,12}\s*(\|.*)?", re.DOTALL)  # how a card's QR text begins
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 SHIFT_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_CapsLock)  # held around capitals: not the end
 SCANNER_MODIFIERS = (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
@@ -49,6 +59,27 @@ def is_text_entry(widget: QWidget | None) -> bool:
     if isinstance(widget, QComboBox):
         return widget.isEditable()
     return False
+
+
+def _line_edit(widget: QWidget | None) -> QLineEdit | None:
+    """The line edit whose text a burst typed into `widget` changes (None: not one)."""
+    if isinstance(widget, QLineEdit):
+        return widget
+    if isinstance(widget, QAbstractSpinBox | QComboBox):
+        edit = widget.findChild(QLineEdit)
+        return edit if isinstance(edit, QLineEdit) else None
+    return None
+
+
+@dataclass
+class _Run:
+    """Characters typed fast into a text field: what they were, and the field before them."""
+
+    widget: QWidget
+    text: str
+    field_text: str
+    cursor: int
+    last_press: float
 
 
 @dataclass(frozen=True)
@@ -67,11 +98,15 @@ class ScannerFilter(QObject):
     """
 
     code_scanned = Signal(str)
+    idcard_scanned = Signal(str)  # a chip ID card's QR text, where `accepts_idcard` wants it
 
     def __init__(self, parent: QObject | None = None, *,
                  clock: Callable[[], float] = time.monotonic, max_gap: float = MAX_GAP_S,
-                 is_code: Callable[[str], bool] = looks_like_dossier_code):
+                 is_code: Callable[[str], bool] = looks_like_dossier_code,
+                 accepts_idcard: Callable[[QWidget | None], bool] = lambda _widget: False):
         super().__init__(parent)
+        self.accepts_idcard = accepts_idcard
+        self._run: _Run | None = None  # a fast burst into a text field
         self._clock = clock
         self._max_gap = max_gap
         self._is_code = is_code
@@ -107,8 +142,43 @@ class ScannerFilter(QObject):
             return self._release(event)
         if is_text_entry(focus or watched):
             self.flush()
-            return False
+            return self._typed(focus or watched, event)
+        self._run = None
         return self._press(watched, event)
+
+    # ---- a card's QR text typed into a text field ----------------------------------------------
+
+    def _typed(self, widget: QObject, event: QKeyEvent) -> bool:
+        """Watch a burst typed into a text field (letting it through); on its Enter, a card's
+        QR text is taken back from the field and reported."""
+        now, key, text = self._clock(), event.key(), event.text()
+        if key in SHIFT_KEYS:
+            return False
+        run = self._run
+        fast = run is not None and run.widget is widget and now - run.last_press < self._max_gap
+        plain = not (event.modifiers() & ~SCANNER_MODIFIERS)
+        if plain and key in ENTER_KEYS and fast and run is not None:
+            self._run = None
+            if looks_like_idcard_qr(run.text) and self.accepts_idcard(run.widget):
+                edit = _line_edit(run.widget)
+                if edit is not None and isValid(edit):
+                    edit.setText(run.field_text)
+                    edit.setCursorPosition(run.cursor)
+                self._swallow_release(key)
+                self.idcard_scanned.emit(run.text)
+                return True
+            return False
+        if plain and len(text) == 1 and text.isprintable() and not event.isAutoRepeat():
+            if fast and run is not None and len(run.text) < QR_MAX_CHARS:
+                run.text += text
+                run.last_press = now
+            else:
+                edit = _line_edit(widget) if isinstance(widget, QWidget) else None
+                self._run = None if edit is None else _Run(
+                    widget, text, edit.text(), edit.cursorPosition(), now)
+            return False
+        self._run = None
+        return False
 
     def _release(self, event: QKeyEvent) -> bool:
         if event.key() in self._swallowed_releases:
@@ -130,7 +200,13 @@ class ScannerFilter(QObject):
                 self._swallow_release(key)
                 self.code_scanned.emit(code.strip().upper())
                 return True
-        if plain and len(text) == 1 and CODE_CHARS.fullmatch(text) and not event.isAutoRepeat():
+            if gap_ok and looks_like_idcard_qr(code) and self.accepts_idcard(
+                    watched if isinstance(watched, QWidget) else None):
+                self._clear()
+                self._swallow_release(key)
+                self.idcard_scanned.emit(code)
+                return True
+        if plain and len(text) == 1 and self._holds(text) and not event.isAutoRepeat():
             if self._held and now - self._last_press >= self._max_gap:
                 self.flush()  # a person typing: hand the earlier keys back
             self._held.append(_HeldKey(watched, key, event.modifiers(), text))
@@ -140,6 +216,15 @@ class ScannerFilter(QObject):
             return True
         self.flush()
         return False
+
+    def _holds(self, char: str) -> bool:
+        """Whether `char` may belong to a burst: a code's character, or any printable one once
+        the burst so far begins as a card's QR text (twelve digits, then ``|``)."""
+        if CODE_CHARS.fullmatch(char):
+            return True
+        so_far = "".join(held.text for held in self._held)
+        return (char.isprintable() and bool(so_far) and len(so_far) < QR_MAX_CHARS
+                and QR_PREFIX.fullmatch(so_far + char) is not None)
 
     # ---- giving keys back --------------------------------------------------------------------
 

@@ -6,16 +6,24 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.dossier import Party
-from ...domain.formatting import date_vn, parse_date_vn
+from ...domain.formatting import date_vn
 from ...domain.id_documents import IdKind
 from ...domain.limits import max_chars
 from ..session import Session
 from .address_picker import CommuneEdit, ProvinceEdit
 from .field_grid import FieldGrid
-from .id_document import APPLICANT_KINDS, OWNER_KINDS, IdKindBox
+from .id_document import APPLICANT_KINDS, OWNER_KINDS, IdKindBox, birth_date_from, id_info
 
 if TYPE_CHECKING:
     from ...domain.idcard import IdCard
@@ -100,6 +108,11 @@ class ApplicantForm(QGroupBox):
         choose = QShortcut(QKeySequence("Alt+G"), self, self.choose_id_kind)
         choose.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.birth_date.editingFinished.connect(self._tidy_birth_date)
+        self.id_number.textEdited.connect(self._id_number_edited)
+        self.card_note = QLabel()  # what the last chip ID card's QR code gave, or why not
+        self.card_note.setWordWrap(True)
+        self.card_note.hide()
+        layout.insertWidget(0, self.card_note)
 
     def _texts(self) -> tuple[QLineEdit, ...]:
         return (self.name, self.id_number, self.birth_date, self.phone, self.email,
@@ -124,8 +137,29 @@ class ApplicantForm(QGroupBox):
         box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         box.showPopup()
 
+    def _birth_year(self) -> int | None:
+        info = id_info(self.id_kind.kind, self.id_number.text())
+        return info.birth_year if info else None
+
+    def birth_date_value(self) -> Any:
+        """The birth date typed (completed with the CCCD number's year), or None."""
+        return birth_date_from(self.birth_date.text(), self._birth_year())
+
+    def _id_number_edited(self, text: str) -> None:
+        """A whole CCCD number typed: its gender chosen (if none was) and its birth year put
+        in the birth date's hint, so the day and month are enough."""
+        info = id_info(self.id_kind.kind, text)
+        if info is None:
+            self.birth_date.setPlaceholderText(self.tr("ngày/tháng/năm"))
+            return
+        if self.gender.currentData() is None:
+            self.gender.setCurrentIndex(max(self.gender.findData(info.gender), 0))
+        self.birth_date.setPlaceholderText(
+            self.tr("ngày/tháng (năm %d theo số CCCD)") % info.birth_year)
+        self._tidy_birth_date()
+
     def applicant_payload(self) -> dict[str, Any]:
-        born = parse_date_vn(self.birth_date.text())
+        born = self.birth_date_value()
         province, commune = self.province.value, self.commune.value
         kind = self.id_kind.kind
         return {
@@ -157,7 +191,7 @@ class ApplicantForm(QGroupBox):
         """What only the form can tell: a date not in dd/MM/yyyy, a place typed but not picked."""
         problems: dict[str, str] = {}
         text = self.birth_date.text().strip()
-        if text and parse_date_vn(text) is None:
+        if text and self.birth_date_value() is None:
             problems["applicant.birth_date"] = self.tr(
                 "Ngày sinh ghi theo ngày/tháng/năm và phải là ngày có thật, ví dụ 02/03/1995.")
         if self.province.text().strip() and self.province.value is None:
@@ -184,13 +218,15 @@ class ApplicantForm(QGroupBox):
         self.id_kind.set_kind(IdKind.CCCD)
         self.owner_kind.set_kind(IdKind.CCCD)
         self.old_id_number = None
+        self.birth_date.setPlaceholderText(self.tr("ngày/tháng/năm"))
+        self.card_note.hide()
         self.owner_check.setChecked(False)
         self.commune.set_value(None)
         self.province.reset()
         self.commune.reset()
 
     def _tidy_birth_date(self) -> None:
-        born = parse_date_vn(self.birth_date.text())
+        born = self.birth_date_value()
         if born is not None and self.birth_date.text() != date_vn(born):
             self.birth_date.setText(date_vn(born))
 
@@ -243,5 +279,15 @@ class ApplicantForm(QGroupBox):
             self.commune.set_value(None)
             self.province.set_value(None)
             filled.append("applicant.address")
+        old = (self.tr("; CMND cũ %s") % card.old_id_number) if card.old_id_number else ""
+        note = self.tr("Đã đọc thẻ căn cước: %1, số %2%3.").replace("%1", card.name or "") \
+            .replace("%2", card.id_number).replace("%3", old)
+        self.say_card(" ".join([note, *card.notes]), error=bool(card.notes))
         self.changed.emit()
         return filled
+
+    def say_card(self, text: str, *, error: bool = False) -> None:
+        """Say what a scanned card gave (green) or why it was not taken (red)."""
+        self.card_note.setStyleSheet("color: #b3261e;" if error else "color: #0f5132;")
+        self.card_note.setText(text)
+        self.card_note.setVisible(bool(text))

@@ -10,10 +10,17 @@ label it replaces. The number's field follows the choice (its placeholder, and d
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from ...domain.formatting import parse_date_vn
 from ...domain.id_documents import IdKind
+from ...domain.id_numbers import IdNumberInfo, decode_id_number
+
+_SHORT_DATE_RE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]?\s*(\d{1,2})\s*(?:[/.\-]\s*(\d{2}))?\s*$")
 
 APPLICANT_KINDS = (IdKind.CCCD, IdKind.PASSPORT, IdKind.TAX_CODE)
 OWNER_KINDS = (IdKind.CCCD, IdKind.PASSPORT, IdKind.TAX_CODE, IdKind.NONE)
@@ -65,3 +72,31 @@ class IdKindBox(QComboBox):
         if none:
             self._number.clear()
         self._number.setEnabled(not none)
+
+
+def id_info(kind: IdKind, number: str) -> IdNumberInfo | None:
+    """What a typed CCCD number tells (sex, birth year), or None (another kind, not yet whole)."""
+    if kind is not IdKind.CCCD:
+        return None
+    try:
+        return decode_id_number(number)
+    except ValueError:
+        return None
+
+
+def birth_date_from(text: str, birth_year: int | None) -> date | None:
+    """A typed birth date; with the year a CCCD number gives, the day and month are enough
+    (0203, 2/3) and a two-digit year takes its century from the number (02/03/95 → 1995)."""
+    whole = parse_date_vn(text)
+    if whole is not None or birth_year is None:
+        return whole
+    match = _SHORT_DATE_RE.match(text)
+    if match is None:
+        return None
+    day, month, short_year = match.groups()
+    if short_year is not None and int(short_year) != birth_year % 100:
+        return None  # another year than the number's: the check says so once it is whole
+    try:
+        return date(birth_year, int(month), int(day))
+    except ValueError:
+        return None

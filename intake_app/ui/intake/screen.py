@@ -126,6 +126,7 @@ class IntakeScreen(QWidget):
     """The intake form with its live summary; `stamp()` receives the dossier."""
 
     stamped = Signal(object)  # StampResult, after the dossier was saved
+    card_read = Signal(object)  # IdCard filled in from a scanned QR code, or None (refused)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -444,6 +445,24 @@ class IntakeScreen(QWidget):
             self.checklist.set_procedure(
                 procedure, pages_matter=procedure.fee.depends_on_pages)
         self.schedule_refresh()
+
+    def read_idcard(self, text: str) -> None:
+        """A chip ID card's QR code scanned on this screen: fill the applicant from it (the
+        domain reads and checks it), say what was read, go on to what the card does not
+        give (the procedure if none is picked yet, else the phone)."""
+        from ...domain.idcard import IdCardError, parse_idcard_qr
+
+        try:
+            card = parse_idcard_qr(text, today=self.session.now().date())
+        except IdCardError as error:
+            self.form.say_card(error.message, error=True)
+            self.card_read.emit(None)
+            return
+        self._touched.update(self.form.fill_from_card(card))
+        self.schedule_refresh()
+        target = self.picker if self.picker.value is None else self.form.phone
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.card_read.emit(card)
 
     def _owner_toggled(self, on: bool) -> None:
         if not on:
