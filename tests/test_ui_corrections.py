@@ -128,6 +128,7 @@ def test_correcting_a_stamped_dossier_reissues_its_receipt(world, qtbot):
     preview = window.preview
     assert preview.copies.value() == 2  # the new original: the citizen's and the file's
     shoot(preview, "reissued-receipt-preview.png")
+    (SHOTS / "reissued-receipt.pdf").write_bytes(preview.pdf)
 
     corrected = world.desk.dossier(world.code)
     assert corrected.applicant.name == "Trần Thị Hòa" and corrected.version == 2
