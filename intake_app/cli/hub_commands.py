@@ -46,6 +46,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                        help="seconds of the province back-off's first wait (default 5)")
     serve.add_argument("--retry-cap", type=float, default=None,
                        help="longest province back-off in seconds (default 900)")
+    serve.add_argument("--batch-events", type=int, default=None,
+                       help="events per batch to the province (default 500)")
     serve.set_defaults(before_opening=cmd_serve, needs_station=False)
 
     code = hub_sub.add_parser("pair-code", help="a pairing code for a counter (10 minutes)")
@@ -96,7 +98,7 @@ def cmd_serve(args: argparse.Namespace, data_dir: Path) -> int:
     from ..hub.server import serve
 
     return serve(data_dir, host=args.host, port=args.port, backoff_base=args.retry_base,
-                 backoff_cap=args.retry_cap)
+                 backoff_cap=args.retry_cap, batch_events=args.batch_events)
 
 
 def cmd_pair_code(args: argparse.Namespace, data_dir: Path) -> int:

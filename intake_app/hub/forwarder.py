@@ -21,7 +21,13 @@ from typing import Any
 
 from .. import __version__
 from ..domain.clock import now_vn
-from ..domain.sync_rules import BACKOFF_BASE_S, BACKOFF_CAP_S, EventResult, backoff_delay
+from ..domain.sync_rules import (
+    BACKOFF_BASE_S,
+    BACKOFF_CAP_S,
+    MAX_BATCH_EVENTS,
+    EventResult,
+    backoff_delay,
+)
 from ..sync.client import GatewayClient
 from ..sync.sender import Identity, Sender
 
@@ -93,6 +99,7 @@ class Forwarder:
                  province: Callable[[], Province | None],
                  token_for: Callable[[int], str | None],
                  backoff_base: float = BACKOFF_BASE_S, backoff_cap: float = BACKOFF_CAP_S,
+                 max_events: int = MAX_BATCH_EVENTS,
                  rng: Callable[[], float] = random.random):
         self.store = store
         self.unit_code = unit_code
@@ -101,6 +108,7 @@ class Forwarder:
         self.backoff_base = backoff_base
         self.backoff_cap = backoff_cap
         self.rng = rng
+        self.max_events = max_events
         self.states: dict[int, StationState] = {}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -155,7 +163,8 @@ class Forwarder:
                                user_agent=f"intake-hub/{__version__}")
         with client:
             sender = Sender(None, client, Identity(self.unit_code, station_no, __version__),
-                            clock=now_vn, queue=HubQueue(self.store, station_no))
+                            clock=now_vn, queue=HubQueue(self.store, station_no),
+                            max_events=self.max_events)
             report = sender.send_all()
         if report.complete or report.stopped is None:
             state.attempt, state.next_try, state.last_error = 0, 0.0, None

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..domain.errors import Failed, InvalidInput, NotFound
 from ..domain.sync_config import check_gateway_url
-from ..domain.sync_rules import BACKOFF_BASE_S, BACKOFF_CAP_S
+from ..domain.sync_rules import BACKOFF_BASE_S, BACKOFF_CAP_S, MAX_BATCH_EVENTS
 from . import ensure_gateway_importable
 from .certificate import fingerprint_groups, make_certificate, pin_of, write_private
 
@@ -153,7 +153,7 @@ def load_province_token(office_id: str, station_no: int) -> str | None:
 
 def serve(folder: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
           backoff_base: float | None = None, backoff_cap: float | None = None,
-          log_level: str = "warning") -> int:
+          batch_events: int | None = None, log_level: str = "warning") -> int:
     """Run the hub in the foreground until interrupted: HTTPS with the hub's certificate and
     the forwarder to the province."""
     import uvicorn
@@ -174,7 +174,8 @@ def serve(folder: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
     forwarder = Forwarder(store, meta["unit_code"], province=province,
                           token_for=lambda k: load_province_token(meta["office_id"], k),
                           backoff_base=backoff_base or BACKOFF_BASE_S,
-                          backoff_cap=backoff_cap or BACKOFF_CAP_S)
+                          backoff_cap=backoff_cap or BACKOFF_CAP_S,
+                          max_events=batch_events or MAX_BATCH_EVENTS)
     app = create_office_app(store, hub.certificate_pem)
     config = uvicorn.Config(app, host=host, port=port, log_level=log_level,
                             ssl_certfile=str(hub.folder / CERTIFICATE),

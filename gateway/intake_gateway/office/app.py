@@ -60,6 +60,18 @@ def create_office_app(store: OfficeStore, certificate_pem: str) -> FastAPI:
         address = request.client.host if request.client else None
         store.touch_counter(station_no, address, outbox)
 
+    @app.middleware("http")
+    async def seen(request: Request, call_next: Any) -> Any:
+        """Every authenticated request tells when the counter was last seen and, with its
+        X-Intake-Outbox header, what it has not sent yet (the hub's counters list, §9)."""
+        response = await call_next(request)
+        bearer = request.headers.get("authorization", "")
+        if bearer.startswith("Bearer ") and request.url.path != "/office/v1/feed":
+            station = await run_in_threadpool(store.station_for_token, bearer[7:])
+            if station is not None:
+                await run_in_threadpool(touch, request, station.station_no)
+        return response
+
     @app.get("/v1/health", tags=["sync"])
     def health() -> dict[str, Any]:
         """The contract's health, plus who this office is and where its feed stands."""
@@ -109,7 +121,7 @@ def create_office_app(store: OfficeStore, certificate_pem: str) -> FastAPI:
                 break
             await run_in_threadpool(store.wait_change, generation, min(left, 5.0))
         head = await run_in_threadpool(store.head)
-        meta = store.meta()
+        meta = await run_in_threadpool(store.meta)
         return {"epoch": meta.get("epoch"), "head": head,
                 "next": entries[-1]["seq"] if entries else after, "entries": entries}
 
