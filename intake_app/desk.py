@@ -87,6 +87,7 @@ if TYPE_CHECKING:
     from .services.calendar_notices import CalendarNotices
     from .services.ledger import Ledger
     from .services.office import Office
+    from .services.receipt_prints import ReceiptPrints
     from .services.reports import Reports
     from .services.station_clock import StationClock
     from .services.station_setup import SetupPlan
@@ -879,6 +880,13 @@ class Desk:
         if not self.receipt_path(current).exists():
             self.write_receipt(current)  # the original was lost (power cut before it was written)
         return out
+
+    @cached_property
+    def receipt_prints(self) -> ReceiptPrints:
+        """Printing the receipt: the original until its print succeeded, copies after."""
+        from .services.receipt_prints import ReceiptPrints
+
+        return ReceiptPrints(self)
 
     def recover_receipts(self, days: int = 7) -> ReceiptRecovery:
         """After a crash or power cut: rebuild missing originals of recent dossiers.

@@ -230,16 +230,18 @@ def test_dialog_shows_details_documents_and_history(world, qtbot):
 def test_reprint_writes_a_copy_and_adds_a_history_row(world, qtbot, monkeypatch):
     shown = []
     monkeypatch.setattr(dialog_module.DossierDialog, "show_pdf",
-                        lambda self, written: shown.append(written.path))
+                        lambda self, written, original_issue=None: shown.append(written.path))
     code = world.codes["near"]
+    world.desk.receipt_prints.record_printed(code, 1, copies=2, clerk="Lê Thị Hoa")
     dialog = open_dialog(world, code)
     qtbot.addWidget(dialog)
-    assert dialog.history.rowCount() == 1
+    assert dialog.history.rowCount() == 2  # received, the original printed
     with qtbot.waitSignal(world.session.changed) as changed:
         qtbot.mouseClick(dialog.reprint_button, Qt.MouseButton.LeftButton)
     assert changed.args[0].dossiers == {code}
-    assert dialog.history.rowCount() == 2
-    assert dialog.history.item(1, 2).text() == "In lại giấy tiếp nhận (bản sao)"
+    assert dialog.history.rowCount() == 3
+    assert dialog.history.item(1, 2).text() == "In giấy tiếp nhận (bản gốc)"
+    assert dialog.history.item(2, 2).text() == "In lại giấy tiếp nhận (bản sao)"
     assert world.desk.history(code)[-1]["action"] == "receipt_reprinted"
     assert len(shown) == 1 and shown[0].exists()
     assert shown[0].parent == world.desk.data_dir / "reprints"
@@ -271,6 +273,7 @@ def test_list_follows_a_hand_back_made_elsewhere(screen, world, qtbot):
 
 
 def test_reprint_opens_the_shared_receipt_preview(world, qtbot):
+    world.desk.receipt_prints.record_printed(world.codes["near"], 1, copies=2, clerk="Lê Thị Hoa")
     dialog = open_dialog(world, world.codes["near"])
     qtbot.addWidget(dialog)
     dialog.show()
@@ -283,7 +286,7 @@ def test_reprint_opens_the_shared_receipt_preview(world, qtbot):
     assert len(dialog.preview.page_labels) == 1
     assert dialog.preview.copies.value() == 1
     dialog.preview.reject()
-    assert dialog.history.rowCount() == 2
+    assert dialog.history.rowCount() == 3
 
 
 def test_in_the_main_window_a_scan_opens_the_dialog_and_f4_hands_back(world, qtbot):

@@ -3,12 +3,19 @@
 Shared by the intake screen (after stamping) and the find screen (reprints). The dossier is
 already saved when this opens: cancelling or a failed print loses nothing, and the message
 says the receipt can be printed again from the dossier.
+
+An original (`OriginalReceipt`: after a stamp, or Ctrl+P on a dossier whose original was never
+printed) is recorded as printed only once the printer took the job (`ReceiptPrints`); until
+then Ctrl+P on the dossier prints it again, unmarked. Leaving an original not printed (Esc,
+Đóng) asks first.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QResizeEvent, QShortcut
@@ -18,6 +25,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -37,6 +45,15 @@ SHEET_MARGIN = 16
 MIN_WIDTH = 780  # the buttons' row, with their keys, unclipped
 WINDOW_FRAME = 40  # the title bar and frame the system adds around the dialog
 FILE_PREFIX = "giay-tiep-nhan"
+
+
+@dataclass(frozen=True)
+class OriginalReceipt:
+    """The preview shows this dossier's original receipt of `issue`: its print is recorded."""
+
+    session: Any  # the window's Session (its ops record the print)
+    code: str
+    issue: int = 1
 
 
 def receipt_file_stem(code: str, *, copy: bool = False) -> str:
@@ -63,8 +80,11 @@ class ReceiptPreviewDialog(QDialog):
     def __init__(self, pdf: bytes | Path, parent: QWidget | None = None, *,
                  title: str = "", copies: int = DEFAULT_COPIES,
                  pages: list[QImage] | None = None, ratio: float | None = None,
-                 file_stem: str | None = None):
+                 file_stem: str | None = None, original: OriginalReceipt | None = None):
         super().__init__(parent)
+        self.original = original
+        self.leave_box: QMessageBox | None = None  # "not printed yet": the question shown
+        self._leaving = False
         self.pdf = pdf.read_bytes() if isinstance(pdf, Path) else bytes(pdf)
         self.file_stem = file_stem or receipt_file_stem(title)
         self.printed = False
@@ -216,12 +236,70 @@ class ReceiptPreviewDialog(QDialog):
                               "tiếp nhận từ hồ sơ bất cứ lúc nào."), problem=True)
             return False
         if not print_pdf(self.pdf, printer):
-            self._say(self.tr("Không in được giấy tiếp nhận (kiểm tra máy in). Hồ sơ đã được "
-                              "lưu; có thể in lại giấy tiếp nhận từ hồ sơ."), problem=True)
+            self._say(self.tr("Không in được giấy tiếp nhận (kiểm tra máy in), chưa ghi nhận là "
+                              "đã in. Hồ sơ đã được lưu; bản gốc vẫn in lại được ở đây (Ctrl+P) "
+                              "hoặc từ hồ sơ."), problem=True)
             return False
         self.printed = True
+        if self.original is not None:
+            self._record_print(self.copies.value(), printer.printerName())
         self.accept()  # printed: back to the form for the next citizen
         return True
+
+    def _record_print(self, copies: int, printer_name: str) -> None:
+        """The printer took the original: record it (off the window's thread)."""
+        from .operations import CollectionOp, dossier_changed, error_message
+
+        original = self.original
+        assert original is not None
+        clerk = original.session.clerk
+        owner = self.parentWidget()
+
+        def record(desk: Any) -> Any:
+            desk.receipt_prints.record_printed(original.code, original.issue, copies=copies,
+                                               clerk=clerk, printer=printer_name)
+            return dossier_changed(None, original.code, outbox=False)
+
+        def failed(error: BaseException) -> None:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Giấy tiếp nhận"), self.tr(
+                "Đã in giấy tiếp nhận {0} nhưng chưa ghi nhận được việc in: {1}").format(
+                    original.code, error_message(error)),
+                QMessageBox.StandardButton.Ok, owner)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+        CollectionOp(original.session, owner, record).failure(failed).quietly().run()
+
+    # ---- leaving -----------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Esc, Đóng: an original not printed yet asks first."""
+        if self.original is None or self.printed or self._leaving:
+            super().reject()
+            return
+        if self.leave_box is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Chưa in giấy tiếp nhận"), self.tr(
+            "Giấy tiếp nhận hồ sơ {0} chưa được in. Công dân cần một bản gốc. Nếu đóng bây giờ, "
+            "bản gốc vẫn in được sau: Tra cứu (F3), mở hồ sơ, Ctrl+P.").format(
+                self.original.code), QMessageBox.StandardButton.NoButton, self)
+        stay = box.addButton(self.tr("Ở lại để in (Esc)"), QMessageBox.ButtonRole.RejectRole)
+        leave = box.addButton(self.tr("Đóng, in sau"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            self.leave_box = None
+            if box.clickedButton() is leave:
+                self._leaving = True
+                super(ReceiptPreviewDialog, self).reject()
+            else:
+                self.print_button.setFocus()
+
+        box.finished.connect(answered)
+        self.leave_box = box
+        box.open()
 
     # ---- saving ------------------------------------------------------------------------------
 

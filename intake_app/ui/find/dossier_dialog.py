@@ -233,8 +233,9 @@ class DossierDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reprint_button = QPushButton(self.tr("In lại giấy tiếp nhận (bản sao)"))
-        self.reprint_button.setToolTip(self.tr("Ctrl+P"))
+        self.reprint_button = QPushButton(self.tr("In giấy tiếp nhận (Ctrl+P)"))
+        self.reprint_button.setToolTip(self.tr(
+            "Bản gốc nếu chưa in được lần nào; đã in rồi thì in bản sao"))
         self.hand_back_button = QPushButton(self.tr("Trả kết quả (F4)"))
         self.step_button = QPushButton(self.tr("Chuyển bước…"))
         self.extend_button = QPushButton(self.tr("Hẹn lại ngày trả…"))
@@ -453,6 +454,7 @@ class DossierDialog(QDialog):
             "received": self.tr("Tiếp nhận hồ sơ"),
             "returned": self.tr("Trả kết quả"),
             "receipt_reprinted": self.tr("In lại giấy tiếp nhận (bản sao)"),
+            "receipt_printed": self.tr("In giấy tiếp nhận (bản gốc)"),
             "accepted": self.tr("Tiếp nhận hồ sơ trực tuyến"),
             "handed_over": self.tr("Chuyển xử lý"),
             "supplement_requested": self.tr("Yêu cầu bổ sung"),
@@ -501,28 +503,45 @@ class DossierDialog(QDialog):
             .run(initiator=self)
 
     def reprint(self) -> None:
-        """Write a copy (BẢN SAO) of the receipt, show it for printing; the desk records it."""
+        """Ctrl+P: the original receipt while it was never printed (unmarked; its print is
+        recorded once it succeeded), else a copy (BẢN SAO) the desk records; shown for
+        printing."""
         code, clerk = self.code, self.session.clerk
+        job: dict[str, Any] = {}
 
         def work(desk: Desk) -> Path:
             out = (desk.data_dir / REPRINTS_FOLDER
                    / f"{code}-ban-sao-{desk.clock():%Y%m%d-%H%M%S}.pdf")
-            return desk.reprint_receipt(code, out, clerk=clerk)
+            to_print = desk.receipt_prints.to_print(code, out, clerk=clerk)
+            job.update(original=to_print.original, issue=to_print.issue)
+            return to_print.path
 
         def done(written: Written) -> None:
-            self._say(self.tr("Đã tạo bản sao giấy tiếp nhận: %s") % written.path.name)
-            self.show_pdf(written)
+            if job.get("original"):
+                self._say(self.tr("Bản gốc giấy tiếp nhận chưa được in: in bản gốc."))
+            else:
+                self._say(self.tr("Đã tạo bản sao giấy tiếp nhận: %s") % written.path.name)
+            self.show_pdf(written, original_issue=job["issue"] if job.get("original") else None)
 
         self._write(work, done)
 
-    def show_pdf(self, written: Written) -> None:
-        """The shared receipt preview, from which the clerk prints the copy."""
-        from ..receipt_preview import ReceiptPreviewDialog  # loads PDFium: only when asked
+    def show_pdf(self, written: Written, original_issue: int | None = None) -> None:
+        """The shared receipt preview, from which the clerk prints the original or the copy."""
+        from ..receipt_preview import (  # loads PDFium: only when asked
+            DEFAULT_COPIES,
+            OriginalReceipt,
+            ReceiptPreviewDialog,
+            receipt_file_stem,
+        )
 
         path = written.path
+        original = (OriginalReceipt(self.session, self.code, original_issue)
+                    if original_issue is not None else None)
         try:
-            preview = ReceiptPreviewDialog(path, self, title=self.code, copies=REPRINT_COPIES,
-                                           pages=list(written.pages), ratio=written.ratio)
+            preview = ReceiptPreviewDialog(
+                path, self, title=self.code, pages=list(written.pages), ratio=written.ratio,
+                copies=DEFAULT_COPIES if original else REPRINT_COPIES, original=original,
+                file_stem=receipt_file_stem(self.code, copy=original is None))
         except Exception as exc:  # noqa: BLE001 - the copy is written; say where it is
             log.error("could not show %s: %s", path, exc)
             self._say(self.tr("Đã tạo bản sao nhưng không xem được. Tệp: %s") % path,

@@ -551,10 +551,11 @@ class IntakeScreen(QWidget):
         try:
             if stamped.preview_error is not None or stamped.pdf is None:
                 raise RuntimeError(stamped.preview_error or "no receipt bytes")
-            from ..receipt_preview import ReceiptPreviewDialog
+            from ..receipt_preview import OriginalReceipt, ReceiptPreviewDialog
 
             dialog = ReceiptPreviewDialog(stamped.pdf, self, title=code,
-                                          pages=list(stamped.pages), ratio=stamped.ratio)
+                                          pages=list(stamped.pages), ratio=stamped.ratio,
+                                          original=OriginalReceipt(self.session, code))
         except Exception as exc:  # noqa: BLE001 - the dossier is saved; say so and go on
             log.error("could not show the receipt of %s: %s", code, exc)
             self._warn(self.tr("Hồ sơ {0} đã được lưu nhưng không mở được giấy tiếp nhận. "
