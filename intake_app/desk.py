@@ -961,6 +961,20 @@ class Desk:
     def find(self, text: str, limit: int = 50) -> list[Dossier]:
         return dossiers.find_dossiers(self.db, text, limit)
 
+    def day_list(self, day: date, *, status: DossierStatus | None = None,
+                 procedure: str | None = None, clerk: str | None = None,
+                 limit: int = 500) -> list[Dossier]:
+        """The dossiers received on `day`, newest first; only those of `status`, `procedure`
+        (its code) and receiving `clerk` when given (Tra cứu's day list)."""
+        return dossiers.day_list(self.db, day, status=None if status is None else int(status),
+                                 procedure=procedure or None, clerk=clerk or None, limit=limit)
+
+    def day_clerks(self, day: date) -> list[str]:
+        """The clerks who received dossiers on `day`, and those named in the settings."""
+        named = self.setting("clerks") or []
+        found = dossiers.day_clerks(self.db, day)
+        return sorted({*found, *(name for name in named if isinstance(name, str))})
+
     def dossier(self, code: str) -> Dossier:
         dossier = dossiers.get_dossier(self.db, code)
         if dossier is None:

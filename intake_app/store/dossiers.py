@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import asdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -356,6 +356,33 @@ def find_dossiers(db: Database, text: str, limit: int = 50) -> list[Dossier]:
         [match, limit],
     )
     return [_dossier_from_row(row) for row in rows]
+
+
+DAY_LIST_SQL = (
+    f"SELECT {_COLUMNS} FROM dossiers WHERE received_at >= ? AND received_at < ?"
+    " AND (? IS NULL OR status = ?) AND (? IS NULL OR procedure_code = ?)"
+    " AND (? IS NULL OR clerk = ?) ORDER BY received_at DESC, id DESC LIMIT ?"
+)
+
+
+def day_list(db: Database, day: date, *, status: int | None = None,
+             procedure: str | None = None, clerk: str | None = None,
+             limit: int = 500) -> list[Dossier]:
+    """The dossiers received on `day` (local time), newest first, by status, procedure and
+    receiving clerk when given. `received_at` is stored with the +07:00 offset, so the day's
+    rows are one range of the `dossiers_received` index."""
+    start, end = day.isoformat(), (day + timedelta(days=1)).isoformat()
+    rows = db.execute(DAY_LIST_SQL, [start, end, status, status, procedure, procedure, clerk,
+                                     clerk, limit])
+    return [_dossier_from_row(row) for row in rows]
+
+
+def day_clerks(db: Database, day: date) -> list[str]:
+    """Who received dossiers on `day` (for the list's clerk filter)."""
+    start, end = day.isoformat(), (day + timedelta(days=1)).isoformat()
+    rows = db.execute("SELECT DISTINCT clerk FROM dossiers WHERE received_at >= ? AND "
+                      "received_at < ? ORDER BY clerk", [start, end])
+    return [row[0] for row in rows]
 
 
 def open_dossiers(db: Database) -> list[Dossier]:

@@ -65,7 +65,7 @@ class ResultsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[tuple[Dossier, DeadlineState]] = []
         self._headers = [
-            self.tr("Mã hồ sơ"), self.tr("Người nộp"), self.tr("Thủ tục"),
+            self.tr("Mã hồ sơ"), self.tr("Người nộp (chủ hồ sơ)"), self.tr("Thủ tục"),
             self.tr("Ngày nhận"), self.tr("Hẹn trả"), self.tr("Trạng thái"),
         ]
 
@@ -130,7 +130,10 @@ class ResultsModel(QAbstractTableModel):
         if column == 0:
             return dossier.code
         if column == 1:
-            return dossier.applicant.name
+            owner = dossier.owner
+            if owner is None or owner.name == dossier.applicant.name:
+                return dossier.applicant.name
+            return f"{dossier.applicant.name} ({self.tr('chủ hồ sơ')}: {owner.name})"
         if column == 2:
             return dossier.procedure_name
         if column == 3:
