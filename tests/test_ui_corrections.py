@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import pytest
 from conftest import UNIT, FakeClock, at, intake_request, pdf_words, type_text
 from PySide6.QtCore import Qt
+from shiboken6 import isValid
 
 from intake_app.desk import Desk
 from intake_app.domain.lifecycle import StepRequest
@@ -145,8 +146,14 @@ def test_correcting_a_stamped_dossier_reissues_its_receipt(world, qtbot):
     assert "Trần Thị Hòa" in words and "Trần Thị Hà" not in words
     assert "Cấp lại lần 2" in words
     assert "Thời gian trả kết quả không thay đổi" in words
+    # The new original is not printed yet: closing it asks first; Ctrl+P prints it unmarked.
     preview.reject()
+    assert preview.leave_box is not None and preview.isVisible()
+    leave = next(b for b in preview.leave_box.buttons() if b.text() == "Đóng, in sau")
+    leave.click()
+    qtbot.waitUntil(lambda: not isValid(preview) or not preview.isVisible())
     shoot(window, "dossier-after-correction.png")
+    assert not world.desk.receipt_prints.original_printed(world.code, 2)
 
 
 def test_a_dossier_already_decided_keeps_its_papers(world, qtbot):

@@ -598,11 +598,12 @@ class DossierDialog(QDialog):
             return
         self._say(self.tr("Đã sửa %1 thông tin; giấy tiếp nhận cấp lại lần %2.")
                   .replace("%1", str(len(result.changes))).replace("%2", str(issue)))
-        from ..receipt_preview import ReceiptPreviewDialog
+        from ..receipt_preview import OriginalReceipt, ReceiptPreviewDialog
 
-        try:
-            preview = ReceiptPreviewDialog(corrected.pdf, self, title=self.code,
-                                           pages=list(corrected.pages), ratio=corrected.ratio)
+        try:  # the new original: its print is recorded, closing it unprinted asks first
+            preview = ReceiptPreviewDialog(
+                corrected.pdf, self, title=self.code, pages=list(corrected.pages),
+                ratio=corrected.ratio, original=OriginalReceipt(self.session, self.code, issue))
         except Exception as exc:  # noqa: BLE001 - saved; say where the receipt is
             log.error("could not show %s: %s", result.receipt_path, exc)
             self._say(self.tr("Đã lưu bản sửa nhưng không xem được giấy tiếp nhận. Tệp: %s")
