@@ -213,3 +213,31 @@ def test_kiem_tra_so_lists_a_correction_not_tampering(world, qtbot):
     assert f"hồ sơ {world.code}: {HOA} sửa lúc 04/03/2026 10:00 — lý do: {REASON}" in text
     assert [c.code for c in screen.corrections] == [world.code]
     shoot(screen, "kiem-tra-so-correction.png")
+
+
+def test_the_sync_screen_says_a_refused_dossier_was_corrected(world, qtbot):
+    """The province refused the dossier's first update; the correction's update carries the
+    whole dossier again: the screen says so, and "Gửi lại" never sends the stale one."""
+    import sqlite3
+
+    from conftest import show_on_screen
+
+    from intake_app.store.db import DATABASE_FILE
+    from intake_app.ui.sync.screen import SyncScreen
+
+    with sqlite3.connect(world.folder / DATABASE_FILE) as conn:
+        conn.execute("UPDATE outbox SET state = 'rejected', reject_code = 'invalid_dossier', "
+                     "reject_message = 'HoTen', updated_at = '2026-03-02T09:00:00+07:00' "
+                     "WHERE dossier = (SELECT id FROM dossiers WHERE code = ?)", [world.code])
+    world.desk.correct(world.code, {"applicant": {"name": "Trần Thị Hòa"}}, reason=REASON,
+                       clerk=HOA)
+    screen = SyncScreen(world.session)
+    with qtbot.waitSignal(screen.read, timeout=5000):
+        show_on_screen(qtbot, screen)
+    rows = [screen.table.item(r, 0).text() for r in range(screen.table.rowCount())]
+    assert rows == [world.code]
+    why = screen.table.item(0, 2).text()
+    assert "Hồ sơ đã được sửa thông tin sau đó: bản đã sửa sẽ được gửi lên tỉnh" in why
+    screen.table.selectRow(0)
+    assert not screen.retry_button.isEnabled()  # nothing of it is to be sent again
+    shoot(screen, "sync-refused-then-corrected.png")

@@ -41,7 +41,7 @@ from ..save_guard import checked_save_path
 from ..session import Session
 from ..widgets import screen_title
 from .controller import QUEUED, SyncController
-from .texts import reason_text, stop_text, update_text
+from .texts import corrected_text, reason_text, stop_text, update_text
 
 if TYPE_CHECKING:
     from ...desk import Desk
@@ -63,18 +63,24 @@ class RefusedDossier:
     kinds: tuple[str, ...]  # what was refused: received, status_changed…
     reasons: tuple[str, ...]  # the reject codes, in order, once each
     refused_at: str | None
+    # A correction made since carries the whole dossier again: the state of its update
+    # (pending, sending, rejected) while it is not delivered; None when not corrected.
+    corrected: str | None = None
 
 
 def refused_dossiers(rows: list[dict[str, Any]]) -> list[RefusedDossier]:
-    """The parked events grouped by dossier, in the order they were first refused."""
+    """The parked events grouped by dossier, in the order they were first refused. Events a
+    correction superseded are never sent again: "Gửi lại" leaves them out."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         groups.setdefault(row["code"], []).append(row)
     return [RefusedDossier(
-        code, tuple(r["event_id"] for r in events),
+        code, tuple(r["event_id"] for r in events if not r.get("superseded_by")),
         tuple(dict.fromkeys(r["kind"] for r in events)),
         tuple(dict.fromkeys(r["reject_code"] or "" for r in events)),
         max((r["rejected_at"] for r in events if r["rejected_at"]), default=None),
+        next((r.get("superseded_by_state") or "pending" for r in reversed(events)
+              if r.get("superseded_by")), None),
     ) for code, events in groups.items()]
 
 
@@ -275,6 +281,8 @@ class SyncScreen(QWidget):
         for r, dossier in enumerate(self.refused):
             what = ", ".join(update_text(kind) for kind in dossier.kinds)
             why = "\n".join(reason_text(code) for code in dossier.reasons)
+            if dossier.corrected is not None:
+                why += "\n" + corrected_text(dossier.corrected)
             values = (dossier.code, what[:1].upper() + what[1:], why, _when(dossier.refused_at))
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)

@@ -69,3 +69,13 @@ def update_text(kind: str) -> str:
         "voided": _tr("hủy hồ sơ"),
     }
     return texts.get(kind, _tr("cập nhật"))
+
+
+def corrected_text(state: str) -> str:
+    """What became of a refused dossier corrected since (its corrected update's state)."""
+    if state == "rejected":
+        return _tr("Hồ sơ đã được sửa thông tin sau đó, nhưng tỉnh cũng từ chối bản đã sửa "
+                   "(xem dòng lý do của bản đã sửa).")
+    return _tr("Hồ sơ đã được sửa thông tin sau đó: bản đã sửa sẽ được gửi lên tỉnh thay "
+               "cho bản bị từ chối, không cần «Gửi lại». Dòng này mất đi khi tỉnh nhận bản "
+               "đã sửa.")
