@@ -85,6 +85,7 @@ if TYPE_CHECKING:
     from .services.audit import AuditTrail
     from .services.backups import Backups
     from .services.calendar_notices import CalendarNotices
+    from .services.fees import CashSheets, ProvincialFees
     from .services.ledger import Ledger
     from .services.office import Office
     from .services.receipt_prints import ReceiptPrints
@@ -880,6 +881,20 @@ class Desk:
         if not self.receipt_path(current).exists():
             self.write_receipt(current)  # the original was lost (power cut before it was written)
         return out
+
+    @cached_property
+    def provincial_fees(self) -> ProvincialFees:
+        """The amounts the provincial council set, entered by the supervisor."""
+        from .services.fees import ProvincialFees
+
+        return ProvincialFees(self)
+
+    @cached_property
+    def cash_sheets(self) -> CashSheets:
+        """The cash hand-over sheet per day and per clerk."""
+        from .services.fees import CashSheets
+
+        return CashSheets(self)
 
     @cached_property
     def receipt_prints(self) -> ReceiptPrints:

@@ -215,6 +215,10 @@ LIMITS: dict[str, Limit] = {
     "correction.reason": TextLimit("Lý do sửa thông tin hồ sơ", REASON_CHARS,
                                    "a paragraph; the history and the log's seal keep it",
                                    multiline=True),
+    "provincial_fee.amount": CountLimit("Mức thu theo Nghị quyết của HĐND tỉnh", 0, MONEY_MAX,
+                                        "far above any fee", "đồng"),
+    "provincial_fee.basis": TextLimit("Căn cứ (Nghị quyết của HĐND tỉnh)", FEE_NOTE_CHARS,
+                                      "the receipt's fee note: two lines"),
     # ---- the catalogue file (`catalogue import`) ----
     "procedures": CountLimit("Số thủ tục trong tệp danh mục", 1, CATALOGUE_PROCEDURES_MAX,
                              "every level of the national catalogue", "thủ tục"),

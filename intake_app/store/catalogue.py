@@ -13,6 +13,7 @@ from ..domain.procedures import Procedure, parse_catalogue, procedure_from_dict,
 from ..domain.text import fold
 from ..json_files import CATALOGUE, read_json_file
 from ..paths import resources_dir
+from .provincial_fees import amount_of, amounts, with_amount
 
 STARTER_CATALOGUE = "catalogue/procedures.json"
 
@@ -63,8 +64,12 @@ def _from_row(definition: str) -> Procedure:
 
 
 def get_procedure(db: Database, code: str) -> Procedure | None:
+    """The procedure as the counter charges it (a provincial fee with the amount entered)."""
     row = db.execute("SELECT definition FROM procedures WHERE code = ?", [code]).fetchone()
-    return _from_row(row[0]) if row else None
+    if not row:
+        return None
+    procedure = _from_row(row[0])
+    return with_amount(procedure, amount_of(db, procedure.code))
 
 
 def has_procedure(db: Database, code: str) -> bool:
@@ -79,10 +84,12 @@ def list_procedures(db: Database, search: str = "") -> list[Procedure]:
         f"SELECT definition FROM procedures WHERE {where} ORDER BY field_name, code",
         [f"%{w}%" for w in words],
     )
+    entered = amounts(db)
     procedures = []
     for (definition,) in rows:
         try:
-            procedures.append(_from_row(definition))
+            procedure = _from_row(definition)
         except StoredProcedureRefused:
             continue  # an entry stored before the limits: left out of the list, not fatal
+        procedures.append(with_amount(procedure, entered.get(procedure.code)))
     return procedures
