@@ -176,7 +176,7 @@ def test_provincial_without_amount_has_no_total():
     result = compute_fee(FeeRule(FeeKind.PROVINCIAL), [original()])
     assert result.total is None
     assert result.lines == (FeeLine("Lệ phí", None, PROVINCIAL_UNSET_NOTE),)
-    assert PROVINCIAL_UNSET_NOTE == "Theo Nghị quyết của HĐND tỉnh (chưa cấu hình mức thu)"
+    assert PROVINCIAL_UNSET_NOTE == "Theo Nghị quyết của HĐND tỉnh"  # no internal wording
 
 
 # --- properties ---------------------------------------------------------------------------

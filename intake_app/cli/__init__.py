@@ -20,6 +20,7 @@ from . import (
     commands,
     correction_commands,
     doctor_commands,
+    fee_commands,
     hub_commands,
     idcard_commands,
     keys_commands,
@@ -125,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     clock_commands.add_parsers(sub)
     store_commands.add_parsers(sub)
     correction_commands.add_parsers(sub)
+    fee_commands.add_parsers(sub)
     idcard_commands.add_parsers(sub)
     backup_commands.add_parsers(sub)
     station_commands.add_parsers(sub)

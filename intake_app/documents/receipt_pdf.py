@@ -90,6 +90,8 @@ def _fee_lines(data: ReceiptData, st: _Styles) -> list[Flowable]:
         return [Paragraph(f"Phí, lệ phí: {_text(total)}", st.body)]
 
     def line(label: str, amount: int | None, note: str) -> str:
+        if amount is None:  # the province's amount, not entered: its rule, no internal words
+            return f"{_text(label)}: theo Nghị quyết của HĐND tỉnh"
         text = f"{_text(label)}: <b>{_text(money_words_unit(amount))}</b>"
         return f"{text} ({_text(note)})" if nfc(note) else text
 

@@ -15,7 +15,9 @@ from .receipt import FeeLine
 
 FREE_NOTE = "Miễn phí"
 PROVINCIAL_NOTE = "Theo Nghị quyết của HĐND tỉnh"
-PROVINCIAL_UNSET_NOTE = "Theo Nghị quyết của HĐND tỉnh (chưa cấu hình mức thu)"
+#: A provincial fee whose amount the supervisor has not entered yet: the receipt says whose
+#: rule it is, never internal wording (Giám sát → Mức thu do HĐND tỉnh quy định fills it).
+PROVINCIAL_UNSET_NOTE = PROVINCIAL_NOTE
 
 #: Chứng thực bản sao từ bản chính: 2.000 đ/trang for pages 1–2, 1.000 đ/trang from page 3,
 #: at most 200.000 đ per copy (TT 226/2016/TT-BTC).

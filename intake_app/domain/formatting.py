@@ -26,8 +26,9 @@ def money(amount: int | None) -> str:
 
 
 def money_words_unit(amount: int | None) -> str:
-    """12000 → '12.000 đồng', the form official slips use."""
-    return "chưa quy định" if amount is None else f"{thousands(amount)} đồng"
+    """12000 → '12.000 đồng', the form official slips use; None (an amount the province
+    sets, not entered yet) → what the citizen is told: the council's resolution sets it."""
+    return "theo mức thu của HĐND tỉnh" if amount is None else f"{thousands(amount)} đồng"
 
 
 def date_vn(day: date) -> str:

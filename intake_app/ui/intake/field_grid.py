@@ -53,6 +53,13 @@ class FieldGrid(QWidget):
         self.errors[key] = error
         return editor
 
+    def set_row_visible(self, key: str, visible: bool) -> None:
+        """Show or hide one field with its caption and its reason."""
+        editor = self.editors[key]
+        for widget in (editor, self.errors[key], *(
+                label for label in self.findChildren(QLabel) if label.buddy() is editor)):
+            widget.setVisible(visible)
+
     def show_problems(self, problems: dict[str, str]) -> None:
         """Show each key's reason under its field; fields not in `problems` are cleared."""
         for key, label in self.errors.items():

@@ -50,6 +50,7 @@ from ..widgets import on_ctrl_enter
 from .applicant_form import OWNER_KEYS, ApplicantForm
 from .checklist import Checklist
 from .field_grid import ERROR_STYLE, FieldGrid
+from .payment_field import PaymentChoice
 from .procedure_picker import ProcedurePicker
 from .suggest_edit import SuggestEdit
 from .summary_panel import SummaryPanel
@@ -152,7 +153,8 @@ class IntakeScreen(QWidget):
         self._connect_changes()
         on_ctrl_enter(self, self.stamp, whole_window=False)
         for keys, action in (("Ctrl+G", self.checklist.add_free_row_and_focus),
-                             ("Ctrl+Down", self.next_paper), ("Ctrl+Up", self.previous_paper)):
+                             ("Ctrl+Down", self.next_paper), ("Ctrl+Up", self.previous_paper),
+                             ("Alt+T", self.focus_payment)):
             shortcut = QShortcut(QKeySequence(keys), self, action)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.clear()
@@ -190,6 +192,11 @@ class IntakeScreen(QWidget):
         self.extra.add("channel", self.tr("Kênh tiếp nhận"), self.channel, 1)
         self.extra.add("delivery", self.tr("Nhận kết quả"), self.delivery, 2)
         self.extra.add("note", self.tr("Ghi chú"), self.note, 3)
+        self.payment = PaymentChoice(self)
+        self.extra.add("payment.method", self.tr("Thu phí (Alt+T)"), self.payment.method, 4)
+        self.extra.add("payment.exempt_reason", self.tr("Lý do miễn *"), self.payment.reason, 5)
+        self.extra.set_row_visible("payment.exempt_reason", False)
+        self.payment.exempt_toggled.connect(self._exempt_toggled)
 
         self.summary = SummaryPanel()
         self.summary.setFixedWidth(SUMMARY_WIDTH)
@@ -237,7 +244,8 @@ class IntakeScreen(QWidget):
         """Every editor in the order Enter (and Tab) walks them."""
         return [
             self.picker, *self.form.focus_widgets(), *self.checklist.focus_widgets(),
-            self.sets, self.channel, self.delivery, self.note, self.summary.stamp_button,
+            self.sets, self.channel, self.delivery, self.note, self.payment.method,
+            self.payment.reason, self.summary.stamp_button,
         ]
 
     def _order_fields(self) -> None:
@@ -261,6 +269,7 @@ class IntakeScreen(QWidget):
             "channel": self.channel.currentData(),
             "delivery": self.delivery.currentData(),
             "note": self.note.text(),
+            **({"payment": payment} if (payment := self.payment.payload()) else {}),
         }
 
     def _form_problems(self) -> dict[str, str]:
@@ -314,6 +323,9 @@ class IntakeScreen(QWidget):
         self._checked_revision = revision
         self._problems = {**problems, **self._form_problems()}
         self.summary.show_quote(quote)
+        total = quote.fee.total if quote is not None and quote.fee is not None else None
+        self.payment.set_due(None if quote is None or quote.fee is None
+                             else total is None or total > 0)
         self._show_problems()
 
     def _check_failed(self, error: BaseException) -> None:
@@ -464,6 +476,15 @@ class IntakeScreen(QWidget):
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         self.card_read.emit(card)
 
+    def _exempt_toggled(self, on: bool) -> None:
+        self.extra.set_row_visible("payment.exempt_reason", on)
+        if on and self.payment.method.hasFocus():
+            self.payment.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_payment(self) -> None:
+        """Alt+T: how the fee is paid."""
+        self.payment.method.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _owner_toggled(self, on: bool) -> None:
         if not on:
             self._touched.difference_update(OWNER_KEYS)
@@ -582,6 +603,7 @@ class IntakeScreen(QWidget):
         """Empty the form for the next citizen (the station's province stays filled in)."""
         self.picker.set_value(None)
         self.note.clear()
+        self.payment.reset()
         for combo in (self.channel, self.delivery):
             combo.setCurrentIndex(0)
         self.sets.setValue(1)

@@ -100,6 +100,13 @@ class SummaryPanel(QFrame):
         if quote.fee is None:
             self.fee_value.setText("—")
             self.fee_detail.setText(self.tr("Kiểm tra lại số bản, số trang của giấy tờ."))
+        elif quote.fee.total is None:  # a fee the province sets, its amount not entered yet
+            self.fee_value.setText("—")
+            self.fee_detail.setText(self.tr(
+                "Mức thu do HĐND tỉnh quy định chưa được nhập: người giám sát nhập ở Giám sát "
+                "(F5) → Mức thu của tỉnh. Giấy tiếp nhận ghi \"theo Nghị quyết của HĐND "
+                "tỉnh\"."))
+            self.fee_detail.setToolTip("")
         else:
             self.fee_value.setText(money(quote.fee.total))
             lines = [f"{line.label}: {money(line.amount)}"

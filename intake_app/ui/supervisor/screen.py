@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -78,9 +79,11 @@ class SupervisorScreen(QWidget):
         title = screen_title(self.tr("Giám sát"))
         self.updated = QLabel()
         self.updated.setStyleSheet("color: #555;")
-        self.log_button = QPushButton(self.tr("In sổ theo dõi…"))
-        self.report_button = QPushButton(self.tr("Báo cáo 06a…"))
-        self.verify_button = QPushButton(self.tr("Kiểm tra sổ"))
+        self.log_button = QPushButton(self.tr("In sổ theo dõi… (Ctrl+L)"))
+        self.report_button = QPushButton(self.tr("Báo cáo 06a… (Ctrl+B)"))
+        self.verify_button = QPushButton(self.tr("Kiểm tra sổ (Ctrl+K)"))
+        self.cash_button = QPushButton(self.tr("Bảng kê tiền phí… (Ctrl+T)"))
+        self.fees_button = QPushButton(self.tr("Mức thu của tỉnh… (Ctrl+M)"))
         self.refresh_button = QPushButton(self.tr("Làm mới (Ctrl+R)"))
         self.verify_button.setToolTip(self.tr(
             "Tính lại mã kiểm tra của các ngày đã niêm phong: cho biết sổ theo dõi có bị sửa "
@@ -91,7 +94,7 @@ class SupervisorScreen(QWidget):
         head.addWidget(self.updated, 0, Qt.AlignmentFlag.AlignBottom)
         head.addStretch(1)
         for button in (self.log_button, self.report_button, self.verify_button,
-                       self.refresh_button):
+                       self.cash_button, self.fees_button, self.refresh_button):
             button.setAutoDefault(False)
             head.addWidget(button)
 
@@ -167,8 +170,14 @@ class SupervisorScreen(QWidget):
         self.log_button.clicked.connect(self.open_log_dialog)
         self.report_button.clicked.connect(self.open_report_dialog)
         self.verify_button.clicked.connect(self.verify_log)
-        shortcut = QShortcut(QKeySequence("Ctrl+R"), self, self.refresh)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.cash_button.clicked.connect(self.open_cash_sheet_dialog)
+        self.fees_button.clicked.connect(self.open_provincial_fees)
+        for keys, action in (("Ctrl+R", self.refresh), ("Ctrl+L", self.open_log_dialog),
+                             ("Ctrl+B", self.open_report_dialog), ("Ctrl+K", self.verify_log),
+                             ("Ctrl+T", self.open_cash_sheet_dialog),
+                             ("Ctrl+M", self.open_provincial_fees)):
+            shortcut = QShortcut(QKeySequence(keys), self, action)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._change_timer = QTimer(self)
         self._change_timer.setSingleShot(True)
         self._change_timer.setInterval(CHANGE_DELAY_MS)
@@ -295,6 +304,23 @@ class SupervisorScreen(QWidget):
     def open_report_dialog(self) -> Report06aDialog:
         dialog = Report06aDialog(self.session, self)
         self._show_dialog(dialog)
+        return dialog
+
+    def open_cash_sheet_dialog(self) -> ExportDialog:
+        """'Bảng kê tiền phí…': the cash to hand over, per day and per clerk (PDF)."""
+        from .fees_dialogs import CashSheetDialog
+
+        dialog = CashSheetDialog(self.session, self)
+        self._show_dialog(dialog)
+        return dialog
+
+    def open_provincial_fees(self) -> QDialog:
+        """'Mức thu của tỉnh…': the provincial council's amounts."""
+        from .fees_dialogs import ProvincialFeesDialog
+
+        dialog = ProvincialFeesDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
         return dialog
 
     def _show_dialog(self, dialog: ExportDialog) -> None:
