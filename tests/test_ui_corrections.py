@@ -241,3 +241,39 @@ def test_the_sync_screen_says_a_refused_dossier_was_corrected(world, qtbot):
     screen.table.selectRow(0)
     assert not screen.retry_button.isEnabled()  # nothing of it is to be sent again
     shoot(screen, "sync-refused-then-corrected.png")
+
+
+def test_the_chip_card_scanned_in_the_correction_dialog_corrects_the_applicant(world, qtbot):
+    from PySide6.QtWidgets import QApplication
+    from scanner_keys import scanner_keys
+
+    from intake_app.ui.main_window import build_main_window
+
+    window = build_main_window(world.session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.load_screens()
+    qtbot.waitUntil(lambda: window.scanner is not None)
+    world.session.open_dossier_requested.emit(world.code)
+    qtbot.waitUntil(lambda: any(isinstance(w, DossierDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+    (dossier_window,) = [w for w in QApplication.topLevelWidgets()
+                         if isinstance(w, DossierDialog) and w.isVisible()]
+    dossier_window.activateWindow()
+    qtbot.waitUntil(dossier_window.isActiveWindow)
+    dialog = open_correction(dossier_window, qtbot)
+    dialog.activateWindow()
+    dialog.form.phone.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.form.phone)
+    card = "046195001234||Trần Thị Hòa|02031995|Nữ|Thôn Phước Yên, Quảng Thành|10042021"
+    with qtbot.waitSignal(dialog.checked, timeout=5000):
+        for event, _ in scanner_keys(card):
+            QApplication.sendEvent(QApplication.focusWidget(), event)
+    qtbot.waitUntil(dialog.is_checked)
+    assert dialog.form.name.text() == "Trần Thị Hòa"
+    assert dialog.form.phone.text() == "0912345678"  # as it was before the burst
+    text = dialog.changes_label.text()
+    assert "Trần Thị Hà" in text and "Thôn Phước Yên, Quảng Thành" in text
+    assert QApplication.focusWidget() is dialog.reason
+    assert window.built_screen("intake").form.name.text() == ""  # not the receive screen's

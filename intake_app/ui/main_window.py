@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         # Installed once the screens are built: a Python filter on every event of the first
         # frame costs PySide ~100 ms of one-time type set-up, which would delay the form.
         self.scanner: ScannerFilter | None = None  # made with the screens (not in the frame)
+        self._idcard_target: QWidget | None = None  # where the card being scanned goes
         self.screens_loaded.connect(self._install_scanner)
         self._dialogs: dict[str, QDialog] = {}
         self._opening: set[str] = set()  # codes whose dossier is being read
@@ -214,16 +215,25 @@ class MainWindow(QMainWindow):
 
     def _wants_idcard(self, widget: QWidget | None) -> bool:
         """A chip ID card's QR code fills the receive screen while it is shown: from any of its
-        fields, or with no field focused (a button of this window, nothing at all)."""
+        fields, or with no field focused (a button of this window, nothing at all); and the
+        applicant of an open correction dialog from any of its fields."""
+        self._idcard_target = None
+        window = widget.window() if widget is not None else None
+        if window is not None and window is not self:
+            if callable(getattr(window, "read_idcard", None)):
+                self._idcard_target = window
+                return True
+            return False
         intake = self.built_screen("intake")
         if intake is None or self.current_screen_name() != "intake" or not intake.isVisible():
             return False
-        return widget is None or widget.window() is self
+        self._idcard_target = intake
+        return True
 
     def _idcard_scanned(self, text: str) -> None:
-        intake = self.built_screen("intake")
-        read = getattr(intake, "read_idcard", None)
-        if read is not None:
+        target, self._idcard_target = self._idcard_target, None
+        read = getattr(target, "read_idcard", None) if target is not None else None
+        if read is not None and isValid(target):
             read(text)
 
     # ---- screens -----------------------------------------------------------------------------

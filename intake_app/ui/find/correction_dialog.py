@@ -298,6 +298,19 @@ class CorrectionDialog(QDialog):
         self.extra.show_problems({})
         self._update_save()
 
+    def read_idcard(self, text: str) -> None:
+        """The citizen's chip ID card scanned in this dialog: the applicant's details from it
+        (the changes then show what the card corrects)."""
+        from ...domain.idcard import IdCardError, parse_idcard_qr
+
+        try:
+            card = parse_idcard_qr(text, today=self.session.now().date())
+        except IdCardError as error:
+            self.form.say_card(error.message, error=True)
+            return
+        self.form.fill_from_card(card)
+        self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # ---- checking ----------------------------------------------------------------------------
 
     def schedule_check(self, *_args: object) -> None:
