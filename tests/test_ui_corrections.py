@@ -212,6 +212,7 @@ def test_kiem_tra_so_lists_a_correction_not_tampering(world, qtbot):
     assert text.startswith("Sổ theo dõi không bị sửa đổi trái phép.")
     assert f"hồ sơ {world.code}: {HOA} sửa lúc 04/03/2026 10:00 — lý do: {REASON}" in text
     assert [c.code for c in screen.corrections] == [world.code]
+    qtbot.wait(100)  # the layout gives the longer message its lines
     shoot(screen, "kiem-tra-so-correction.png")
 
 
