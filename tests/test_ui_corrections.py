@@ -106,6 +106,8 @@ def test_correcting_a_stamped_dossier_reissues_its_receipt(world, qtbot):
         type_text(qtbot, dialog.form.name, "Trần Thị Hòa")
 
     edit(qtbot, dialog, retype_name)
+    qtbot.keyClick(dialog.form.name, Qt.Key.Key_Return)  # Enter: the next field
+    assert dialog.form.id_number.hasFocus()
     (row,) = [r for r in dialog.checklist.rows() if r.tick.isChecked()]
     edit(qtbot, dialog, lambda: row.counts[DocForm.CERTIFIED_COPY].setValue(3))
     text = dialog.changes_label.text()
@@ -181,6 +183,12 @@ def test_what_the_desk_refuses_is_said_under_its_field(world, qtbot):
     edit(qtbot, dialog, wrong_number)
     assert dialog.form.applicant.errors["applicant.id_number"].text()
     assert not dialog.save_button.isEnabled()
+    # Esc with changes not saved asks first; "Bỏ thay đổi" closes, nothing saved.
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.leave_box is not None and dialog.isVisible()
+    next(b for b in dialog.leave_box.buttons() if b.text() == "Bỏ thay đổi").click()
+    qtbot.waitUntil(lambda: window.correction is None)
+    assert world.desk.dossier(world.code).version == 1
 
 
 def test_a_returned_dossier_cannot_be_corrected(world, qtbot):

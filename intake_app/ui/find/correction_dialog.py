@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -149,6 +150,7 @@ class CorrectionDialog(QDialog):
         self._revision = 0
         self._checked_revision = -1
         self._saving = False
+        self.leave_box: QMessageBox | None = None  # "not saved": the question shown
         self.setWindowTitle(self.tr("Sửa thông tin hồ sơ %s") % d.code)
         self.setStyleSheet(STYLE)
         self.resize(1180, 700)
@@ -430,6 +432,38 @@ class CorrectionDialog(QDialog):
             .with_progress(self.tr("Đang lưu bản sửa và cấp lại giấy tiếp nhận…")) \
             .success(self._saved).failure(self._save_failed).run(initiator=self)
         return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        """Enter moves to the next field, as on the receive screen (Ctrl+Enter saves)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Esc, Hủy: changes typed and not saved are lost only once the clerk says so."""
+        if self._saving:
+            return
+        if self.outcome is None and not self.problems:
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Chưa lưu bản sửa"), self.tr(
+            "Các thông tin đã sửa chưa được lưu. Bỏ các thay đổi này?"),
+            QMessageBox.StandardButton.NoButton, self)
+        stay = box.addButton(self.tr("Ở lại (Esc)"), QMessageBox.ButtonRole.RejectRole)
+        leave = box.addButton(self.tr("Bỏ thay đổi"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: self._answered(box.clickedButton() is leave))
+        self.leave_box = box
+        box.open()
+
+    def _answered(self, leave: bool) -> None:
+        self.leave_box = None
+        if leave:
+            super().reject()
 
     def _saved(self, corrected: Corrected) -> None:
         self._saving = False
