@@ -79,10 +79,20 @@ def test_a_foreigner_with_a_passport_is_stamped_and_printed_as_such(screen, qtbo
     words = pdf_words(result.receipt_path)
     assert "Số hộ chiếu: C1234567" in words
     assert "Số định danh cá nhân/CCCD" not in words
+    assert "giấy tờ tùy thân (hộ chiếu)" in words  # what to bring back: the passport
     screen.receipt_dialog.grab().save(str(SHOTS / "passport-receipt-preview.png"))
     (SHOTS / "passport-receipt.pdf").write_bytes(result.receipt_path.read_bytes())
-    screen.receipt_dialog.reject()
     assert form.id_kind.kind is IdKind.CCCD  # the next citizen starts with a CCCD
+    # The hand-back screen names the document too.
+    from intake_app.ui.handback import HandBackScreen
+
+    hand_back = HandBackScreen(screen.session)
+    qtbot.addWidget(hand_back)
+    with qtbot.waitSignal(hand_back.loaded) as loaded:
+        hand_back.load(result.dossier.code)
+    assert loaded.args == [True]
+    assert hand_back.id_caption.text() == "Số hộ chiếu:"
+    assert hand_back.fields["id_number"].text() == "C1234567"
 
 
 def test_an_organisation_and_a_newborn_owner(screen, qtbot, desk):
@@ -105,4 +115,3 @@ def test_an_organisation_and_a_newborn_owner(screen, qtbot, desk):
     assert dossier.owner is not None and dossier.owner.id_kind is IdKind.NONE
     words = pdf_words(result.receipt_path)
     assert "Mã số thuế: 0100109106" in words
-    screen.receipt_dialog.reject()

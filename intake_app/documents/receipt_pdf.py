@@ -25,6 +25,7 @@ from reportlab.platypus import (
 
 from ..domain.clock import to_vn
 from ..domain.formatting import clock_phrase, money_words_unit, place_date_line
+from ..domain.id_documents import IdKind
 from ..domain.receipt import ReceiptData
 from ..domain.text import nfc
 from .barcodes import Code128Flowable, QrFlowable
@@ -55,6 +56,13 @@ COLLECTION_NOTE = (
     "Khi đến nhận kết quả, ông/bà mang theo Giấy tiếp nhận hồ sơ này và giấy tờ tùy thân "
     "(CCCD/Căn cước); nếu nhận thay phải có giấy ủy quyền theo quy định."
 )
+
+
+def collection_note(id_label: str) -> str:
+    """What the citizen brings to collect the result: the document the receipt names."""
+    if nfc(id_label) == IdKind.PASSPORT.label:  # a foreigner brings the passport
+        return COLLECTION_NOTE.replace("(CCCD/Căn cước)", "(hộ chiếu)")
+    return COLLECTION_NOTE
 
 
 def _header(data: ReceiptData, st: _Styles) -> list[Flowable]:
@@ -200,7 +208,8 @@ def _story(data: ReceiptData, compact: bool) -> list[Flowable]:
             [
                 Spacer(0, 3 * mm),
                 _signatures(data, st),
-                Paragraph(f"<b>Lưu ý:</b> <i>{COLLECTION_NOTE}</i>", st.note),
+                Paragraph(f"<b>Lưu ý:</b> <i>{collection_note(data.applicant_id_label)}</i>",
+                          st.note),
             ]
         )
     )

@@ -28,6 +28,7 @@ from ...domain.dossier import Dossier
 from ...domain.dossier_code import looks_like_dossier_code
 from ...domain.errors import InvalidInput, NotAllowed, NotFound
 from ...domain.formatting import datetime_vn, day_time_vn
+from ...domain.id_documents import IdKind
 from ...domain.id_numbers import normalize_id_number
 from ...domain.lifecycle import can_hand_back
 from ...domain.status import DossierStatus
@@ -96,6 +97,9 @@ class HandBackScreen(QWidget):
         ):
             self.fields[key] = _value_label()
             summary.addRow(caption + ":", self.fields[key])
+        id_caption = summary.labelForField(self.fields["id_number"])
+        assert isinstance(id_caption, QLabel)
+        self.id_caption = id_caption  # names the applicant's document (CCCD, passport…)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(WARNING_STYLE)
@@ -231,6 +235,9 @@ class HandBackScreen(QWidget):
         self.fields["code"].setText(dossier.code)
         self.fields["applicant"].setText(applicant.name)
         self.fields["id_number"].setText(applicant.id_number or "—")
+        self.id_caption.setText({
+            IdKind.PASSPORT: self.tr("Số hộ chiếu"), IdKind.TAX_CODE: self.tr("Mã số thuế"),
+        }.get(applicant.id_kind, self.tr("Số CCCD")) + ":")
         self.fields["procedure"].setText(dossier.procedure_name)
         self.fields["received"].setText(day_time_vn(dossier.received_at))
         if calendar is not None:
