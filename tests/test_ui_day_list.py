@@ -151,3 +151,21 @@ def test_the_keyboard_reaches_the_day_and_the_list_follows_a_stamp(screen, world
     code = world.desk.receive(request("2.000815", "Đỗ Minh Khoa"), clerk=NAM).dossier.code
     assert listed(qtbot, screen, lambda: world.session.announce(
         Changes.of_dossiers([code])))[0] == code
+
+
+def test_the_screen_with_its_filters_fits_a_1366_wide_office_screen(world, qtbot):
+    from intake_app.ui.main_window import build_main_window
+
+    window = build_main_window(world.session)
+    qtbot.addWidget(window)
+    window.show()
+    window.load_screens()
+    assert window.minimumSizeHint().width() <= 1366
+    window.resize(1366, 728)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert window.width() == 1366
+    find = window.built_screen("find")
+    qtbot.waitUntil(lambda: find.model.rowCount() == 3)
+    window.grab().save(str(SHOTS / "f3-in-the-window-1366.png"))

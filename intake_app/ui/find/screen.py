@@ -157,18 +157,21 @@ class FindScreen(QWidget):
         self.today_button = QPushButton(self.tr("Hôm nay"))
         self.today_button.setAutoDefault(False)
         self.status = QComboBox()
+        self.status.setMinimumContentsLength(16)
+        self.status.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status.addItem(self.tr("Tất cả"), None)
         for status in DossierStatus:
             if status is not DossierStatus.NEW:
                 self.status.addItem(status_text(status), int(status))
         self.procedure = QComboBox()
         self.procedure.addItem(self.tr("Tất cả thủ tục"), None)
-        self.procedure.setMinimumContentsLength(24)
+        self.procedure.setMinimumContentsLength(20)
         self.procedure.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.clerk = QComboBox()
         self.clerk.addItem(self.tr("Tất cả cán bộ"), None)
-        self.clerk.setMinimumContentsLength(14)
+        self.clerk.setMinimumContentsLength(12)
         self.clerk.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         row = QHBoxLayout()
@@ -176,7 +179,7 @@ class FindScreen(QWidget):
                                 (None, self.today_button),
                                 (self.tr("Trạng thái:"), self.status),
                                 (self.tr("Thủ tục:"), self.procedure),
-                                (self.tr("Cán bộ tiếp nhận:"), self.clerk)):
+                                (self.tr("Cán bộ:"), self.clerk)):
             if caption:
                 label = QLabel(caption)
                 label.setBuddy(widget)
@@ -184,6 +187,8 @@ class FindScreen(QWidget):
                 row.addWidget(label)
             row.addWidget(widget)
         row.addStretch(1)
+        for combo in (self.status, self.procedure, self.clerk):
+            combo.view().setMinimumWidth(320)  # the whole names in the open list
         self.filter_row = row
         self.day.dateChanged.connect(self._day_changed)
         self.today_button.clicked.connect(lambda: self.day.setDate(self._today()))
