@@ -32,7 +32,7 @@ from .domain.corrections import (
 )
 from .domain.dossier import Dossier, Party
 from .domain.dossier_code import day_key, next_sequence, parse_dossier_code
-from .domain.errors import DeskError, Failed, InvalidInput, NotFound
+from .domain.errors import DeskError, Failed, InvalidInput, NotAllowed, NotFound
 from .domain.events import EventKind, make_event, new_uuid, progress_entry
 from .domain.fees import FeeResult
 from .domain.formatting import full_address
@@ -73,6 +73,7 @@ from .store import (
     slips,
 )
 from .store import ledger as ledger_store
+from .store import office as office_store
 from .store.admin_units import AdminUnit
 from .store.calendar import clear_override, set_override, work_calendar
 from .store.db import DATABASE_FILE, Check, StationDatabase, open_database, write_transaction
@@ -606,6 +607,7 @@ class Desk:
         request = check_step_request(request)
         with write_transaction(self.db):
             dossier = self.dossier(code)
+            self._writable_row(code)  # another counter's dossier: said before any rule
             now = self.station_clock.take_instant().at
             outcome = plan_step(dossier, request, at=now, calendar=self.calendar())
             self._record_step(outcome, request.actor, now)
@@ -630,7 +632,7 @@ class Desk:
     def _record_step(self, outcome: StepOutcome, clerk: str, now: datetime) -> None:
         """Inside the caller's transaction: save the step, its history entry, its event."""
         dossier = outcome.dossier
-        row = self._row(dossier.code)
+        row = self._writable_row(dossier.code)
         dossiers.update_progress(self.db, dossier)
         at = iso(now)
         dossiers.add_history(self.db, row, at=at, actor=clerk, action=outcome.action,
@@ -688,7 +690,7 @@ class Desk:
                    if procedure is not None else None)
             outcome = plan_correction(dossier, draft, reason=reason, fee=fee)
             corrected = outcome.dossier
-            row = self._row(code)
+            row = self._writable_row(code)
             logged_before = ledger_store.log_row_of(self.db, code)
             previous = self.receipt(code)
             issues = dossiers.receipt_issues(self.db, row)
@@ -744,6 +746,7 @@ class Desk:
         from .documents.slips_pdf import build_slip_pdf
 
         with write_transaction(self.db):
+            self._writable_row(code)  # another counter's slips are not copied here
             now = self.station_clock.take_instant().at
             slip, reprint = self._slip_record(code, kind, clerk, now)
             content = build_slip_pdf(slip)
@@ -921,7 +924,8 @@ class Desk:
                     leftover.unlink(missing_ok=True)
         since = iso(self.clock() - timedelta(days=days))
         recovery = ReceiptRecovery()
-        for code in dossiers.codes_received_since(self.db, since):
+        own = self.station.station_no if self.is_set_up() else None
+        for code in dossiers.codes_received_since(self.db, since, own):
             try:
                 receipt = self.receipt(code)
                 if self.receipt_path(receipt).exists():
@@ -1001,6 +1005,18 @@ class Desk:
         row = dossiers.row_id_of(self.db, code)
         if row is None:
             raise UnknownDossier(code)
+        return row
+
+    def _writable_row(self, code: str) -> int:
+        """The row id of a dossier this counter may write (docs/office-hub.md §6.1): in an
+        office, another counter's dossier, or one being handed over, is read-only here."""
+        row = self._row(code)
+        writer = office_store.writer_of(self.db, code)
+        own = self.station.station_no
+        if writer is not None and (writer[0] != own or writer[1] is not None):
+            who = writer[1] if writer[1] is not None else writer[0]
+            raise NotAllowed(f"Hồ sơ này do Quầy {who} đang cập nhật.",
+                             f"dossier {code} is written by counter {who}, not {own}")
         return row
 
     def history(self, code: str) -> list[dict[str, Any]]:

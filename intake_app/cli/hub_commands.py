@@ -46,6 +46,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                        help="seconds of the province back-off's first wait (default 5)")
     serve.add_argument("--retry-cap", type=float, default=None,
                        help="longest province back-off in seconds (default 900)")
+    serve.add_argument("--connected-seconds", type=float, default=None,
+                       help=argparse.SUPPRESS)  # tests: a counter silent longer is off
     serve.add_argument("--batch-events", type=int, default=None,
                        help="events per batch to the province (default 500)")
     serve.set_defaults(before_opening=cmd_serve, needs_station=False)
@@ -81,6 +83,18 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     run = office_sub.add_parser("run", help="sync with the hub and read its feed until stopped "
                                 "(a counter without its window)")
     run.set_defaults(action=cmd_office_run)
+    claim = office_sub.add_parser("claim", help="ask the hub to move another counter's "
+                                  "dossier to this counter (its writer hands it over)")
+    claim.add_argument("code")
+    claim.set_defaults(action=cmd_office_claim)
+    take = office_sub.add_parser("take-over", help="supervisor: take a dossier whose counter "
+                                 "is off, with a reason")
+    take.add_argument("code")
+    take.add_argument("--reason", required=True)
+    take.set_defaults(action=cmd_office_take_over)
+    conflicts = office_sub.add_parser("conflicts", help="steps the hub refused (not the "
+                                      "writer, version taken), kept for the supervisor")
+    conflicts.set_defaults(action=cmd_office_conflicts)
 
 
 def cmd_init(args: argparse.Namespace, data_dir: Path) -> int:
@@ -98,7 +112,8 @@ def cmd_serve(args: argparse.Namespace, data_dir: Path) -> int:
     from ..hub.server import serve
 
     return serve(data_dir, host=args.host, port=args.port, backoff_base=args.retry_base,
-                 backoff_cap=args.retry_cap, batch_events=args.batch_events)
+                 backoff_cap=args.retry_cap, batch_events=args.batch_events,
+                 connected_s=args.connected_seconds)
 
 
 def cmd_pair_code(args: argparse.Namespace, data_dir: Path) -> int:
@@ -157,3 +172,20 @@ def cmd_office_run(args: argparse.Namespace, desk: Desk) -> int:
     from ..sync.office_feed import run_counter
 
     return run_counter(desk.data_dir)
+
+
+def cmd_office_claim(args: argparse.Namespace, desk: Desk) -> int:
+    grant = desk.office.handover.claim(args.code, clerk=args.clerk)
+    emit({"code": args.code, "grant": grant})
+    return OK
+
+
+def cmd_office_take_over(args: argparse.Namespace, desk: Desk) -> int:
+    grant = desk.office.handover.take_over(args.code, reason=args.reason, actor=args.clerk)
+    emit({"code": args.code, "grant": grant})
+    return OK
+
+
+def cmd_office_conflicts(args: argparse.Namespace, desk: Desk) -> int:
+    emit({"conflicts": desk.office.handover.conflicts()})
+    return OK

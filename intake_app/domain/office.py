@@ -36,6 +36,9 @@ DEFAULT_PORT = 47470
 HUB_URL_KEY = "office.hub_url"
 PIN_PEM_KEY = "office.certificate"  # the hub's certificate, the only trust anchor
 OFFICE_KEY = "office.office"  # {office_id, epoch, unit_name, office_name, joined_at}
+# In sync_state: the feed's cursor (the last seq applied) and where the feed stood.
+FEED_CURSOR = "office.feed_cursor"
+FEED_STATE = "office.feed"  # {at, head, cursor}
 
 
 def normalise_code(code: str) -> str | None:

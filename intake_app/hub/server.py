@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 DATABASE = "hub.sqlite3"
 CERTIFICATE = "hub-cert.pem"
 PRIVATE_KEY = "hub-key.pem"
+OFFICE_KEY = "hub-office.key"  # the office's Ed25519 key: signs grants (hex, this account only)
 DEFAULT_PORT = 47470
 
 
@@ -74,17 +75,35 @@ def init_hub(folder: Path, *, unit_code: str, unit_name: str, province_code: str
     hub.folder.mkdir(parents=True, exist_ok=True)
     pem, key_pem = make_certificate(f"intake office hub {unit_code}")
     write_private(hub.folder / PRIVATE_KEY, key_pem)
+    public = _office_key(hub.folder)[1]
     store = hub._store()
     try:
         meta = store.init_office({"unit_code": unit_code.strip(), "unit_name": unit_name.strip(),
                                   "province_code": province_code.strip(),
                                   "commune_code": commune_code.strip(),
-                                  "office_name": office_name.strip(), "pin": pin_of(pem)})
+                                  "office_name": office_name.strip(), "pin": pin_of(pem),
+                                  "office_public_key": public})
     finally:
         store.close()
     # The certificate last: its presence says the hub is set up.
     write_private(hub.folder / CERTIFICATE, pem.encode("ascii"))
     return {**meta, "fingerprint": fingerprint_groups(pin_of(pem))}
+
+
+def _office_key(folder: Path) -> tuple[bytes, str]:
+    """(private key, public key in base64) of the office's Ed25519 key, made once."""
+    import base64
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    path = folder / OFFICE_KEY
+    if not path.exists():
+        write_private(path, Ed25519PrivateKey.generate().private_bytes_raw().hex().encode())
+    raw = bytes.fromhex(path.read_text("ascii").strip())
+    public = Ed25519PrivateKey.from_private_bytes(raw).public_key().public_bytes(
+        Encoding.Raw, PublicFormat.Raw)
+    return raw, base64.b64encode(public).decode("ascii")
 
 
 def make_pairing_code(folder: Path, station_no: int, *, replace: bool = False) -> dict[str, Any]:
@@ -153,18 +172,23 @@ def load_province_token(office_id: str, station_no: int) -> str | None:
 
 def serve(folder: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
           backoff_base: float | None = None, backoff_cap: float | None = None,
-          batch_events: int | None = None, log_level: str = "warning") -> int:
+          batch_events: int | None = None, connected_s: float | None = None,
+          log_level: str = "warning") -> int:
     """Run the hub in the foreground until interrupted: HTTPS with the hub's certificate and
     the forwarder to the province."""
     import uvicorn
 
     hub = HubFolder(Path(folder))
     store = hub.open_store()
+    from intake_gateway.office import writers
     from intake_gateway.office.app import create_office_app
 
     from .forwarder import Forwarder, Province
 
+    if connected_s is not None:
+        writers.CONNECTED_S = connected_s
     meta = store.meta()
+    store.office_key = _office_key(hub.folder)[0]
 
     def province() -> Province | None:
         values = store.meta()

@@ -72,6 +72,12 @@ class Ledger:
     def db(self):
         return self.desk.db
 
+    @property
+    def _own(self) -> int:
+        """This counter's station: its book holds only the dossiers it received (the office's
+        copy holds other counters' too, docs/office-hub.md §8)."""
+        return self.desk.station.station_no
+
     def today(self) -> date:
         return to_vn(self.desk.clock()).date()
 
@@ -85,7 +91,7 @@ class Ledger:
         """
         sealed: list[date] = []
         today = self.desk.station_clock.trusted_today()  # not the PC clock's own word
-        first = ledger.first_day(self.db)
+        first = ledger.first_day(self.db, self._own)
         last = ledger.last_seal(self.db)
         if first is None or today is None or (
                 last is not None and last.day + timedelta(days=1) >= today):
@@ -97,7 +103,7 @@ class Ledger:
             # from the table, `verify` says so instead.
             if audited is not None and (last is None or audited.day > last.day):
                 last = audited
-            day = last.day + timedelta(days=1) if last else ledger.first_day(self.db)
+            day = last.day + timedelta(days=1) if last else ledger.first_day(self.db, self._own)
             previous = last.hash if last else GENESIS
             now = iso(self.desk.clock())
             if day is None or day >= today:
@@ -105,7 +111,8 @@ class Ledger:
             key = self.desk.audit.key()
             self._anchor_plain_seals()
             while day < today:
-                seal = seal_day(previous, day, ledger.log_rows(self.db, day, day), key)
+                rows = ledger.log_rows(self.db, day, day, self._own)
+                seal = seal_day(previous, day, rows, key)
                 ledger.insert_seal(self.db, seal, now)
                 self.desk.audit.record("log.sealed", day.isoformat(), seal.to_dict(),
                                        actor="")
@@ -132,7 +139,7 @@ class Ledger:
         seals = {seal.day: seal for seal in ledger.seals(self.db)}
         station = self.desk.station
         return build_log(
-            ledger.log_rows(self.db, start, end), seals, start=start, end=end,
+            ledger.log_rows(self.db, start, end, self._own), seals, start=start, end=end,
             unit_name=station.unit_name, place_name=station.place_name,
             office_name=station.office_name.upper(), clerk=clerk or None, today=self.today(),
             key=self.desk.audit.key() if seals else None,
@@ -231,7 +238,8 @@ class Ledger:
         if not merged:
             return LogCheck(problems)
         chain = [merged[day] for day in sorted(merged)]
-        rows = rows_by_day(ledger.log_rows(self.db, chain[0].day, chain[-1].day))
+        rows = rows_by_day(ledger.log_rows(self.db, chain[0].day, chain[-1].day,
+                                           self._own))
         key = (self.desk.audit.key() if corrections or any(s.scheme != PLAIN for s in chain)
                else None)
         corrected: list[LogCorrection] = []

@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..domain.clock import iso
-from ..domain.errors import Failed, InvalidInput, NotAllowed
+from ..domain.errors import DeskError, Failed, InvalidInput, NotAllowed
 from ..domain.office import (
+    FEED_CURSOR,
+    FEED_STATE,
     HUB_URL_KEY,
     OFFICE_KEY,
     PIN_PEM_KEY,
@@ -30,6 +32,7 @@ from ..domain.office import (
     normalise_code,
 )
 from ..store import dossiers, settings, sync_state
+from ..store import office as office_store
 from ..store.db import write_transaction
 from ..sync import credentials
 
@@ -37,8 +40,6 @@ if TYPE_CHECKING:
     from ..desk import Desk
 
 log = logging.getLogger(__name__)
-
-FEED_CURSOR = "office.feed_cursor"
 
 WRONG_CODE = ("Mã ghép nối không đúng, đã hết hạn, hoặc máy vừa trả lời không phải máy chủ văn "
               "phòng của đơn vị.")
@@ -57,6 +58,10 @@ class Office:
         self.db = desk.db
 
     @property
+    def handover(self) -> HandOver:
+        return HandOver(self)
+
+    @property
     def joined(self) -> bool:
         return bool(self.desk.setting(HUB_URL_KEY))
 
@@ -67,7 +72,8 @@ class Office:
         pem = self.desk.setting(PIN_PEM_KEY) or ""
         return {"hub_url": self.desk.setting(HUB_URL_KEY), **office,
                 "fingerprint": _fingerprint(pem) if pem else None,
-                "feed_cursor": sync_state.get(self.db, FEED_CURSOR) or 0}
+                "feed_cursor": sync_state.get(self.db, FEED_CURSOR) or 0,
+                "feed": sync_state.get(self.db, FEED_STATE)}
 
     def join(self, address: str, code: str, *, actor: str = "") -> dict[str, Any]:
         """Pair with the hub at `address` using the code it showed; set this counter up as its
@@ -170,3 +176,250 @@ def _post_pinned(url: str, pem: str, path: str, body: dict[str, Any]) -> dict[st
         raise JoinRefused("Mã này dành cho quầy khác; máy này đã có hồ sơ của quầy mình. Nhờ "
                           "quản trị tạo mã cho đúng số quầy.", str(data))
     raise JoinRefused(WRONG_CODE, f"pairing answered {answer.status}: {answer.text(200)}")
+
+
+# ---- one writer per dossier (docs/office-hub.md §7) ---------------------------------------------
+
+RELEASES_KEY = "office.releases"  # {dossier_id: claim_id} while this counter is releasing
+CLAIM_WAIT_S = 12.0
+
+
+class HandOver:
+    """Claims, releases and take-overs of one counter (`desk.office.handover`)."""
+
+    def __init__(self, office: Office):
+        self.office = office
+        self.desk = office.desk
+        self.db = office.db
+
+    # ---- talking to the hub -------------------------------------------------------------
+
+    def _client(self, read_timeout: float = 30.0) -> Any:
+        from ..sync.client import GatewayClient
+
+        if not self.office.joined:
+            raise NotAllowed("Máy này chưa tham gia văn phòng nào.", "not in an office")
+        return GatewayClient(self.desk.setting(HUB_URL_KEY), self.desk.sync.token(),
+                             pinned_pem=self.desk.setting(PIN_PEM_KEY),
+                             read_timeout=read_timeout)
+
+    def _call(self, method: str, path: str, body: dict[str, Any] | None = None,
+              params: dict[str, Any] | None = None, timeout: float = 30.0) -> tuple[int, Any]:
+        import json
+
+        from ..sync.client import NoAnswer
+
+        try:
+            with self._client(timeout) as client:
+                answer = client._send(
+                    method, path, params=params,
+                    content=json.dumps(body).encode("utf-8") if body is not None else None,
+                    headers={"Content-Type": "application/json", **client._auth()})
+        except NoAnswer as exc:
+            raise Failed("Chưa kết nối được máy chủ văn phòng nên chưa chuyển được hồ sơ sang "
+                         "quầy này.", str(exc)) from exc
+        return answer.status, answer.json()
+
+    def catch_up(self, limit_pages: int = 200) -> int:
+        """Read the feed until this copy is at the hub's head (no waiting); pages read."""
+        from ..sync.office_feed import OfficeFeed
+
+        feed = OfficeFeed(self.desk.data_dir)
+        with self._client() as client:
+            for pages in range(limit_pages):
+                if feed.read_page(self.desk, client, 0) == 0:
+                    return pages
+        return limit_pages
+
+    # ---- the counter that acts ----------------------------------------------------------
+
+    def claim(self, code: str, *, clerk: str) -> dict[str, Any]:
+        """Ask the hub for the right to write another counter's dossier; on a grant, write
+        the hand-over event (the next version) here. Returns the grant."""
+        dossier = self.desk.dossier(code)
+        own = self.desk.station.station_no
+        writer = office_store.writer_of(self.db, code)
+        if writer is not None and writer[0] == own and writer[1] is None:
+            return {"already_writer": True}
+        status, data = self._call("POST", "/office/v1/claims",
+                                  {"dossier_id": dossier.dossier_id, "clerk": clerk})
+        if status != 202:
+            raise _claim_refused(status, data, code)
+        claim_id = data["claim_id"]
+        deadline = _monotonic() + CLAIM_WAIT_S + 5
+        while True:
+            status, state = self._call("GET", f"/office/v1/claims/{claim_id}",
+                                       params={"wait": 10}, timeout=25.0)
+            if status != 200:
+                raise Failed("Máy chủ văn phòng không trả lời yêu cầu chuyển hồ sơ.",
+                             f"claim state answered {status}: {state}")
+            if state["state"] != "waiting" or _monotonic() > deadline:
+                break
+        if state["state"] != "granted":
+            raise Failed(f"Quầy {data.get('writer')} không trả lời. Thử lại, hoặc đề nghị cán "
+                         "bộ giám sát tiếp quản.", f"claim {claim_id} {state['state']}")
+        grant = state["grant"]
+        self.catch_up()
+        self.write_handover(grant, clerk=clerk)
+        return grant
+
+    def take_over(self, code: str, *, reason: str, actor: str) -> dict[str, Any]:
+        """A supervisor takes over a dossier whose writer is not connected (§7.4)."""
+        self.catch_up()
+        dossier = self.desk.dossier(code)
+        writer = office_store.writer_of(self.db, code)
+        status, data = self._call("POST", "/office/v1/takeovers", {
+            "dossier_id": dossier.dossier_id,
+            "expected_writer": writer[0] if writer else dossier.station_no,
+            "expected_version": dossier.version, "reason": reason, "actor": actor})
+        if status != 200:
+            raise _claim_refused(status, data, code)
+        grant = data["grant"]
+        self.catch_up()
+        self.write_handover(grant, clerk=actor)
+        return grant
+
+    def write_handover(self, grant: dict[str, Any], *, clerk: str) -> bool:
+        """The grantee's hand-over event (§7.6): the next version, snapshot unchanged, with a
+        progress line and the signed grant; False when it was written already."""
+        from dataclasses import replace
+
+        from ..domain.events import EventKind, make_event, progress_entry
+        from ..store import outbox
+
+        own = self.desk.station.station_no
+        if int(grant["to_station"]) != own:
+            return False
+        with write_transaction(self.db):
+            row = self.db.execute("SELECT code FROM dossiers WHERE dossier_id = ?",
+                                  [grant["dossier_id"]]).fetchone()
+            if row is None:
+                raise Failed("Chưa có hồ sơ này trong bản sao của quầy.", "dossier unknown")
+            if self.db.execute("SELECT 1 FROM outbox WHERE dossier_id = ? AND version = ?",
+                               [grant["dossier_id"], grant["version"]]).fetchone():
+                return False
+            dossier = self.desk.dossier(row[0])
+            if dossier.version != int(grant["version"]) - 1:
+                raise Failed("Bản sao hồ sơ của quầy chưa cập nhật xong; thử lại sau giây lát.",
+                             f"copy at version {dossier.version}, grant {grant['version']}")
+            now = self.desk.station_clock.take_instant().at
+            moved = replace(dossier, version=int(grant["version"]))
+            if grant["mode"] == "takeover":
+                note = f"Tiếp quản hồ sơ từ Quầy {grant['from_station']}: {grant['reason']}"
+            else:
+                note = (f"Chuyển quyền cập nhật hồ sơ từ Quầy {grant['from_station']} sang "
+                        f"Quầy {own}")
+            self.db.execute("UPDATE dossiers SET version = ?, writer_station = ?, "
+                            "handover_to = NULL WHERE dossier_id = ?",
+                            [moved.version, own, moved.dossier_id])
+            dossier_row = self.desk._row(moved.code)
+            at = iso(now)
+            dossiers.add_history(self.db, dossier_row, at=at, actor=clerk,
+                                 action=str(grant["mode"]), status=int(moved.status), note=note,
+                                 detail={"grant_id": grant["grant_id"]})
+            event = make_event(moved, EventKind.UPDATED, occurred_at=now, actor=clerk,
+                               progress=progress_entry(clerk, now, note, int(moved.status)))
+            event["handover"] = {k: grant.get(k) for k in (
+                "grant_id", "from_station", "to_station", "mode", "reason", "actor",
+                "granted_at", "signature")}
+            outbox.add_event(self.db, dossier_row, event, at)
+            self.desk.audit.record(f"office.{grant['mode']}", moved.code, {
+                "grant_id": grant["grant_id"], "from": grant["from_station"], "to": own,
+                "event_id": event["event_id"]}, actor=clerk)
+        return True
+
+    # ---- the writer ---------------------------------------------------------------------
+
+    def release(self, request: dict[str, Any],
+                push: Any = None) -> str:
+        """Hand a dossier over on the hub's request (§7.2): mark it, send its events, release.
+        Returns what happened: granted, expired, not_writer, unsent."""
+        own = self.desk.station.station_no
+        if int(request.get("writer") or 0) != own or request.get("state") != "waiting":
+            return "not_asked"
+        dossier_id = str(request["dossier_id"])
+        with write_transaction(self.db):
+            marked = self.db.execute(
+                "UPDATE dossiers SET handover_to = ? WHERE dossier_id = ? AND "
+                "coalesce(writer_station, station_no) = ? AND (handover_to IS NULL OR "
+                "handover_to = ?)", [int(request["claimant"]), dossier_id, own,
+                                     int(request["claimant"])]).rowcount
+            if marked:
+                releases = dict(sync_state.get(self.db, RELEASES_KEY) or {})
+                releases[dossier_id] = request["claim_id"]
+                sync_state.put(self.db, RELEASES_KEY, releases)
+        if not marked:
+            return "not_writer"
+        return self._finish_release(dossier_id, str(request["claim_id"]), push)
+
+    def resume_releases(self, push: Any = None) -> dict[str, str]:
+        """At start: releases a killed process left half done are finished (or undone)."""
+        releases = dict(sync_state.get(self.db, RELEASES_KEY) or {})
+        return {did: self._finish_release(did, claim, push) for did, claim in releases.items()}
+
+    def _finish_release(self, dossier_id: str, claim_id: str, push: Any) -> str:
+        from ..sync.engine import Syncer
+
+        for _ in range(20):  # the runner may hold the lease for a moment
+            result = (push or Syncer(self.desk).run)()
+            if result.ok or result.stopped not in ("busy",):
+                break
+            _sleep(0.1)
+        row = self.db.execute("SELECT version FROM dossiers WHERE dossier_id = ?",
+                              [dossier_id]).fetchone()
+        status, data = self._call("POST", "/office/v1/releases", {
+            "claim_id": claim_id, "dossier_id": dossier_id, "version": int(row[0])})
+        outcome = {200: "granted", 410: "expired"}.get(status, "unsent")
+        with write_transaction(self.db):
+            if status == 200:
+                office_store.apply_grant(self.db, data["grant"])
+            else:
+                self.db.execute("UPDATE dossiers SET handover_to = NULL WHERE dossier_id = ?",
+                                [dossier_id])
+            releases = dict(sync_state.get(self.db, RELEASES_KEY) or {})
+            releases.pop(dossier_id, None)
+            sync_state.put(self.db, RELEASES_KEY, releases)
+        if status not in (200, 410):
+            log.warning("release of %s answered %s: %s", dossier_id, status, data)
+        return outcome
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        status, data = self._call("GET", "/office/v1/conflicts")
+        if status != 200:
+            raise Failed("Máy chủ văn phòng không trả lời.", f"conflicts answered {status}")
+        return list(data.get("conflicts") or [])
+
+
+def _monotonic() -> float:
+    import time
+
+    return time.monotonic()
+
+
+def _sleep(seconds: float) -> None:
+    import time
+
+    time.sleep(seconds)
+
+
+def _claim_refused(status: int, data: Any, code: str) -> DeskError:
+    error = data.get("error") if isinstance(data, dict) else None
+    if error == "writer_offline":
+        return NotAllowed(f"Hồ sơ {code} do Quầy {data.get('writer', '?')} đang cập nhật. Quầy "
+                          "đó không kết nối nên chưa chuyển được. Cán bộ giám sát có thể tiếp "
+                          "quản hồ sơ.", str(data))
+    if error == "claim_in_progress":
+        return NotAllowed("Một quầy khác đang nhận chuyển hồ sơ này. Vui lòng thử lại sau ít "
+                          "giây.", str(data))
+    if error == "writer_connected":
+        return NotAllowed("Quầy đang giữ hồ sơ vẫn kết nối: hãy xin chuyển hồ sơ thay vì tiếp "
+                          "quản.", str(data))
+    if error == "reason_too_short":
+        return InvalidInput("Lý do tiếp quản cần ít nhất 10 ký tự.", str(data),
+                            problems={"reason": "ít nhất 10 ký tự"})
+    if error == "moved":
+        return Failed("Hồ sơ vừa thay đổi ở máy chủ văn phòng; thử lại.", str(data))
+    if status == 404:
+        return Failed("Máy chủ văn phòng chưa có hồ sơ này (quầy giữ hồ sơ chưa gửi lên).",
+                      str(data))
+    return Failed("Máy chủ văn phòng từ chối chuyển hồ sơ.", f"{status}: {data}")

@@ -394,9 +394,13 @@ def open_dossiers(db: Database) -> list[Dossier]:
     return [_dossier_from_row(row) for row in rows]
 
 
-def codes_received_since(db: Database, since_iso: str) -> list[str]:
+def codes_received_since(db: Database, since_iso: str,
+                         station_no: int | None = None) -> list[str]:
+    """Codes received since then (by `station_no` alone: other counters' receipts are theirs)."""
     rows = db.execute(
-        "SELECT code FROM dossiers WHERE received_at >= ? ORDER BY id", [since_iso]
+        "SELECT code FROM dossiers WHERE received_at >= ?" + (
+            "" if station_no is None else " AND station_no = ?") + " ORDER BY id",
+        [since_iso, *([] if station_no is None else [station_no])],
     )
     return [row[0] for row in rows]
 

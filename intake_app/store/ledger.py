@@ -43,14 +43,19 @@ def _log_row(row: sqlite3.Row) -> LogRow:
     )
 
 
-def log_rows(db: Database, first_day: date, last_day: date) -> Iterator[LogRow]:
-    """Every dossier received on `first_day`..`last_day` (local days), in ledger order."""
+def log_rows(db: Database, first_day: date, last_day: date,
+             station_no: int | None = None) -> Iterator[LogRow]:
+    """Every dossier received on `first_day`..`last_day` (local days), in ledger order; with
+    `station_no`, only that counter's (a counter in an office seals its own book)."""
     cursor = db.conn.cursor()
     cursor.row_factory = sqlite3.Row
+    own = "" if station_no is None else " AND d.station_no = ?"
     rows = cursor.execute(
         f"SELECT {_LOG_COLUMNS} FROM dossiers d {_PLACES} "
-        "WHERE d.received_at >= ? AND d.received_at < ? ORDER BY d.ledger_book, d.ledger_number",
-        [first_day.isoformat(), _day_after(last_day)],
+        f"WHERE d.received_at >= ? AND d.received_at < ?{own} "
+        "ORDER BY d.ledger_book, d.ledger_number",
+        [first_day.isoformat(), _day_after(last_day),
+         *([] if station_no is None else [station_no])],
     )
     return (_log_row(row) for row in rows)
 
@@ -69,9 +74,11 @@ def _day_after(day: date) -> str:
     return f"{day.isoformat()}T99"
 
 
-def first_day(db: Database) -> date | None:
-    """The local day the first dossier was received, or None."""
-    row = db.execute("SELECT min(received_at) FROM dossiers").fetchone()
+def first_day(db: Database, station_no: int | None = None) -> date | None:
+    """The local day the first dossier (of `station_no`) was received, or None."""
+    row = db.execute("SELECT min(received_at) FROM dossiers" + (
+        "" if station_no is None else " WHERE station_no = ?"),
+        [] if station_no is None else [station_no]).fetchone()
     return date.fromisoformat(row[0][:10]) if row[0] else None
 
 

@@ -9,12 +9,18 @@ from sqlite_utils import Database
 
 
 def add_event(db: Database, dossier_row: int, event: dict[str, Any], at: str) -> None:
-    """Queue an event as `pending`; the caller's transaction also holds the change itself."""
+    """Queue an event as `pending`; the caller's transaction also holds the change itself.
+
+    A counter in an office also keeps the dossier's whole row and history at this version
+    (the `office` block its hub passes to the other counters, docs/office-hub.md §2.2)."""
+    from .office import office_block_json, office_mode
+
+    block = office_block_json(db, dossier_row) if office_mode(db) else None
     db.execute(
         "INSERT INTO outbox (event_id, dossier, dossier_id, version, kind, occurred_at, payload, "
-        "state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+        "state, updated_at, office) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
         [event["event_id"], dossier_row, event["dossier_id"], event["version"], event["kind"],
-         event["occurred_at"], json.dumps(event, ensure_ascii=False), at],
+         event["occurred_at"], json.dumps(event, ensure_ascii=False), at, block],
     )
 
 
@@ -69,6 +75,19 @@ def pending_rows(db: Database, limit: int) -> list[tuple[int, str, str]]:
         "SELECT id, event_id, payload FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?",
         [limit],
     ).fetchall()
+
+
+def pending_rows_for_hub(db: Database, limit: int) -> list[tuple[int, str, str]]:
+    """`pending_rows` with each event's `office` block added, as sent to an office hub; an
+    event made before the counter joined gets one built from the dossier's row now."""
+    from .office import office_block_json, with_office_block
+
+    rows = db.execute(
+        "SELECT id, event_id, payload, office, dossier FROM outbox WHERE state = 'pending' "
+        "ORDER BY id LIMIT ?", [limit],
+    ).fetchall()
+    return [(id_, event_id, with_office_block(payload, block or office_block_json(db, dossier)))
+            for id_, event_id, payload, block, dossier in rows]
 
 
 def iter_pending(db: Database, chunk: int = 1000):

@@ -121,6 +121,11 @@ class GatewayClient:
             params["after"] = after
         return self._send("GET", "/v1/updates", params=params, headers=self._auth())
 
+    def office_feed(self, after: int, limit: int, wait: float) -> Response:
+        """The office hub's feed after `after` (a long-poll of up to `wait` seconds)."""
+        return self._send("GET", "/office/v1/feed", headers=self._auth(), timeout=wait + 10,
+                          params={"after": after, "limit": limit, "wait": wait})
+
     def summary(self, unit_code: str, station_no: int, *, codes: bool = False,
                 timeout: float | None = None) -> Response:
         """The station's counts at the gateway; `codes`: also its highest code per day."""

@@ -34,7 +34,7 @@ from ..store.db import write_transaction
 from .client import GatewayClient, NoAnswer
 from .holder import holder_gone, this_process
 from .puller import PullFailed, PullReport, check_summary, pull_updates
-from .sender import Identity, Sender, SendReport
+from .sender import Identity, OutboxQueue, Sender, SendReport
 
 if TYPE_CHECKING:
     from ..desk import Desk
@@ -208,7 +208,7 @@ class Syncer:
                                 f"{exc}", BAD_CONFIG)
         try:
             with client:
-                return self._run(client, result, forced)
+                return self._run(client, result, forced, config)
         finally:
             self.drop_lease()
 
@@ -249,7 +249,8 @@ class Syncer:
             return
         sync_state.put(self.db, sync_state.CLOCK, {"at": self._now(), "skew_seconds": skew})
 
-    def _run(self, client: GatewayClient, result: SyncResult, forced: bool) -> SyncResult:
+    def _run(self, client: GatewayClient, result: SyncResult, forced: bool,
+             config: SyncConfig) -> SyncResult:
         station = self.desk.station
         result.online = self._health(client, result)
         if not result.online:
@@ -268,7 +269,8 @@ class Syncer:
             sender = Sender(self.db, client, Identity(station.unit_code, station.station_no,
                                                       __version__),
                             clock=self.clock, keep_lease=self.take_lease,
-                            max_events=self.max_events or MAX_BATCH_EVENTS)
+                            max_events=self.max_events or MAX_BATCH_EVENTS,
+                            queue=OutboxQueue(self.db, office=config.pinned_pem is not None))
             result.send = sender.send_all()
             for server_time, at in result.send.server_times:
                 result.clock_skew_seconds = clock_skew_seconds(server_time, at)

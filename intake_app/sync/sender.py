@@ -141,10 +141,13 @@ class SendQueue(Protocol):
 class OutboxQueue:
     """The station's outbox as the sender's queue."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, *, office: bool = False):
         self.db = db
+        self.office = office  # to an office hub: each event with its `office` block
 
     def pending_rows(self, limit: int) -> list[tuple[int, str, str]]:
+        if self.office:
+            return outbox.pending_rows_for_hub(self.db, limit)
         return outbox.pending_rows(self.db, limit)
 
     def audit_head(self) -> dict[str, Any] | None:

@@ -17,14 +17,35 @@ from fastapi import FastAPI, Query, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from ..app import StationOf, _build_app
-from ..errors import Unprocessable
+from ..app import StationOf, _build_app, _drain
+from ..bodies import content_coding, read_capped
+from ..errors import GatewayError, Unprocessable
 from ..timeutil import server_time
+from .ingest import receive_office
 from .store import OfficeStore
 
 FEED_LIMIT = 500
 MAX_WAIT_S = 25.0
 TOUCH_EVERY_S = 5.0
+
+
+class ClaimRequest(BaseModel):
+    dossier_id: str = Field(max_length=64)
+    clerk: str = Field(default="", max_length=200)
+
+
+class ReleaseRequest(BaseModel):
+    claim_id: str = Field(max_length=64)
+    dossier_id: str = Field(max_length=64)
+    version: int = Field(ge=1)
+
+
+class TakeoverRequest(BaseModel):
+    dossier_id: str = Field(max_length=64)
+    expected_writer: int = Field(ge=1, le=9)
+    expected_version: int = Field(ge=1)
+    reason: str = Field(max_length=500)
+    actor: str = Field(max_length=200)
 
 
 class PairRequest(BaseModel):
@@ -47,7 +68,7 @@ def create_office_app(store: OfficeStore, certificate_pem: str) -> FastAPI:
     app = _build_app(store, None)
     app.title = "Intake office hub"
     app.router.routes = [route for route in app.router.routes
-                         if getattr(route, "path", None) != "/v1/health"]
+                         if getattr(route, "path", None) not in ("/v1/health", "/v1/batches")]
     pin = certificate_pin(certificate_pem)
     touched: dict[int, float] = {}
 
@@ -84,6 +105,55 @@ def create_office_app(store: OfficeStore, certificate_pem: str) -> FastAPI:
             "office_id": meta.get("office_id"), "epoch": meta.get("epoch"),
             "head": store.head(), "time_source": "local",
             "province": {"pending": pending, "parked": parked}}}
+
+    @app.post("/v1/batches", tags=["sync"])
+    async def post_batch(request: Request, station: StationOf) -> dict[str, Any]:
+        """The contract's batch, judged by the office rule (§7.3): an event may be about any
+        dossier of the unit; `not_writer` when its counter may not write that version."""
+        chunks = request.stream()
+        try:
+            coding = content_coding(request.headers.get("content-encoding"))
+            raw = await read_capped(chunks, coding, request.headers.get("content-length"))
+        except GatewayError:
+            await _drain(chunks)
+            raise
+        return await run_in_threadpool(receive_office, store, station, raw)
+
+    @app.post("/office/v1/claims", status_code=202, tags=["office"])
+    def claim(body: ClaimRequest, station: StationOf) -> dict[str, Any]:
+        """Ask for the right to write a dossier; its writer is asked through the feed."""
+        return store.claim(station.station_no, body.dossier_id, body.clerk)
+
+    @app.get("/office/v1/claims/{claim_id}", tags=["office"])
+    async def claim_state(claim_id: str, station: StationOf,
+                          wait: Annotated[float, Query(ge=0, le=15)] = 0) -> dict[str, Any]:
+        """The claim's state; with `wait`, answered when it is decided or after `wait` s."""
+        deadline = time.monotonic() + wait
+        while True:
+            generation = store.generation
+            answer = await run_in_threadpool(store.claim_state, claim_id)
+            left = deadline - time.monotonic()
+            if answer["state"] != "waiting" or left <= 0:
+                return answer
+            await run_in_threadpool(store.wait_change, generation, min(left, 1.0))
+
+    @app.post("/office/v1/releases", tags=["office"])
+    def release(body: ReleaseRequest, station: StationOf) -> dict[str, Any]:
+        """The writer hands the dossier over: the signed grant (the same one if repeated)."""
+        return {"grant": store.release(station.station_no, body.claim_id, body.dossier_id,
+                                       body.version)}
+
+    @app.post("/office/v1/takeovers", tags=["office"])
+    def takeover(body: TakeoverRequest, station: StationOf) -> dict[str, Any]:
+        """A supervisor takes over a dossier whose writer is not connected (§7.4)."""
+        return {"grant": store.take_over(station.station_no, body.dossier_id,
+                                         body.expected_writer, body.expected_version,
+                                         body.reason, body.actor)}
+
+    @app.get("/office/v1/conflicts", tags=["office"])
+    def conflicts(station: StationOf) -> dict[str, Any]:
+        """Events refused `not_writer` or `version_conflict`, kept whole (§7.5)."""
+        return {"conflicts": store.conflicts()}
 
     @app.get("/office/v1/pair/hello", tags=["office"])
     def hello() -> dict[str, Any]:

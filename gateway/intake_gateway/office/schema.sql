@@ -67,3 +67,54 @@ CREATE TABLE IF NOT EXISTS office_forward_log (
     message TEXT NOT NULL,
     detail TEXT
 );
+
+-- Who may write each dossier from which version on (§7): one row per grant. A dossier with
+-- none is written by the station whose batch first brought it (its owner).
+CREATE TABLE IF NOT EXISTS office_writers (
+    dossier_id TEXT NOT NULL,
+    from_version INTEGER NOT NULL,
+    station_no INTEGER NOT NULL,
+    grant_id TEXT NOT NULL,
+    PRIMARY KEY (dossier_id, from_version)
+);
+
+-- Hand-over requests (§7.2): one live claim per dossier.
+CREATE TABLE IF NOT EXISTS office_claims (
+    claim_id TEXT PRIMARY KEY,
+    dossier_id TEXT NOT NULL,
+    claimant INTEGER NOT NULL,
+    clerk TEXT NOT NULL,
+    writer INTEGER NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('waiting', 'granted', 'expired')),
+    deadline REAL NOT NULL,            -- UNIX seconds
+    grant_id TEXT,
+    made_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS office_claims_live ON office_claims (dossier_id)
+    WHERE state = 'waiting';
+
+-- Signed grants (§7.2, §7.4): the right to write a dossier from `version` on.
+CREATE TABLE IF NOT EXISTS office_grants (
+    grant_id TEXT PRIMARY KEY,
+    dossier_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    from_station INTEGER NOT NULL,
+    to_station INTEGER NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('handover', 'takeover')),
+    body TEXT NOT NULL,                -- JSON, with its signature
+    superseded_by TEXT
+);
+
+-- Every event refused `not_writer` or `version_conflict`, kept whole (§7.3, §7.5).
+CREATE TABLE IF NOT EXISTS office_conflicts (
+    event_id TEXT PRIMARY KEY,
+    dossier_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    station_no INTEGER NOT NULL,       -- the counter that sent it
+    code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    payload TEXT NOT NULL,             -- the event with its office block
+    at TEXT NOT NULL,
+    resolved_at TEXT,
+    resolution TEXT
+);

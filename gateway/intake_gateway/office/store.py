@@ -18,10 +18,10 @@ from typing import Any
 
 from ..db import Connection
 from ..errors import GatewayError
-from ..judging import Known, Verdict
-from ..store import Station, Store
+from ..judging import Item, Known, Verdict, judge
+from ..store import BatchAnswer, Station, Store
 from ..timeutil import server_time
-from . import pairing
+from . import pairing, writers
 
 FEED_KINDS = ("event", "grant", "release_request", "update", "counter")
 
@@ -63,6 +63,7 @@ class OfficeStore(Store):
         # long-poll and the forwarder wait on it (this process only: the hub is one process).
         self.changed = threading.Condition()
         self.generation = 0
+        self.office_key: bytes | None = None  # the office's Ed25519 key (grants), set by the hub
 
     def _bump(self) -> None:
         with self.changed:
@@ -178,6 +179,7 @@ class OfficeStore(Store):
         answer = {
             "station_no": station_no, "token": token, "office_id": meta["office_id"],
             "epoch": meta["epoch"], "head": head,
+            "office_public_key": meta.get("office_public_key", ""),
             "unit": {name: meta.get(name, "") for name in (
                 "unit_code", "unit_name", "province_code", "commune_code", "office_name")},
         }
@@ -218,13 +220,81 @@ class OfficeStore(Store):
         conn.executemany("INSERT INTO office_feed (kind, ref, at) VALUES ('event', ?, ?)",
                          [(event["event_id"], now) for event in verdict.accepted])
 
-    def process_batch(self, station: Station, batch_id: str, items: list[Any], *,
-                      via: str = "http", audit_head: Any = None) -> Any:
-        answer = super().process_batch(station, batch_id, items, via=via,
-                                       audit_head=audit_head)
+    def process_batch(self, station: Station, batch_id: str, items: list[Item], *,
+                      via: str = "http", audit_head: Any = None) -> BatchAnswer:
+        """The gateway's batch, judged with the office rule (§7.3) in place of the contract's
+        ownership rule: `not_writer` for an event its counter may not write now; every
+        `not_writer` and `version_conflict` kept in `office_conflicts`."""
+        event_ids = [item.event_id for item in items]
+
+        def work(conn: Connection) -> BatchAnswer:
+            now = server_time()
+            inserted = conn.execute(
+                "INSERT INTO batches (batch_id, unit_code, station_no, event_ids, results, "
+                "received_at, via) VALUES (?, ?, ?, ?, '[]', ?, ?) ON CONFLICT DO NOTHING",
+                [batch_id, station.unit_code, station.station_no, _compact(event_ids), now, via],
+            ).rowcount
+            if audit_head is not None:
+                self._audit_head(conn, station, batch_id, audit_head, now)
+            if inserted != 1:
+                return self._replay(conn, station, batch_id, event_ids)
+            known = self._known(conn, items)
+            for state in known.dossiers.values():  # who writes is judged by the office rule
+                state.unit_code, state.station_no = station.unit_code, station.station_no
+            judged = writers.judge_writers(conn, station.station_no, items, known)
+            verdict = judge(judged, station.unit_code, station.station_no, known)
+            self._write(conn, station, batch_id, verdict, known, now)
+            writers.keep_conflicts(conn, station.station_no, judged, verdict.results, now)
+            conn.execute("UPDATE batches SET results = ? WHERE batch_id = ?",
+                         [_compact(verdict.results), batch_id])
+            return BatchAnswer(verdict.results, replayed=False)
+
+        answer = self.db.write(work)
         if not answer.replayed:
             self._bump()
         return answer
+
+    # ---- one writer per dossier (§7) --------------------------------------------------------
+
+    def _key(self) -> tuple[bytes, str]:
+        if self.office_key is None:
+            raise GatewayError("the hub has no signing key", code="no_signing_key")
+        return self.office_key, self.meta()["office_id"]
+
+    def claim(self, claimant: int, dossier_id: str, clerk: str) -> dict[str, Any]:
+        answer = self.db.write(lambda conn: writers.claim(conn, claimant, dossier_id, clerk))
+        self._bump()
+        return answer
+
+    def claim_state(self, claim_id: str) -> dict[str, Any]:
+        return self.db.write(lambda conn: writers.claim_state(conn, claim_id))
+
+    def release(self, writer: int, claim_id: str, dossier_id: str,
+                version: int) -> dict[str, Any]:
+        key, office_id = self._key()
+        answer = self.db.write(lambda conn: writers.release(
+            conn, key, office_id, writer, claim_id, dossier_id, version))
+        self._bump()
+        return answer
+
+    def take_over(self, station_no: int, dossier_id: str, expected_writer: int,
+                  expected_version: int, reason: str, actor: str) -> dict[str, Any]:
+        key, office_id = self._key()
+        answer = self.db.write(lambda conn: writers.take_over(
+            conn, key, office_id, station_no, dossier_id, expected_writer, expected_version,
+            reason, actor))
+        self._bump()
+        return answer
+
+    def conflicts(self, open_only: bool = True) -> list[dict[str, Any]]:
+        rows = self.db.read(lambda conn: conn.all(
+            "SELECT event_id, dossier_id, version, station_no, code, message, payload, at, "
+            "resolved_at, resolution FROM office_conflicts"
+            + (" WHERE resolved_at IS NULL" if open_only else "") + " ORDER BY at, event_id"))
+        return [{"event_id": e, "dossier_id": d, "version": int(v), "station_no": int(n),
+                 "code": c, "message": m, "event": json.loads(p), "at": at,
+                 "resolved_at": r, "resolution": res}
+                for e, d, v, n, c, m, p, at, r, res in rows]
 
     # ---- the office feed (§2.3) -------------------------------------------------------------
 
@@ -256,6 +326,16 @@ class OfficeStore(Store):
                     entry["station_no"] = int(row[2])
                 elif kind == "counter":
                     entry["station_no"] = int(ref)
+                elif kind == "grant":
+                    grant = conn.one("SELECT body FROM office_grants WHERE grant_id = ?", [ref])
+                    if grant is None:
+                        continue
+                    entry["grant"] = json.loads(grant[0])
+                elif kind == "release_request":
+                    request = writers.release_request(conn, ref)
+                    if request is None:
+                        continue
+                    entry["request"] = request
                 else:
                     entry["ref"] = ref
                 entries.append(entry)
