@@ -89,9 +89,12 @@ class SupervisorScreen(QWidget):
             "Tính lại mã kiểm tra của các ngày đã niêm phong: cho biết sổ theo dõi có bị sửa "
             "đổi sau khi in hay không."))
         head = QHBoxLayout()
-        head.addWidget(title)
-        head.addSpacing(12)
-        head.addWidget(self.updated, 0, Qt.AlignmentFlag.AlignBottom)
+        self.updated.setWordWrap(True)  # under the title, wrapped: six buttons fit at 1366
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(title)
+        titles.addWidget(self.updated)
+        head.addLayout(titles)
         head.addStretch(1)
         for button in (self.log_button, self.report_button, self.verify_button,
                        self.cash_button, self.fees_button, self.refresh_button):
