@@ -114,3 +114,16 @@ def test_a_typed_cccd_chooses_the_gender_and_the_century(window, qtbot):
     qtbot.keyClick(form.birth_date, Qt.Key.Key_Return)
     assert form.birth_date.text() == "02/03/1995"
     assert form.applicant_payload()["birth_date"] == "1995-03-02"
+
+
+def test_a_person_typing_a_card_text_slowly_fills_nothing(window, qtbot):
+    """Only a scanner's burst is a card: the same keys typed by a person stay in the field."""
+    screen = window.built_screen("intake")
+    focus(qtbot, screen.note)
+    text = CARD[:40]  # the number, the old CMND, the start of the name
+    for event, starts_character in scanner_keys(text):
+        if starts_character:
+            qtbot.wait(60)  # a fast typist: still slower than any scanner
+        QApplication.sendEvent(QApplication.focusWidget(), event)
+    assert screen.note.text() == text
+    assert screen.form.name.text() == "" and not screen.form.card_note.isVisible()
