@@ -142,6 +142,18 @@ def test_an_owner_is_found_by_name_without_accents(screen, world, qtbot):
     assert screen.model.rowCount() == 3
 
 
+def test_an_owner_added_by_a_correction_is_found_by_name(screen, world, qtbot):
+    code = world.codes["copy"]
+    world.desk.correct(code, {"owner": {"name": "Đặng Thị Ánh", "id_type": "none",
+                                        "address": "Thôn Phước Yên"}},
+                       reason="Chủ hồ sơ là người khác", clerk=NAM)
+    with qtbot.waitSignal(screen.searched) as found:
+        screen.search("dang thi anh")
+    assert found.args[0] == [code]
+    row = screen.model.row_of(code)
+    assert screen.model.index(row, 1).data() == "Lê Văn Tâm (chủ hồ sơ: Đặng Thị Ánh)"
+
+
 def test_the_keyboard_reaches_the_day_and_the_list_follows_a_stamp(screen, world, qtbot):
     screen.activateWindow()
     qtbot.waitUntil(screen.isActiveWindow)
