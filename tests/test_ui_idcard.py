@@ -94,12 +94,17 @@ def test_a_card_whose_number_disagrees_with_it_is_refused(window, qtbot):
     assert "nữ" in screen.form.card_note.text().lower()
 
 
-def test_a_card_scanned_elsewhere_is_typed_as_it_always_was(window, qtbot):
+def test_a_card_scanned_into_tra_cuu_searches_by_its_number(window, desk, qtbot):
+    from conftest import intake_request
+
+    code = desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code  # 046095001234
     qtbot.keyClick(window, Qt.Key.Key_F3)
     find = window.built_screen("find")
     focus(qtbot, find.search_box)
-    scan(qtbot, CARD)
-    assert find.search_box.text() == CARD
+    with qtbot.waitSignal(find.searched) as found:
+        scan(qtbot, CARD)  # typed into the box as it always was, then Enter
+    assert found.args[0] == [code]
+    assert find.search_box.text() == "046095001234"
     assert window.built_screen("intake").form.name.text() == ""
 
 

@@ -33,6 +33,7 @@ from ...domain.calendar import WorkCalendar
 from ...domain.dossier import Dossier
 from ...domain.dossier_code import looks_like_dossier_code
 from ...domain.formatting import date_vn
+from ...domain.idcard import looks_like_idcard_qr
 from ...domain.status import DossierStatus
 from ..operations import Changes, QueryOp, error_message
 from ..session import Session
@@ -345,17 +346,27 @@ class FindScreen(QWidget):
         self.clerk.setCurrentIndex(max(self.clerk.findData(current), 0))
         self.clerk.blockSignals(False)
 
-    def _search_as_typed(self) -> None:
+    def _box_text(self) -> str:
+        """What is searched: the box's text, or the ID number of a chip ID card's QR code
+        scanned into it (the box then shows the number)."""
         text = self.search_box.text().strip()
+        if looks_like_idcard_qr(text):
+            text = text.split("|", 1)[0].strip()
+            self.search_box.setText(text)
+        return text
+
+    def _search_as_typed(self) -> None:
+        text = self._box_text()
         if len(text) >= MIN_CHARS:
             self._run(text)
         elif not text:
             self.list_day()
 
     def submit(self) -> None:
-        """Enter in the search box: search now; a whole dossier code opens that dossier."""
+        """Enter in the search box: search now; a whole dossier code opens that dossier; a
+        chip ID card's QR code scanned into it searches by its ID number."""
         self._timer.stop()
-        text = self.search_box.text().strip()
+        text = self._box_text()
         if not text:
             self.list_day()
             return
