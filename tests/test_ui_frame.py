@@ -1,4 +1,4 @@
-"""The window's frame: set-up dialog, main window, status bar, scanner, language.
+"""The window's frame: set-up wizard, main window, status bar, scanner, language.
 
 The three screens and the dossier dialog are replaced by small stand-ins here, so these tests
 prove the frame whatever state the screens are in; the desk and its SQLite file are real.
@@ -21,7 +21,7 @@ from intake_app.ui import i18n, main_window
 from intake_app.ui.main_window import SettingsDialog, build_main_window
 from intake_app.ui.operations import Changes
 from intake_app.ui.scanner import ScannerFilter
-from intake_app.ui.setup_dialog import SetupDialog
+from intake_app.ui.setup_wizard import SetupWizard
 from intake_app.ui.status_text import status_text
 
 CODE = "000.00.12.H56-261123-2001"
@@ -77,46 +77,23 @@ def vietnamese():
 
 # ---- set-up ----------------------------------------------------------------------------------
 
-def test_setup_dialog_sets_an_empty_folder_up(tmp_path: Path, qtbot) -> None:
+def test_the_unit_page_finds_units_without_accents(tmp_path: Path, qtbot) -> None:
     with Desk(tmp_path / "new") as desk:
-        dialog = SetupDialog(desk)
-        qtbot.addWidget(dialog)
-        type_text(qtbot, dialog.unit_code, "000.00.12")
-        assert "NNN.NN.NN.XNN" in dialog.unit_code_hint.text()
-        type_text(qtbot, dialog.unit_code, ".H56")
-        assert dialog.unit_code_hint.text() == ""
-        type_text(qtbot, dialog.unit_name, "UBND phường Phong Quảng")
-        province = dialog.province.lineEdit()
+        wizard = SetupWizard(desk, printers=(None, []))
+        qtbot.addWidget(wizard)
+        page = wizard.unit
+        type_text(qtbot, page.unit_code, "000.00.12")
+        assert "NNN.NN.NN.XNN" in page.unit_code_hint.text()
+        type_text(qtbot, page.unit_code, ".H56")
+        assert page.unit_code_hint.text() == ""
+        province = page.province.lineEdit()
         type_text(qtbot, province, "hue")  # no accents, a part of "Thành phố Huế"
         qtbot.keyClick(province, Qt.Key.Key_Return)
-        assert dialog.province.current_code() == "46"
-        assert dialog.province.currentText() == "Thành phố Huế"
-        type_text(qtbot, dialog.commune.lineEdit(), "phong quảng")
-        qtbot.keyClick(dialog.commune.lineEdit(), Qt.Key.Key_Return)
-        assert dialog.commune.current_code() == "19873"
-        dialog.station_no.setValue(2)
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-        assert dialog.result() == QDialog.DialogCode.Accepted
-        station = desk.station
-    assert (station.unit_code, station.unit_name, station.province_code,
-            station.commune_code, station.station_no, station.office_name) == (
-        "000.00.12.H56", "UBND phường Phong Quảng", "46", "19873", 2, "Bộ phận Một cửa")
-
-
-def test_setup_dialog_shows_a_refusal_and_stays_open(tmp_path: Path, qtbot) -> None:
-    with Desk(tmp_path / "new") as desk:
-        dialog = SetupDialog(desk)
-        qtbot.addWidget(dialog)
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-        assert "tỉnh, thành phố" in dialog.error.text()
-        dialog.province.select_code("46")
-        dialog.commune.select_code("19873")
-        type_text(qtbot, dialog.unit_code, "12.H56")
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-        assert dialog.result() != QDialog.DialogCode.Accepted
-        assert "không đúng dạng" in dialog.error.text()
-        assert "Tên đơn vị không được để trống" in dialog.error.text()
-        assert not desk.is_set_up()
+        assert page.province.current_code() == "46"
+        assert page.province.currentText() == "Thành phố Huế"
+        type_text(qtbot, page.commune.lineEdit(), "phong quảng")
+        qtbot.keyClick(page.commune.lineEdit(), Qt.Key.Key_Return)
+        assert page.commune.current_code() == "19873"
 
 
 def answer_dialogs(answers: dict[type, object]):
@@ -138,13 +115,23 @@ def answer_dialogs(answers: dict[type, object]):
     return timer, seen
 
 
-def fill_setup(dialog: SetupDialog) -> None:
-    dialog.unit_code.setText("000.00.12.H56")
-    dialog.unit_name.setText("UBND phường Phong Quảng")
-    dialog.province.select_code("46")
-    dialog.commune.select_code("19873")
-    dialog.station_no.setValue(3)
-    dialog.ok_button.click()
+def fill_setup(wizard: SetupWizard) -> None:
+    """Every page of the set-up wizard, as IT fills it, to the end."""
+    wizard.unit.unit_code.setText("000.00.12.H56")
+    wizard.unit.unit_name.setText("UBND phường Phong Quảng")
+    wizard.unit.province.select_code("46")
+    wizard.unit.commune.select_code("19873")
+    wizard.unit.station_no.setValue(3)
+    wizard.next()
+    wizard.admin.login.setText("cntt.bao")
+    wizard.admin.display_name.setText("Phạm Quốc Bảo")
+    for field in (wizard.admin.password, wizard.admin.password_again):
+        field.setText("mùa thu hà nội đẹp")
+    for _ in range(5):  # gateway skipped, printer, backup place, summary ("Thiết lập")
+        wizard.next()
+    assert wizard.currentPage() is wizard.sheet, wizard.summary.error.text()
+    wizard.sheet_kept = True  # printed
+    wizard.accept()
 
 
 def test_first_start_sets_up_asks_the_clerk_then_opens_the_window(tmp_path, qtbot,
@@ -153,12 +140,12 @@ def test_first_start_sets_up_asks_the_clerk_then_opens_the_window(tmp_path, qtbo
         dialog.name.setEditText("Trần Văn Nam")
         dialog.ok_button.click()
 
-    timer, seen = answer_dialogs({SetupDialog: fill_setup, app_module.ClerkDialog: name_clerk})
+    timer, seen = answer_dialogs({SetupWizard: fill_setup, app_module.ClerkDialog: name_clerk})
     app = QApplication.instance()
     window = app_module.start(app, tmp_path / "first", None, lazy=False)
     timer.stop()
     qtbot.addWidget(window)
-    assert seen == ["SetupDialog", "ClerkDialog"]
+    assert seen == ["SetupWizard", "ClerkDialog"]
     assert window.windowTitle() == "Tiếp nhận hồ sơ – UBND phường Phong Quảng – Quầy 3"
     assert window.session.clerk == "Trần Văn Nam"
     with Desk(tmp_path / "first") as desk:
@@ -225,10 +212,10 @@ def test_a_store_the_worker_cannot_open_is_said_once_and_the_window_closes(
 
 
 def test_cancelling_the_setup_opens_nothing(tmp_path, qtbot) -> None:
-    timer, seen = answer_dialogs({SetupDialog: lambda dialog: dialog.reject()})
+    timer, seen = answer_dialogs({SetupWizard: lambda wizard: wizard.done(0)})
     assert app_module.start(QApplication.instance(), tmp_path / "first", None) is None
     timer.stop()
-    assert seen == ["SetupDialog"]
+    assert seen == ["SetupWizard"]
     with Desk(tmp_path / "first") as desk:
         assert not desk.is_set_up()
 

@@ -43,7 +43,7 @@ from intake_app.ui.app import ClerkDialog, create_application  # noqa: E402
 from intake_app.ui.fonts import load_fonts  # noqa: E402
 from intake_app.ui.main_window import MainWindow, SettingsDialog, build_main_window  # noqa: E402
 from intake_app.ui.session import Session  # noqa: E402
-from intake_app.ui.setup_dialog import SetupDialog  # noqa: E402
+from intake_app.ui.setup_wizard import SetupWizard  # noqa: E402
 
 SIZE = (1366, 768)
 MAXIMISED = (1366, 700)
@@ -368,15 +368,16 @@ def shots(window: MainWindow, session: Session, desk: Desk, codes: list[str], ou
 
     def setup() -> None:
         with Desk(tmp / "empty") as empty:
-            dialog = SetupDialog(empty)
-            dialog.unit_code.setText("000.00.12.H56")
-            dialog.unit_name.setText("UBND phường Phong Quảng")
-            dialog.province.select_code("46")
-            dialog.commune.select_code("19873")
-            dialog.station_no.setValue(2)
-            dialog.show()
-            save(dialog, out / f"setup{suffix}.png")
-            dialog.close()
+            wizard = SetupWizard(empty, printers=("HP LaserJet P1102",
+                                                  ["Canon LBP2900", "HP LaserJet P1102"]))
+            wizard.unit.unit_code.setText("000.00.12.H56")
+            wizard.unit.unit_name.setText("UBND phường Phong Quảng")
+            wizard.unit.province.select_code("46")
+            wizard.unit.commune.select_code("19873")
+            wizard.unit.station_no.setValue(2)
+            wizard.show()
+            save(wizard, out / f"setup{suffix}.png")
+            wizard.done(0)
 
     def settings() -> None:
         dialog = SettingsDialog(session, window)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+PRINTER_KEY = "printer.name"  # the setting: the printer chosen at set-up (None: the default)
+
 
 @dataclass(frozen=True)
 class SheetAccount:

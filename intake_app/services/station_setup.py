@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..domain.accounts import Role, check_display_name, check_login, require_good_password
 from ..domain.errors import InvalidInput
-from ..domain.setup_sheet import SetupSheet, SheetAccount
+from ..domain.setup_sheet import PRINTER_KEY, SetupSheet, SheetAccount
 from ..domain.station import StationSettings, station_problems
 from ..domain.sync_config import check_gateway_url
 from ..domain.text import nfc
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PRINTER_KEY = "printer.name"
 
 
 @dataclass(frozen=True)

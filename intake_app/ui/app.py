@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import DeskError, StorageProblem
+from ..domain.setup_sheet import PRINTER_KEY
 from ..domain.text import nfc
 from ..store.peek import peek_settings
+from . import printing
 from .fonts import load_fonts
 from .i18n import CACHE_FOLDER, LANGUAGE_KEY, install_language, language_from
 from .main_window import MainWindow, build_main_window
@@ -139,9 +141,10 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
           lazy: bool = True) -> MainWindow | None:
     """Everything up to the event loop; None if the person cancelled set-up or the clerk."""
     load_fonts(app)
-    peeked = peek_settings(data_dir, LANGUAGE_KEY, CLERKS_KEY)
+    peeked = peek_settings(data_dir, LANGUAGE_KEY, CLERKS_KEY, PRINTER_KEY)
     if peeked is None or peeked.station is None:
         return _start_with_desk(app, Path(data_dir), clerk, lazy=lazy)
+    printing.PREFERRED_PRINTER = _printer_name(peeked.values.get(PRINTER_KEY))
     install_language(app, language_from(peeked.values.get(LANGUAGE_KEY)),
                      cache_dir=Path(data_dir) / CACHE_FOLDER)
     chosen = clerk
@@ -163,23 +166,53 @@ def _start_with_desk(app: QApplication, data_dir: Path, clerk: str | None, *,
     (asking for the recovery key, or about a key file, if it must)."""
     from .i18n import get_language
     from .keys_dialogs import open_desk
-    from .setup_dialog import SetupDialog
 
     # SQLite's quick check runs in the background: the window is not held up by it, and a
     # write (a stamp) waits for it.
     desk = open_desk(data_dir, check_store="background")
     if desk is None:
         return None
+    if not desk.is_set_up() and not _set_up(app, desk):
+        return None  # the wizard was cancelled (and the desk closed)
     with desk:
         install_language(app, get_language(desk), cache_dir=data_dir / CACHE_FOLDER)
-        if not desk.is_set_up() and SetupDialog(desk).exec() != QDialog.DialogCode.Accepted:
-            return None
+        printing.PREFERRED_PRINTER = _printer_name(desk.setting(PRINTER_KEY))
         if clerk is None:
             clerk = ask_clerk(desk)
             if clerk is None:
                 return None
         session = Session.for_desk(desk, clerk, app)
     return _open_window(app, session, lazy=lazy)
+
+
+def _set_up(app: QApplication, desk: Desk) -> bool:
+    """The set-up wizard on a new data folder; False if cancelled. A cancelled set-up of a
+    folder this start made leaves nothing behind (the database, the keys file and the keys in
+    the credential store are removed; the log stays); one that had saved something before
+    (an earlier run) stays as it is, and the wizard starts again next time."""
+    from ..services.station_setup import discard_new_station, untouched
+    from ..store.db import DATABASE_FILE
+    from .i18n import get_language
+    from .setup_wizard import SetupWizard
+
+    install_language(app, get_language(desk), cache_dir=desk.data_dir / CACHE_FOLDER)
+    if SetupWizard(desk).exec() == QDialog.DialogCode.Accepted and desk.is_set_up():
+        return True
+    discard = untouched(desk)
+    keys = desk.keys
+    while desk.db.health.running:  # the background check's own connection
+        time.sleep(STORE_POLL_S)
+    desk.close()
+    if discard:
+        try:
+            discard_new_station(desk.data_dir, DATABASE_FILE, keys)
+        except Exception:  # noqa: BLE001 - what stays is a folder the wizard reopens
+            log.exception("could not remove the files of the cancelled set-up")
+    return False
+
+
+def _printer_name(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def _open_window(app: QApplication, session: Session, *, lazy: bool) -> MainWindow:

@@ -20,6 +20,9 @@ from PySide6.QtPrintSupport import QPrinter
 MAX_PRINT_DPI = 300
 POINTS_PER_INCH = 72
 PDFIUM = threading.RLock()  # one thread in PDFium at a time (it is not thread-safe)
+# The printer chosen at set-up (the setting `printer.name`, read at start): the print dialog
+# opens on it while it is installed; None: the system's default printer.
+PREFERRED_PRINTER: str | None = None
 
 
 def iter_page_images(pdf: bytes | Path, dpi: float) -> Iterator[QImage]:
@@ -91,6 +94,11 @@ def new_receipt_printer(copies: int, title: str = "", *, landscape: bool = False
     printer.setFullPage(True)  # the PDF carries its own margins
     printer.setCopyCount(max(1, copies))
     printer.setCollateCopies(True)
+    if PREFERRED_PRINTER:
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        if PREFERRED_PRINTER in QPrinterInfo.availablePrinterNames():
+            printer.setPrinterName(PREFERRED_PRINTER)
     if title:
         printer.setDocName(title)
     return printer
