@@ -85,6 +85,9 @@ DisableWelcomePage=no
 UninstallDisplayName={#AppName}
 UninstallDisplayIcon={app}\{#WindowExe}
 ; A running copy is asked to close (Windows Restart Manager) before its files are replaced.
+; The window holds these named mutexes while it runs (intake_app\ui\single_instance.py): setup
+; and the uninstaller see a running copy by them, in this session or another one.
+AppMutex=IntakeAppRunning,Global\IntakeAppRunning
 CloseApplications=yes
 RestartApplications=no
 ; Nothing registered beyond the uninstall entry: no file types, no PATH, no services.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import intake_request, pdf_words, type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 
 from intake_app.desk import Desk
 from intake_app.domain.accounts import Role
@@ -16,7 +16,7 @@ from intake_app.domain.errors import StorageProblem
 from intake_app.station_keys import KEYS_FILE, entry_name
 from intake_app.store.db import DATABASE_FILE
 from intake_app.ui import app as app_module
-from intake_app.ui import printing
+from intake_app.ui import printing, setup_wizard
 from intake_app.ui.setup_wizard import SetupWizard
 
 PRINTERS = ("HP LaserJet P1102", ["Canon LBP2900", "HP LaserJet P1102"])
@@ -193,11 +193,11 @@ def test_each_page_names_the_wrong_field_in_vietnamese(tmp_path, qtbot) -> None:
 def answer_yes(monkeypatch) -> list[str]:
     asked: list[str] = []
 
-    def question(parent, title, text, *args, **kwargs):
+    def question(parent, title, text, yes, no):
         asked.append(text)
-        return QMessageBox.StandardButton.Yes
+        return True
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(setup_wizard, "ask", question)
     return asked
 
 
@@ -269,8 +269,8 @@ def test_closing_the_sheet_unsaved_asks_first(tmp_path, qtbot, monkeypatch) -> N
         drive_to_commit(qtbot, wizard)
         next_page(qtbot, wizard)
         asked: list[str] = []
-        monkeypatch.setattr(QMessageBox, "question", staticmethod(
-            lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No))
+        monkeypatch.setattr(setup_wizard, "ask",
+                            lambda parent, title, text, *a: asked.append(text) or False)
         click(qtbot, wizard, QWizard.WizardButton.FinishButton)
         assert wizard.isVisible() and "intake-app setup-sheet" in asked[0]
         asked.clear()

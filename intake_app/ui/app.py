@@ -80,11 +80,22 @@ BACKUP_DELAY_MS = 4000  # the day's first backup, once the chores and the first 
 def run_app(data_dir: Path, clerk: str | None) -> int:
     """Open the window on the station of `data_dir`; returns the process exit status."""
     from ..logs import setup_logging
-    from ..store.problems import storage_problem
 
     setup_logging(data_dir)
     app = create_application()
     install_error_hook()
+    guard = one_window(app, Path(data_dir))
+    if guard is None:
+        return ALREADY_OPEN
+    try:
+        return _run_window(app, data_dir, clerk)
+    finally:
+        guard.release()
+
+
+def _run_window(app: QApplication, data_dir: Path, clerk: str | None) -> int:
+    from ..store.problems import storage_problem
+
     try:
         window = start(app, data_dir, clerk)
     except (DeskError, OSError, sqlite3.Error) as exc:
@@ -106,6 +117,34 @@ def run_app(data_dir: Path, clerk: str | None) -> int:
     window.close()
     shiboken6.delete(window)
     return status
+
+
+ALREADY_OPEN = 0  # a second start on the same data folder: the first window is shown
+
+
+def one_window(app: QApplication, data_dir: Path):  # -> InstanceGuard | None
+    """Take the data folder's window lock; None (after saying so) if a window has it."""
+    from .single_instance import InstanceGuard, bring_to_front
+
+    guard = InstanceGuard(data_dir, app)
+    if guard.acquire():
+        guard.show_requested.connect(bring_to_front)
+        app.aboutToQuit.connect(guard.release)
+        return guard
+    shown = guard.ask_first_to_show()
+    log.info("a window is already open on %s (pid %s); second start refused", data_dir,
+             guard.holder_pid())
+    text = QCoreApplication.translate(
+        "run_app", "Ứng dụng đang mở cho thư mục dữ liệu này ({path}). Mỗi thư mục dữ liệu chỉ "
+        "mở một cửa sổ, để hai cửa sổ không cùng cấp mã hồ sơ và sao lưu cùng lúc.").format(
+            path=data_dir)
+    text += "\n\n" + (QCoreApplication.translate(
+        "run_app", "Cửa sổ đang mở đã được đưa lên trước.") if shown else
+        QCoreApplication.translate(
+            "run_app", "Hãy tìm cửa sổ đó trên thanh tác vụ. Nếu không thấy, ứng dụng có thể "
+            "đang đóng hoặc đang ở một tài khoản Windows khác trên máy này."))
+    QMessageBox.information(None, APP_NAME, text)
+    return None
 
 
 def install_error_hook() -> None:

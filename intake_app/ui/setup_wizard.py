@@ -102,6 +102,18 @@ class FieldForm(QFormLayout):
         return self.errors[name].text() if self.errors[name].isVisible() else ""
 
 
+def ask(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
+    """A question with Vietnamese answers on its buttons (Qt's own Yes/No are in English
+    when Qt ships no Vietnamese translation); the safe answer is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
 def _intro(page: QWizardPage, text: str) -> QLabel:
     label = QLabel(text, page)
     label.setWordWrap(True)
@@ -572,13 +584,10 @@ class SetupWizard(QWizard):
         return super().validateCurrentPage()
 
     def ask_without_sheet(self) -> bool:
-        answer = QMessageBox.question(
-            self, self.tr("Chưa in tờ thiết lập"),
-            self.tr("Tờ thiết lập (có khóa khôi phục) chưa được in hay lưu. Có thể in lại sau "
-                    "bằng lệnh intake-app setup-sheet. Vẫn bắt đầu làm việc?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, self.tr("Chưa in tờ thiết lập"),
+                   self.tr("Tờ thiết lập (có khóa khôi phục) chưa được in hay lưu. Có thể in "
+                           "lại sau bằng lệnh intake-app setup-sheet. Vẫn bắt đầu làm việc?"),
+                   self.tr("Bắt đầu, in sau"), self.tr("Quay lại để in"))
 
     def reject(self) -> None:
         """Cancel: before "Thiết lập" nothing was written; after it, the station is set up,
@@ -587,11 +596,7 @@ class SetupWizard(QWizard):
             if self.sheet_kept or self.ask_without_sheet():
                 self.accept()
             return
-        answer = QMessageBox.question(
-            self, self.tr("Hủy thiết lập"),
-            self.tr("Hủy thiết lập quầy? Chưa có gì được lưu; lần mở sau ứng dụng sẽ hỏi lại "
-                    "từ đầu."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask(self, self.tr("Hủy thiết lập"),
+               self.tr("Hủy thiết lập quầy? Chưa có gì được lưu; lần mở sau ứng dụng sẽ hỏi lại "
+                       "từ đầu."), self.tr("Hủy thiết lập"), self.tr("Tiếp tục thiết lập")):
             super().reject()
