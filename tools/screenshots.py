@@ -109,16 +109,24 @@ def fill_station(folder: Path) -> list[str]:
     moments = [working_days_back(today, days) + timedelta(minutes=37 * n)
                for n, days in enumerate((6, 3, 1, 0, 0))]
     clock = Clock(now - timedelta(days=31))
-    codes = []
+    codes: list[str] = []
     with Desk(folder, clock=clock) as desk:
         desk.init_station(**UNIT)
-        fill_month(desk, clock, now)
-        for applicant, moment in zip(APPLICANTS, moments, strict=True):
-            clock.now = moment
-            codes.append(desk.receive(request(applicant), clerk=CLERK).dossier.code)
-        clock.now = moments[-1]
-        desk.hand_back(codes[1], receiver_name=APPLICANTS[1][0],
-                       receiver_id_number=APPLICANTS[1][1], clerk=CLERK)
+
+        def receive(applicant: tuple) -> Callable[[], None]:
+            return lambda: codes.append(
+                desk.receive(request(applicant), clerk=CLERK).dossier.code)
+
+        def hand_back() -> None:
+            desk.hand_back(codes[1], receiver_name=APPLICANTS[1][0],
+                           receiver_id_number=APPLICANTS[1][1], clerk=CLERK)
+
+        # In time order with the month's steps: the station's trusted clock refuses a stamp
+        # earlier than the last instant it recorded, as it would on a real counter.
+        samples = [(moment, receive(applicant))
+                   for applicant, moment in zip(APPLICANTS, moments, strict=True)]
+        samples.append((moments[-1] + timedelta(minutes=1), hand_back))
+        fill_month(desk, clock, now, samples)
     return codes
 
 
@@ -159,10 +167,14 @@ def month_request(desk: Desk, index: int) -> dict:
     }
 
 
-def fill_month(desk: Desk, clock: Clock, now: datetime) -> None:
+def fill_month(desk: Desk, clock: Clock, now: datetime,
+               samples: list[tuple[datetime, Callable[[], None]]]) -> None:
     """About sixty dossiers over the 30 days before today, each taken through its steps in
-    time order; a step that would come after `now` is not taken."""
+    time order, with the `samples` (what to do at a given moment) among them; a step that
+    would come after `now` is not taken."""
     events: list[tuple[datetime, int, str, int]] = []  # (when, order, what, dossier)
+    for j, (moment, _action) in enumerate(samples):
+        events.append((moment, -1 - j, "sample", j))
     day, index = now.date() - timedelta(days=29), 0
     working = 0
     while day < now.date():
@@ -181,6 +193,9 @@ def fill_month(desk: Desk, clock: Clock, now: datetime) -> None:
         if when > now:
             continue  # not yet: the dossier stays where it is
         clock.now = when
+        if what == "sample":
+            samples[i][1]()
+            continue
         try:
             after = take_step(desk, what, i, codes)
         except IllegalStep as exc:
