@@ -113,6 +113,11 @@ def test_the_clerk_chooses_an_exemption_with_its_reason_and_the_receipt_says_so(
     receipt = pdf_words(result.receipt_path)
     assert "Hình thức thanh toán: Miễn nộp phí, lệ phí (lý do: Người có công với cách mạng)" \
         in receipt
+    from intake_app.ui.find.dossier_dialog import DossierDialog, read_view
+
+    shown = DossierDialog(screen.session, read_view(desk, dossier.code))
+    qtbot.addWidget(shown)
+    assert "Miễn nộp phí, lệ phí (lý do: Người có công" in shown.fields["fee"].text()
     # The next citizen starts on cash again.
     assert payment.chosen == PaymentMethod.CASH and not payment.reason.isVisibleTo(screen)
 

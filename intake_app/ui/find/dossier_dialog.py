@@ -336,6 +336,8 @@ class DossierDialog(QDialog):
         elif d.fee_lines:
             fee += " (" + "; ".join(f"{line.label}: {money(line.amount)}"
                                     for line in d.fee_lines) + ")"
+        if d.payment is not None and d.fee_total != 0:  # how it was paid (issue 11.7)
+            fee += f" · {d.payment.text}"
         values = {
             "procedure": f"{d.procedure_code} — {d.procedure_name}",
             "applicant": applicant.name,

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -133,6 +133,7 @@ class ProvincialFeesDialog(QDialog):
         self.amount.setRange(*count_range("provincial_fee.amount"))
         self.amount.setSingleStep(1000)
         self.amount.setGroupSeparatorShown(True)
+        self.amount.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
         self.amount.setSuffix(" đồng")
         self.basis = QLineEdit()
         self.basis.setMaxLength(max_chars("provincial_fee.basis"))
@@ -147,7 +148,7 @@ class ProvincialFeesDialog(QDialog):
                                                 self.tr("Người sửa, căn cứ")])
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setMaximumHeight(150)
         self.message = QLabel()
         self.message.setWordWrap(True)
