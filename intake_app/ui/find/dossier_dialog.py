@@ -237,12 +237,12 @@ class DossierDialog(QDialog):
         self.reprint_button.setToolTip(self.tr(
             "Bản gốc nếu chưa in được lần nào; đã in rồi thì in bản sao"))
         self.hand_back_button = QPushButton(self.tr("Trả kết quả (F4)"))
-        self.step_button = QPushButton(self.tr("Chuyển bước…"))
-        self.extend_button = QPushButton(self.tr("Hẹn lại ngày trả…"))
+        self.step_button = QPushButton(self.tr("Chuyển bước… (Ctrl+B)"))
+        self.extend_button = QPushButton(self.tr("Hẹn lại ngày trả… (Ctrl+H)"))
         self.correct_button = QPushButton(self.tr("Sửa thông tin… (Ctrl+E)"))
         self.correct_button.clicked.connect(self.open_correction)
         self.correction: QDialog | None = None  # the open Sửa thông tin dialog
-        self.slip_button = QPushButton(self.tr("In phiếu"))
+        self.slip_button = QPushButton(self.tr("In phiếu (Ctrl+I)"))
         self.slip_menu = QMenu(self.slip_button)
         self.slip_menu.setToolTipsVisible(True)
         self.slip_actions: dict[SlipKind, QAction] = {}
@@ -255,7 +255,7 @@ class DossierDialog(QDialog):
         self.follow_up_button.hide()
         self.follow_up_kind: SlipKind | None = None
         self.follow_up_button.clicked.connect(self._print_follow_up)
-        self.close_button = QPushButton(self.tr("Đóng"))
+        self.close_button = QPushButton(self.tr("Đóng (Esc)"))
         for button in (self.reprint_button, self.hand_back_button, self.step_button,
                        self.extend_button, self.slip_button, self.follow_up_button,
                        self.correct_button):
@@ -270,6 +270,9 @@ class DossierDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+P"), self, self.reprint)
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, self.request_hand_back)
         QShortcut(QKeySequence("Ctrl+E"), self, self.open_correction)
+        QShortcut(QKeySequence("Ctrl+B"), self, self.open_step_dialog)
+        QShortcut(QKeySequence("Ctrl+H"), self, self.open_extend_dialog)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.slip_button.showMenu)
 
         message_row = QHBoxLayout()
         message_row.addWidget(self.message, 1)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -162,18 +162,22 @@ class SyncScreen(QWidget):
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
-        self.retry_button = QPushButton(self.tr("Gửi lại"), self)
+        self.retry_button = QPushButton(self.tr("Gửi lại (Ctrl+G)"), self)
         self.retry_button.setToolTip(self.tr(
             "Gửi lại lên tỉnh các hồ sơ đã chọn (sau khi đã sửa hồ sơ, hoặc tỉnh đã bổ sung "
             "danh mục)."))
         self.retry_button.setEnabled(False)
         self.retry_button.clicked.connect(self.retry_selected)
-        self.sync_button = QPushButton(self.tr("Đồng bộ ngay"), self)
+        self.sync_button = QPushButton(self.tr("Đồng bộ ngay (Ctrl+R)"), self)
         self.sync_button.clicked.connect(self.sync_now)
-        self.export_button = QPushButton(self.tr("Xuất tệp USB…"), self)
+        self.export_button = QPushButton(self.tr("Xuất tệp USB… (Ctrl+E)"), self)
         self.export_button.clicked.connect(self.export_file)
-        self.import_button = QPushButton(self.tr("Nhập tệp kết quả…"), self)
+        self.import_button = QPushButton(self.tr("Nhập tệp kết quả… (Ctrl+O)"), self)
         self.import_button.clicked.connect(self.import_file)
+        for keys, button in (("Ctrl+G", self.retry_button), ("Ctrl+R", self.sync_button),
+                             ("Ctrl+E", self.export_button), ("Ctrl+O", self.import_button)):
+            shortcut = QShortcut(QKeySequence(keys), self, button.animateClick)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for button in (self.retry_button, self.sync_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
