@@ -39,6 +39,18 @@ OFFICE_KEY = "office.office"  # {office_id, epoch, unit_name, office_name, joine
 # In sync_state: the feed's cursor (the last seq applied) and where the feed stood.
 FEED_CURSOR = "office.feed_cursor"
 FEED_STATE = "office.feed"  # {at, head, cursor}
+OFFICE_HUB = "office.hub"  # the hub's last health: {at, head, province: {...}}
+
+
+def behind(feed: dict | None) -> int:
+    """How many feed entries this counter has not applied yet (0 when unknown).
+
+    >>> behind({"head": 120, "cursor": 100}), behind(None)
+    (20, 0)
+    """
+    if not feed:
+        return 0
+    return max(0, int(feed.get("head") or 0) - int(feed.get("cursor") or 0))
 
 
 def normalise_code(code: str) -> str | None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
-from ..domain.clock import now_vn
+from ..domain.clock import iso, now_vn
 from ..domain.sync_rules import (
     BACKOFF_BASE_S,
     BACKOFF_CAP_S,
@@ -110,6 +110,9 @@ class Forwarder:
         self.rng = rng
         self.max_events = max_events
         self.states: dict[int, StationState] = {}
+        self.last_success_at: str | None = None  # ISO, the last pass that emptied a queue
+        self.last_failure_at: str | None = None
+        self.last_error: str | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -140,6 +143,14 @@ class Forwarder:
                 return
             self.store.wait_change(generation, wait)
 
+    def province_state(self) -> dict[str, Any]:
+        """For the hub's health: whether the province answered the last forwarding."""
+        reachable = None
+        if self.last_success_at or self.last_failure_at:
+            reachable = (self.last_failure_at or "") <= (self.last_success_at or "")
+        return {"reachable": reachable, "last_success": self.last_success_at,
+                "last_failure": self.last_failure_at, "error": self.last_error}
+
     def pass_once(self) -> float:
         """Forward every station that is due; seconds until the next one is due."""
         now = time.monotonic()
@@ -157,6 +168,7 @@ class Forwarder:
         token = self.token_for(station_no)
         if province is None or not token:
             state.last_error = "no province gateway" if province is None else "no province token"
+            self.last_failure_at, self.last_error = iso(now_vn()), state.last_error
             state.next_try = time.monotonic() + AUTH_WAIT_S
             return
         client = GatewayClient(province.gateway_url, token, ca_file=province.ca_file,
@@ -169,8 +181,10 @@ class Forwarder:
         if report.complete or report.stopped is None:
             state.attempt, state.next_try, state.last_error = 0, 0.0, None
             state.last_success = time.time()
+            self.last_success_at = iso(now_vn())
             return
         state.last_error = report.error
+        self.last_failure_at, self.last_error = iso(now_vn()), report.error
         if report.stopped == "auth":
             state.next_try = time.monotonic() + AUTH_WAIT_S
             return

@@ -200,6 +200,7 @@ def serve(folder: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
                           backoff_base=backoff_base or BACKOFF_BASE_S,
                           backoff_cap=backoff_cap or BACKOFF_CAP_S,
                           max_events=batch_events or MAX_BATCH_EVENTS)
+    store.province_state = forwarder.province_state
     app = create_office_app(store, hub.certificate_pem)
     config = uvicorn.Config(app, host=host, port=port, log_level=log_level,
                             ssl_certfile=str(hub.folder / CERTIFICATE),

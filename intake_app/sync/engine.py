@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..domain.clock import iso
-from ..domain.office import HUB_URL_KEY, PIN_PEM_KEY
+from ..domain.office import HUB_URL_KEY, OFFICE_HUB, PIN_PEM_KEY
 from ..domain.sync_config import SyncConfigError, check_gateway_url
 from ..domain.sync_rules import (
     MAX_BATCH_EVENTS,
@@ -239,8 +239,11 @@ class Syncer:
                 result.error = f"gateway health answered {answer.status}: {answer.text(200)}"
             elif (server_time := parse_server_time(data.get("server_time"))) is not None:
                 result.clock_skew_seconds = clock_skew_seconds(server_time, self.clock())
+        office = data.get("office") if ok and isinstance(data, dict) else None
         with write_transaction(self.db):
             sync_state.put(self.db, sync_state.HEALTH, {"at": self._now(), "ok": ok})
+            if isinstance(office, dict):  # an office hub: where it and the province stand
+                sync_state.put(self.db, OFFICE_HUB, {"at": self._now(), **office})
             self._store_clock(result.clock_skew_seconds)
         return ok
 

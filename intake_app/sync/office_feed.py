@@ -4,7 +4,7 @@ its window (`intake-app office run`).
 `OfficeFeed` long-polls `GET /office/v1/feed` in its own thread (its own Desk), so a 25 s
 wait never delays a push; each page is applied in one transaction together with the new
 cursor. `run_counter` runs it beside the sync runner against the hub, the runner woken within
-a quarter second of every local commit (a headless counter polls `PRAGMA data_version`; the
+a tenth of a second of every local commit (a headless counter polls `PRAGMA data_version`; the
 window nudges its runner directly).
 """
 
@@ -28,7 +28,7 @@ from .runner import SyncRunner
 log = logging.getLogger(__name__)
 
 HUB_INTERVAL_S = 5.0  # between full syncs with the hub while all is calm
-WATCH_S = 0.25
+WATCH_S = 0.1
 FEED_WAIT_S = 25.0
 FEED_PAGE = 500
 BACKOFF_BASE_S, BACKOFF_CAP_S = 1.0, 30.0
@@ -39,8 +39,10 @@ class OfficeFeed:
 
     def __init__(self, data_dir: Path, *, wait_s: float = FEED_WAIT_S,
                  desk_factory: Callable[[], Any] | None = None,
-                 on_applied: Callable[[office_store.FeedApplied], None] | None = None):
+                 on_applied: Callable[[office_store.FeedApplied], None] | None = None,
+                 only_if_joined: bool = False):
         self.data_dir = Path(data_dir)
+        self.only_if_joined = only_if_joined  # the window's: ends at once outside an office
         self.wait_s = wait_s
         self.desk_factory = desk_factory
         self.on_applied = on_applied
@@ -73,6 +75,8 @@ class OfficeFeed:
             return
         delay = BACKOFF_BASE_S
         try:
+            if self.only_if_joined and not desk.setting(HUB_URL_KEY):
+                return
             while not self._stop.is_set():
                 try:
                     self._follow(desk)

@@ -84,6 +84,7 @@ class SyncRunner:
         self._stop = threading.Event()
         self._forced = False
         self._calm = False
+        self._nudged = False
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
 
@@ -118,9 +119,12 @@ class SyncRunner:
             self.start()
 
     def nudge(self) -> None:
-        """Something new to send: sync soon if all is calm (never cuts a back-off short)."""
+        """Something new to send: sync soon if all is calm (never cuts a back-off short); a
+        nudge during a sync makes the next one start as soon as that one ends calmly."""
         if self._calm:
             self._wake.set()
+        else:
+            self._nudged = True
 
     # ---- the thread --------------------------------------------------------------------------
 
@@ -146,6 +150,7 @@ class SyncRunner:
                     forced, self._forced = self._forced, False
                 self._wake.clear()
                 self._calm = False
+                self._nudged = False
                 self._publish(desk, syncing=True)
                 try:
                     result = syncer.run(forced=forced)
@@ -159,6 +164,8 @@ class SyncRunner:
                     self.on_result(result)
                 why, delay, probing, attempt = self.next_wait(result, attempt)
                 self._calm = result.stopped in CALM
+                if self._calm and self._nudged:
+                    self._wake.set()  # something new came while it was sending
                 self.delays.append((why, delay))
                 del self.delays[:-KEPT_DELAYS]
                 self._publish(desk, next_attempt_at=iso(now_vn() + timedelta(seconds=delay)))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.clock import iso
 from ..domain.errors import NotFound
+from ..domain.office import HUB_URL_KEY
 from ..domain.sync_config import SyncConfigError, check_gateway_url, check_token
 from ..domain.sync_rules import clock_is_wrong, skew_minutes
 from ..store import dossiers, outbox, settings, sync_state
@@ -53,6 +54,8 @@ class SyncStatus:
     clock: dict[str, Any] | None
     health: dict[str, Any] | None
     flagged_updates: int
+    # office mode (docs/office-hub.md §9): the hub's last health and this counter's feed
+    office: dict[str, Any] | None = None
     # live, from the background runner:
     online: bool | None = None
     syncing: bool = False
@@ -94,6 +97,7 @@ class SyncStatus:
             "envelope_error": self.envelope_error, "mismatch": self.mismatch,
             "clock_skew_seconds": self.clock_skew_seconds, "clock_warning": self.clock_warning,
             "flagged_updates": self.flagged_updates, "last_health": self.health,
+            "office": self.office,
         }
 
 
@@ -154,7 +158,8 @@ class SyncService:
 
     def status(self) -> SyncStatus:
         values = sync_state.all_values(self.db)
-        url = self.desk.setting(GATEWAY_URL_KEY)
+        # A counter in an office syncs with its hub (docs/office-hub.md).
+        url = self.desk.setting(HUB_URL_KEY) or self.desk.setting(GATEWAY_URL_KEY)
         flagged = sum(n for outcome, n in sync_state.count_updates(self.db).items()
                       if outcome != "applied")
         return SyncStatus(
@@ -165,7 +170,16 @@ class SyncService:
             envelope_error=values.get(sync_state.ENVELOPE_ERROR),
             mismatch=values.get(sync_state.MISMATCH), clock=values.get(sync_state.CLOCK),
             health=values.get(sync_state.HEALTH), flagged_updates=flagged,
+            office=self._office(values),
         )
+
+    def _office(self, values: dict[str, Any]) -> dict[str, Any] | None:
+        from ..domain.office import FEED_STATE, OFFICE_HUB
+
+        hub = self.desk.setting(HUB_URL_KEY)
+        if not hub:
+            return None
+        return {"hub_url": hub, "hub": values.get(OFFICE_HUB), "feed": values.get(FEED_STATE)}
 
     def parked(self) -> list[dict[str, Any]]:
         return outbox.parked(self.db)

@@ -181,6 +181,13 @@ class StatusBar(QStatusBar):
             text, style = self.tr("Chưa cài đặt đồng bộ"), SEPARATOR_STYLE
         elif status.auth_error:
             text, style = self.tr("Mã truy cập bị từ chối, đã dừng đồng bộ"), ALERT_STYLE
+        elif getattr(status, "office", None):
+            text, style, tip = self._office_text(status)
+            label.setText(text)
+            label.setStyleSheet(style)
+            label.setToolTip(tip)
+            label.setVisible(True)
+            return
         elif status.syncing:
             text, style = self.tr("Đang đồng bộ…"), ONLINE_STYLE
         elif status.online:
@@ -194,6 +201,32 @@ class StatusBar(QStatusBar):
         error = status.last_error
         label.setToolTip(stop_text(error.get("kind")) if isinstance(error, dict) else "")
         label.setVisible(True)
+
+    def _office_text(self, status: Any) -> tuple[str, str, str]:
+        """A counter in an office (docs/office-hub.md §9): the hub, the province as the hub
+        sees it, and how far behind this counter is (unsent here, feed not yet applied)."""
+        from ..domain.office import behind
+
+        office = status.office
+        hub = office.get("hub") or {}
+        province = hub.get("province") or {}
+        lag = behind(office.get("feed"))
+        if status.online is False:
+            text, style = self.tr("Văn phòng: mất kết nối"), OFFLINE_STYLE
+        else:
+            text, style = self.tr("Văn phòng: đã kết nối"), ONLINE_STYLE
+        text += " · " + self.tr("chưa gửi {n}").format(n=status.waiting)
+        if lag:
+            text += " · " + self.tr("đang cập nhật {n} thay đổi").format(n=lag)
+        held = int(province.get("pending") or 0)
+        if province.get("reachable") is False:
+            text += " · " + self.tr("Tỉnh: mất kết nối · máy chủ văn phòng giữ {n} thay đổi"
+                                    ).format(n=held)
+        elif province.get("last_success"):
+            moment = parse_iso(province["last_success"])
+            text += " · " + self.tr("Tỉnh: đã gửi lúc {time}").format(time=f"{moment:%H:%M}")
+        tip = self.tr("Máy chủ văn phòng: {url}").format(url=office.get("hub_url") or "")
+        return text, style, tip
 
     def _show_parked(self, parked: int) -> None:
         self.parked_label.setText(self.tr("Bị từ chối: {n}").format(n=parked))

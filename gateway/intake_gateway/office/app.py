@@ -104,7 +104,8 @@ def create_office_app(store: OfficeStore, certificate_pem: str) -> FastAPI:
         return {"status": "ok", "server_time": server_time(), "office": {
             "office_id": meta.get("office_id"), "epoch": meta.get("epoch"),
             "head": store.head(), "time_source": "local",
-            "province": {"pending": pending, "parked": parked}}}
+            "province": {"pending": pending, "parked": parked,
+                         **(store.province_state() if store.province_state else {})}}}
 
     @app.post("/v1/batches", tags=["sync"])
     async def post_batch(request: Request, station: StationOf) -> dict[str, Any]:

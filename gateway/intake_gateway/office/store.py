@@ -63,6 +63,7 @@ class OfficeStore(Store):
         # long-poll and the forwarder wait on it (this process only: the hub is one process).
         self.changed = threading.Condition()
         self.generation = 0
+        self.province_state: Any = None  # the forwarder's view of the province (a callable)
         self.office_key: bytes | None = None  # the office's Ed25519 key (grants), set by the hub
 
     def _bump(self) -> None:

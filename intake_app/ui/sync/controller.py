@@ -29,16 +29,19 @@ class SyncController(QObject):
 
     status_changed = Signal(object)  # intake_app.sync.service.SyncStatus
     sync_finished = Signal(object)  # intake_app.sync.engine.SyncResult
+    office_applied = Signal(object)  # intake_app.store.office.FeedApplied (office hub's feed)
 
     def __init__(self, session: Session, *, runner_options: dict[str, Any] | None = None):
         super().__init__(session)  # a child of the session: `of(session)` finds it
         self.session = session
         self.runner_options = dict(runner_options or {})
         self.runner: Any = None
+        self.feed: Any = None  # the office hub's feed, for a counter that joined an office
         self.last_status: Any = None
         self.last_result: Any = None
         self.status_changed.connect(self._remember_status, QUEUED)
         self.sync_finished.connect(self._finished, QUEUED)
+        self.office_applied.connect(self._office_applied, QUEUED)
         session.changed.connect(self._changed)
 
     @classmethod
@@ -60,14 +63,22 @@ class SyncController(QObject):
         """Start the background thread (the first sync runs at once)."""
         if self.running:
             return
+        from ...sync.office_feed import OfficeFeed
         from ...sync.runner import SyncRunner
 
         self.runner = SyncRunner(self.session.data_dir, on_status=self.status_changed.emit,
                                  on_result=self.sync_finished.emit, **self.runner_options)
         self.runner.start()
+        # In an office the other counters' dossiers come from the hub's feed (its thread ends
+        # at once on a counter that joined no office).
+        self.feed = OfficeFeed(self.session.data_dir, on_applied=self.office_applied.emit,
+                               only_if_joined=True)
+        self.feed.start()
 
     def stop(self, timeout: float = STOP_TIMEOUT_S) -> bool:
         """Stop the thread (on closing the window); True when it has stopped in time."""
+        if self.feed is not None:
+            self.feed.stop(0.5)  # a long-poll in flight ends with the process (daemon)
         if self.runner is None:
             return True
         stopped = self.runner.stop(timeout)
@@ -107,6 +118,11 @@ class SyncController(QObject):
         sent = bool(getattr(result.send, "sent", 0))  # events left the outbox
         if codes or sent:
             self.session.announce(Changes.of_dossiers(codes, outbox=sent), self)
+
+    @Slot(object)
+    def _office_applied(self, applied: Any) -> None:
+        """Other counters' changes reached this copy: the screens showing them refresh."""
+        self.session.announce(Changes.of_dossiers(list(applied.codes), outbox=False), self)
 
     def _changed(self, changes: Changes, initiator: object) -> None:
         if initiator is self or self.runner is None or not changes.outbox:
