@@ -195,7 +195,11 @@ for n in range(count):
     screen.stamp()
     spin_until(shown)
     print(f"receipt {n} {(time.perf_counter() - started) * 1000:.1f}", flush=True)
-    screen.receipt_dialog.reject()
+    dialog = screen.receipt_dialog
+    dialog.reject()
+    leave = getattr(dialog, "leave_box", None)  # not printed: "Đóng, in sau"
+    if leave is not None:
+        next(b for b in leave.buttons() if b.text().startswith("Đóng")).click()
     spin_until(lambda: screen.receipt_dialog is None)
 reader.close()
 window.close()
