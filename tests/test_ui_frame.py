@@ -151,6 +151,8 @@ def test_first_start_sets_up_asks_the_clerk_then_opens_the_window(tmp_path, qtbo
     with Desk(tmp_path / "first") as desk:
         assert app_module.known_clerks(desk) == ["Trần Văn Nam"]
     assert window.session.close()
+    window.sync.start()  # the window's delayed first sync, come after it closed: no thread
+    assert not window.sync.running
 
 
 def test_a_set_up_station_opens_without_a_desk_on_the_windows_thread(

@@ -446,6 +446,11 @@ class Operations(QObject):
         for lane in self._lanes.values():
             lane.release()
 
+    @property
+    def closed(self) -> bool:
+        """The window closed (or gave up): nothing more is started for it."""
+        return self._closed
+
     def abandon(self) -> None:
         """The window is giving up (its store cannot be used): deliver nothing more, start
         nothing more, and let the workers end on their own."""

@@ -60,8 +60,9 @@ class SyncController(QObject):
         return self.runner is not None and self.runner.running
 
     def start(self) -> None:
-        """Start the background thread (the first sync runs at once)."""
-        if self.running:
+        """Start the background thread (the first sync runs at once); never for a window that
+        closed before its delayed first sync came (its session is closed)."""
+        if self.running or self.session.ops.closed:
             return
         from ...sync.office_feed import OfficeFeed
         from ...sync.runner import SyncRunner
