@@ -285,3 +285,32 @@ def test_the_cash_sheet_from_the_command_line(desk, clock, data_dir, capsys, tmp
     status, output, _err = run_cli(capsys, data_dir, "fees", "list")
     assert {"code": MARRIAGE_STATUS, "amount": 15_000}.items() <= next(
         item for item in output if item["code"] == MARRIAGE_STATUS).items()
+
+
+def test_a_long_cash_sheet_stays_on_its_pages(tmp_path):
+    """Forty dossiers, two clerks with the longest names a clerk may have, the longest
+    procedure and applicant names: nothing outside the printable area or written over."""
+    from conftest import layout_problems, pdf_text
+
+    from intake_app.documents.cash_sheet_pdf import build_cash_sheet_pdf
+    from intake_app.domain.cash_sheet import PaidDossier, build_cash_sheet
+    from intake_app.domain.limits import max_chars
+    from intake_app.domain.payment import Payment
+
+    long_clerk = ("Tôn Nữ Hoàng Phương Thảo " * 5)[:max_chars("clerk")].strip()
+    name = ("Nguyễn Thị Phương Hoàng Anh " * 5)[:max_chars("applicant.name")].strip()
+    procedure = "Chứng thực hợp đồng, giao dịch liên quan đến động sản, quyền sử dụng đất " * 3
+    methods = [None, Payment(PaymentMethod.BANK_TRANSFER),
+               Payment(PaymentMethod.EXEMPT, "Người có công với cách mạng " * 4)]
+    dossiers = [PaidDossier(f"000.00.12.H56-261202-{n:04d}", at(NOW).replace(minute=n),
+                            long_clerk if n % 2 else "Lê Thị Hoa", procedure, name,
+                            50_000 * (n % 3), methods[n % 3]) for n in range(1, 41)]
+    sheet = build_cash_sheet(dossiers, start=date(2026, 12, 2), end=date(2026, 12, 2),
+                             unit_name="UBND phường Phong Quảng", office_name="Bộ phận Một cửa",
+                             place_name="Phong Quảng", made_at=at(NOW), made_by=long_clerk)
+    pdf = build_cash_sheet_pdf(sheet)
+    (tmp_path / "long.pdf").write_bytes(pdf)
+    assert layout_problems(pdf) == []
+    text = pdf_text(pdf)
+    assert "trang 2" in text and text.count("000.00.12.H56-261202-") == 40
+    assert pdf == build_cash_sheet_pdf(sheet)  # the same sheet, the same bytes
