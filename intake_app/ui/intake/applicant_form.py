@@ -92,7 +92,7 @@ class ApplicantForm(QGroupBox):
         layout = QVBoxLayout(self)
         layout.setSpacing(2)
         layout.addWidget(self.applicant)
-        layout.addWidget(self.owner_check)
+        layout.addWidget(self.owner_check, 0, Qt.AlignmentFlag.AlignLeft)  # its ring fits it
         layout.addWidget(self.owner)
 
         for edit in (*self._texts(), self.province, self.commune):
