@@ -164,3 +164,92 @@ def test_a_take_over_parks_the_old_writers_offline_step_and_shows_it(hub, tmp_pa
     finally:
         one.close()
         two.close()
+
+
+@pytest.fixture
+def hub40(tmp_path):
+    folder = tmp_path / "hub40"
+    init_hub(folder)
+    process = HubProcess(folder).start()  # a counter silent 40 s is off (the default)
+    yield process
+    process.kill()
+
+
+def writer_killed_after_marking(hub, tmp_path, monkeypatch, *, restart_after: float) -> tuple:
+    """Counter 2 claims; counter 1 marks the dossier as being handed over and is killed before
+    it sends and releases; it restarts `restart_after` seconds later and resumes."""
+    import threading
+    import time
+
+    from intake_app.services.office import RELEASES_KEY, HandOver
+    from intake_app.store import sync_state
+    from intake_app.sync.client import GatewayClient
+
+    one = joined(hub, tmp_path / "c1", 1)
+    joined(hub, tmp_path / "c2", 2).close()
+    stamped = one.receive(intake_request(), clerk="Lê Thị Hoa").dossier
+    push(one)
+    outcome: dict = {}
+
+    def claim() -> None:
+        with Desk(tmp_path / "c2") as two:
+            two.office.handover.catch_up()
+            try:
+                outcome["grant"] = two.office.handover.claim(stamped.code, clerk="Bình")
+            except Exception as exc:  # noqa: BLE001 - the test reads it
+                outcome["error"] = exc
+            outcome["version"] = two.dossier(stamped.code).version
+
+    thread = threading.Thread(target=claim)
+    thread.start()
+    wait_until(lambda: hub_rows(hub.folder, "SELECT count(*) FROM office_claims WHERE "
+                                "state = 'waiting'")[0][0] == 1, 30, 0.02, "the claim")
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt("killed after marking")
+
+    monkeypatch.setattr(HandOver, "_finish_release", killed)
+    with GatewayClient(one.office.info()["hub_url"], one.sync.token(),
+                       pinned_pem=one.setting("office.certificate")) as client, \
+            pytest.raises(KeyboardInterrupt):
+        OfficeFeed(one.data_dir).read_page(one, client, 0)
+    monkeypatch.undo()
+    assert one.db.execute("SELECT handover_to FROM dossiers WHERE code = ?",
+                          [stamped.code]).fetchone()[0] == 2
+    assert list(sync_state.get(one.db, RELEASES_KEY)) == [stamped.dossier_id]
+    with pytest.raises(NotAllowed, match="Quầy 2"):  # being handed over: nobody writes here
+        one.step(stamped.code, StepRequest(DossierStatus.IN_PROCESSING, "Hoa",
+                                           to_unit="Phòng Tư pháp"))
+    time.sleep(restart_after)
+    resumed = one.office.handover.resume_releases()  # what the restarted feed thread does
+    thread.join(30)
+    return one, stamped, resumed, outcome
+
+
+def test_a_writer_killed_after_marking_finishes_the_hand_over_at_restart(
+        hub40, tmp_path, monkeypatch) -> None:
+    one, stamped, resumed, outcome = writer_killed_after_marking(hub40, tmp_path, monkeypatch,
+                                                                restart_after=0)
+    try:
+        assert resumed == {stamped.dossier_id: "granted"}
+        assert outcome["grant"]["to_station"] == 2 and outcome["version"] == 2
+        assert one.db.execute("SELECT writer_station, handover_to FROM dossiers WHERE code = ?",
+                              [stamped.code]).fetchone() == (2, None)
+    finally:
+        one.close()
+
+
+@pytest.mark.slow
+def test_a_writer_back_after_the_claim_expired_stays_the_writer(hub40, tmp_path,
+                                                               monkeypatch) -> None:
+    one, stamped, resumed, outcome = writer_killed_after_marking(hub40, tmp_path, monkeypatch,
+                                                                restart_after=11)
+    try:
+        assert resumed == {stamped.dossier_id: "expired"}
+        assert "không trả lời" in outcome["error"].message and outcome["version"] == 1
+        assert one.db.execute("SELECT coalesce(writer_station, station_no), handover_to FROM "
+                              "dossiers WHERE code = ?", [stamped.code]).fetchone() == (1, None)
+        one.step(stamped.code, StepRequest(DossierStatus.IN_PROCESSING, "Hoa",
+                                           to_unit="Phòng Tư pháp"))  # still its writer
+    finally:
+        one.close()

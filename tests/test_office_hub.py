@@ -59,6 +59,11 @@ def test_a_new_counter_joins_with_the_code_takes_its_number_and_syncs_to_the_hub
         result = Syncer(desk).run(forced=True)
         assert result.ok and result.send.accepted == 1, result.error
         assert result.mismatch is None  # the hub's summary for counter 3 agrees
+        assert Syncer(desk).run(forced=True).ok
+    # The hub's counters list: when each was last seen, what it said it has not sent.
+    [(seen, address, outbox)] = hub_rows(hub.folder, "SELECT last_seen, last_address, outbox "
+                                         "FROM office_counters WHERE station_no = 3")
+    assert seen and address == "127.0.0.1" and outbox == "pending=0;parked=0"
     assert hub_rows(hub.folder, "SELECT e.station_no, b.station_no, f.owner_station "
                     "FROM events e JOIN office_event_blocks b USING (event_id) "
                     "JOIN office_forward f USING (event_id)") == [(3, 3, 3)]

@@ -83,6 +83,14 @@ def test_a_dossier_stamped_at_one_counter_is_found_and_read_only_at_another(
         assert [r.code for r in one.ledger.build(day, day).rows] == [stamped.code]
         assert [r.code for r in two.ledger.build(day, day).rows] == [own.code]
         assert one.ledger.verify() == [] and two.ledger.verify() == []
+        # The office's log at any counter: every counter's rows, each in its counter's book.
+        office = two.ledger.build(day, day, office=True)
+        assert sorted(r.code for r in office.rows) == sorted([stamped.code, own.code])
+        assert {r.code: r.ledger_book[:2] for r in office.rows} == {stamped.code: "01",
+                                                                    own.code: "02"}
+        assert [r.code for r in two.ledger.build(day, day, counter=1).rows] == [stamped.code]
+        assert [r.code for r in two.ledger.build(day, day, "Lê Thị Hoa", office=True).rows] \
+            == [stamped.code]
     finally:
         one.close()
         two.close()

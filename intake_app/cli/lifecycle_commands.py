@@ -112,7 +112,8 @@ def cmd_log(args: argparse.Namespace, desk: Desk) -> int:
     try:
         format_of(Path(args.out), LOG_FORMATS)
         out = out_path(args, desk)
-        log = desk.ledger.build(args.start, args.end, args.log_clerk)
+        log = desk.ledger.build(args.start, args.end, args.log_clerk,
+                                counter=args.counter, office=args.office)
         out = desk.ledger.write(log, out)
     except (UnknownFormat, ValueError) as exc:
         return fail(str(exc), INVALID)
@@ -207,6 +208,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     log.add_argument("--from", dest="start", type=date_arg)
     log.add_argument("--to", dest="end", type=date_arg)
     log.add_argument("--clerk", dest="log_clerk", help="only this clerk's dossiers")
+    log.add_argument("--office", action="store_true",
+                     help="in an office: every counter's dossiers (this PC's copy)")
+    log.add_argument("--counter", type=int, default=None,
+                     help="in an office: the book of counter N (this PC's copy)")
     log.add_argument("--out", help="FILE.pdf, FILE.csv or FILE.xlsx")
     add_force(log)
     log.set_defaults(action=cmd_log)

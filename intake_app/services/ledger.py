@@ -131,18 +131,29 @@ class Ledger:
                                    {"day": plain[-1].day.isoformat(), "hash": plain[-1].hash,
                                     "seals": len(plain)}, actor="")
 
-    def build(self, start: date, end: date, clerk: str | None = None) -> DossierLog:
-        """The log of `start`..`end`, whole unit or one clerk; closed days are sealed first."""
+    def build(self, start: date, end: date, clerk: str | None = None, *,
+              counter: int | None = None, office: bool = False) -> DossierLog:
+        """The log of `start`..`end`, this counter's book or one clerk's dossiers in it; closed
+        days are sealed first.
+
+        In an office (docs/office-hub.md §8): `office` is the log of every counter's dossiers
+        in this counter's copy, `counter` another counter's book as copied here. Neither is
+        sealed here (each counter seals its own book; the office's day seals are still to
+        come), so their days print as not sealed; each row keeps its counter's book number.
+        """
         if end < start:
             raise ValueError("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.")
         self.seal_closed_days()
-        seals = {seal.day: seal for seal in ledger.seals(self.db)}
         station = self.desk.station
+        own = counter in (None, self._own) and not office
+        seals = {seal.day: seal for seal in ledger.seals(self.db)} if own else {}
+        rows_of = None if office else (self._own if own else counter)
         return build_log(
-            ledger.log_rows(self.db, start, end, self._own), seals, start=start, end=end,
+            ledger.log_rows(self.db, start, end, rows_of), seals, start=start, end=end,
             unit_name=station.unit_name, place_name=station.place_name,
             office_name=station.office_name.upper(), clerk=clerk or None, today=self.today(),
             key=self.desk.audit.key() if seals else None,
+            previous_hash_for=None if own else (lambda _day: GENESIS),
         )
 
     def export(self, start: date, end: date, out: Path, clerk: str | None = None) -> Path:

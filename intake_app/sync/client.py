@@ -86,6 +86,10 @@ class GatewayClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def set_header(self, name: str, value: str) -> None:
+        """A header sent with every request from now on."""
+        self._client.headers[name] = value
+
     def _auth(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 

@@ -206,6 +206,10 @@ class Syncer:
             self.drop_lease()
             return self._finish(result, "not_configured", f"cannot use the gateway settings: "
                                 f"{exc}", BAD_CONFIG)
+        if config.pinned_pem is not None:  # to an office hub: say what waits here (§2.1)
+            counts = outbox.count_by_state(self.db)
+            client.set_header("X-Intake-Outbox", f"pending={counts['pending'] + counts['sending']};"
+                              f"parked={counts['rejected']}")
         try:
             with client:
                 return self._run(client, result, forced, config)
