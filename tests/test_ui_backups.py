@@ -117,6 +117,23 @@ def test_the_backup_page_lists_backs_up_and_shows_what_to_re_enter(session, desk
     shot(dialog, "backup-page")
 
 
+def test_the_backup_page_saves_the_set_up_sheet(session, desk, qtbot, tmp_path):
+    from conftest import pdf_words
+
+    dialog = BackupDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    out = tmp_path / "to-thiet-lap.pdf"
+    dialog.save_setup_sheet(out)
+    qtbot.waitUntil(lambda: "Đã lưu tờ thiết lập" in dialog.message.text(), timeout=20_000)
+    text = pdf_words(out)
+    assert "TỜ THIẾT LẬP QUẦY TIẾP NHẬN" in text and str(desk.data_dir.absolute()) in text
+    assert desk.keys.recovery_key.split("-")[-1] in text
+    dialog.save_setup_sheet(desk.data_dir / "sheet.pdf")  # never inside the data folder
+    qtbot.waitUntil(lambda: "thư mục dữ liệu" in dialog.message.text(), timeout=20_000)
+    assert not (desk.data_dir / "sheet.pdf").exists()
+
+
 def test_a_restore_from_the_page_closes_the_station_and_lists_the_later_dossiers(
         session, desk, qtbot, tmp_path):
     backup = desk.backups.make(kind="daily").path

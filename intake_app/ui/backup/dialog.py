@@ -101,8 +101,11 @@ class BackupDialog(QDialog):
         self.back_up = QPushButton(self.tr("Sao lưu ngay"), self)
         self.restore = QPushButton(self.tr("Khôi phục từ bản đã chọn…"), self)
         self.restore_file = QPushButton(self.tr("Khôi phục từ tệp khác…"), self)
+        self.sheet = QPushButton(self.tr("Tờ thiết lập (PDF)…"), self)
+        self.sheet.setToolTip(self.tr("Những gì đã cấu hình, nơi để dữ liệu và bản sao lưu, "
+                                      "khóa khôi phục: in ra và cất riêng"))
         self.close_button = QPushButton(self.tr("Đóng"), self)
-        for button in (self.back_up, self.restore, self.restore_file):
+        for button in (self.back_up, self.restore, self.restore_file, self.sheet):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -139,6 +142,7 @@ class BackupDialog(QDialog):
         self.change_place.clicked.connect(self.choose_place)
         self.default_place.clicked.connect(lambda: self.set_place(None))
         self.recheck.clicked.connect(lambda: self.load_missing(ask_province=True))
+        self.sheet.clicked.connect(lambda: self.save_setup_sheet())
         self.close_button.clicked.connect(self.reject)
         self.result_box: QMessageBox | None = None
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -289,6 +293,23 @@ class BackupDialog(QDialog):
         QueryOp(self.session, parent=self, op=change,
                 success=lambda _place: (self._say(self.tr("Đã đổi nơi sao lưu.")),
                                         self.reload(), self.controller.refresh())) \
+            .failure(lambda error: self._say(error_message(error), ERROR_STYLE)).run()
+
+    def save_setup_sheet(self, path: Path | None = None) -> int | None:
+        """The set-up sheet (with the recovery key) as a PDF where the person chooses."""
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Lưu tờ thiết lập"), str(Path.home() / "to-thiet-lap-quay.pdf"),
+                self.tr("Tệp PDF (*.pdf)"))
+            if not name:
+                return None
+            path = Path(name)
+        target = path
+        return QueryOp(self.session, parent=self,
+                       op=lambda desk: desk.write_setup_sheet(target, replace=True),
+                       success=lambda written: self._say(self.tr(
+                           "Đã lưu tờ thiết lập {path}. Hãy in ra, cất riêng, rồi xoá tệp này: "
+                           "nó chứa khóa khôi phục.").format(path=written))) \
             .failure(lambda error: self._say(error_message(error), ERROR_STYLE)).run()
 
     def restore_other_file(self) -> None:
