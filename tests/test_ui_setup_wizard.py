@@ -16,7 +16,7 @@ from intake_app.domain.errors import StorageProblem
 from intake_app.station_keys import KEYS_FILE, entry_name
 from intake_app.store.db import DATABASE_FILE
 from intake_app.ui import app as app_module
-from intake_app.ui import printing, setup_wizard
+from intake_app.ui import printer_choice, setup_wizard
 from intake_app.ui.setup_wizard import SetupWizard
 
 PRINTERS = ("HP LaserJet P1102", ["Canon LBP2900", "HP LaserJet P1102"])
@@ -25,9 +25,9 @@ PASSWORD = "mùa thu hà nội đẹp"
 
 @pytest.fixture(autouse=True)
 def keep_preferred_printer():
-    before = printing.PREFERRED_PRINTER
+    before = printer_choice.preferred
     yield
-    printing.PREFERRED_PRINTER = before
+    printer_choice.preferred = before
 
 
 @pytest.fixture(autouse=True)
@@ -109,7 +109,7 @@ def test_the_wizard_sets_a_fresh_folder_up_and_the_station_stamps(tmp_path, qtbo
         station = desk.station
         admin = desk.accounts.get("cntt.bao")
         assert desk.backups.place() == backups
-        assert printing.PREFERRED_PRINTER == "Canon LBP2900"
+        assert printer_choice.preferred == "Canon LBP2900"
         stamped = desk.receive(intake_request(), clerk="Lê Thị Hoa")
     assert (station.unit_code, station.unit_name, station.province_code, station.commune_code,
             station.station_no) == ("000.00.12.H56", "UBND phường Phong Quảng", "46", "19873", 2)

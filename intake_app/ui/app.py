@@ -37,7 +37,7 @@ from ..domain.errors import DeskError, StorageProblem
 from ..domain.setup_sheet import PRINTER_KEY
 from ..domain.text import nfc
 from ..store.peek import peek_settings
-from . import printing
+from . import printer_choice
 from .fonts import load_fonts
 from .i18n import CACHE_FOLDER, LANGUAGE_KEY, install_language, language_from
 from .main_window import MainWindow, build_main_window
@@ -183,7 +183,7 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
     peeked = peek_settings(data_dir, LANGUAGE_KEY, CLERKS_KEY, PRINTER_KEY)
     if peeked is None or peeked.station is None:
         return _start_with_desk(app, Path(data_dir), clerk, lazy=lazy)
-    printing.PREFERRED_PRINTER = _printer_name(peeked.values.get(PRINTER_KEY))
+    printer_choice.choose(peeked.values.get(PRINTER_KEY))
     install_language(app, language_from(peeked.values.get(LANGUAGE_KEY)),
                      cache_dir=Path(data_dir) / CACHE_FOLDER)
     chosen = clerk
@@ -215,7 +215,7 @@ def _start_with_desk(app: QApplication, data_dir: Path, clerk: str | None, *,
         return None  # the wizard was cancelled (and the desk closed)
     with desk:
         install_language(app, get_language(desk), cache_dir=data_dir / CACHE_FOLDER)
-        printing.PREFERRED_PRINTER = _printer_name(desk.setting(PRINTER_KEY))
+        printer_choice.choose(desk.setting(PRINTER_KEY))
         if clerk is None:
             clerk = ask_clerk(desk)
             if clerk is None:
@@ -248,10 +248,6 @@ def _set_up(app: QApplication, desk: Desk) -> bool:
         except Exception:  # noqa: BLE001 - what stays is a folder the wizard reopens
             log.exception("could not remove the files of the cancelled set-up")
     return False
-
-
-def _printer_name(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
 
 
 def _open_window(app: QApplication, session: Session, *, lazy: bool) -> MainWindow:

@@ -17,12 +17,11 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
+from . import printer_choice
+
 MAX_PRINT_DPI = 300
 POINTS_PER_INCH = 72
 PDFIUM = threading.RLock()  # one thread in PDFium at a time (it is not thread-safe)
-# The printer chosen at set-up (the setting `printer.name`, read at start): the print dialog
-# opens on it while it is installed; None: the system's default printer.
-PREFERRED_PRINTER: str | None = None
 
 
 def iter_page_images(pdf: bytes | Path, dpi: float) -> Iterator[QImage]:
@@ -94,11 +93,11 @@ def new_receipt_printer(copies: int, title: str = "", *, landscape: bool = False
     printer.setFullPage(True)  # the PDF carries its own margins
     printer.setCopyCount(max(1, copies))
     printer.setCollateCopies(True)
-    if PREFERRED_PRINTER:
+    if printer_choice.preferred:  # the printer chosen at set-up, while it is installed
         from PySide6.QtPrintSupport import QPrinterInfo
 
-        if PREFERRED_PRINTER in QPrinterInfo.availablePrinterNames():
-            printer.setPrinterName(PREFERRED_PRINTER)
+        if printer_choice.preferred in QPrinterInfo.availablePrinterNames():
+            printer.setPrinterName(printer_choice.preferred)
     if title:
         printer.setDocName(title)
     return printer

@@ -524,9 +524,9 @@ class SetupWizard(QWizard):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.committed = True
-        from . import printing
+        from . import printer_choice
 
-        printing.PREFERRED_PRINTER = self.printer.chosen()
+        printer_choice.choose(self.printer.chosen())
         log.info("station set up by the wizard: %s/%s", self.desk.station.unit_code,
                  self.desk.station.station_no)
         return True
