@@ -161,6 +161,16 @@ def test_a_take_over_parks_the_old_writers_offline_step_and_shows_it(hub, tmp_pa
             one.step(stamped.code, StepRequest(DossierStatus.DONE, "Lê Thị Hoa"))
         versions = [(v, s) for v, s, _ in gateway_events(hub, stamped.dossier_id)]
         assert versions == [(1, 1), (2, 2), (3, 2)]  # gap-free, one writer per version
+        # The supervisor closes it: dropping needs a reason; then it is listed as resolved.
+        event_id = conflicts[0]["event_id"]
+        with pytest.raises(Exception, match="ít nhất 10"):
+            two.office.handover.resolve(event_id, redone=False, reason="không", actor="Bình")
+        two.office.handover.resolve(event_id, redone=False, actor="Trần Văn Bình",
+                                    reason="Quầy 2 đã chuyển hồ sơ cho Phòng Tư pháp")
+        assert two.office.handover.conflicts() == []
+        [closed] = two.office.handover.conflicts(resolved_too=True)
+        assert closed["resolution"]["resolution"] == "dropped"
+        assert closed["resolution"]["actor"] == "Trần Văn Bình"
     finally:
         one.close()
         two.close()

@@ -94,7 +94,17 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     take.set_defaults(action=cmd_office_take_over)
     conflicts = office_sub.add_parser("conflicts", help="steps the hub refused (not the "
                                       "writer, version taken), kept for the supervisor")
+    conflicts.add_argument("--all", action="store_true", help="resolved ones too")
     conflicts.set_defaults(action=cmd_office_conflicts)
+    resolve = office_sub.add_parser("resolve", help="supervisor: close a conflict (the step "
+                                    "was recorded again, or is dropped with a reason)")
+    resolve.add_argument("event_id")
+    way = resolve.add_mutually_exclusive_group(required=True)
+    way.add_argument("--redone", action="store_true",
+                     help="the step was recorded again by the dossier's writer")
+    way.add_argument("--dropped", action="store_true", help="the step is not recorded")
+    resolve.add_argument("--reason", default="")
+    resolve.set_defaults(action=cmd_office_resolve)
 
 
 def cmd_init(args: argparse.Namespace, data_dir: Path) -> int:
@@ -187,5 +197,11 @@ def cmd_office_take_over(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_office_conflicts(args: argparse.Namespace, desk: Desk) -> int:
-    emit({"conflicts": desk.office.handover.conflicts()})
+    emit({"conflicts": desk.office.handover.conflicts(resolved_too=args.all)})
+    return OK
+
+
+def cmd_office_resolve(args: argparse.Namespace, desk: Desk) -> int:
+    emit(desk.office.handover.resolve(args.event_id, redone=args.redone, reason=args.reason,
+                                      actor=args.clerk))
     return OK

@@ -383,8 +383,22 @@ class HandOver:
             log.warning("release of %s answered %s: %s", dossier_id, status, data)
         return outcome
 
-    def conflicts(self) -> list[dict[str, Any]]:
-        status, data = self._call("GET", "/office/v1/conflicts")
+    def resolve(self, event_id: str, *, redone: bool, reason: str, actor: str
+                ) -> dict[str, Any]:
+        """Close a conflict: "Ghi lại bước này" (the step was saved again as a new version,
+        `redone`) or "Không ghi lại" (dropped, with a reason of 10+ characters)."""
+        status, data = self._call("POST", f"/office/v1/conflicts/{event_id}/resolve", {
+            "resolution": "redone" if redone else "dropped", "reason": reason,
+            "actor": actor})
+        if status != 200:
+            raise _claim_refused(status, data, event_id)
+        with write_transaction(self.db):
+            self.desk.audit.record("office.conflict_resolved", event_id, data, actor=actor)
+        return dict(data)
+
+    def conflicts(self, *, resolved_too: bool = False) -> list[dict[str, Any]]:
+        status, data = self._call("GET", "/office/v1/conflicts",
+                                  params={"all": "true"} if resolved_too else None)
         if status != 200:
             raise Failed("Máy chủ văn phòng không trả lời.", f"conflicts answered {status}")
         return list(data.get("conflicts") or [])

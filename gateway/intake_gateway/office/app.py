@@ -48,6 +48,12 @@ class TakeoverRequest(BaseModel):
     actor: str = Field(max_length=200)
 
 
+class ResolveRequest(BaseModel):
+    resolution: str = Field(pattern="^(redone|dropped)$")
+    reason: str = Field(default="", max_length=500)
+    actor: str = Field(max_length=200)
+
+
 class PairRequest(BaseModel):
     nonce: str = Field(max_length=64, description="16 random bytes, hex")
     counter_proof: str = Field(max_length=64)
@@ -152,9 +158,17 @@ def create_office_app(store: OfficeStore, certificate_pem: str) -> FastAPI:
                                          body.reason, body.actor)}
 
     @app.get("/office/v1/conflicts", tags=["office"])
-    def conflicts(station: StationOf) -> dict[str, Any]:
+    def conflicts(station: StationOf,
+                  all: Annotated[bool, Query(description="resolved ones too")] = False,
+                  ) -> dict[str, Any]:
         """Events refused `not_writer` or `version_conflict`, kept whole (§7.5)."""
-        return {"conflicts": store.conflicts()}
+        return {"conflicts": store.conflicts(open_only=not all)}
+
+    @app.post("/office/v1/conflicts/{event_id}/resolve", tags=["office"])
+    def resolve(event_id: str, body: ResolveRequest, station: StationOf) -> dict[str, Any]:
+        """A supervisor closes a conflict: the step was redone, or is dropped with a reason."""
+        return store.resolve_conflict(event_id, body.resolution, body.reason, body.actor,
+                                      station.station_no)
 
     @app.get("/office/v1/pair/hello", tags=["office"])
     def hello() -> dict[str, Any]:

@@ -287,6 +287,11 @@ class OfficeStore(Store):
         self._bump()
         return answer
 
+    def resolve_conflict(self, event_id: str, resolution: str, reason: str, actor: str,
+                         station_no: int) -> dict[str, Any]:
+        return self.db.write(lambda conn: writers.resolve_conflict(
+            conn, event_id, resolution, reason, actor, station_no))
+
     def conflicts(self, open_only: bool = True) -> list[dict[str, Any]]:
         rows = self.db.read(lambda conn: conn.all(
             "SELECT event_id, dossier_id, version, station_no, code, message, payload, at, "
@@ -294,7 +299,7 @@ class OfficeStore(Store):
             + (" WHERE resolved_at IS NULL" if open_only else "") + " ORDER BY at, event_id"))
         return [{"event_id": e, "dossier_id": d, "version": int(v), "station_no": int(n),
                  "code": c, "message": m, "event": json.loads(p), "at": at,
-                 "resolved_at": r, "resolution": res}
+                 "resolved_at": r, "resolution": json.loads(res) if res else None}
                 for e, d, v, n, c, m, p, at, r, res in rows]
 
     # ---- the office feed (§2.3) -------------------------------------------------------------

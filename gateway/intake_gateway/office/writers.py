@@ -79,8 +79,9 @@ def judge_writers(conn: Connection, station_no: int, items: list[Item],
         "SELECT grant_id, dossier_id, version, to_station, superseded_by FROM office_grants "
         f"WHERE {conn.in_list('grant_id')}", [conn.list_param(grant_ids)])} if grant_ids else {}
     judged: list[Item] = []
+    to_judge = {id(item) for item in candidates}
     for item in items:
-        if item not in candidates:
+        if id(item) not in to_judge:
             judged.append(item)
             continue
         event = item.event
@@ -289,3 +290,25 @@ def take_over(conn: Connection, key: bytes, office_id: str, station_no: int, dos
     return _grant(conn, key, office_id, dossier_id=dossier_id, version=version + 1,
                   from_station=writer, to_station=station_no, mode="takeover", actor=actor,
                   reason=reason.strip(), claim_id=None)
+
+
+def resolve_conflict(conn: Connection, event_id: str, resolution: str, reason: str,
+                     actor: str, station_no: int) -> dict[str, Any]:
+    """A supervisor closes a conflict (§7.5): `redone` (the step was recorded again as a new
+    version by the current writer) or `dropped` (with a reason). Nothing is merged by itself."""
+    if resolution not in ("redone", "dropped"):
+        raise Refused("resolution must be redone or dropped", "bad_resolution")
+    if resolution == "dropped" and len(reason.strip()) < MIN_REASON:
+        raise Refused(f"dropping a step needs a reason of at least {MIN_REASON} characters",
+                      "reason_too_short")
+    row = conn.one("SELECT resolved_at FROM office_conflicts WHERE event_id = ?", [event_id])
+    if row is None:
+        raise NotFound(f"no conflict {event_id}", code="unknown_conflict")
+    if row[0] is not None:
+        raise Refused("this conflict was resolved already", "already_resolved")
+    detail = {"resolution": resolution, "reason": reason.strip(), "actor": actor,
+              "at_counter": station_no}
+    at = server_time()
+    conn.execute("UPDATE office_conflicts SET resolved_at = ?, resolution = ? WHERE "
+                 "event_id = ?", [at, json.dumps(detail, ensure_ascii=False), event_id])
+    return {"event_id": event_id, "resolved_at": at, **detail}
