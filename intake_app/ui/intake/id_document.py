@@ -38,8 +38,8 @@ class IdKindBox(QComboBox):
             self.addItem(self._text(kind), kind.value)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # out of the Enter/Tab walk
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.setToolTip(self.tr("Loại giấy tờ tùy thân: CCCD/căn cước, hộ chiếu, mã số thuế "
-                                "của tổ chức, hoặc không có (trẻ em)"))
+        self.setToolTip(self.tr("Loại giấy tờ tùy thân (Alt+G): CCCD/căn cước, hộ chiếu, mã số "
+                                "thuế của tổ chức, hoặc không có (trẻ em)"))
         self.currentIndexChanged.connect(self._follow)
         self._follow()
 
