@@ -132,3 +132,19 @@ def test_a_folder_with_an_administrator_is_not_untouched(tmp_path: Path) -> None
         assert not untouched(desk)
     with Desk(tmp_path / "new") as desk:  # opened again: the keys were not made now
         assert not desk.keys.made_now and not untouched(desk)
+
+
+def test_the_sheet_of_a_counter_in_an_office_names_its_hub(tmp_path: Path) -> None:
+    from office_testing import HubProcess, init_hub, pair_code
+
+    init_hub(tmp_path / "hub")
+    hub = HubProcess(tmp_path / "hub").start()
+    try:
+        with Desk(tmp_path / "counter") as desk:
+            desk.set_up(plan(station_no=2))
+            joined = desk.office.join(hub.address, pair_code(hub.folder, 2))
+            text = pdf_words(desk.write_setup_sheet(tmp_path / "sheet.pdf"))
+    finally:
+        hub.kill()
+    assert f"Máy chủ văn phòng {joined['hub_url']}" in text
+    assert "Cổng đồng bộ của tỉnh Chưa cấu hình" in text

@@ -111,9 +111,10 @@ def _story(sheet: SetupSheet) -> list[Flowable]:
     people = [("Quản trị hệ thống", admins + "<br/><i>Mật khẩu không in trên tờ này: "
                "người quản trị tự giữ.</i>")]
     gateway = text(sheet.gateway_url) if sheet.gateway_url else \
-        f"{NOT_SET} (cổng tỉnh hoặc máy chủ văn phòng; quầy làm việc ngoại tuyến)"
-    links = [
-        ("Máy chủ đồng bộ", gateway),
+        f"{NOT_SET} (quầy gửi hồ sơ lên tỉnh khi đã cấu hình)"
+    links = [("Máy chủ văn phòng", text(sheet.hub_url))] if sheet.hub_url else []
+    links += [
+        ("Cổng đồng bộ của tỉnh", gateway),
         ("Mã truy cập của quầy", "Đã lưu trong kho mật khẩu" if sheet.token_stored else
          "Chưa lưu (intake-app sync set-token, hoặc Cài đặt → Đồng bộ)"),
         ("Máy in giấy tiếp nhận", text(sheet.printer) if sheet.printer else

@@ -32,7 +32,8 @@ class SetupSheet:
     backup_place: str
     backup_folder: str  # this station's folder inside the place
     backup_same_disk: bool  # the place is on the data folder's disk: a disk failure takes both
-    gateway_url: str | None  # None: no gateway or office hub configured (offline)
+    gateway_url: str | None  # None: no province gateway configured
+    hub_url: str | None  # the office hub this counter joined; None: none
     token_stored: bool
     printer: str | None  # None: the system's default printer
     administrators: tuple[SheetAccount, ...]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..domain.accounts import Role, check_display_name, check_login, require_good_password
 from ..domain.errors import InvalidInput
+from ..domain.office import HUB_URL_KEY
 from ..domain.setup_sheet import PRINTER_KEY, SetupSheet, SheetAccount
 from ..domain.station import StationSettings, station_problems
 from ..domain.sync_config import check_gateway_url
@@ -181,7 +182,8 @@ def setup_sheet(desk: Desk) -> SetupSheet:
         log.warning("could not ask the credential store for the sync token", exc_info=True)
         token_stored = False
     keys = desk.keys
-    config = desk.sync.config()
+    from ..sync.engine import GATEWAY_URL_KEY  # the province's (config() names the hub first)
+
     return SetupSheet(
         unit_code=station.unit_code, unit_name=station.unit_name,
         office_name=station.office_name,
@@ -191,7 +193,8 @@ def setup_sheet(desk: Desk) -> SetupSheet:
         data_dir=str(desk.data_dir.absolute()), backup_place=str(place),
         backup_folder=str(backups.folder()),
         backup_same_disk=same_disk(place, desk.data_dir),
-        gateway_url=config.gateway_url if config else None,
+        gateway_url=desk.setting(GATEWAY_URL_KEY) or None,
+        hub_url=desk.setting(HUB_URL_KEY) or None,
         token_stored=token_stored, printer=desk.setting(PRINTER_KEY) or None,
         administrators=tuple(administrators(desk)),
         keys_kept_in=keys.protection, key_id=keys.key_id,

@@ -1,6 +1,6 @@
 """First run for IT: the set-up wizard of a new data folder, ending with the set-up sheet.
 
-Unit and counter → the first administrator → the gateway or office hub (may be skipped) → the
+Unit and counter → the first administrator → the province's gateway (may be skipped) → the
 printer (the PC's default preselected) → the backup place (a warning when it shares the data
 folder's disk) → a summary whose "Thiết lập" writes everything at once (`Desk.set_up`: each
 page's input is checked when leaving it, the whole again before writing, the station itself
@@ -236,7 +236,7 @@ class ConnectionPage(QWizardPage):
         super().__init__(parent)
         self.desk = desk
         self.setTitle(self.tr("Kết nối với tỉnh (có thể bỏ qua)"))
-        self.setSubTitle(self.tr("Cổng đồng bộ của tỉnh, hoặc máy chủ của văn phòng."))
+        self.setSubTitle(self.tr("Cổng đồng bộ của tỉnh."))
         self.gateway = QLineEdit(self)
         self.gateway.setPlaceholderText("https://dongbo.tinh.gov.vn")
         self.form = FieldForm(self)
@@ -246,7 +246,9 @@ class ConnectionPage(QWizardPage):
         layout.addWidget(_intro(self, self.tr(
             "Để trống nếu chưa có: quầy vẫn tiếp nhận bình thường và gửi hồ sơ lên khi đã cấu "
             "hình. Chỉ dùng https://. Mã truy cập của quầy do tỉnh cấp được nhập sau, ở Cài đặt → "
-            "Đồng bộ (hoặc intake-app sync set-token).")))
+            "Đồng bộ (hoặc intake-app sync set-token).\n\nQuầy trong một văn phòng có máy chủ "
+            "văn phòng: bỏ qua bước này; sau khi thiết lập, ghép nối với máy chủ văn phòng bằng "
+            "mã ghép nối nó cấp (intake-app hub join ĐỊA_CHỈ MÃ).")))
         skip = QPushButton(self.tr("Bỏ qua bước này"), self)
         skip.clicked.connect(self.skip)
         row = QHBoxLayout()
@@ -491,7 +493,8 @@ class SetupWizard(QWizard):
             (self.tr("Quầy số"), str(plan.station_no)),
             (self.tr("Bộ phận"), plan.office_name),
             (self.tr("Quản trị hệ thống"), admin),
-            (self.tr("Máy chủ đồng bộ"), plan.gateway_url or self.tr("chưa cấu hình (bỏ qua)")),
+            (self.tr("Cổng đồng bộ của tỉnh"),
+             plan.gateway_url or self.tr("chưa cấu hình (bỏ qua)")),
             (self.tr("Máy in"), plan.printer or self.tr("máy in mặc định của hệ điều hành")),
             (self.tr("Thư mục dữ liệu"), str(self.desk.data_dir.absolute())),
             (self.tr("Nơi sao lưu"), plan.backup_folder or str(self.backup.default)),
