@@ -132,3 +132,20 @@ def test_a_person_typing_a_card_text_slowly_fills_nothing(window, qtbot):
         QApplication.sendEvent(QApplication.focusWidget(), event)
     assert screen.note.text() == text
     assert screen.form.name.text() == "" and not screen.form.card_note.isVisible()
+
+
+def test_a_card_scanned_in_the_picker_keeps_the_procedure_picked(window, qtbot):
+    screen = window.built_screen("intake")
+    focus(qtbot, screen.picker)
+    qtbot.keyClicks(screen.picker, "chung thuc ban sao")
+    qtbot.waitUntil(screen.picker.popup_visible)
+    qtbot.keyClick(screen.picker, Qt.Key.Key_Return)
+    assert screen.picker.value.code == "2.000815"
+    focus(qtbot, screen.picker)  # the clerk went back to it
+    with qtbot.waitSignal(screen.card_read):
+        scan(qtbot, CARD)
+    assert screen.picker.value is not None and screen.picker.value.code == "2.000815"
+    assert QApplication.focusWidget() is screen.form.phone
+    assert_filled(screen)
+    qtbot.wait(300)  # the type-ahead's late answers change nothing
+    assert screen.picker.value.code == "2.000815" and not screen.picker.popup_visible()

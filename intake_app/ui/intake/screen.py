@@ -135,6 +135,7 @@ class IntakeScreen(QWidget):
         self.preview_receipts = True  # tests may turn the preview dialog off
         self.receipt_dialog: ReceiptPreviewDialog | None = None
         self.last_result: StampResult | None = None
+        self._picked: Procedure | None = None  # the procedure last picked in the picker
         self._touched: set[str] = set()
         self._attempted = False
         self._problems: dict[str, str] = {}
@@ -451,6 +452,7 @@ class IntakeScreen(QWidget):
     # ---- reacting to fields ------------------------------------------------------------------
 
     def _procedure_picked(self, procedure: Procedure) -> None:
+        self._picked = procedure
         current = self.checklist.property("procedure_code")
         if current != procedure.code:
             self.checklist.setProperty("procedure_code", procedure.code)
@@ -464,6 +466,10 @@ class IntakeScreen(QWidget):
         give (the procedure if none is picked yet, else the phone)."""
         from ...domain.idcard import IdCardError, parse_idcard_qr
 
+        picked = self._picked
+        if (self.picker.value is None and picked is not None
+                and self.picker.text() == self.picker.text_for(picked)):
+            self.picker.set_value(picked)  # the burst typed into the picker undid the pick
         try:
             card = parse_idcard_qr(text, today=self.session.now().date())
         except IdCardError as error:
@@ -602,6 +608,7 @@ class IntakeScreen(QWidget):
     def clear(self) -> None:
         """Empty the form for the next citizen (the station's province stays filled in)."""
         self.picker.set_value(None)
+        self._picked = None
         self.note.clear()
         self.payment.reset()
         for combo in (self.channel, self.delivery):
