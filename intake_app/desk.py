@@ -333,6 +333,13 @@ class Desk:
         if not admin_units.provinces(self.db):
             admin_units.load_admin_units(self.db)
 
+    def _publish_to_office(self, section: str, actor: str) -> None:
+        """In an office the catalogue and the calendar are the office's: inside the edit's
+        transaction, the hub takes the whole section as its next version, or the edit is
+        rolled back (docs/office-hub.md §5)."""
+        if office_store.office_mode(self.db):
+            self.office.shared.publish(section, actor=actor)
+
     def ensure_admin_units(self) -> None:
         """Load the bundled administrative units if this data folder has none yet."""
         with write_transaction(self.db):
@@ -361,6 +368,7 @@ class Desk:
         procedures = catalogue.read_catalogue_file(path)
         with write_transaction(self.db):
             added, replaced = catalogue.upsert_procedures(self.db, procedures)
+            self._publish_to_office("catalogue", actor)
             self.audit.record("catalogue.imported", Path(path).name, {
                 "added": added, "replaced": replaced,
                 "codes": sorted(p.code for p in procedures)[:500]}, actor=actor)
@@ -370,6 +378,7 @@ class Desk:
         """A supervisor's extra day off or extra working day (replaces one for the same day)."""
         with write_transaction(self.db):
             set_override(self.db, override, actor)
+            self._publish_to_office("calendar", actor)
             self.audit.record("calendar.set", override.day.isoformat(), {
                 "kind": str(override.kind), "note": override.note}, actor=actor)
 
@@ -377,6 +386,7 @@ class Desk:
         with write_transaction(self.db):
             cleared = clear_override(self.db, day)
             if cleared:
+                self._publish_to_office("calendar", actor)
                 self.audit.record("calendar.cleared", day.isoformat(), {}, actor=actor)
             return cleared
 

@@ -62,6 +62,10 @@ class Office:
         return HandOver(self)
 
     @property
+    def shared(self) -> SharedData:
+        return SharedData(self)
+
+    @property
     def joined(self) -> bool:
         return bool(self.desk.setting(HUB_URL_KEY))
 
@@ -437,3 +441,52 @@ def _claim_refused(status: int, data: Any, code: str) -> DeskError:
         return Failed("Máy chủ văn phòng chưa có hồ sơ này (quầy giữ hồ sơ chưa gửi lên).",
                       str(data))
     return Failed("Máy chủ văn phòng từ chối chuyển hồ sơ.", f"{status}: {data}")
+
+
+# ---- the office's shared data (docs/office-hub.md §5) -----------------------------------------
+
+class SharedData:
+    """The catalogue and the calendar overrides are the office's: edited through the hub (one
+    linear version per section), copied to every counter."""
+
+    def __init__(self, office: Office):
+        self.office = office
+        self.desk = office.desk
+        self.db = office.db
+
+    def publish(self, section: str, *, actor: str) -> int:
+        """Inside the caller's write transaction, after its local edit: send the whole section
+        to the hub as the next version. A refusal raises, so the local edit is rolled back."""
+        content = office_store.config_content(self.db, section)
+        base = office_store.config_version(self.db, section)
+        try:
+            status, data = self.office.handover._call(
+                "PUT", f"/office/v1/config/{section}",
+                {"base_version": base, "content": content, "actor": actor})
+        except Failed as exc:
+            raise NotAllowed("Danh mục dùng chung của văn phòng chỉ sửa được khi máy kết nối "
+                             "máy chủ văn phòng.", exc.detail) from exc
+        if status == 409:
+            raise Failed("Vừa có người khác sửa danh mục này; bản mới đang được tải về, vui "
+                         "lòng làm lại.", f"{section}: stale base version {base}: {data}")
+        if status != 200:
+            raise Failed("Máy chủ văn phòng không nhận thay đổi này.", f"{status}: {data}")
+        version = int(data["version"])
+        settings.set_value(self.db, office_store.config_key(section), version)
+        return version
+
+    def refresh(self, section: str, version: int | None = None) -> bool:
+        """Take the office's section if it is newer than this copy's; True when replaced."""
+        if version is not None and version <= office_store.config_version(self.db, section):
+            return False
+        status, data = self.office.handover._call("GET", f"/office/v1/config/{section}")
+        if status != 200 or not isinstance(data, dict) or not data.get("version"):
+            return False
+        with write_transaction(self.db):
+            if int(data["version"]) <= office_store.config_version(self.db, section):
+                return False
+            office_store.apply_config(self.db, section, int(data["version"]),
+                                      list(data.get("content") or []))
+            self.desk.audit.record(f"office.{section}_copied", str(data["version"]), {
+                "changed_by": data.get("changed_by"), "at": data.get("changed_at")}, actor="")
+        return True

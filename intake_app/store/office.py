@@ -69,6 +69,7 @@ class FeedApplied:
     codes: list[str] = field(default_factory=list)
     grants: list[dict[str, Any]] = field(default_factory=list)  # every grant, in order
     release_requests: list[dict[str, Any]] = field(default_factory=list)
+    configs: list[tuple[str, int]] = field(default_factory=list)  # shared data moved on
 
 
 def apply_entries(db: Database, entries: list[dict[str, Any]]) -> FeedApplied:
@@ -91,6 +92,9 @@ def apply_entries(db: Database, entries: list[dict[str, Any]]) -> FeedApplied:
             continue
         if kind == "release_request" and isinstance(entry.get("request"), dict):
             applied.release_requests.append(entry["request"])
+            continue
+        if kind == "config" and entry.get("section") in CONFIG_SECTIONS:
+            applied.configs.append((str(entry["section"]), int(entry.get("version") or 0)))
             continue
         if entry not in events:
             continue
@@ -176,3 +180,45 @@ def writer_of(db: Database, code: str) -> tuple[int, int | None, int] | None:
     row = db.execute("SELECT coalesce(writer_station, station_no), handover_to, station_no "
                      "FROM dossiers WHERE code = ?", [code.strip().upper()]).fetchone()
     return (int(row[0]), row[1], int(row[2])) if row else None
+
+
+# ---- the office's shared data (§5): catalogue and calendar overrides --------------------------
+
+CONFIG_SECTIONS = ("catalogue", "calendar")
+
+
+def config_key(section: str) -> str:
+    return f"office.config.{section}"
+
+
+def config_version(db: Database, section: str) -> int:
+    return int(settings.get_value(db, config_key(section)) or 0)
+
+
+def config_content(db: Database, section: str) -> list[dict[str, Any]]:
+    """The whole section as this copy holds it now (inside the caller's transaction)."""
+    if section == "catalogue":
+        return [json.loads(definition) for (definition,) in db.execute(
+            "SELECT definition FROM procedures ORDER BY code")]
+    return [{"day": day, "kind": kind, "note": note, "set_by": by, "set_at": at}
+            for day, kind, note, by, at in db.execute(
+                "SELECT day, kind, note, set_by, set_at FROM calendar_overrides ORDER BY day")]
+
+
+def apply_config(db: Database, section: str, version: int, content: list[dict[str, Any]]
+                 ) -> None:
+    """Replace this copy's section by the office's (inside the caller's transaction)."""
+    from .catalogue import _from_row, upsert_procedures
+
+    if section == "catalogue":
+        procedures = [_from_row(json.dumps(item, ensure_ascii=False)) for item in content]
+        db.execute("DELETE FROM procedures")
+        upsert_procedures(db, procedures)
+    else:
+        db.execute("DELETE FROM calendar_overrides")
+        db.conn.executemany(
+            "INSERT INTO calendar_overrides (day, kind, note, set_by, set_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(i["day"], i["kind"], i.get("note") or "", i.get("set_by") or "",
+              i.get("set_at") or "") for i in content])
+    settings.set_value(db, config_key(section), version)

@@ -138,10 +138,15 @@ class OfficeFeed:
         """After the page's commit: release what the hub asks this counter to release, and
         write the hand-over event of a grant to this counter that its claimant did not
         write (it was killed after the grant, §7.2)."""
-        if not (applied.release_requests or applied.grants):
+        if not (applied.release_requests or applied.grants or applied.configs):
             return
         from ..domain.errors import DeskError
 
+        for section, version in applied.configs:
+            try:
+                desk.office.shared.refresh(section, version)
+            except DeskError as exc:
+                log.warning("the office's %s not copied yet: %s", section, exc.detail)
         handover = desk.office.handover
         for request in applied.release_requests:
             try:

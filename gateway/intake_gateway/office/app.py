@@ -54,6 +54,12 @@ class ResolveRequest(BaseModel):
     actor: str = Field(max_length=200)
 
 
+class ConfigRequest(BaseModel):
+    base_version: int = Field(ge=0)
+    content: Any
+    actor: str = Field(max_length=200)
+
+
 class PairRequest(BaseModel):
     nonce: str = Field(max_length=64, description="16 random bytes, hex")
     counter_proof: str = Field(max_length=64)
@@ -169,6 +175,17 @@ def create_office_app(store: OfficeStore, certificate_pem: str) -> FastAPI:
         """A supervisor closes a conflict: the step was redone, or is dropped with a reason."""
         return store.resolve_conflict(event_id, body.resolution, body.reason, body.actor,
                                       station.station_no)
+
+    @app.get("/office/v1/config/{section}", tags=["office"])
+    def get_config(section: str, station: StationOf) -> dict[str, Any]:
+        """A section of the office's shared data: `{section, version, content}`."""
+        return store.config(section)
+
+    @app.put("/office/v1/config/{section}", tags=["office"])
+    def put_config(section: str, body: ConfigRequest, station: StationOf) -> dict[str, Any]:
+        """The whole section's next version; `409 stale_version` if `base_version` is old."""
+        return store.put_config(section, body.base_version, body.content, body.actor,
+                                station.station_no)
 
     @app.get("/office/v1/pair/hello", tags=["office"])
     def hello() -> dict[str, Any]:

@@ -118,3 +118,14 @@ CREATE TABLE IF NOT EXISTS office_conflicts (
     resolved_at TEXT,
     resolution TEXT
 );
+
+-- The office's shared data (§5): one linear version per section, edited only through the hub;
+-- counters hold read-only copies. Sections: catalogue, calendar (accounts and fees to come).
+CREATE TABLE IF NOT EXISTS office_config (
+    section TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    content TEXT NOT NULL,             -- JSON, the whole section
+    changed_by TEXT NOT NULL,
+    changed_by_station INTEGER NOT NULL,
+    changed_at TEXT NOT NULL
+);

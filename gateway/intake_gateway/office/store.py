@@ -23,7 +23,13 @@ from ..store import BatchAnswer, Station, Store
 from ..timeutil import server_time
 from . import pairing, writers
 
-FEED_KINDS = ("event", "grant", "release_request", "update", "counter")
+FEED_KINDS = ("event", "grant", "release_request", "update", "counter", "config")
+CONFIG_SECTIONS = ("catalogue", "calendar")
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
+
+
+class StaleConfig(GatewayError):
+    status, code = 409, "stale_version"
 
 
 class PairingRefused(GatewayError):
@@ -302,6 +308,51 @@ class OfficeStore(Store):
                  "resolved_at": r, "resolution": json.loads(res) if res else None}
                 for e, d, v, n, c, m, p, at, r, res in rows]
 
+    # ---- the office's shared data (§5) ------------------------------------------------------
+
+    def config(self, section: str) -> dict[str, Any]:
+        """`{section, version, content}`; version 0 and no content before the first edit."""
+        if section not in CONFIG_SECTIONS:
+            raise GatewayError(f"no section {section}", code="unknown_section")
+        row = self.db.read(lambda conn: conn.one(
+            "SELECT version, content, changed_by, changed_at FROM office_config "
+            "WHERE section = ?", [section]))
+        if row is None:
+            return {"section": section, "version": 0, "content": None}
+        return {"section": section, "version": int(row[0]), "content": json.loads(row[1]),
+                "changed_by": row[2], "changed_at": row[3]}
+
+    def put_config(self, section: str, base_version: int, content: Any, actor: str,
+                   station_no: int) -> dict[str, Any]:
+        """The next version of a whole section, only if `base_version` is still current."""
+        if section not in CONFIG_SECTIONS:
+            raise GatewayError(f"no section {section}", code="unknown_section")
+        text = _compact(content)
+        if len(text.encode("utf-8")) > MAX_CONFIG_BYTES:
+            raise GatewayError("the section is too large", code="too_large")
+
+        def work(conn: Connection) -> int:
+            row = conn.one("SELECT version FROM office_config WHERE section = ?", [section])
+            current = int(row[0]) if row else 0
+            if current != base_version:
+                raise StaleConfig(f"section {section} is at version {current}, not "
+                                  f"{base_version}: fetch it and edit again")
+            version = current + 1
+            conn.execute(
+                "INSERT INTO office_config (section, version, content, changed_by, "
+                "changed_by_station, changed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT "
+                "(section) DO UPDATE SET version = excluded.version, content = "
+                "excluded.content, changed_by = excluded.changed_by, changed_by_station = "
+                "excluded.changed_by_station, changed_at = excluded.changed_at",
+                [section, version, text, actor[:200], station_no, server_time()])
+            conn.execute("INSERT INTO office_feed (kind, ref, at) VALUES ('config', ?, ?)",
+                         [section, server_time()])
+            return version
+
+        version = self.db.write(work)
+        self._bump()
+        return {"section": section, "version": version}
+
     # ---- the office feed (§2.3) -------------------------------------------------------------
 
     @staticmethod
@@ -332,6 +383,11 @@ class OfficeStore(Store):
                     entry["station_no"] = int(row[2])
                 elif kind == "counter":
                     entry["station_no"] = int(ref)
+                elif kind == "config":
+                    version = conn.one("SELECT version FROM office_config WHERE section = ?",
+                                       [ref])
+                    entry["section"] = ref
+                    entry["version"] = int(version[0]) if version else 0
                 elif kind == "grant":
                     grant = conn.one("SELECT body FROM office_grants WHERE grant_id = ?", [ref])
                     if grant is None:
