@@ -131,3 +131,22 @@ def test_a_counter_with_dossiers_keeps_its_number(hub, make_desk) -> None:
     assert joined["station_no"] == 2
     result = Syncer(desk).run(forced=True)
     assert result.ok and result.send.accepted == 1
+
+
+def test_a_revoked_counter_is_refused_and_says_so(hub, tmp_path) -> None:
+    from intake_app.hub.server import revoke_counter
+
+    with Desk(tmp_path / "counter") as desk:
+        desk.office.join(hub.address, pair_code(hub.folder, 4))
+        desk.receive(intake_request(), clerk="Lê Thị Hoa")
+        revoke_counter(hub.folder, 4)
+        result = Syncer(desk).run(forced=True)
+        assert result.stopped == "auth" and desk.outbox_counts()["pending"] == 1
+        assert hub_rows(hub.folder, "SELECT revoked_at IS NOT NULL FROM office_counters "
+                        "WHERE station_no = 4") == [(1,)]
+    # Its number is free for a new PC (no --replace needed); a live counter's is not.
+    assert pair_code(hub.folder, 4)
+    with Desk(tmp_path / "other") as other:
+        other.office.join(hub.address, pair_code(hub.folder, 5))
+    with pytest.raises(InvalidInput, match="đã ghép nối"):
+        pair_code(hub.folder, 5)

@@ -56,5 +56,8 @@ def test_the_window_follows_the_office_and_says_where_it_stands(hub, session, de
                 "reachable": True, "last_success": "2026-12-02T10:42:00+07:00"}}}))
         assert bar.online_label.text() == ("Văn phòng: mất kết nối · chưa gửi 0 · "
                                            "Tỉnh: đã gửi lúc 10:42")
+        bar.show_sync_status(status.live(auth_error={"status": 401}))
+        assert bar.online_label.text() == ("Máy chủ văn phòng đã thu hồi quyền của quầy này. "
+                                           "Nhờ IT ghép nối lại.")
     finally:
         assert controller.stop(5)

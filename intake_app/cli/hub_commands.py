@@ -7,6 +7,7 @@ On the hub PC (`--data-dir` is the hub's folder):
     intake-app hub pair-code --station N [--replace]          a pairing code for counter N
     intake-app hub province --gateway URL [--ca-file FILE]    where the province is
     intake-app hub province-token --station N                 counter N's province token (stdin)
+    intake-app hub revoke --station N                         counter N's access, revoked
     intake-app hub status                                     counters, forwarding
 
 On a counter (`--data-dir` is the counter's folder):
@@ -67,6 +68,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                                help="a counter station's province token, read from stdin")
     token.add_argument("--station", type=int, required=True)
     token.set_defaults(before_opening=cmd_province_token, needs_station=False)
+
+    revoke = hub_sub.add_parser("revoke", help="revoke a counter's access (Thu hồi quầy)")
+    revoke.add_argument("--station", type=int, required=True)
+    revoke.set_defaults(before_opening=cmd_revoke, needs_station=False)
 
     status = hub_sub.add_parser("status", help="the hub's counters and forwarding, as JSON")
     status.set_defaults(before_opening=cmd_hub_status, needs_station=False)
@@ -130,6 +135,13 @@ def cmd_pair_code(args: argparse.Namespace, data_dir: Path) -> int:
     from ..hub.server import make_pairing_code
 
     emit(make_pairing_code(data_dir, args.station, replace=args.replace))
+    return OK
+
+
+def cmd_revoke(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..hub.server import revoke_counter
+
+    emit(revoke_counter(data_dir, args.station))
     return OK
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..domain.clock import iso, now_vn
 from ..domain.errors import Failed, InvalidInput, NotFound
 from ..domain.sync_config import check_gateway_url
 from ..domain.sync_rules import BACKOFF_BASE_S, BACKOFF_CAP_S, MAX_BATCH_EVENTS
@@ -126,6 +127,24 @@ def make_pairing_code(folder: Path, station_no: int, *, replace: bool = False) -
         store.close()
 
 
+def revoke_counter(folder: Path, station_no: int) -> dict[str, Any]:
+    """Revoke a counter's LAN token ("Thu hồi quầy"): 401 from then on; pair the PC again with
+    a new code (`pair-code --replace`)."""
+    store = HubFolder(Path(folder)).open_store()
+    try:
+        unit = store.meta()["unit_code"]
+        revoked = store.revoke_token(unit, station_no)
+        store.db.write(lambda conn: conn.execute(
+            "UPDATE office_counters SET revoked_at = ? WHERE station_no = ? AND revoked_at IS "
+            "NULL", [iso(now_vn()), station_no]))
+    finally:
+        store.close()
+    if not revoked:
+        raise NotFound(f"Quầy {station_no} chưa ghép nối hoặc đã bị thu hồi.",
+                       f"counter {station_no} has no live token")
+    return {"station_no": station_no, "revoked": True}
+
+
 # ---- the province ------------------------------------------------------------------------------
 
 def set_province(folder: Path, gateway_url: str, ca_file: str | None) -> dict[str, Any]:
@@ -176,7 +195,11 @@ def serve(folder: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
           log_level: str = "warning") -> int:
     """Run the hub in the foreground until interrupted: HTTPS with the hub's certificate and
     the forwarder to the province."""
-    import uvicorn
+    try:
+        import uvicorn
+    except ImportError as exc:
+        raise Failed("Máy này chưa cài phần máy chủ văn phòng (gói fastapi và uvicorn).",
+                     f"pip install 'intake-app[hub]': {exc}") from exc
 
     hub = HubFolder(Path(folder))
     store = hub.open_store()

@@ -179,6 +179,9 @@ class StatusBar(QStatusBar):
         label = self.online_label
         if not status.configured:
             text, style = self.tr("Chưa cài đặt đồng bộ"), SEPARATOR_STYLE
+        elif status.auth_error and getattr(status, "office", None):
+            text, style = self.tr("Máy chủ văn phòng đã thu hồi quyền của quầy này. Nhờ IT "
+                                  "ghép nối lại."), ALERT_STYLE
         elif status.auth_error:
             text, style = self.tr("Mã truy cập bị từ chối, đã dừng đồng bộ"), ALERT_STYLE
         elif getattr(status, "office", None):
