@@ -17,11 +17,17 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from intake_app.ui.single_instance import InstanceGuard  # noqa: E402
 
-app = QApplication([])
-guard = InstanceGuard(Path(sys.argv[1]))
-if not guard.acquire():
-    print("refused", flush=True)
-    sys.exit(1)
-guard.show_requested.connect(lambda: print("shown", flush=True))
-print("ready", flush=True)
-app.exec()
+
+def main() -> int:
+    app = QApplication([])
+    guard = InstanceGuard(Path(sys.argv[1]))
+    if not guard.acquire():
+        print("refused", flush=True)
+        return 1
+    guard.show_requested.connect(lambda: print("shown", flush=True))
+    print("ready", flush=True)
+    return app.exec()
+
+
+if __name__ == "__main__":  # pytest imports every module of tests/ for its doctests
+    sys.exit(main())
