@@ -148,3 +148,12 @@ def test_the_sheet_of_a_counter_in_an_office_names_its_hub(tmp_path: Path) -> No
         hub.kill()
     assert f"Máy chủ văn phòng {joined['hub_url']}" in text
     assert "Cổng đồng bộ của tỉnh Chưa cấu hình" in text
+
+
+def test_the_sheet_says_when_the_last_backup_was_made(data_dir: Path, tmp_path) -> None:
+    from conftest import FakeClock, at
+
+    with Desk(data_dir, clock=FakeClock(at("2026-03-02 09:05"))) as desk:
+        desk.backups.make(kind="daily")
+        text = pdf_words(desk.write_setup_sheet(tmp_path / "sheet.pdf"))
+    assert "bản gần nhất: 09:05 02/03/2026" in text

@@ -10,7 +10,6 @@ with what was already saved kept (an administrator made is not asked for again).
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import socket
 import time
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..domain.accounts import Role, check_display_name, check_login, require_good_password
+from ..domain.clock import parse_iso, to_vn
 from ..domain.errors import InvalidInput
 from ..domain.office import HUB_URL_KEY
 from ..domain.setup_sheet import PRINTER_KEY, SetupSheet, SheetAccount
@@ -74,11 +74,11 @@ def check_station(desk: Desk, plan: SetupPlan) -> dict[str, str]:
         elif plan.province_code and commune.province_code != plan.province_code:
             problems["commune"] = (f"Xã, phường {commune.full_name} không thuộc tỉnh, thành "
                                    "phố đã chọn.")
-    old = desk.setting("station")
-    if isinstance(old, dict) and dossiers.count_dossiers(desk.db) > 0 and (
-            (old.get("unit_code"), old.get("station_no")) != (plan.unit_code, plan.station_no)):
-        problems["unit_code"] = ("Thư mục dữ liệu này đã có hồ sơ của đơn vị "
-                                 f"{old.get('unit_code')}, quầy số {old.get('station_no')}.")
+    old = desk.station if desk.is_set_up() else None
+    if old is not None and dossiers.count_dossiers(desk.db) > 0 and (
+            (old.unit_code, old.station_no) != (plan.unit_code, plan.station_no)):
+        problems["unit_code"] = (f"Thư mục dữ liệu này đã có hồ sơ của đơn vị {old.unit_code}, "
+                                 f"quầy số {old.station_no}.")
     return problems
 
 
@@ -94,10 +94,8 @@ def check_admin(desk: Desk, admin: AdminPlan, repeated: str) -> dict[str, str]:
             problems[field] = exc.message
         else:
             login = value if field == "login" else login
-    if "login" not in problems and desk.accounts.exist():
-        with contextlib.suppress(InvalidInput):
-            if any(a.login == login for a in desk.accounts.all()):
-                problems["login"] = f"Đã có tài khoản tên đăng nhập {login}."
+    if "login" not in problems and any(a.login == login for a in desk.accounts.all()):
+        problems["login"] = f"Đã có tài khoản tên đăng nhập {login}."
     try:
         require_good_password(admin.password, login=login or admin.login,
                               display_name=admin.display_name)
@@ -200,7 +198,7 @@ def setup_sheet(desk: Desk) -> SetupSheet:
         keys_kept_in=keys.protection, key_id=keys.key_id,
         recovery_key=keys.recovery_key or None,
         computer=socket.gethostname(), app_version=__version__, made_at=desk.clock(),
-        last_backup=(last.finished_at[:16].replace("T", " ") if last else None),
+        last_backup=_when(last.finished_at) if last else None,
     )
 
 
@@ -211,12 +209,22 @@ def write_setup_sheet(desk: Desk, out: Path, *, replace: bool = False) -> Path:
 
     path = desk.check_output_path(Path(out), replace=replace)
     write_atomically(path, build_setup_sheet_pdf(setup_sheet(desk)))
-    with contextlib.suppress(Exception):  # the sheet is written; the trail only notes it
-        from ..store.db import write_transaction
+    from ..store.db import write_transaction
 
+    try:
         with write_transaction(desk.db):
             desk.audit.record("station.setup_sheet", path.name, {}, actor="")
+    except Exception:  # noqa: BLE001 - the sheet is written; the trail only notes it
+        log.warning("could not record the set-up sheet in the audit trail", exc_info=True)
     return path
+
+
+def _when(value: str) -> str:
+    """An ISO instant as the sheet says it (local time), or as it is if it does not parse."""
+    try:
+        return f"{to_vn(parse_iso(value)):%H:%M %d/%m/%Y}"
+    except (TypeError, ValueError):
+        return value
 
 
 # ---- a set-up cancelled ------------------------------------------------------------------------

@@ -423,8 +423,6 @@ class SheetPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 (Qt name)
         wizard = self.wizard()
         assert isinstance(wizard, SetupWizard)
-        self.print_button.clicked.connect(wizard.print_sheet)
-        self.save_button.clicked.connect(lambda: wizard.save_sheet())
         key = wizard.desk.keys.recovery_key
         groups = key.split("-") if key else []
         self.key.setText("\n".join(" - ".join(groups[i:i + 4]) for i in range(0, len(groups), 4))
@@ -471,6 +469,8 @@ class SetupWizard(QWizard):
         for page in (self.unit, self.admin, self.connection, self.printer, self.backup,
                      self.summary, self.sheet):
             self.addPage(page)
+        self.sheet.print_button.clicked.connect(self.print_sheet)
+        self.sheet.save_button.clicked.connect(lambda: self.save_sheet())
 
     # ---- what was chosen ---------------------------------------------------------------------
 
