@@ -169,6 +169,8 @@ def test_each_page_names_the_wrong_field_in_vietnamese(tmp_path, qtbot) -> None:
         assert wizard.currentPage() is wizard.connection
         assert wizard.connection.form.message("gateway_url").startswith(
             "Địa chỉ máy chủ đồng bộ: Chỉ được dùng http://")
+        type_text(qtbot, wizard.connection.gateway, "/")  # changing the field: the line goes
+        assert wizard.connection.form.message("gateway_url") == ""
         wizard.connection.gateway.setText("https://dongbo.hue.gov.vn")
         next_page(qtbot, wizard)
         assert wizard.currentPage() is wizard.printer

@@ -84,6 +84,17 @@ class FieldForm(QFormLayout):
         self.labels[name] = label.rstrip(":")
         if focus is not None or isinstance(widget, QWidget):
             self.widgets[name] = focus or widget  # type: ignore[assignment]
+            self._clear_on_change(self.widgets[name], error)
+
+    @staticmethod
+    def _clear_on_change(widget: QWidget, error: QLabel) -> None:
+        """A field's red line goes once the person changes the field (checked again on Next)."""
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(lambda _text: error.hide())
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(lambda _index: error.hide())
+        elif isinstance(widget, QSpinBox):
+            widget.valueChanged.connect(lambda _value: error.hide())
 
     def show_problems(self, problems: dict[str, str]) -> bool:
         """Each problem under its field, named by the field's label; False if any."""
