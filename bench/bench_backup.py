@@ -40,6 +40,7 @@ from intake_app.services.restore import restore_station, verify_backup  # noqa: 
 from intake_app.station_keys import create_station_keys  # noqa: E402
 from intake_app.store import settings  # noqa: E402
 from intake_app.store.db import DATABASE_FILE, connect, write_transaction  # noqa: E402
+from intake_app.store.encrypt_in_place import encrypt_in_place  # noqa: E402
 
 
 def station_folder(size: int, base: Path) -> Path:
@@ -51,8 +52,8 @@ def station_folder(size: int, base: Path) -> Path:
     folder = base / f"station-{size}"
     folder.mkdir(parents=True)
     shutil.copyfile(source, folder / DATABASE_FILE)
-    create_station_keys(folder, allow_key_file=True)
-    db = connect(folder / DATABASE_FILE)
+    keys = create_station_keys(folder, allow_key_file=True)
+    db = connect(folder / DATABASE_FILE, None)  # the cached build is plaintext
     with write_transaction(db):
         settings.save_station(db, bench_search.station_settings(2))
         db.execute("INSERT INTO dossier_history (dossier, at, actor, action, status, note) "
@@ -63,6 +64,7 @@ def station_folder(size: int, base: Path) -> Path:
                    "received_at FROM dossiers")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
+    encrypt_in_place(folder / DATABASE_FILE, keys.database_key)  # as the app keeps it
     return folder
 
 

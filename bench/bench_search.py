@@ -313,7 +313,7 @@ def real_row(db: Database, spec: RowSpec, calendar: WorkCalendar) -> tuple:
 
 def check_generator(generator: Generator, specs: list[RowSpec]) -> None:
     """Raise if a generated row differs from what `insert_dossier` writes for the same dossier."""
-    db = open_database(Path(":memory:"))
+    db = open_database(Path(":memory:"), None)
     try:
         for spec in specs:
             expected, generated = real_row(db, spec, generator.calendar), generator.row(spec)
@@ -368,7 +368,7 @@ def build(size: int) -> BuildInfo:
     first = list(islice(specs, CHECKED_ROWS))
     check_generator(generator, first)
     generate_s, insert_s = time.perf_counter() - started, 0.0
-    db = open_database(path)
+    db = open_database(path, None)  # the cached build is plaintext (bench_encryption keys it)
     db.execute("PRAGMA synchronous=OFF")
     db.execute("PRAGMA cache_size=-524288")  # 512 MiB: the unique indexes stay in memory
     every_spec, done = chain(first, specs), 0
@@ -499,7 +499,7 @@ def bench_size(size: int, rebuild: bool, rounds: int, limit: int) -> None:
         how = f"cached, built {info.built_at}"
     print(f"  {how} in {info.total_s:.0f} s (generate {info.generate_s:.0f} s, "
           f"insert {info.insert_s:.0f} s); file {path.stat().st_size / 2**20:,.0f} MiB")
-    db = open_database(path)
+    db = open_database(path, None)  # plaintext: bench_encryption.py measures the key's cost
     try:
         rng = random.Random(size)
         mix = queries(db, rng)

@@ -213,11 +213,11 @@ class Desk:
         def before_migrating(pending: list[str]) -> None:
             from .services.backups import backup_before_upgrade as backup
 
-            upgrade_backups.append(backup(self.data_dir, None, self.keys.key_id, self.clock(),
-                                          pending))
+            upgrade_backups.append(backup(self.data_dir, self.keys.database_key,
+                                          self.keys.key_id, self.clock(), pending))
 
         self.db: StationDatabase = open_database(
-            self.data_dir / DATABASE_FILE, check=check_store,
+            self.data_dir / DATABASE_FILE, self.keys.database_key, check=check_store,
             before_migrating=before_migrating if backup_before_upgrade else None)
         if upgrade_backups and upgrade_backups[0] is not None:
             self.backups.record_made(upgrade_backups[0])
@@ -474,6 +474,7 @@ class Desk:
             # the dossiers and the stamp is tried once more; otherwise writes stay refused.
             if not self.check_store().ok:
                 raise
+            self.db.reconnect()  # SQLCipher: a connection that met damage reads no more
             dossier, receipt, new_day = self._stamp(draft, procedure, station, calendar, clerk)
         # Committed: from here on nothing may say the dossier was not saved.
         self._keep_high_water(station, dossier)
@@ -978,7 +979,10 @@ class Desk:
     def check_store(self) -> CheckResult:
         """SQLite's quick check now (and the search index rebuilt if only it is damaged).
         The window calls it once a day; a failure makes every later write refused."""
-        return self.db.health.check()
+        result = self.db.health.check()
+        if result.index_rebuilt:  # this desk's connection may have met the damaged pages
+            self.db.reconnect()
+        return result
 
     @property
     def store_problem(self) -> StoreError | None:

@@ -221,11 +221,11 @@ def show_on_screen(qtbot, widget) -> None:
 
 def rows(data_dir: Path, sql: str, params=()) -> list[tuple]:
     """Query the station's database file directly, as a person with a SQLite tool would."""
-    import sqlite3
+    import contextlib
 
-    from intake_app.store.db import DATABASE_FILE
+    from station_db import open_db
 
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
+    with contextlib.closing(open_db(data_dir)) as conn, conn:
         return conn.execute(sql, params).fetchall()
 
 

@@ -6,11 +6,11 @@ log's seals are keyed and copied into the trail, so deleting them no longer hide
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 from conftest import FakeClock, at, gateway_time_seen, intake_request, rows, run_cli
+from station_db import open_db
 
 from intake_app.desk import Desk
 from intake_app.domain.calendar import CalendarOverride, OverrideKind
@@ -25,7 +25,7 @@ from intake_app.store.db import DATABASE_FILE, write_transaction
 
 def sql(data_dir: Path, *statements: str) -> None:
     """What a person with a SQLite tool does to the file (no key: it is not in the folder)."""
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
+    with open_db(data_dir / DATABASE_FILE) as conn:
         for statement in statements:
             conn.execute(statement)
 
@@ -73,12 +73,13 @@ def test_every_write_appends_its_record(worked) -> None:
 
 def test_a_write_whose_record_cannot_be_made_is_not_saved(worked, monkeypatch) -> None:
     from intake_app.store import audit as audit_store
+    from intake_app.store import cipher
 
     before = rows(worked.data_dir, "SELECT count(*) FROM dossiers")
     events = rows(worked.data_dir, "SELECT count(*) FROM outbox")
 
     def broken(*args, **kwargs):
-        raise sqlite3.OperationalError("disk I/O error")
+        raise cipher.driver.OperationalError("disk I/O error")  # as SQLCipher raises it
 
     monkeypatch.setattr(audit_store, "append", broken)
     with pytest.raises(StorageProblem):  # the disk's error, said as the data folder's problem
@@ -210,7 +211,7 @@ def _rename(data_dir: Path, code: str, name: str) -> None:
     ((applicant,),) = rows(data_dir, "SELECT applicant FROM dossiers WHERE code = ?", [code])
     party = json.loads(applicant)
     party["name"] = name
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
+    with open_db(data_dir / DATABASE_FILE) as conn:
         conn.execute("UPDATE dossiers SET applicant = ? WHERE code = ?",
                      [json.dumps(party, ensure_ascii=False), code])
 
@@ -247,7 +248,7 @@ def test_a_seal_recomputed_without_the_key_is_found(sealed, capsys) -> None:
     data_dir = sealed.data_dir
     _rename(data_dir, sealed.codes[2], "Nguyễn Văn Sửa")
     day = at("2026-03-03 00:00").date()
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
+    with open_db(data_dir / DATABASE_FILE) as conn:
         ((previous,),) = conn.execute("SELECT previous_hash FROM log_seals WHERE day = ?",
                                       [day.isoformat()]).fetchall()
     forged = seal_day(previous, day, ledger.log_rows(sealed.db, day, day))

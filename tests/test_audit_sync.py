@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import UNIT, intake_request
+from station_db import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "gateway") not in sys.path:
@@ -161,7 +161,7 @@ def test_a_usb_batch_file_carries_the_head_and_its_result_acknowledges_it(
 
     write_json_gz(tmp_path / "result.json.gz", answer)
     desk.sync.import_results(tmp_path / "result.json.gz", token=token)
-    with sqlite3.connect(desk.data_dir / DATABASE_FILE) as conn:
+    with open_db(desk.data_dir / DATABASE_FILE) as conn:
         ((value,),) = conn.execute(
             "SELECT value FROM sync_state WHERE key = 'audit_acknowledged'").fetchall()
     assert json.loads(value)["count"] == head.count - 1

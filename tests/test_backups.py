@@ -1,7 +1,8 @@
 """Backups (issue 13.3): consistent, checked, listed, rotated, and a failure shown until fixed.
 
 Real files and real processes: the backups are made from a live station while another process
-stamps, opened again with plain sqlite3 and checked.
+stamps, opened again with SQLCipher and the station's key (plain sqlite3 cannot read them) and
+checked.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from pathlib import Path
 
 import pytest
 from conftest import FakeClock, at, intake_request, run_cli
+from station_db import open_db, station_key
 
 from intake_app.desk import Desk
 from intake_app.services.backups import BackupFailed, backup_before_upgrade
+from intake_app.station_keys import unseal_keys_file
 from intake_app.store import backup as files
 from intake_app.store.db import DATABASE_FILE, known_migrations
 
@@ -26,12 +29,16 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD = Path(__file__).with_name("crash_child.py")
 
 
-def open_backup(path: Path, tmp_path: Path) -> sqlite3.Connection:
-    """The database inside a backup file, unpacked and opened as a person would."""
+def unpack_backup(path: Path, tmp_path: Path) -> Path:
     target = tmp_path / f"unpacked-{path.stem}.sqlite3"
     with zipfile.ZipFile(path) as archive, archive.open(files.DATABASE_MEMBER) as source:
         target.write_bytes(source.read())
-    return sqlite3.connect(target)
+    return target
+
+
+def open_backup(path: Path, tmp_path: Path, key: bytes):
+    """The database inside a backup file, unpacked and opened with the station's key."""
+    return open_db(unpack_backup(path, tmp_path), key=key)
 
 
 def test_backup_command_writes_a_checked_file_and_lists_it(capsys, data_dir, tmp_path):
@@ -51,10 +58,25 @@ def test_backup_command_writes_a_checked_file_and_lists_it(capsys, data_dir, tmp
     assert manifest["dossiers"] == 3 and manifest["last_code"] == codes[-1]
     assert manifest["schema"] == known_migrations()[-1] and "0010_backups_it" in \
         manifest["migrations"]
-    conn = open_backup(path, tmp_path)
+    conn = open_backup(path, tmp_path, station_key(data_dir))
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert [r[0] for r in conn.execute("SELECT code FROM dossiers ORDER BY id")] == codes
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)  # one whole file
+    # Encrypted: plain SQLite cannot read it, and the recovery key alone (with the sealed
+    # keys packed beside it) opens it on a PC that never had this station's keys.
+    plain = sqlite3.connect(unpack_backup(path, tmp_path))
+    with pytest.raises(sqlite3.DatabaseError, match="not a database"):
+        plain.execute("SELECT count(*) FROM dossiers")
+    plain.close()
+    unpacked = tmp_path / "sealed"
+    unpacked.mkdir()
+    with zipfile.ZipFile(path) as archive:
+        archive.extract("station-keys.json", unpacked)
+    with Desk(data_dir) as desk:
+        recovery = desk.keys.recovery_key
+    _id, key, _audit = unseal_keys_file(unpacked, recovery)
+    assert open_backup(path, tmp_path, key).execute("SELECT count(*) FROM dossiers"
+                                                     ).fetchone() == (3,)
 
     status, listing, _ = run_cli(capsys, data_dir, "backup", "list")
     assert status == 0
@@ -98,7 +120,7 @@ def test_backup_while_another_process_stamps(data_dir, tmp_path):
         printed = [child.stdout.readline().split()[0] for _ in range(15)]
         with Desk(data_dir) as desk:
             info = desk.backups.make(kind="manual")
-        conn = open_backup(info.path, tmp_path)
+        conn = open_backup(info.path, tmp_path, desk.keys.database_key)
         held = {r[0] for r in conn.execute("SELECT code FROM dossiers")}
         later = None
         for _ in range(5000):  # the child went on stamping through and after the backup
@@ -215,11 +237,11 @@ def test_a_damaged_database_gives_no_backup_and_keeps_the_good_ones(make_desk, d
     good = desk.backups.make(kind="daily")
     desk.close()
     # Damage a page of the dossiers' table (as a failing disk would).
-    conn = sqlite3.connect(data_dir / DATABASE_FILE)
+    conn = open_db(data_dir)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'dossiers'"
                         ).fetchone()[0]
-    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    size = int(conn.execute("PRAGMA page_size").fetchone()[0])  # SQLCipher: text
     conn.close()
     with open(data_dir / DATABASE_FILE, "r+b") as handle:
         handle.seek((page - 1) * size)  # the b-tree page's header: its type and cell count
@@ -236,8 +258,8 @@ def test_backup_before_upgrade_falls_back_beside_the_data_folder(data_dir, tmp_p
         usb = tmp_path / "usb"
         usb.mkdir()
         desk.backups.set_place(usb)
-        key_id = desk.keys.key_id
+        key_id, key = desk.keys.key_id, desk.keys.database_key
     usb.rmdir()
-    info = backup_before_upgrade(data_dir, None, key_id, at("2026-03-02 09:00"), ["0011_x"])
+    info = backup_before_upgrade(data_dir, key, key_id, at("2026-03-02 09:00"), ["0011_x"])
     assert info is not None and info.kind == "pre-upgrade"
     assert info.path.parent.parent == data_dir.with_name("station-backups")

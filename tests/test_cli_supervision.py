@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 
 import openpyxl
 import pytest
 from conftest import FakeClock, at, intake_request, pdf_words
 from conftest import run_cli as run
+from station_db import open_db
 
 from intake_app.store.db import DATABASE_FILE
 
@@ -82,7 +82,7 @@ def test_the_log_is_sealed_printed_and_verified(two_days, capsys, tmp_path):
     assert status == 0 and verdict == {"ok": True, "problems": [], "corrected": []}
 
     # Someone changes a logged name straight in the database, and removes another row.
-    with sqlite3.connect(folder / DATABASE_FILE) as conn:
+    with open_db(folder / DATABASE_FILE) as conn:
         conn.execute("UPDATE dossiers SET applicant = json_set(applicant, '$.name', 'Người Khác') "
                      "WHERE code = ?", [codes[1]])
         conn.execute("PRAGMA foreign_keys = OFF")

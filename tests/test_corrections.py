@@ -9,12 +9,12 @@ database and the PDFs; `log verify` tells the correction from an edit made with 
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 from conftest import FakeClock, at, intake_request, pdf_words, rows
 from conftest import run_cli as run
+from station_db import open_db
 
 from intake_app.domain.corrections import CorrectionError, CorrectionNotAllowed
 from intake_app.domain.errors import NotFound
@@ -145,7 +145,7 @@ def test_log_verify_tells_a_correction_from_tampering(stamped, capsys, tmp_path)
     assert seal_count == 1
 
     # An edit made with sqlite3 after the correction is still tampering.
-    with sqlite3.connect(folder / DATABASE_FILE) as conn:
+    with open_db(folder / DATABASE_FILE) as conn:
         conn.execute("UPDATE dossiers SET applicant = json_set(applicant, '$.phone', "
                      "'0900000000') WHERE code = ?", [code])
     status, verdict, _ = run(capsys, folder, "log", "verify")
@@ -154,7 +154,7 @@ def test_log_verify_tells_a_correction_from_tampering(stamped, capsys, tmp_path)
     assert "kể cả sau các lần sửa thông tin" in verdict["problems"][0]["message"]
 
     # So is putting the row back as it was sealed, before the correction.
-    with sqlite3.connect(folder / DATABASE_FILE) as conn:
+    with open_db(folder / DATABASE_FILE) as conn:
         conn.execute("UPDATE dossiers SET applicant = json_set(applicant, '$.name', ?, "
                      "'$.phone', '0912345678') WHERE code = ?", ["Trần Thị Hà", code])
     status, verdict, _ = run(capsys, folder, "log", "verify")
@@ -167,7 +167,7 @@ def test_a_correction_record_forged_with_sqlite3_is_caught(stamped, capsys, tmp_
     status, _, _ = correct(capsys, folder, code, tmp_path, PATCH)
     assert status == 0
     # Someone edits the name again and writes a "correction" for it without the audit key.
-    with sqlite3.connect(folder / DATABASE_FILE) as conn:
+    with open_db(folder / DATABASE_FILE) as conn:
         ((before,),) = conn.execute("SELECT after_digest FROM log_corrections").fetchall()
         conn.execute("UPDATE dossiers SET applicant = json_set(applicant, '$.name', "
                      "'Người Khác') WHERE code = ?", [code])
@@ -249,7 +249,7 @@ def test_owner_added_then_removed_and_the_receipt_issued_each_time(make_desk):
 def test_a_parked_event_is_superseded_by_the_correction(make_desk, data_dir):
     desk = make_desk(FakeClock(at("2026-03-02 08:20")))
     code = desk.receive(intake_request(applicant=dict(TYPED)), clerk=HOA).dossier.code
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:  # the gateway refused it
+    with open_db(data_dir / DATABASE_FILE) as conn:  # the gateway refused it
         conn.execute("UPDATE outbox SET state = 'rejected', reject_code = 'malformed', "
                      "reject_message = 'dossier.ChuHoSo must not be empty'")
     result = desk.correct(code, PATCH, reason=REASON, clerk=HOA)
@@ -266,7 +266,7 @@ def test_a_parked_event_is_superseded_by_the_correction(make_desk, data_dir):
     with pytest.raises(NotFound):  # `sync retry CODE` has nothing left to put back
         desk.sync.retry(code)
     # Once the corrected version reached the province, nothing is left to look at.
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
+    with open_db(data_dir / DATABASE_FILE) as conn:
         conn.execute("UPDATE outbox SET state = 'delivered' WHERE version = 2")
     assert desk.sync.parked() == []
 

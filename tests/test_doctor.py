@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import UNIT, FakeClock, at, intake_request, run_cli
+from station_db import open_db
 
 from intake_app.desk import Desk
 from intake_app.domain.text import fold
@@ -78,10 +78,10 @@ def test_a_damaged_database_is_named_and_exits_1(data_dir):
     with Desk(data_dir) as desk:
         stamp_citizens(desk)
         desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
+    with open_db(data_dir / DATABASE_FILE) as conn:
         page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'dossiers'"
                             ).fetchone()[0]
-        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        size = int(conn.execute("PRAGMA page_size").fetchone()[0])  # SQLCipher: text
     with open(data_dir / DATABASE_FILE, "r+b") as handle:
         handle.seek((page - 1) * size)
         handle.write(b"\x0d\xff\xff\xff\xff\xff\xff\xff")

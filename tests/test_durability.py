@@ -11,7 +11,6 @@ import os
 import queue
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -22,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from crash_child import PAYLOAD
+from station_db import IntegrityError, open_db
 
 from intake_app.desk import Desk
 from intake_app.documents.receipt_pdf import build_receipt_pdf
@@ -127,7 +127,7 @@ def assert_killed(proc: subprocess.Popen, err_path: Path, context: str) -> None:
 
 def check_store(db_path: Path) -> dict[str, dict]:
     """Every invariant a clerk relies on, read with plain sqlite3; the dossiers by code."""
-    con = sqlite3.connect(db_path)
+    con = open_db(db_path)
     try:
         assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -346,7 +346,7 @@ def test_store_connections_survive_a_power_cut(tmp_path):
     def pragma(db, name: str):
         return db.execute(f"PRAGMA {name}").fetchone()[0]
 
-    db = connect(tmp_path / "store.sqlite3")
+    db = connect(tmp_path / "store.sqlite3", os.urandom(32))  # keyed, as the app keys it
     try:
         assert pragma(db, "journal_mode") == "wal"
         assert pragma(db, "synchronous") == 2  # FULL: a commit is on disk before it returns
@@ -359,13 +359,13 @@ def test_store_connections_survive_a_power_cut(tmp_path):
         assert pragma(desk.db, "journal_mode") == "wal"
         assert pragma(desk.db, "synchronous") == 2
         assert pragma(desk.db, "foreign_keys") == 1
-        with pytest.raises(sqlite3.IntegrityError):  # foreign keys are enforced, not just on
+        with pytest.raises(IntegrityError):  # foreign keys are enforced, not just on
             desk.db.execute(
                 "INSERT INTO dossier_history (dossier, at, actor, action) "
                 "VALUES (12345, '2026-03-10T09:00:00+07:00', 'x', 'received')"
             )
     # WAL is a property of the file: any other connection to it uses WAL too.
-    plain = sqlite3.connect(tmp_path / "data" / DATABASE_FILE)
+    plain = open_db(tmp_path / "data" / DATABASE_FILE)
     try:
         assert plain.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
@@ -418,7 +418,7 @@ def test_a_utc_clock_is_coded_by_the_local_day(tmp_path):
 
 def copy_dossier(db_path: Path, code: str, seqs: range) -> None:
     """Insert copies of a saved dossier as day_seq `seqs` of its day (a busy day, quickly)."""
-    con = sqlite3.connect(db_path)
+    con = open_db(db_path)
     try:
         columns = [r[1] for r in con.execute("PRAGMA table_info(dossiers)") if r[1] != "id"]
         changed = {
@@ -445,7 +445,7 @@ def copy_dossier(db_path: Path, code: str, seqs: range) -> None:
 
 
 def count_rows(db_path: Path) -> tuple[int, int, int]:
-    con = sqlite3.connect(db_path)
+    con = open_db(db_path)
     try:
         return tuple(
             con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -475,7 +475,7 @@ def test_the_thousandth_dossier_of_a_day_is_refused_and_nothing_is_saved(tmp_pat
         assert sorted((data_dir / "receipts").rglob("*")) == receipts_before
         assert not desk.db.conn.in_transaction
         # The write lock was given back: another process can write at once.
-        other = sqlite3.connect(db_path, timeout=0)
+        other = open_db(db_path, timeout=0)
         try:
             other.execute("BEGIN IMMEDIATE")
             other.execute("ROLLBACK")
@@ -486,7 +486,7 @@ def test_the_thousandth_dossier_of_a_day_is_refused_and_nothing_is_saved(tmp_pat
         tomorrow = desk.receive(payload(), clerk=CLERK).dossier
     assert tomorrow.code == f"{UNIT}-260311-2001"
     assert tomorrow.ledger_number == 1000
-    con = sqlite3.connect(db_path)
+    con = open_db(db_path)
     try:
         assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         seqs = [r[0] for r in con.execute(

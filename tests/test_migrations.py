@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+import contextlib
 
 from conftest import FakeClock, at, intake_request
+from station_db import attach, open_db, station_key
 
 from intake_app.desk import Desk
 from intake_app.paths import migrations_dir
@@ -12,7 +13,8 @@ from intake_app.store.db import DATABASE_FILE, connect, load_migrations, write_t
 
 
 def applied(path) -> list[str]:
-    with sqlite3.connect(path) as conn:
+    """The migrations the file applied (an older version's is still plaintext)."""
+    with contextlib.closing(open_db(path, plaintext=True)) as conn:
         return [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
 
 
@@ -39,10 +41,10 @@ def test_a_version_1_database_upgrades_and_keeps_its_dossiers(make_desk, tmp_pat
 
     old_folder = tmp_path / "old"
     old_folder.mkdir()
-    old = connect(old_folder / DATABASE_FILE)
+    old = connect(old_folder / DATABASE_FILE, None)  # an older version's: plaintext
     with write_transaction(old):
         load_migrations().apply(old, stop_before="0002_fts_prefix")
-    old.execute("ATTACH DATABASE ? AS cur", [str(current.data_dir / DATABASE_FILE)])
+    attach(old.conn, current.data_dir / DATABASE_FILE, "cur", station_key(current.data_dir))
     with write_transaction(old):
         for table in ("settings", "admin_provinces", "admin_communes", "procedures",
                       "dossiers", "dossier_history", "outbox"):
@@ -73,10 +75,10 @@ def test_0008_drops_the_unread_applicant_columns_and_keeps_search(make_desk, tmp
 
     old_folder = tmp_path / "old"
     old_folder.mkdir()
-    old = connect(old_folder / DATABASE_FILE)
+    old = connect(old_folder / DATABASE_FILE, None)  # an older version's: plaintext
     with write_transaction(old):
         load_migrations().apply(old, stop_before="0008_counter_features")
-    old.execute("ATTACH DATABASE ? AS cur", [str(current.data_dir / DATABASE_FILE)])
+    attach(old.conn, current.data_dir / DATABASE_FILE, "cur", station_key(current.data_dir))
     with write_transaction(old):
         for table in ("settings", "admin_provinces", "admin_communes", "procedures",
                       "dossiers", "dossier_history", "outbox"):
@@ -90,12 +92,12 @@ def test_0008_drops_the_unread_applicant_columns_and_keeps_search(make_desk, tmp
         "'trigger')")}
     old.close()
     assert {"applicant_name", "applicant_phone"} <= {
-        row[1] for row in sqlite3.connect(old_folder / DATABASE_FILE).execute(
+        row[1] for row in open_db(old_folder, plaintext=True).execute(
             "PRAGMA table_info(dossiers)")}
 
     with Desk(old_folder) as upgraded:
         assert applied(old_folder / DATABASE_FILE)[-1] != "0007_calendar_reports"
-        with sqlite3.connect(old_folder / DATABASE_FILE) as conn:
+        with contextlib.closing(open_db(old_folder)) as conn, conn:
             columns = {row[1] for row in conn.execute("PRAGMA table_info(dossiers)")}
             after = {row[0] for row in conn.execute(
                 "SELECT name FROM sqlite_master WHERE tbl_name = 'dossiers' AND type IN "

@@ -9,13 +9,13 @@ Tue 24/11/2026 is a holiday), with the procedures of the starter catalogue: 1.00
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import FakeClock, at, intake_request, pdf_words, rows
 from conftest import run_cli as run
+from station_db import open_db
 
 from intake_app.domain.lifecycle import StepRequest
 from intake_app.domain.status import DossierStatus as S
@@ -156,7 +156,7 @@ def test_the_november_report_gives_the_same_numbers_whenever_it_is_printed(
         (0, None, "Hoa"), (1, None, "Hoa"), (1, 1, "Nam"), (1, 1, "Lê Thị Hoa")]
 
     # Someone changes a dossier of November in the database: the reprint says what differs.
-    with sqlite3.connect(folder / DATABASE_FILE) as conn:
+    with open_db(folder / DATABASE_FILE) as conn:
         conn.execute("UPDATE dossiers SET channel = 2 WHERE code = ?", [codes["C"]])
     status, out, err = run(capsys, folder, "report", "--from", "2026-11-01",
                            "--to", "2026-11-30", "--out", str(tmp_path / "changed.pdf"))
@@ -211,7 +211,7 @@ def test_the_window_shows_a_difference_loudly(november, make_session, qtbot, tmp
     desk, clock, codes = november
     clock.now = at("2026-12-01 08:30")
     desk.reports.print_06a(*NOV, tmp_path / "first.pdf")
-    with sqlite3.connect(desk.data_dir / DATABASE_FILE) as conn:
+    with open_db(desk.data_dir / DATABASE_FILE) as conn:
         conn.execute("UPDATE dossiers SET field_code = 'HT', field_name = 'Hộ tịch' "
                      "WHERE code = ?", [codes["C"]])
     session = make_session(desk)

@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import UNIT, FakeClock, at, intake_request, run_cli
+from station_db import open_db, station_key
 
 from intake_app.desk import Desk
 from intake_app.services.restore import StationInUse, restore_station
@@ -43,13 +43,13 @@ def sha(path: Path) -> str:
 
 
 def gaps(data_dir: Path) -> list[tuple]:
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
+    with open_db(data_dir / DATABASE_FILE) as conn:
         return conn.execute("SELECT day_key, first_seq, last_seq, reason FROM code_gaps "
                             "ORDER BY id").fetchall()
 
 
 def codes_in(data_dir: Path) -> list[str]:
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
+    with open_db(data_dir / DATABASE_FILE) as conn:
         return [r[0] for r in conn.execute("SELECT code FROM dossiers ORDER BY id")]
 
 
@@ -135,12 +135,12 @@ def test_a_restore_with_a_stale_wal_beside_the_database(capsys, data_dir, tmp_pa
     status, result, err = run_cli(capsys, data_dir, "restore", str(backup), "--offline")
     assert status == 0, err
     assert not wal.exists() or wal.stat().st_size == 0
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
+    with open_db(data_dir / DATABASE_FILE) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("SELECT count(*) FROM dossiers").fetchone()[0] == 0
     # the old database, its WAL folded in, is whole in the set-aside folder
     aside = Path(result["old_files_set_aside_in"]) / DATABASE_FILE
-    with sqlite3.connect(aside) as conn:
+    with open_db(aside, key=station_key(data_dir)) as conn:  # set aside still encrypted
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert {r[0] for r in conn.execute("SELECT code FROM dossiers")} >= set(printed)
     with Desk(data_dir) as desk:
@@ -308,7 +308,7 @@ def test_the_mark_is_on_disk_before_the_clerk_is_told_or_the_receipt_printed(mak
     real_write = desk.write_receipt
 
     def printing(receipt):
-        with sqlite3.connect(desk.data_dir / DATABASE_FILE) as conn:  # committed already
+        with open_db(desk.data_dir / DATABASE_FILE) as conn:  # committed already
             saved = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
         seen.append((saved, json.loads(high_water.path_of(desk.data_dir).read_text())))
         return real_write(receipt)

@@ -8,12 +8,12 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
-import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import UNIT, cli_process, intake_request, rows
+from station_db import open_db
 
 from intake_app.desk import Desk
 from intake_app.logs import log_path, setup_logging
@@ -87,7 +87,7 @@ def test_the_desk_returns_the_saved_dossier_whatever_fails_after_the_commit(make
 
 def saved_by_an_older_version_with_a_name_too_long_to_print(folder: Path, code: str) -> None:
     """A dossier stamped before names had a limit: its receipt cannot be laid out."""
-    with contextlib.closing(sqlite3.connect(folder / DATABASE_FILE)) as conn:
+    with contextlib.closing(open_db(folder / DATABASE_FILE)) as conn:
         conn.execute("UPDATE dossiers SET receipt = json_set(receipt, '$.applicant_name', ?) "
                      "WHERE code = ?", ["x" * 3000, code])
         conn.commit()

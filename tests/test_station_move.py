@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from pathlib import Path
 
 import keyring
 import pytest
 from conftest import UNIT, intake_request, run_cli
 from keyring_double import SharedTestKeyring
+from station_db import open_db
 
 from intake_app.desk import Desk
 from intake_app.station_keys import format_recovery_key
@@ -136,7 +136,7 @@ def test_an_import_never_goes_over_a_station(data_dir, tmp_path):
         recovery = desk.keys.recovery_key
     with pytest.raises(ImportRefused):
         import_station(data_dir, out, recovery)
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
+    with open_db(data_dir / DATABASE_FILE) as conn:
         assert conn.execute("SELECT count(*) FROM station_restores").fetchone() == (0,)
     assert UNIT["station_no"] == 2
     assert Path(out).stat().st_size > 0

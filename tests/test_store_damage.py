@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import UNIT, cli_process, intake_request, rows
 from conftest import run_cli as run
+from station_db import DatabaseError, btree_pages, open_db, station_key
 
 from intake_app.desk import Desk
 from intake_app.logs import log_path
@@ -67,13 +67,11 @@ def copy_of(station: Path, tmp_path: Path) -> Path:
 
 def pages_of(database: Path, *tables: str, kinds: tuple[str, ...] = ("leaf", "internal")
              ) -> list[int]:
-    # Closed at once: a connection left open in this process while the test writes the file
-    # itself would lose its locks (POSIX semantics), a state no real station is ever in.
-    with contextlib.closing(sqlite3.connect(database)) as conn:
-        return [page for (page,) in conn.execute(
-            f"SELECT pageno FROM dbstat WHERE name IN ({', '.join('?' for _ in tables)}) "
-            f"AND pagetype IN ({', '.join('?' for _ in kinds)}) ORDER BY pageno",
-            [*tables, *kinds])]
+    """The pages of the tables' b-trees (decrypted with the station's key to find them)."""
+    key = station_key(database.parent)
+    return sorted(page for table in tables for kind, pages in
+                  btree_pages(database, key, table).items() if kind in kinds
+                  for page in pages)
 
 
 def overwrite(database: Path, pages: list[int], content: bytes | None = None) -> None:
@@ -151,11 +149,11 @@ def test_a_damaged_search_index_is_rebuilt_and_stamping_goes_on(real_station, tm
     elif how == "pages-garbage":
         overwrite(database, index[len(index) // 2:])
     else:  # the pages are sound but most of what they hold is gone
-        with contextlib.closing(sqlite3.connect(database)) as conn:
+        with contextlib.closing(open_db(database)) as conn:
             conn.execute("DELETE FROM dossiers_fts_data WHERE id > 10")
             conn.commit()
-    with contextlib.closing(sqlite3.connect(database)) as conn, \
-            pytest.raises(sqlite3.DatabaseError):  # as found: it is damaged
+    with contextlib.closing(open_db(database)) as conn, \
+            pytest.raises(DatabaseError):  # as found: it is damaged
         conn.execute("INSERT INTO dossiers_fts(dossiers_fts) VALUES ('integrity-check')")
 
     found = cli_process(folder, "find", "nguyen van duc", "--limit", "100")
@@ -169,7 +167,7 @@ def test_a_damaged_search_index_is_rebuilt_and_stamping_goes_on(real_station, tm
     assert [d["code"] for d in json.loads(found.stdout)] == [code]
     checked = cli_process(folder, "check")
     assert checked.returncode == 0 and json.loads(checked.stdout)["ok"] is True
-    with contextlib.closing(sqlite3.connect(database)) as conn:
+    with contextlib.closing(open_db(database)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("SELECT count(*) FROM dossiers").fetchone() == (61,)
 
@@ -306,7 +304,7 @@ def test_a_full_disk_is_said_plainly_and_loses_nothing(real_station, tmp_path):
 
 def test_a_locked_database_is_said_plainly(data_dir, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(store_db, "BUSY_TIMEOUT_S", 1.0)  # 30 s in the app
-    holder = sqlite3.connect(data_dir / DATABASE_FILE, isolation_level=None)
+    holder = open_db(data_dir / DATABASE_FILE, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
     try:
         status, out, err = run(capsys, data_dir, "receive", "--json", str(request_file(tmp_path)))
@@ -325,7 +323,7 @@ def test_a_locked_database_is_said_plainly(data_dir, tmp_path, capsys, monkeypat
 
 def test_a_database_of_a_newer_version_is_refused_and_left_untouched(data_dir, tmp_path):
     database = data_dir / DATABASE_FILE
-    with contextlib.closing(sqlite3.connect(database)) as conn:  # what a newer app did to it
+    with contextlib.closing(open_db(database)) as conn:  # what a newer app did to it
         conn.execute("CREATE TABLE future_things (id INTEGER PRIMARY KEY)")
         conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
                      "VALUES ('intake_app', '0099_future_things', '2027-01-01')")
@@ -347,7 +345,7 @@ def test_the_window_refuses_a_newer_database_before_writing(data_dir):
     from intake_app.ui import app as app_module
 
     database = data_dir / DATABASE_FILE
-    with contextlib.closing(sqlite3.connect(database)) as conn:
+    with contextlib.closing(open_db(database)) as conn:
         conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
                      "VALUES ('intake_app', '0099_future_things', '2027-01-01')")
         conn.commit()

@@ -10,9 +10,9 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import sqlite3
 import random
 import socket
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from conftest import UNIT, intake_request
+from station_db import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
 GATEWAY_DIR = ROOT / "gateway"
@@ -87,7 +88,7 @@ def sync(desk, token, **options):
 
 def gateway_rows(gateway_url: str, sql: str) -> list[tuple]:
     path = gateway_url[len("sqlite:///"):]
-    with sqlite3.connect(path) as conn:
+    with sqlite3.connect(path) as conn:  # the gateway's own database (not encrypted here)
         return conn.execute(sql).fetchall()
 
 

@@ -7,7 +7,6 @@ the write lock another program holds, a refusal, a fault, a receipt that cannot 
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 import time
 
@@ -15,6 +14,7 @@ import pytest
 from conftest import rows, show_on_screen
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from station_db import open_db
 
 from intake_app.desk import Desk
 from intake_app.domain.errors import NotAllowed
@@ -65,7 +65,7 @@ def message_boxes() -> list[QMessageBox]:
 def test_a_stamp_waiting_for_the_write_lock_keeps_the_window_alive(screen, desk, session,
                                                                    qtbot, data_dir):
     fill(screen, desk, qtbot)
-    other = sqlite3.connect(data_dir / DATABASE_FILE, isolation_level=None)
+    other = open_db(data_dir / DATABASE_FILE, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another counter, the sync thread, the command line…
     ticks: list[float] = []
     heartbeat = QTimer()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -11,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 from conftest import UNIT, FakeClock, at, intake_request, show_on_screen
 from PySide6.QtCore import Qt
+from station_db import open_db
 
 from intake_app.desk import Desk
 from intake_app.domain.lifecycle import StepRequest
@@ -253,7 +253,7 @@ def verify(screen, qtbot) -> list[str]:
 def test_verifying_the_log(screen, world, qtbot):
     assert verify(screen, qtbot) == []
     assert screen.message.text() == "Sổ theo dõi không bị sửa đổi."
-    with sqlite3.connect(world.folder / DATABASE_FILE) as conn:  # someone edits a sealed day
+    with open_db(world.folder / DATABASE_FILE) as conn:  # someone edits a sealed day
         conn.execute("UPDATE dossiers SET clerk = 'Người khác' WHERE code = ?",
                      [world.codes["near"]])
     problems = verify(screen, qtbot)

@@ -9,12 +9,12 @@ column by column, from a station the current app filled. Today's app then opens 
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import zipfile
 from pathlib import Path
 
 import pytest
 from conftest import FakeClock, at, intake_request
+from station_db import attach, open_db, station_key
 
 from intake_app.desk import Desk
 from intake_app.domain.lifecycle import StepRequest
@@ -42,8 +42,9 @@ WRITTEN_THEN = {
 CLOCK = at("2026-03-02 08:00")
 
 
-def applied(path: Path) -> list[str]:
-    with sqlite3.connect(path) as conn:
+def applied(path: Path, key: bytes | None = None) -> list[str]:
+    """The migrations the file applied (an older version's file is plaintext)."""
+    with open_db(path, key=key, plaintext=True) as conn:
         return [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
 
 
@@ -69,16 +70,17 @@ def today_station(tmp_path_factory) -> tuple[Path, list[str]]:
 
 
 def build_old_station(today: Path, level: str, target: Path) -> None:
-    """The data folder as the version of `level` left it."""
+    """The data folder as the version of `level` left it (plaintext: no version before this
+    one encrypted its database)."""
     target.mkdir(parents=True)
     shutil.copy(today / KEYS_FILE, target / KEYS_FILE)  # the same keys (audit chain, seals)
     names = known_migrations()
     following = names[names.index(level) + 1]
-    old = connect(target / DATABASE_FILE)
+    old = connect(target / DATABASE_FILE, None)
     with write_transaction(old):
         load_migrations().apply(old, stop_before=following)
     old.execute("PRAGMA foreign_keys = OFF")
-    old.execute("ATTACH DATABASE ? AS cur", [str(today / DATABASE_FILE)])
+    attach(old.conn, today / DATABASE_FILE, "cur", station_key(today))
     tables = [row[0] for row in old.execute(
         "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
         "AND name NOT LIKE '%fts%' AND name != '_sqlite_migrations'")]
@@ -117,7 +119,8 @@ def test_an_older_station_upgrades_with_a_backup_first(today_station, tmp_path, 
         with zipfile.ZipFile(backups[0]) as archive:
             old_copy = tmp_path / "copy.sqlite3"
             old_copy.write_bytes(archive.read(files.DATABASE_MEMBER))
-        assert applied(old_copy) == at_level  # untouched by the migration
+        assert applied(old_copy, station_key(folder)) == at_level  # untouched by the migration
+        assert manifest["encrypted"] is True  # converted first: no plaintext backup
         assert desk.backups.last_good().kind == "pre-upgrade"
         # every dossier, with its history and its events, is there
         assert sorted(d.code for d in desk.find("nguyen van duc")) == sorted(codes)
@@ -144,14 +147,14 @@ def test_a_failed_migration_changes_nothing_and_keeps_its_backup(today_station, 
     with pytest.raises(Exception):  # noqa: B017 - whatever SQLite says, nothing may change
         Desk(folder, clock=FakeClock(CLOCK))
     assert applied(folder / DATABASE_FILE)[-1] == "0005_sync_trust"  # all or nothing
-    with sqlite3.connect(folder / DATABASE_FILE) as conn:
+    with open_db(folder / DATABASE_FILE, plaintext=True) as conn:
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name IN "
                             "('half_done', 'backups', 'code_gaps')").fetchone() == (0,)
     assert len(list(folder.with_name("old-station-backups").rglob("*.intake-backup"))) == 1
 
 
 def test_a_newer_database_is_refused_before_any_backup_or_write(data_dir):
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:
+    with open_db(data_dir / DATABASE_FILE) as conn:
         conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
                      "VALUES ('intake_app', '0099_from_the_future', '2027-01-01')")
     before = (data_dir / DATABASE_FILE).read_bytes()

@@ -26,7 +26,6 @@ import logging
 import os
 import secrets
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -38,6 +37,7 @@ from ..domain.clock import iso, to_vn
 from ..domain.errors import Failed, InvalidInput
 from ..station_keys import KEYS_FILE
 from ..store import backup as files
+from ..store import cipher
 from ..store.db import DATABASE_FILE, write_transaction
 
 if TYPE_CHECKING:
@@ -233,7 +233,7 @@ def write_backup(data_dir: Path, key: bytes | None, station: StationId, kind: st
         failed_at = Path(exc.filename) if isinstance(exc.filename, str) else target
         where = place if failed_at.absolute().is_relative_to(place.absolute()) else data_dir
         raise BackupFailed(place_problem(exc, where), f"backup to {target}: {exc}") from exc
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise BackupFailed(
             "Không đọc được cơ sở dữ liệu để sao lưu (có thể đã hỏng, hoặc bị khoá quá lâu). "
             "Hãy chạy `intake-app doctor`.", f"snapshot failed: {exc}") from exc
@@ -287,7 +287,7 @@ def backup_before_upgrade(data_dir: Path, key: bytes | None, key_id: str,
     try:
         values = dict(conn.execute(
             "SELECT key, value FROM settings WHERE key IN ('station', ?)", [FOLDER_KEY]))
-    except sqlite3.Error:
+    except cipher.Error:
         values = {}
     finally:
         conn.close()
@@ -386,7 +386,7 @@ class Backups:
 
     def _database_key(self) -> bytes | None:
         """The key the database (and so each backup) is encrypted with."""
-        return None
+        return self.desk.keys.database_key
 
     def make(self, *, kind: str = "manual", out: Path | None = None, replace: bool = False,
              actor: str = "") -> BackupInfo:
@@ -460,7 +460,7 @@ class Backups:
                     {"kind": kind, "size": info.size if info else None,
                      "dossiers": info.dossiers if info else None, "error": error},
                     actor=actor)
-        except (sqlite3.Error, OSError, Failed) as exc:
+        except cipher.Error + (OSError, Failed) as exc:
             log.error("could not record the backup attempt (%s): %s", kind, exc)
         if info is not None:
             log.info("backup %s made: %s (%d bytes, %d dossiers)", kind, info.path, info.size,

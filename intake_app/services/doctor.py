@@ -21,7 +21,6 @@ import os
 import platform
 import re
 import shutil
-import sqlite3
 import sys
 import time
 import zipfile
@@ -37,7 +36,7 @@ from ..domain.errors import DeskError
 from ..domain.text import fold
 from ..station_keys import KEYS_FILE, UNPROTECTED_FILE, has_station_files, read_keys_file
 from ..store import backup as files
-from ..store import code_gaps, high_water
+from ..store import cipher, code_gaps, high_water
 from ..store.db import DATABASE_FILE
 from ..store.schema import known_migrations
 
@@ -178,6 +177,20 @@ def check_keys(data_dir: Path) -> Check:
                  f"hành ({store}).", data={"key_id": keys.key_id})
 
 
+def database_key(data_dir: Path) -> bytes | None:
+    """The key the doctor opens the database with: None for an older version's plaintext file
+    (or when this PC's store does not hold the keys: the file then does not open, and the
+    keys' check says why)."""
+    from ..station_keys import load_station_keys
+
+    if cipher.is_plaintext(data_dir / DATABASE_FILE):
+        return None
+    try:
+        return load_station_keys(data_dir).database_key
+    except DeskError:
+        return None
+
+
 def check_database_file(data_dir: Path) -> tuple[Check, bool]:
     """(the check, whether today's app may open the database without migrating it)."""
     title = "Cơ sở dữ liệu"
@@ -187,8 +200,8 @@ def check_database_file(data_dir: Path) -> tuple[Check, bool]:
                      "Khôi phục từ bản sao lưu (`intake-app restore TỆP`).", "missing"), False
     known = known_migrations()
     try:
-        facts = files.read_facts(path, None)
-    except sqlite3.Error as exc:
+        facts = files.read_facts(path, database_key(data_dir))
+    except cipher.Error as exc:
         return Check("database", title, PROBLEM,
                      "Không mở được cơ sở dữ liệu (tệp hỏng, hoặc không mở được bằng khóa của "
                      "quầy).", "Khôi phục từ bản sao lưu gần nhất (`intake-app restore TỆP`).",
@@ -488,7 +501,7 @@ def run_doctor(data_dir: Path, *, clock: Callable[[], datetime] = now_vn, networ
                 desk = None
         except DeskError as exc:
             reason = exc.message
-        except (sqlite3.Error, OSError) as exc:
+        except cipher.Error + (OSError,) as exc:
             reason = f"không mở được ({type(exc).__name__})"
     elif keys_ok and checks[-1].status == WARNING:
         reason = "cơ sở dữ liệu cần được nâng cấp trước (mở ứng dụng một lần)"
@@ -555,7 +568,7 @@ class Redactor:
     def for_station(cls, data_dir: Path) -> Redactor:
         names: set[str] = set()
         try:
-            conn = files.open_file(Path(data_dir) / DATABASE_FILE, None)
+            conn = files.open_file(Path(data_dir) / DATABASE_FILE, database_key(Path(data_dir)))
             try:
                 for parties in conn.execute("SELECT applicant, owner FROM dossiers"):
                     for raw in parties:
@@ -570,7 +583,7 @@ class Redactor:
                         names.add(value)
             finally:
                 conn.close()
-        except (sqlite3.Error, ValueError, OSError) as exc:
+        except cipher.Error + (ValueError, OSError) as exc:
             log.warning("support bundle: could not read the names to hide: %s", exc)
         return cls(names)
 
@@ -630,7 +643,7 @@ def bundle(report: DoctorReport, data_dir: Path, out: Path) -> dict[str, Any]:
     environment = {
         "app_version": __version__, "python": sys.version.split()[0],
         "platform": platform.platform(), "frozen": bool(getattr(sys, "frozen", False)),
-        "sqlite": sqlite3.sqlite_version, "made_at": report.checked_at,
+        **cipher.library_versions(), "made_at": report.checked_at,
     }
     part = out.with_name(f".{out.name}.part")
     part.unlink(missing_ok=True)
@@ -655,12 +668,12 @@ def bundle(report: DoctorReport, data_dir: Path, out: Path) -> dict[str, Any]:
 
 def _sync_log(data_dir: Path, limit: int = 500) -> list[dict[str, Any]]:
     try:
-        conn = files.open_file(Path(data_dir) / DATABASE_FILE, None)
+        conn = files.open_file(Path(data_dir) / DATABASE_FILE, database_key(Path(data_dir)))
         try:
             rows = conn.execute("SELECT at, level, kind, message FROM sync_log ORDER BY id DESC "
                                 "LIMIT ?", [limit]).fetchall()
         finally:
             conn.close()
-    except sqlite3.Error:
+    except cipher.Error:
         return []
     return [{"at": r[0], "level": r[1], "kind": r[2], "message": r[3]} for r in rows]

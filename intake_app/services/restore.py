@@ -31,7 +31,6 @@ import json
 import logging
 import os
 import re
-import sqlite3
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -52,7 +51,7 @@ from ..station_keys import (
     unseal_keys_file,
 )
 from ..store import backup as files
-from ..store import code_gaps, high_water
+from ..store import cipher, code_gaps, high_water
 from ..store.db import DATABASE_FILE, write_transaction
 from ..store.schema import known_migrations
 
@@ -182,7 +181,7 @@ def _codes_in_database(path: Path, key: bytes | None, unit_code: str,
                 "SELECT ledger_book, max(ledger_number) FROM dossiers GROUP BY ledger_book")}
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         log.warning("cannot read the codes of the set-aside database %s: %s", path, exc)
         return set(), {}
     return codes, books
@@ -264,7 +263,17 @@ def code_sources(desk: Desk, *, ask_province: bool = True) -> CodeSources:
 
 def _database_key(desk: Desk) -> bytes | None:
     """The key of the station's database files (and of what it set aside)."""
-    return None
+    return desk.keys.database_key
+
+
+def _folder_key(data_dir: Path) -> bytes | None:
+    """The key of the database the data folder holds now, if this PC's store has it (None:
+    a plaintext file of an older version, or keys this PC does not hold)."""
+    data = read_keys_file(data_dir)
+    if data is None or cipher.is_plaintext(Path(data_dir) / DATABASE_FILE):
+        return None
+    known = stored_keys(str(data["key_id"]), secret_store(data_dir))
+    return known[0] if known else None
 
 
 def missing_dossiers(desk: Desk, sources: CodeSources | None = None, *,
@@ -439,12 +448,12 @@ def close_out(database: Path, key: bytes | None) -> None:
             mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.OperationalError as exc:
+    except cipher.OperationalError as exc:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
             raise StationInUse(str(exc)) from exc
         log.warning("the database to set aside does not open (%s): moved as it is", exc)
         return
-    except sqlite3.DatabaseError as exc:  # damaged, or not readable with this key
+    except cipher.DatabaseError as exc:  # damaged, or not readable with this key
         log.warning("the database to set aside is not readable (%s): moved as it is", exc)
         return
     if str(mode).lower() != "delete":
@@ -476,7 +485,7 @@ def _station_of_folder(data_dir: Path, key: bytes | None) -> tuple[str, int] | N
     database = Path(data_dir) / DATABASE_FILE
     if not database.exists():
         return None
-    with contextlib.suppress(sqlite3.Error, ValueError, TypeError):
+    with contextlib.suppress(*cipher.Error, ValueError, TypeError):
         facts = files.read_facts(database, key, full_check=False)
         if facts.unit_code and facts.station_no:
             return facts.unit_code, int(facts.station_no)
@@ -542,8 +551,9 @@ def restore_station(data_dir: Path, source: Path, *, recovery_key: str | None = 
                                 f"{source}: sha256 differs from the manifest",
                                 {"file": "bị hỏng"})
         try:
-            facts = files.read_facts(staged, None if key is None else key)
-        except sqlite3.DatabaseError as exc:
+            # a backup of an older version is plaintext: the desk encrypts it once restored
+            facts = files.read_facts(staged, None if cipher.is_plaintext(staged) else key)
+        except cipher.DatabaseError as exc:
             raise BackupRefused(
                 "Không mở được bản sao lưu bằng khóa của quầy (hoặc khóa khôi phục).",
                 f"{source}: {exc}", {"file": "không mở được"}) from exc
@@ -551,7 +561,8 @@ def restore_station(data_dir: Path, source: Path, *, recovery_key: str | None = 
             raise BackupRefused("Bản sao lưu không qua được kiểm tra toàn vẹn; hãy chọn bản "
                                 "khác.", f"integrity_check: {facts.integrity[:5]}",
                                 {"file": "không toàn vẹn"})
-        here = _station_of_folder(data_dir, None)
+        folder_key = _folder_key(data_dir)
+        here = _station_of_folder(data_dir, folder_key)
         theirs = (facts.unit_code, facts.station_no)
         if here is not None and here != theirs:
             raise BackupRefused(
@@ -562,7 +573,7 @@ def restore_station(data_dir: Path, source: Path, *, recovery_key: str | None = 
         # Every check passed: the old files go aside (WAL folded in, or moved with it).
         now = clock()
         database = data_dir / DATABASE_FILE
-        close_out(database, None)
+        close_out(database, folder_key)
         names = [DATABASE_FILE, *(DATABASE_FILE + suffix for suffix in DATABASE_SIDE_FILES)]
         replace_keys = has_keys and current_key_id != manifest.get("key_id")
         if replace_keys:
@@ -613,7 +624,7 @@ def verify_backup(source: Path, data_dir: Path, *, recovery_key: str | None = No
         files.extract_member(source, files.KEYS_MEMBER, staging / KEYS_FILE)
         key, _ = _keys_for(manifest, Path(data_dir), staging, recovery_key)
         digest = files.sha256_of(staged)
-        facts = files.read_facts(staged, key)
+        facts = files.read_facts(staged, None if cipher.is_plaintext(staged) else key)
     return {"file": str(source), "made_at": manifest.get("made_at"),
             "kind": manifest.get("kind"), "unit_code": manifest.get("unit_code"),
             "station_no": manifest.get("station_no"), "integrity": facts.integrity,

@@ -22,7 +22,6 @@ import json
 import logging
 import os
 import shutil
-import sqlite3
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,7 +40,7 @@ from ..station_keys import (
     unseal_keys_file,
 )
 from ..store import backup as files
-from ..store import high_water, sealed_file
+from ..store import cipher, high_water, sealed_file
 from ..store.db import DATABASE_FILE, write_transaction
 from ..store.schema import known_migrations
 
@@ -120,8 +119,8 @@ def export_station(desk: Desk, out: Path, *, replace: bool = False, keep_working
     receipts = [p for p in kept if p.relative_to(desk.data_dir).parts[0] == "receipts"]
     with files.private_temp_folder(desk.data_dir / "tmp") as temp:
         copy = temp / DATABASE_FILE
-        files.snapshot(desk.data_dir / DATABASE_FILE, copy, None)
-        facts = files.read_facts(copy, None)
+        files.snapshot(desk.data_dir / DATABASE_FILE, copy, desk.keys.database_key)
+        facts = files.read_facts(copy, desk.keys.database_key)
         if not facts.sound:
             raise InvalidInput(
                 "Bản sao của cơ sở dữ liệu không qua được kiểm tra toàn vẹn: chưa xuất được. "
@@ -221,7 +220,7 @@ def import_station(data_dir: Path, source: Path, recovery_text: str, *,
                 with archive.open(name) as member, open(target, "wb") as out:
                     shutil.copyfileobj(member, out)
         payload.unlink()
-        key_id, _database_key, _audit = unseal_keys_file(unpacked, recovery_text)
+        key_id, database_key, _audit = unseal_keys_file(unpacked, recovery_text)
         if key_id != manifest.get("key_id"):
             raise ImportRefused("Tệp khóa trong tệp chuyển quầy không khớp.",
                                 f"keys {key_id} vs manifest {manifest.get('key_id')}",
@@ -231,8 +230,9 @@ def import_station(data_dir: Path, source: Path, recovery_text: str, *,
             raise ImportRefused("Cơ sở dữ liệu trong tệp chuyển quầy đã bị hỏng.",
                                 "sha256 differs", {"file": "bị hỏng"})
         try:
-            facts = files.read_facts(database, None)
-        except sqlite3.DatabaseError as exc:
+            facts = files.read_facts(
+                database, None if cipher.is_plaintext(database) else database_key)
+        except cipher.DatabaseError as exc:
             raise ImportRefused("Không mở được cơ sở dữ liệu trong tệp chuyển quầy.", str(exc),
                                 {"file": "không mở được"}) from exc
         if not facts.sound or (facts.unit_code, facts.station_no) != (

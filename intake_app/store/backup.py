@@ -33,7 +33,6 @@ import contextlib
 import hashlib
 import json
 import os
-import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -43,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import StorageProblem
+from . import cipher
 from .db import BUSY_TIMEOUT_S
 
 FORMAT = "intake-app/backup/1"
@@ -77,12 +77,9 @@ class DatabaseFacts:
 
 # ---- connections ---------------------------------------------------------------------------------
 
-def open_file(path: Path, key: bytes | None) -> sqlite3.Connection:
+def open_file(path: Path, key: bytes | None) -> cipher.Connection:
     """A bare connection to a database file (the station's key first, when it has one)."""
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                           check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
-    return conn
+    return cipher.connect(path, key, timeout=BUSY_TIMEOUT_S)
 
 
 def snapshot(source: Path, target: Path, key: bytes | None) -> None:
@@ -111,20 +108,20 @@ def _create_private(path: Path) -> None:
     os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
 
 
-def _table_exists(conn: sqlite3.Connection, name: str) -> bool:
+def _table_exists(conn: cipher.Connection, name: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                         [name]).fetchone() is not None
 
 
 def read_facts(path: Path, key: bytes | None, *, full_check: bool = True) -> DatabaseFacts:
     """Open `path` (with the key) and read what it holds; `full_check`: integrity_check,
-    else quick_check. sqlite3.DatabaseError if it is not a database (or the key is wrong)."""
+    else quick_check. A `cipher.DatabaseError` if it is not a database (or the key is wrong)."""
     conn = open_file(path, key)
     try:
         check = "integrity_check" if full_check else "quick_check"
         try:
             integrity = [row[0] for row in conn.execute(f"PRAGMA {check}")][:20]
-        except sqlite3.DatabaseError as exc:  # so damaged that the check itself stops
+        except cipher.DatabaseError as exc:  # so damaged that the check itself stops
             if "not a database" in str(exc).lower():
                 raise  # not a database at all, or not with this key
             integrity = [f"{check} stopped: {exc}"]
@@ -151,7 +148,7 @@ def read_facts(path: Path, key: bytes | None, *, full_check: bool = True) -> Dat
                         station = json.loads(row[0])
                         unit_code = station.get("unit_code")
                         station_no = station.get("station_no")
-        except sqlite3.DatabaseError:
+        except cipher.DatabaseError:
             if integrity == ["ok"]:
                 raise
         return DatabaseFacts(integrity, migrations, int(dossiers), last_code, int(changes),

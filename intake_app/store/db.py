@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Literal
@@ -20,8 +19,10 @@ from sqlite_utils.migrations import Migrations
 
 from .. import __version__
 from ..paths import DATABASE_FILE
+from . import cipher
+from .encrypt_in_place import encrypt_in_place, finish_conversion
 from .health import StoreHealth, health_of
-from .problems import NewerDatabase, StoreError, storage_problem
+from .problems import NewerDatabase, StoreError, WrongDatabaseKey, storage_problem
 from .schema import (
     MIGRATION_SET,
     MIGRATIONS_TABLE,
@@ -47,10 +48,20 @@ class StationDatabase(Database):
     new written into it.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, health: StoreHealth):
+    def __init__(self, conn: cipher.Connection, path: Path, health: StoreHealth,
+                 key: bytes | None = None):
         super().__init__(conn, execute_plugins=False)
         self.path = path
         self.health = health
+        self._key = key
+
+    def reconnect(self) -> None:
+        """A new connection in place of this one: SQLCipher leaves a connection that met a
+        page failing its authentication unable to read anything more, even once the damage
+        is repaired (the search index rebuilt) by another connection."""
+        with contextlib.suppress(*cipher.Error):
+            self.conn.close()
+        self.conn = _connection(self.path, self._key)
 
 
 def _sql_statements(script: str) -> list[str]:
@@ -61,7 +72,7 @@ def _sql_statements(script: str) -> list[str]:
         if not pending and (not line.strip() or line.lstrip().startswith("--")):
             continue
         pending += line
-        if sqlite3.complete_statement(pending):
+        if cipher.complete_statement(pending):
             statements.append(pending.strip())
             pending = ""
     if pending.strip():
@@ -84,11 +95,9 @@ def load_migrations(folder: Path | None = None) -> Migrations:
     return migrations
 
 
-def _connection(path: Path) -> sqlite3.Connection:
+def _connection(path: Path, key: bytes | None) -> cipher.Connection:
     """A connection with the settings every connection needs (they are per connection)."""
-    conn = sqlite3.connect(
-        str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-    )
+    conn = cipher.connect(path, key, timeout=BUSY_TIMEOUT_S)
     conn.execute("PRAGMA journal_mode=WAL")
     # FULL: a committed transaction survives a power cut (NORMAL may lose the last ones in WAL).
     conn.execute("PRAGMA synchronous=FULL")
@@ -97,17 +106,17 @@ def _connection(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def connect(path: Path) -> Database:
-    """A plain connection with the station's settings (tools and tests; the app opens the
-    database with `open_database`)."""
-    return Database(_connection(path), execute_plugins=False)
+def connect(path: Path, key: bytes | None) -> Database:
+    """A connection with the station's settings and its key (tools and tests; the app opens
+    the database with `open_database`)."""
+    return Database(_connection(path, key), execute_plugins=False)
 
 
 def require_fts5(db: Database) -> None:
     try:
         db.execute("CREATE VIRTUAL TABLE temp._fts5_probe USING fts5(x)")
         db.execute("DROP TABLE temp._fts5_probe")
-    except sqlite3.OperationalError as exc:
+    except cipher.OperationalError as exc:
         raise StoreError(
             "Bản SQLite của máy này không có chức năng tìm kiếm toàn văn (FTS5): hãy cài lại "
             "ứng dụng từ bộ cài chính thức.",
@@ -134,23 +143,23 @@ def write_transaction(db: Database) -> Iterator[Database]:
         db.health.require_writable()
     try:
         db.conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise (_problem(db, exc) or exc) from exc
     try:
         yield db
     except BaseException as exc:
         if db.conn.in_transaction:
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(*cipher.Error):
                 db.conn.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.Error) and (problem := _problem(db, exc)) is not None:
+        if isinstance(exc, cipher.Error) and (problem := _problem(db, exc)) is not None:
             _note_damage(db, problem)
             raise problem from exc
         raise
     try:
         db.conn.execute("COMMIT")
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         if db.conn.in_transaction:
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(*cipher.Error):
                 db.conn.execute("ROLLBACK")
         problem = _problem(db, exc)
         if problem is None:
@@ -166,21 +175,24 @@ def _note_damage(db: Database, problem: StoreError) -> None:
         db.health.mark_damaged(problem.detail)
 
 
-def probe_read_only(path: Path, known: list[str]) -> list[str]:
-    """Read the file without writing to it: the migrations it has applied.
+def probe_read_only(path: Path, known: list[str], key: bytes | None = None) -> list[str]:
+    """Read the file (with the key) without writing to it: the migrations it has applied.
 
-    Raises `NewerDatabase` when it has applied migrations this app does not know, and the
-    `StorageProblem` of a file that is not a database (or cannot be read).
+    Raises `NewerDatabase` when it has applied migrations this app does not know,
+    `WrongDatabaseKey` when the key does not open it, and the `StorageProblem` of a file that
+    is not a database (or cannot be read).
     """
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        conn = cipher.connect(path, key, read_only=True, timeout=BUSY_TIMEOUT_S)
         try:
             applied = applied_migrations(conn)
         finally:
             conn.close()
-    except sqlite3.Error as exc:
-        raise storage_problem(exc, database=path, busy_timeout_s=BUSY_TIMEOUT_S) or StoreError(
+    except cipher.Error as exc:
+        problem = storage_problem(exc, database=path, busy_timeout_s=BUSY_TIMEOUT_S)
+        if key is not None and "not a database" in str(exc).lower():
+            problem = WrongDatabaseKey(path, f"{type(exc).__name__}: {exc}")
+        raise problem or StoreError(
             f"Không đọc được cơ sở dữ liệu {path}.", f"cannot read {path}: {exc}") from exc
     unknown = [name for name in applied if name not in set(known)]
     if unknown:
@@ -196,11 +208,15 @@ def _create_private(path: Path) -> None:
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
 
 
-def open_database(path: Path, *, check: Check = "now",
+def open_database(path: Path, key: bytes | None, *, check: Check = "now",
                   before_migrating: Callable[[list[str]], None] | None = None
                   ) -> StationDatabase:
     """Open (creating if needed) the station database and bring its schema up to date, all
     pending migrations in one transaction (a failure leaves the file at its old level).
+
+    `key`: the station's database key (SQLCipher); None only for a plaintext file (the
+    bench's comparison, tools). A plaintext file of an older version opened with a key is
+    first converted in place (`store.encrypt_in_place`, crash-safe).
 
     `before_migrating(pending)` is called first when an existing station database has
     migrations to apply (the desk takes a backup there; if it raises, nothing is migrated).
@@ -215,9 +231,14 @@ def open_database(path: Path, *, check: Check = "now",
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         known = known_migrations()
-        health = health_of(path)
+        health = health_of(path, key)
         existed = path.exists() and path.stat().st_size > 0
-        applied = probe_read_only(path, known) if existed else []
+        if key is not None:
+            if existed and cipher.is_plaintext(path):
+                probe_read_only(path, known)  # a newer app's plaintext file is refused as is
+                encrypt_in_place(path, key)
+            finish_conversion(path, key)
+        applied = probe_read_only(path, known, key) if existed else []
         pending = [name for name in known if name not in set(applied)]
         checked = health.last is not None or health.running
         if existed and (check == "now" or (check in ("background", "once") and pending)
@@ -226,8 +247,8 @@ def open_database(path: Path, *, check: Check = "now",
         if pending and health.problem is not None:
             raise health.problem  # a damaged file is not migrated
         _create_private(path)
-        db = StationDatabase(_connection(path), path, health)
-    except sqlite3.Error as exc:
+        db = StationDatabase(_connection(path, key), path, health, key)
+    except cipher.Error as exc:
         raise storage_problem(exc, database=path, busy_timeout_s=BUSY_TIMEOUT_S) or StoreError(
             f"Không mở được cơ sở dữ liệu {path}.", f"cannot open {path}: {exc}") from exc
     except OSError as exc:

@@ -17,12 +17,14 @@ day). What it finds:
 from __future__ import annotations
 
 import logging
-import sqlite3
+import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import cipher
 from .problems import DatabaseDamaged, StoreError, is_corruption, storage_problem
 
 log = logging.getLogger(__name__)
@@ -51,28 +53,24 @@ def summary(problems: tuple[str, ...] | list[str], lines: int = 8) -> str:
     return "; ".join(found[:lines]) + more
 
 
-def _connect(path: Path, *, read_only: bool, timeout: float) -> sqlite3.Connection:
-    if read_only:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
-                               check_same_thread=False)
-    return sqlite3.connect(str(path), timeout=timeout, isolation_level=None,
-                           check_same_thread=False)
+def _connect(path: Path, key: bytes | None, *, read_only: bool,
+             timeout: float) -> cipher.Connection:
+    return cipher.connect(path, key, read_only=read_only, timeout=timeout)
 
 
-def quick_check(conn: sqlite3.Connection, table: str | None = None) -> list[str]:
+def quick_check(conn: cipher.Connection, table: str | None = None) -> list[str]:
     """`PRAGMA quick_check`: [] when sound, else SQLite's lines (an error counts as one)."""
     sql = f'PRAGMA quick_check("{table}")' if table else "PRAGMA quick_check"
     try:
         lines = [str(row[0]) for row in conn.execute(sql)]
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         if not is_corruption(exc):
             raise
         return [f"{type(exc).__name__}: {exc}"]
     return [] if lines == ["ok"] else lines
 
 
-def search_index_sound(conn: sqlite3.Connection) -> bool:
+def search_index_sound(conn: cipher.Connection) -> bool:
     """FTS5's own `integrity-check`: the index matches the dossiers' search text.
 
     The check is an INSERT statement, so it needs a connection that may write (it changes
@@ -81,7 +79,7 @@ def search_index_sound(conn: sqlite3.Connection) -> bool:
     """
     try:
         conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('integrity-check')")
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         if not is_corruption(exc):
             log.info("search index integrity-check not run: %s", exc)
             return True
@@ -90,22 +88,38 @@ def search_index_sound(conn: sqlite3.Connection) -> bool:
     return True
 
 
-def _tables(conn: sqlite3.Connection) -> list[str]:
+def _tables(conn: cipher.Connection) -> list[str]:
     return [name for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
 
 
-def damage_confined_to_index(conn: sqlite3.Connection) -> bool:
-    """Every table but the search index's passes its own quick check."""
+def damage_confined_to_index(connect: Callable[[], cipher.Connection]) -> bool:
+    """Every table but the search index's passes its own quick check.
+
+    Each table is checked on a new connection from `connect`: SQLCipher puts a connection
+    that met a page failing its authentication into an error state where every later read
+    fails too, so one damaged table would hide the soundness of all the others.
+    """
+    def sound(name: str | None) -> bool:
+        conn = connect()
+        try:
+            return not quick_check(conn, name) if name else True
+        finally:
+            conn.close()
+
     try:
-        tables = _tables(conn)
-    except sqlite3.DatabaseError:
+        conn = connect()
+        try:
+            tables = _tables(conn)
+        finally:
+            conn.close()
+    except cipher.DatabaseError:
         return False  # the schema itself cannot be read
-    return all(not quick_check(conn, name) for name in tables
+    return all(sound(name) for name in tables
                if name != FTS_TABLE and not name.startswith(FTS_SHADOW_PREFIX))
 
 
-def rebuild_search_index(conn: sqlite3.Connection) -> None:
+def rebuild_search_index(conn: cipher.Connection) -> None:
     """Rebuild the index from the dossiers (its pages are sound, its content is not)."""
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -116,7 +130,8 @@ def rebuild_search_index(conn: sqlite3.Connection) -> None:
     conn.execute("COMMIT")
 
 
-def recreate_search_index(conn: sqlite3.Connection) -> None:
+def recreate_search_index(conn: cipher.Connection,
+                          blank: Callable[[list[int]], None] | None = None) -> None:
     """The index's own pages are broken: take it out of the schema, let VACUUM drop the
     broken pages, then create the index and its triggers again and fill it from the dossiers.
 
@@ -147,6 +162,11 @@ def recreate_search_index(conn: sqlite3.Connection) -> None:
         conn.execute("COMMIT")
     finally:
         conn.execute("PRAGMA writable_schema = OFF")
+    if blank is not None:  # SQLCipher: VACUUM reads every page, the orphans included
+        orphans = [int(number) for line in quick_check(conn) for number in
+                   re.findall(r"Page (\d+): never used", line)]
+        if orphans:
+            blank(orphans)
     conn.execute("VACUUM")
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -159,26 +179,28 @@ def recreate_search_index(conn: sqlite3.Connection) -> None:
     conn.execute("COMMIT")
 
 
-def check_database(path: Path, *, repair: bool = True, timeout: float = 30.0) -> CheckResult:
+def check_database(path: Path, key: bytes | None = None, *, repair: bool = True,
+                   timeout: float = 30.0) -> CheckResult:
     """Check the database at `path` (and repair its search index if that is all that is
     damaged and `repair` is set). Raises a `StoreError` when the file cannot be read at all.
     """
     started = time.perf_counter()
     try:
-        conn = _connect(path, read_only=True, timeout=timeout)
+        conn = _connect(path, key, read_only=True, timeout=timeout)
         try:
             problems = quick_check(conn)
-            confined = bool(problems) and damage_confined_to_index(conn)
         finally:
             conn.close()
+        confined = bool(problems) and damage_confined_to_index(
+            lambda: _connect(path, key, read_only=True, timeout=timeout))
         index_sound = True
         if not problems:
-            conn = _connect(path, read_only=False, timeout=min(timeout, INDEX_CHECK_TIMEOUT_S))
+            conn = _connect(path, key, read_only=False, timeout=min(timeout, INDEX_CHECK_TIMEOUT_S))
             try:
                 index_sound = search_index_sound(conn)
             finally:
                 conn.close()
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise storage_problem(exc, database=path) or StoreError(
             f"Không đọc được cơ sở dữ liệu {path}.", str(exc)) from exc
     if not problems and index_sound:
@@ -191,17 +213,19 @@ def check_database(path: Path, *, repair: bool = True, timeout: float = 30.0) ->
     log.warning("the search index of %s is damaged (%s); rebuilding it from the dossiers",
                 path, summary(problems) or "integrity-check failed")
     try:
-        conn = _connect(path, read_only=False, timeout=timeout)
+        conn = _connect(path, key, read_only=False, timeout=timeout)
         try:
             if problems:
-                recreate_search_index(conn)
+                page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+                recreate_search_index(conn, None if key is None else (
+                    lambda pages: cipher.blank_pages(path, key, pages, page_size)))
             else:
                 rebuild_search_index(conn)
             after = quick_check(conn)
             sound = not after and search_index_sound(conn)
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         problem = storage_problem(exc, database=path)
         if problem is not None and not isinstance(problem, DatabaseDamaged):
             raise problem from exc
@@ -220,15 +244,18 @@ _registry: dict[str, StoreHealth] = {}
 _registry_lock = threading.Lock()
 
 
-def health_of(path: Path) -> StoreHealth:
+def health_of(path: Path, key: bytes | None = None) -> StoreHealth:
     """The one `StoreHealth` of the database file at `path` in this process (every Desk of
     the window, its sync thread and its background jobs share it: damage found by one is
-    refused to all)."""
-    key = str(Path(path).resolve())
+    refused to all). `key`: the database key its checks open the file with (kept from the
+    store's opening; a later call without one keeps it)."""
+    name = str(Path(path).resolve())
     with _registry_lock:
-        health = _registry.get(key)
+        health = _registry.get(name)
         if health is None:
-            health = _registry[key] = StoreHealth(Path(path))
+            health = _registry[name] = StoreHealth(Path(path))
+        if key is not None:
+            health.key = key
         return health
 
 
@@ -241,6 +268,7 @@ class StoreHealth:
 
     def __init__(self, path: Path):
         self.path = Path(path)
+        self.key: bytes | None = None
         self._lock = threading.Lock()
         self._done = threading.Event()
         self._done.set()
@@ -268,7 +296,7 @@ class StoreHealth:
             self._done.clear()
             try:
                 try:
-                    result = check_database(self.path)
+                    result = check_database(self.path, self.key)
                 except StoreError as exc:
                     self._problem = exc
                     raise

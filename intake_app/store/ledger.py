@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from datetime import date
 
@@ -11,6 +10,7 @@ from sqlite_utils import Database
 
 from ..domain.clock import parse_iso, parse_iso_or_none
 from ..domain.dossier_log import DaySeal, LogCorrection, LogRow
+from . import cipher
 
 _LOG_COLUMNS = (
     "d.ledger_book, d.ledger_number, d.code, d.procedure_code, d.procedure_name, d.applicant, "
@@ -25,7 +25,7 @@ _PLACES = (
 )
 
 
-def _log_row(row: sqlite3.Row) -> LogRow:
+def _log_row(row: cipher.Row) -> LogRow:
     party = json.loads(row["applicant"])
     return LogRow(
         ledger_book=row["ledger_book"], ledger_number=row["ledger_number"], code=row["code"],
@@ -48,7 +48,7 @@ def log_rows(db: Database, first_day: date, last_day: date,
     """Every dossier received on `first_day`..`last_day` (local days), in ledger order; with
     `station_no`, only that counter's (a counter in an office seals its own book)."""
     cursor = db.conn.cursor()
-    cursor.row_factory = sqlite3.Row
+    cursor.row_factory = cipher.Row
     own = "" if station_no is None else " AND d.station_no = ?"
     rows = cursor.execute(
         f"SELECT {_LOG_COLUMNS} FROM dossiers d {_PLACES} "
@@ -63,7 +63,7 @@ def log_rows(db: Database, first_day: date, last_day: date,
 def log_row_of(db: Database, code: str) -> LogRow | None:
     """The log row of one dossier as the log prints and seals it now."""
     cursor = db.conn.cursor()
-    cursor.row_factory = sqlite3.Row
+    cursor.row_factory = cipher.Row
     row = cursor.execute(f"SELECT {_LOG_COLUMNS} FROM dossiers d {_PLACES} WHERE d.code = ?",
                          [code]).fetchone()
     return _log_row(row) if row else None

@@ -11,13 +11,13 @@ says what is wrong before the window exists.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..domain.station import StationSettings
 from ..paths import DATABASE_FILE
+from . import cipher
 from .schema import applied_migrations, known_migrations
 from .settings import STATION_KEY, station_from_value
 
@@ -32,14 +32,16 @@ class Peeked:
     values: dict[str, Any] = field(default_factory=dict)
 
 
-def peek_settings(data_dir: Path, *keys: str) -> Peeked | None:
-    """The station and the settings `keys` of the data folder, or None to open it properly."""
+def peek_settings(data_dir: Path, *keys: str,
+                  database_key: bytes | None = None) -> Peeked | None:
+    """The station and the settings `keys` of the data folder (opened with `database_key`),
+    or None to open it properly (also when the key does not open it, or it is an older
+    version's plaintext file that the store converts first)."""
     path = Path(data_dir) / DATABASE_FILE
-    if not path.is_file():
+    if not path.is_file() or database_key is None or cipher.is_plaintext(path):
         return None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               timeout=PEEK_TIMEOUT_S)
+        conn = cipher.connect(path, database_key, read_only=True, timeout=PEEK_TIMEOUT_S)
         try:
             if set(applied_migrations(conn)) - set(known_migrations()):
                 return None  # a newer app's file: the store refuses it, in words
@@ -51,5 +53,5 @@ def peek_settings(data_dir: Path, *keys: str) -> Peeked | None:
         values = {key: json.loads(value) for key, value in rows}
         raw = values.pop(STATION_KEY, None)
         return Peeked(station_from_value(raw) if isinstance(raw, dict) else None, values)
-    except (sqlite3.Error, ValueError, TypeError, KeyError):
+    except cipher.Error + (ValueError, TypeError, KeyError):
         return None

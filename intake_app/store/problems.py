@@ -6,19 +6,19 @@ locked, a damaged database, a database written by a newer version of the app. Ea
 names the file and says what to do next; the English detail (SQLite's or the system's own
 words) goes to the log file for IT.
 
-`storage_problem(exc, database=…)` maps a raw `sqlite3.Error` or `OSError` to its problem (or
-None when it is not a storage failure); the command line's error door and the window's error
-hook both use it, so the same failure reads the same everywhere.
+`storage_problem(exc, database=…)` maps a raw SQLite (SQLCipher) error or `OSError` to its
+problem (or None when it is not a storage failure); the command line's error door and the
+window's error hook both use it, so the same failure reads the same everywhere.
 """
 
 from __future__ import annotations
 
 import errno
 import shutil
-import sqlite3
 from pathlib import Path
 
 from ..domain.errors import StorageProblem
+from . import cipher
 
 # SQLite's primary result codes (the low byte of an extended code).
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
@@ -81,6 +81,23 @@ class DatabaseDamaged(StoreError):
         self.database = database
 
 
+class WrongDatabaseKey(StoreError):
+    """The station's key does not open the database file: a file damaged from its first page,
+    or another station's file (or keys). With encryption the two look alike."""
+
+    def __init__(self, database: Path | str, detail: str):
+        database = Path(database)
+        super().__init__(
+            f"Không mở được cơ sở dữ liệu {database} bằng khóa mã hóa của quầy này: tệp đã "
+            "bị hỏng, hoặc là tệp của một thư mục dữ liệu khác (khóa của quầy khác). Ứng dụng "
+            "không ghi gì vào tệp này. Hãy kiểm tra đúng thư mục dữ liệu và khôi phục từ bản "
+            "sao lưu gần nhất; nếu khóa trên máy này đã bị thay, hãy khôi phục khóa bằng phiếu "
+            f"khôi phục (`intake-app keys restore`); hoặc gửi {WHAT_TO_SEND} cho bộ phận công "
+            "nghệ thông tin.",
+            f"the station's key does not open {database} (damaged, or another key): {detail}")
+        self.database = database
+
+
 class DiskFailure(StoreError):
     """The disk answered an error when reading or writing (failing disk, removed drive)."""
 
@@ -133,14 +150,14 @@ def _errno_problem(exc: OSError, where: Path | str) -> StoreError | None:
     return None
 
 
-def _sqlite_code(exc: sqlite3.Error) -> int | None:
+def _sqlite_code(exc: BaseException) -> int | None:
     code = getattr(exc, "sqlite_errorcode", None)
     return code & 0xFF if isinstance(code, int) else None
 
 
 def is_corruption(exc: BaseException) -> bool:
     """SQLite says the file (or the full-text index inside it) is damaged."""
-    if not isinstance(exc, sqlite3.DatabaseError):
+    if not isinstance(exc, cipher.DatabaseError):
         return False
     code = _sqlite_code(exc)
     text = str(exc).lower()
@@ -161,7 +178,7 @@ def storage_problem(exc: BaseException, *, database: Path | None = None,
     if isinstance(exc, OSError):
         where = exc.filename or database or "thư mục dữ liệu"
         return _errno_problem(exc, where)
-    if not isinstance(exc, sqlite3.Error):
+    if not isinstance(exc, cipher.Error):
         return None
     where = database or "cơ sở dữ liệu"
     code = _sqlite_code(exc)

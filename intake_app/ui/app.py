@@ -13,7 +13,6 @@ window's thread ever opens.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 import time
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import DeskError, StorageProblem
 from ..domain.setup_sheet import PRINTER_KEY
 from ..domain.text import nfc
+from ..store import cipher
 from ..store.peek import peek_settings
 from . import printer_choice
 from .fonts import load_fonts
@@ -98,7 +98,7 @@ def _run_window(app: QApplication, data_dir: Path, clerk: str | None) -> int:
 
     try:
         window = start(app, data_dir, clerk)
-    except (DeskError, OSError, sqlite3.Error) as exc:
+    except cipher.Error + (DeskError, OSError) as exc:
         problem = exc if isinstance(exc, DeskError) else storage_problem(exc)
         log.error("cannot open the data folder %s: %s", data_dir,
                   problem.detail if problem else exc, exc_info=exc)
@@ -180,7 +180,8 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
           lazy: bool = True) -> MainWindow | None:
     """Everything up to the event loop; None if the person cancelled set-up or the clerk."""
     load_fonts(app)
-    peeked = peek_settings(data_dir, LANGUAGE_KEY, CLERKS_KEY, PRINTER_KEY)
+    peeked = peek_settings(data_dir, LANGUAGE_KEY, CLERKS_KEY, PRINTER_KEY,
+                           database_key=_database_key(Path(data_dir)))
     if peeked is None or peeked.station is None:
         return _start_with_desk(app, Path(data_dir), clerk, lazy=lazy)
     printer_choice.choose(peeked.values.get(PRINTER_KEY))
@@ -197,6 +198,17 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
             remember_clerk(desk, chosen), Changes.of_settings(CLERKS_KEY))) \
             .quietly().failure(lambda _error: None).run()
     return _open_window(app, session, lazy=lazy)
+
+
+def _database_key(data_dir: Path) -> bytes | None:
+    """The database key for the quick look at the settings; None when it cannot be had
+    without asking (a new PC, no credential store): the start-up desk then asks."""
+    from ..station_keys import load_station_keys
+
+    try:
+        return load_station_keys(data_dir).database_key
+    except (DeskError, OSError):
+        return None
 
 
 def _start_with_desk(app: QApplication, data_dir: Path, clerk: str | None, *,
@@ -455,7 +467,7 @@ def _seal_closed_days(desk: Desk) -> None:
     """Seal the daily log's closed days at start, so a later edit is caught (logged)."""
     try:
         sealed = desk.ledger.seal_closed_days()
-    except (DeskError, sqlite3.Error, OSError) as exc:  # e.g. another counter holds the lock
+    except cipher.Error + (DeskError, OSError) as exc:  # e.g. another counter holds the lock
         log.error("could not seal the closed days of the dossier log: %s",
                   getattr(exc, "detail", exc))
         return

@@ -1,0 +1,148 @@
+"""Encrypted at rest (issue 12.3): the database is SQLCipher under the station's key, and an
+older version's plaintext data folder is converted in place at the first start, safely.
+
+Real files, real processes: a child process is killed after each step of the conversion and
+the next start must find every dossier, in an encrypted file, with nothing plaintext left.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import UNIT, FakeClock, at, intake_request
+from station_db import open_db, station_key
+
+from intake_app.desk import Desk
+from intake_app.paths import DATABASE_FILE
+from intake_app.store import cipher
+from intake_app.store.encrypt_in_place import STEPS, aside_file, new_file
+from intake_app.store.problems import WrongDatabaseKey
+
+ROOT = Path(__file__).resolve().parent.parent
+ID_NUMBER = intake_request()["applicant"]["id_number"]
+
+
+def stamped_station(folder: Path, count: int = 5) -> list[str]:
+    with Desk(folder, clock=FakeClock(at("2026-03-02 09:00"))) as desk:
+        desk.init_station(**UNIT)
+        desk.write_receipt = lambda receipt: receipt  # type: ignore[method-assign]
+        return [desk.receive(intake_request(), clerk="Hoa").dossier.code for _ in range(count)]
+
+
+def make_plaintext(folder: Path) -> None:
+    """The data folder as a version before encryption left it: the same database, plain."""
+    database = folder / DATABASE_FILE
+    plain = folder / "plain.sqlite3"
+    with contextlib.closing(open_db(folder, isolation_level=None)) as conn:
+        conn.execute("ATTACH DATABASE ? AS plain KEY ''", [str(plain)])
+        conn.execute("SELECT sqlcipher_export('plain')")
+        conn.execute("DETACH DATABASE plain")
+    for side in ("-wal", "-shm"):
+        Path(f"{database}{side}").unlink(missing_ok=True)
+    plain.replace(database)
+    assert cipher.is_plaintext(database)
+
+
+def codes_in(folder: Path) -> list[str]:
+    with contextlib.closing(open_db(folder, plaintext=True)) as conn:
+        return [code for (code,) in conn.execute("SELECT code FROM dossiers ORDER BY id")]
+
+
+@pytest.fixture(scope="module")
+def plaintext_station(tmp_path_factory) -> tuple[Path, list[str]]:
+    folder = tmp_path_factory.mktemp("plain") / "station"
+    codes = stamped_station(folder)
+    make_plaintext(folder)
+    return folder, codes
+
+
+def copy_station(source: Path, target: Path) -> Path:
+    import shutil
+
+    return Path(shutil.copytree(source, target))
+
+
+def test_the_database_is_unreadable_without_the_key(data_dir):
+    database = data_dir / DATABASE_FILE
+    assert not cipher.is_plaintext(database)
+    assert b"SQLite format 3" not in database.read_bytes()
+    plain = sqlite3.connect(database)
+    with pytest.raises(sqlite3.DatabaseError, match="not a database"):
+        plain.execute("SELECT count(*) FROM sqlite_master")
+    plain.close()
+    assert not cipher.opens_with(database, None)
+    assert not cipher.opens_with(database, bytes(32))  # nor with another key
+    assert cipher.opens_with(database, station_key(data_dir))
+
+
+def test_fts5_and_wal_work_encrypted(data_dir):
+    with Desk(data_dir) as desk:
+        code = desk.receive(intake_request(), clerk="Hoa").dossier.code
+        assert [d.code for d in desk.find("nguyen van duc")] == [code]
+        assert desk.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert desk.db.execute("PRAGMA cipher_version").fetchone()[0].startswith("4.")
+    assert ID_NUMBER.encode() not in (data_dir / DATABASE_FILE).read_bytes()
+
+
+def test_a_database_opened_with_another_key_is_refused_and_untouched(data_dir, tmp_path):
+    other = tmp_path / "other"
+    stamped_station(other, 1)
+    (other / DATABASE_FILE).unlink()
+    import shutil
+
+    shutil.copy(data_dir / DATABASE_FILE, other / DATABASE_FILE)  # a file of another station
+    before = (other / DATABASE_FILE).read_bytes()
+    with pytest.raises(WrongDatabaseKey) as refused:
+        Desk(other)
+    assert "khóa" in refused.value.message and "bản sao lưu" in refused.value.message
+    assert (other / DATABASE_FILE).read_bytes() == before
+
+
+def test_a_plaintext_folder_is_encrypted_at_its_first_start(plaintext_station, tmp_path):
+    source, codes = plaintext_station
+    folder = copy_station(source, tmp_path / "station")
+    with Desk(folder) as desk:
+        assert sorted(d.code for d in desk.find("nguyen van duc", limit=100)) == sorted(codes)
+        new = desk.receive(intake_request(), clerk="Hoa").dossier.code
+        assert desk.audit.verify().ok
+    database = folder / DATABASE_FILE
+    assert not cipher.is_plaintext(database)
+    assert ID_NUMBER.encode() not in database.read_bytes()
+    assert codes_in(folder) == [*codes, new]
+    assert not new_file(database).exists() and not aside_file(database).exists()
+    assert sorted(p.name for p in folder.iterdir() if "sqlite3" in p.name) == [
+        DATABASE_FILE, *[n for n in (f"{DATABASE_FILE}-shm", f"{DATABASE_FILE}-wal")
+                         if (folder / n).exists()]]
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_a_conversion_cut_at_any_step_loses_nothing(plaintext_station, tmp_path, step):
+    """The process dies right after `step`; the next start finishes the work."""
+    source, codes = plaintext_station
+    folder = copy_station(source, tmp_path / "station")
+    database = folder / DATABASE_FILE
+    import os
+
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from intake_app.desk import Desk; "
+         "Desk(sys.argv[1]).close()", str(folder)],
+        cwd=ROOT, env={**os.environ, "INTAKE_TEST_CRASH_AT": step}, capture_output=True,
+        text=True, timeout=120)
+    assert done.returncode == 77, done.stderr  # killed there
+    # Cut: the database in place is whole, plaintext (before the rename) or encrypted.
+    assert codes_in(folder) == codes
+    assert cipher.is_plaintext(database) == (STEPS.index(step) < STEPS.index("replace"))
+    with Desk(folder) as desk:  # the next start
+        assert len(desk.find("nguyen van duc", limit=100)) == len(codes)
+    assert not cipher.is_plaintext(database)
+    assert codes_in(folder) == codes
+    assert not new_file(database).exists() and not aside_file(database).exists()
+    leftovers = [p.name for p in folder.iterdir()
+                 if p.is_file() and p.name != DATABASE_FILE and ID_NUMBER.encode() in
+                 p.read_bytes()]
+    assert leftovers == []
