@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .data_folder import check_output_path, make_private, make_private_folder
+from .documents import kept
 from .domain import stamping
 from .domain.calendar import CalendarOverride, WorkCalendar
 from .domain.clock import iso, now_vn, parse_iso, to_vn
@@ -65,6 +66,7 @@ from .station_keys import StationKeys, open_station_keys
 from .store import (
     admin_units,
     catalogue,
+    cipher,
     code_gaps,
     dossiers,
     high_water,
@@ -216,11 +218,33 @@ class Desk:
             upgrade_backups.append(backup(self.data_dir, self.keys.database_key,
                                           self.keys.key_id, self.clock(), pending))
 
+        was_plaintext = cipher.is_plaintext(self.data_dir / DATABASE_FILE)
         self.db: StationDatabase = open_database(
             self.data_dir / DATABASE_FILE, self.keys.database_key, check=check_store,
             before_migrating=before_migrating if backup_before_upgrade else None)
         if upgrade_backups and upgrade_backups[0] is not None:
             self.backups.record_made(upgrade_backups[0])
+        if was_plaintext:  # an older version's folder: its kept PDFs are sealed too
+            kept.seal_folder(self.data_dir, self.documents_key)
+
+    @cached_property
+    def documents_key(self) -> bytes:
+        """The key the PDFs kept in the data folder are sealed with (documents/kept.py)."""
+        return kept.documents_key(self.keys.database_key)
+
+    def read_pdf(self, path: Path) -> bytes:
+        """A PDF the desk wrote, in the clear (in memory): unsealed if kept in the data
+        folder. SealedFileDamaged if it does not open with this station's key."""
+        return kept.read(self.documents_key, path)
+
+    def _write_document(self, out: Path, content: bytes) -> None:
+        """Write a finished PDF to `out` whole: sealed when `out` is in the data folder (a
+        copy or a slip the window writes there to print it), as it is where a person chose."""
+        from .documents.files import write_atomically
+
+        if kept.inside(self.data_dir, out):
+            content = kept.seal(self.documents_key, content)
+        write_atomically(out, content)
 
     @cached_property
     def audit(self) -> AuditTrail:
@@ -326,6 +350,27 @@ class Desk:
         from .services.station_setup import write_setup_sheet
 
         return write_setup_sheet(self, out, replace=replace)
+
+    def write_recovery_sheet(self, out: Path, *, replace: bool = False,
+                             actor: str = "") -> Path:
+        """The recovery sheet (the recovery key, the unit and station, the date) as a PDF at
+        `out`, a person's output (never in the data folder); recorded in the audit trail."""
+        from . import __version__
+        from .documents.files import write_atomically
+        from .documents.recovery_sheet_pdf import RecoverySheet, build_recovery_sheet_pdf
+
+        station = self.station
+        path = self.check_output_path(Path(out), replace=replace)
+        sheet = RecoverySheet(
+            unit_code=station.unit_code, unit_name=station.unit_name,
+            office_name=station.office_name, place_name=station.place_name,
+            station_no=station.station_no, key_id=self.keys.key_id,
+            keys_created_at=self.keys.created_at, recovery_key=self.keys.recovery_key,
+            made_at=self.clock(), app_version=__version__)
+        write_atomically(path, build_recovery_sheet_pdf(sheet))
+        with write_transaction(self.db):
+            self.audit.record("keys.recovery_sheet", path.name, {}, actor=actor)
+        return path
 
     # ---- reference data ----------------------------------------------------------------------
 
@@ -753,7 +798,6 @@ class Desk:
         marked BẢN SAO. The control sheet is rebuilt each time from the hand-overs so far.
         Raises NoSuchStep (Vietnamese message) when the step never happened.
         """
-        from .documents.files import write_atomically
         from .documents.slips_pdf import build_slip_pdf
 
         with write_transaction(self.db):
@@ -772,7 +816,7 @@ class Desk:
                 "kind": kind.value, "number": slip.header.number, "copy": reprint,
                 "file": str(out)}, actor=clerk)
         self._make_folder_for(out)
-        write_atomically(out, content)
+        self._write_document(out, content)
         return out
 
     def _slip_record(self, code: str, kind: SlipKind, clerk: str,
@@ -842,7 +886,7 @@ class Desk:
         path = self.receipt_path(receipt)
         content = build_receipt_pdf(receipt)
         make_private_folder(path.parent)
-        write_atomically(path, content)
+        write_atomically(path, kept.seal(self.documents_key, content))  # kept sealed
         return path
 
     def receipt(self, code: str) -> ReceiptData:
@@ -869,7 +913,6 @@ class Desk:
         paper a citizen brings), saying under its title that it was replaced; by default the
         current original.
         """
-        from .documents.files import write_atomically
         from .documents.receipt_pdf import build_receipt_pdf
 
         receipt = self.receipt(code)
@@ -879,7 +922,7 @@ class Desk:
             receipt = replaced_copy(self.receipt_issues(code), issue)
         content = build_receipt_pdf(receipt.as_copy())
         self._make_folder_for(out)
-        write_atomically(out, content)
+        self._write_document(out, content)
         row = self._row(code)
         with write_transaction(self.db):
             now = self.station_clock.take_instant().at
@@ -927,6 +970,7 @@ class Desk:
         with its traceback and listed, and the others are still rebuilt: start-up never stops
         on one dossier.
         """
+        kept.seal_folder(self.data_dir, self.documents_key)  # any an older version left plain
         folder = self.data_dir / RECEIPTS_FOLDER
         stale = time.time() - STALE_PART_S
         for leftover in folder.glob("*/*/.*.part"):

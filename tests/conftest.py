@@ -230,15 +230,18 @@ def rows(data_dir: Path, sql: str, params=()) -> list[tuple]:
 
 
 def pdf_text(pdf: bytes | Path) -> str:
-    """The text of every page of a PDF (bytes or a file), NFC, pages joined by newlines."""
+    """The text of every page of a PDF (bytes or a file, unsealed with its station's key when
+    kept sealed in a data folder), NFC, pages joined by newlines."""
     import unicodedata
 
     import pypdfium2 as pdfium
+    from station_db import kept_pdf
 
     from intake_app.ui.printing import PDFIUM  # a window's workers may be drawing meanwhile
 
+    content = kept_pdf(pdf) if isinstance(pdf, Path) else pdf  # kept ones are sealed
     with PDFIUM:
-        document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
+        document = pdfium.PdfDocument(content)
         try:
             text = "\n".join(page.get_textpage().get_text_range() for page in document)
         finally:
@@ -418,8 +421,9 @@ def text_runs(pdf: bytes | Path) -> list[tuple[int, float, float, tuple[float, .
     """Every run of text pdfium finds: (page, page width, page height, box, text); a box is
     (left, bottom, right, top) in points. A run is a stretch of one line in one font."""
     import pypdfium2 as pdfium
+    from station_db import kept_pdf
 
-    document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
+    document = pdfium.PdfDocument(kept_pdf(pdf) if isinstance(pdf, Path) else pdf)
     runs = []
     try:
         for number, page in enumerate(document):

@@ -93,3 +93,16 @@ def btree_pages(path: Path, key: bytes, name: str) -> dict[str, list[int]]:
             at = int.from_bytes(page[head + 12 + 2 * index:head + 14 + 2 * index], "big")
             pending.append(int.from_bytes(page[at:at + 4], "big"))
     return {kind: sorted(numbers) for kind, numbers in found.items()}
+
+
+def kept_pdf(path: Path) -> bytes:
+    """A PDF the app wrote, in the clear: unsealed with its data folder's key when it is kept
+    sealed in a data folder (the folder above it that holds station-keys.json)."""
+    from intake_app.documents import kept
+    from intake_app.station_keys import KEYS_FILE
+
+    content = Path(path).read_bytes()
+    if not kept.is_sealed(content):
+        return content
+    folder = next(p for p in Path(path).resolve().parents if (p / KEYS_FILE).exists())
+    return kept.unseal(kept.documents_key(station_key(folder)), content)

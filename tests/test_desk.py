@@ -9,6 +9,7 @@ import unicodedata
 
 import pytest
 from conftest import UNIT, FakeClock, at, intake_request, rows
+from station_db import kept_pdf
 
 from intake_app.desk import Desk, SetupError
 from intake_app.domain.intake import IntakeError
@@ -35,7 +36,7 @@ def test_receive_stamps_code_times_fee_and_receipt(make_desk, data_dir):
     assert dossier.due_at.isoformat() == "2026-02-23T17:00:00+07:00"
     # Chứng thực bản sao: 3 pages = 2.000 + 2.000 + 1.000 per copy, 2 copies.
     assert dossier.fee_total == 10_000
-    assert result.receipt_path.read_bytes().startswith(b"%PDF")
+    assert kept_pdf(result.receipt_path).startswith(b"%PDF")
     assert result.receipt_path.name == "000.00.12.H56-260213-2001.pdf"
     assert dossier.ledger_book == "02/2026" and dossier.ledger_number == 1
 
@@ -150,8 +151,8 @@ def test_reprint_is_marked_copy_and_recorded(make_desk, data_dir, tmp_path):
     desk = make_desk(FakeClock(at("2026-03-02 08:00")))
     result = desk.receive(intake_request(), clerk="Hoa")
     out = desk.reprint_receipt(result.dossier.code, tmp_path / "copy.pdf", clerk="Minh")
-    assert out.read_bytes().startswith(b"%PDF")
-    assert out.read_bytes() != result.receipt_path.read_bytes()
+    assert kept_pdf(out).startswith(b"%PDF")
+    assert out.read_bytes() != kept_pdf(result.receipt_path)
     actions = [(h["action"], h["actor"]) for h in desk.history(result.dossier.code)]
     assert actions == [("received", "Hoa"), ("receipt_reprinted", "Minh")]
 
@@ -159,10 +160,10 @@ def test_reprint_is_marked_copy_and_recorded(make_desk, data_dir, tmp_path):
 def test_original_receipt_is_rebuilt_identically_after_loss(make_desk, tmp_path):
     desk = make_desk(FakeClock(at("2026-03-02 08:00")))
     result = desk.receive(intake_request(), clerk="Hoa")
-    original = result.receipt_path.read_bytes()
+    original = kept_pdf(result.receipt_path)
     result.receipt_path.unlink()  # e.g. the power went out before the PDF reached the disk
     desk.reprint_receipt(result.dossier.code, tmp_path / "copy.pdf", clerk="Hoa")
-    assert result.receipt_path.read_bytes() == original
+    assert kept_pdf(result.receipt_path) == original
 
 
 def test_reinit_keeps_identity_of_a_folder_with_dossiers(make_desk, data_dir):
@@ -242,7 +243,7 @@ def test_recover_receipts_after_a_cut_between_commit_and_pdf(make_desk):
     desk = make_desk(clock)
     kept = desk.receive(intake_request(), clerk="Hoa")
     lost = desk.receive(intake_request(), clerk="Hoa")
-    original = lost.receipt_path.read_bytes()
+    original = kept_pdf(lost.receipt_path)
     lost.receipt_path.unlink()
     half = lost.receipt_path.parent / f".{lost.receipt_path.name}.x1y2.part"
     half.write_bytes(original[:100])
@@ -252,7 +253,7 @@ def test_recover_receipts_after_a_cut_between_commit_and_pdf(make_desk):
     writing.write_bytes(b"%PDF")  # another writer at work right now (the window's stamp)
     clock.advance(days=1)
     assert desk.recover_receipts().rebuilt == [lost.dossier.code]
-    assert lost.receipt_path.read_bytes() == original
+    assert kept_pdf(lost.receipt_path) == original
     assert kept.receipt_path.exists() and not half.exists()
     assert writing.exists()  # never pulled from under its writer
     assert desk.recover_receipts().rebuilt == []

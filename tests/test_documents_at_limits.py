@@ -156,7 +156,9 @@ def test_nothing_overlaps_runs_into_a_label_or_leaves_the_page(printed, document
 def words(path: Path) -> str:
     """The PDF's body text, single-spaced: the running head of later pages ("…, mã hồ sơ …")
     and the page numbers left out, so that a paragraph broken over two pages reads whole."""
-    document = pdfium.PdfDocument(str(path))
+    from station_db import kept_pdf
+
+    document = pdfium.PdfDocument(kept_pdf(path))  # the kept receipt is sealed
     kept: list[str] = []
     try:
         for number, page in enumerate(document):

@@ -146,3 +146,94 @@ def test_a_conversion_cut_at_any_step_loses_nothing(plaintext_station, tmp_path,
                  if p.is_file() and p.name != DATABASE_FILE and ID_NUMBER.encode() in
                  p.read_bytes()]
     assert leftovers == []
+
+
+# ---- what a copied data folder gives away -----------------------------------------------------
+
+NEEDLES = {"ID number": ID_NUMBER, "phone": intake_request()["applicant"]["phone"],
+           "name": intake_request()["applicant"]["name"],
+           "address": intake_request()["applicant"]["address"]}
+
+
+def readable_forms(path: Path) -> list[bytes]:
+    """The file's bytes, and what a person gets from them without any key: each member of a
+    ZIP (backups), the text of a PDF."""
+    import zipfile
+
+    data = path.read_bytes()
+    forms = [data]
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            forms += [archive.read(name) for name in archive.namelist()]
+    return forms
+
+
+def leaks(path: Path) -> list[str]:
+    import unicodedata
+
+    found = []
+    for form in readable_forms(path):
+        for what, text in NEEDLES.items():
+            for variant in {unicodedata.normalize("NFC", text), unicodedata.normalize("NFD",
+                                                                                     text)}:
+                for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
+                    if variant.encode(encoding) in form:
+                        found.append(what)
+    return sorted(set(found))
+
+
+def test_strings_over_the_data_folder_and_its_backups_finds_no_citizen(make_desk):
+    """`strings` (a byte search, UTF-8 and UTF-16, NFC and NFD) over every file of the data
+    folder (database, WAL, keys, high-water file, kept receipts) and of the backup place
+    (every member of each backup) finds no ID number, name, phone or address of a stamped
+    dossier."""
+    desk = make_desk(FakeClock(at("2026-03-02 09:00")))
+    desk.receive(intake_request(), clerk="Hoa")
+    desk.backups.make(kind="manual")
+    files = [p for p in desk.data_dir.parent.rglob("*") if p.is_file()]
+    assert any(p.name.endswith(".intake-backup") for p in files)
+    assert any(p.name.endswith("-wal") for p in files)
+    assert {p.name: leaks(p) for p in files if leaks(p)} == {}
+
+
+def test_the_kept_pdfs_do_not_show_the_citizen_without_the_key(make_desk, tmp_path):
+    """The receipt kept as the original, a copy and a slip the window writes into the data
+    folder are sealed (a PDF reader cannot open them; their text is not there to extract);
+    with the station's key they are the PDFs; a copy written where a person chose is a PDF."""
+    from conftest import pdf_text
+
+    from intake_app.domain.slips import SlipKind
+
+    desk = make_desk(FakeClock(at("2026-03-02 09:00")))
+    result = desk.receive(intake_request(), clerk="Hoa")
+    code = result.dossier.code
+    inside = [result.receipt_path,
+              desk.reprint_receipt(code, desk.data_dir / "reprints" / "copy.pdf", clerk="Hoa"),
+              desk.issue_slip(code, SlipKind.CONTROL, desk.data_dir / "slips" / "s.pdf",
+                              clerk="Hoa")]
+    for path in inside:
+        assert path is not None and not path.read_bytes().startswith(b"%PDF")
+        assert leaks(path) == []
+        assert desk.read_pdf(path).startswith(b"%PDF")
+    assert ID_NUMBER in pdf_text(result.receipt_path)  # read with the key
+    chosen = desk.reprint_receipt(code, tmp_path / "for-the-citizen.pdf", clerk="Hoa")
+    assert chosen.read_bytes().startswith(b"%PDF")  # where the person chose: a PDF
+
+
+def test_pdfs_an_older_version_kept_plain_are_sealed_at_the_first_start(plaintext_station,
+                                                                        tmp_path):
+    source, codes = plaintext_station
+    folder = copy_station(source, tmp_path / "station")
+    receipt = folder / "receipts" / "2026" / "03" / f"{codes[0]}.pdf"
+    receipt.parent.mkdir(parents=True, exist_ok=True)
+    from intake_app.documents.receipt_pdf import build_receipt_pdf
+
+    with Desk(folder) as desk:  # (converts it; made plaintext again below)
+        plain_pdf = build_receipt_pdf(desk.receipt(codes[0]))
+    receipt.write_bytes(plain_pdf)  # as an older version kept it
+    database = folder / DATABASE_FILE
+    make_plaintext(folder)
+    assert cipher.is_plaintext(database)
+    with Desk(folder) as desk:
+        assert not receipt.read_bytes().startswith(b"%PDF")
+        assert desk.read_pdf(receipt) == plain_pdf

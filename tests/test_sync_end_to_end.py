@@ -10,9 +10,9 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import sqlite3
 import random
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -24,7 +24,6 @@ from pathlib import Path
 
 import pytest
 from conftest import UNIT, intake_request
-from station_db import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
 GATEWAY_DIR = ROOT / "gateway"

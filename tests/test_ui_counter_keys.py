@@ -11,6 +11,7 @@ from conftest import intake_request, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
+from station_db import kept_pdf
 
 from intake_app.domain.procedures import DocForm
 from intake_app.ui.focus_style import RING
@@ -205,7 +206,7 @@ def test_the_preview_shows_the_whole_page_at_1366_by_768_and_names_files_by_code
         window, desk, qtbot):
     result = desk.receive(intake_request(), clerk="Lê Thị Hoa")
     code = result.dossier.code
-    dialog = ReceiptPreviewDialog(result.receipt_path, window, title=code)
+    dialog = ReceiptPreviewDialog(kept_pdf(result.receipt_path), window, title=code)
     qtbot.addWidget(dialog)
     dialog.resize(900, 728 - 40)  # the tallest a dialog is on a 1366×768 screen and taskbar
     dialog.show()
@@ -223,6 +224,6 @@ def test_the_preview_shows_the_whole_page_at_1366_by_768_and_names_files_by_code
     suggested = re.match(r"(.*)\.\S+", printer.docName()).group(1)
     assert suggested.endswith(code)
     other = desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code
-    other_dialog = ReceiptPreviewDialog(result.receipt_path, window, title=other)
+    other_dialog = ReceiptPreviewDialog(kept_pdf(result.receipt_path), window, title=other)
     qtbot.addWidget(other_dialog)
     assert other_dialog.file_stem != dialog.file_stem

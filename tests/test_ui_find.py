@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 from conftest import UNIT, FakeClock, at, intake_request, show_on_screen, type_text
 from PySide6.QtCore import Qt
+from station_db import kept_pdf
 
 from intake_app.desk import Desk
 from intake_app.domain.deadlines import DeadlineState
@@ -245,7 +246,7 @@ def test_reprint_writes_a_copy_and_adds_a_history_row(world, qtbot, monkeypatch)
     assert world.desk.history(code)[-1]["action"] == "receipt_reprinted"
     assert len(shown) == 1 and shown[0].exists()
     assert shown[0].parent == world.desk.data_dir / "reprints"
-    assert shown[0].read_bytes().startswith(b"%PDF")
+    assert kept_pdf(shown[0]).startswith(b"%PDF")
 
 
 def test_hand_back_button_asks_for_the_hand_back_screen(world, qtbot):

@@ -11,6 +11,7 @@ import pytest
 from conftest import pdf_words, show_on_screen, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from station_db import kept_pdf
 
 from intake_app.domain.id_documents import IdKind
 from intake_app.ui.intake import IntakeScreen
@@ -81,7 +82,7 @@ def test_a_foreigner_with_a_passport_is_stamped_and_printed_as_such(screen, qtbo
     assert "Số định danh cá nhân/CCCD" not in words
     assert "giấy tờ tùy thân (hộ chiếu)" in words  # what to bring back: the passport
     screen.receipt_dialog.grab().save(str(SHOTS / "passport-receipt-preview.png"))
-    (SHOTS / "passport-receipt.pdf").write_bytes(result.receipt_path.read_bytes())
+    (SHOTS / "passport-receipt.pdf").write_bytes(kept_pdf(result.receipt_path))
     assert form.id_kind.kind is IdKind.CCCD  # the next citizen starts with a CCCD
     # The hand-back screen names the document too.
     from intake_app.ui.handback import HandBackScreen

@@ -10,6 +10,7 @@ from conftest import intake_request, rows, show_on_screen, type_text
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
+from station_db import kept_pdf
 
 from intake_app.ui.fonts import load_fonts
 from intake_app.ui.intake import IntakeScreen
@@ -150,7 +151,7 @@ def test_a_birth_date_not_in_vietnamese_order_is_refused_by_the_form(screen, qtb
 
 def test_print_pdf_paints_every_page_on_the_printer(desk, tmp_path, qtbot):
     result = desk.receive(intake_request(), clerk="Lê Thị Hoa")
-    pdf = result.receipt_path.read_bytes()
+    pdf = kept_pdf(result.receipt_path)
     for copies in (1, 2):
         out = tmp_path / f"printed-{copies}.pdf"
         printer = new_receipt_printer(copies)
@@ -159,7 +160,7 @@ def test_print_pdf_paints_every_page_on_the_printer(desk, tmp_path, qtbot):
         printer.setOutputFileName(str(out))
         assert print_pdf(pdf, printer)
         expected = 1 if printer.supportsMultipleCopies() else copies
-        assert out.read_bytes().startswith(b"%PDF")
+        assert kept_pdf(out).startswith(b"%PDF")
         assert len(pdfium.PdfDocument(out.read_bytes())) == expected
     broken = new_receipt_printer(1)
     broken.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -170,7 +171,7 @@ def test_print_pdf_paints_every_page_on_the_printer(desk, tmp_path, qtbot):
 def test_preview_prints_or_says_the_dossier_is_kept(screen, desk, tmp_path, qtbot, data_dir):
     result = desk.receive(intake_request(), clerk="Lê Thị Hoa")
     # Opened from the intake screen, as after a stamp (its save button asks the screen's session).
-    dialog = ReceiptPreviewDialog(result.receipt_path, screen, title=result.dossier.code)
+    dialog = ReceiptPreviewDialog(kept_pdf(result.receipt_path), screen, title=result.dossier.code)
     qtbot.addWidget(dialog)
     dialog.open()
     dialog.choose_printer = lambda printer: False  # the clerk cancels the print dialog
@@ -187,10 +188,10 @@ def test_preview_prints_or_says_the_dossier_is_kept(screen, desk, tmp_path, qtbo
 
     dialog.choose_printer = to_file
     assert dialog.print_receipt() and dialog.printed
-    assert out.read_bytes().startswith(b"%PDF")
+    assert kept_pdf(out).startswith(b"%PDF")
     dialog.choose_file = lambda: str(tmp_path / "saved")
     assert dialog.save_pdf() == tmp_path / "saved.pdf"
-    assert (tmp_path / "saved.pdf").read_bytes() == result.receipt_path.read_bytes()
+    assert (tmp_path / "saved.pdf").read_bytes() == kept_pdf(result.receipt_path)
 
 
 def test_the_screen_fits_a_1366_by_768_office_screen(screen, qtbot):

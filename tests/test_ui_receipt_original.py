@@ -12,6 +12,7 @@ from conftest import pdf_words, rows
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
+from station_db import kept_pdf
 
 from intake_app.ui.find.dossier_dialog import DossierDialog, read_view
 from intake_app.ui.intake import IntakeScreen
@@ -98,7 +99,7 @@ def test_a_failed_print_keeps_the_original_and_leaving_it_unprinted_asks(
     again.choose_printer = to_file(printed)
     with qtbot.waitSignal(session.changed):
         assert again.print_receipt()
-    assert printed.read_bytes().startswith(b"%PDF")
+    assert kept_pdf(printed).startswith(b"%PDF")
     qtbot.waitUntil(lambda: desk.receipt_prints.original_printed(code))
     assert rows(data_dir, "SELECT issue, copies, printed_by FROM receipt_prints") == [
         (1, 2, "Lê Thị Hoa")]
@@ -135,17 +136,15 @@ def test_a_receipt_printed_at_once_after_the_stamp_is_recorded(screen, qtbot, de
 
 def test_receipts_handed_out_before_prints_were_recorded_count_as_printed(data_dir, tmp_path):
     """db/0014 on an older station: a reprint of an earlier dossier stays a copy."""
-    import sqlite3
-
     from conftest import intake_request
+    from station_db import open_db
 
     from intake_app.desk import Desk
-    from intake_app.store.db import DATABASE_FILE
 
     with Desk(data_dir) as desk:
         code = desk.receive(intake_request(), clerk="Hoa").dossier.code
         assert not desk.receipt_prints.original_printed(code)
-    with sqlite3.connect(data_dir / DATABASE_FILE) as conn:  # the station before 0014
+    with open_db(data_dir) as conn:  # the station before 0014
         for table in ("receipt_prints", "provincial_fees", "provincial_fee_changes"):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name LIKE '0014%'")

@@ -1,6 +1,8 @@
 """`intake-app keys …`: where the station's keys are kept, and getting them back on a new PC.
 
     intake-app keys status               where the keys are kept (never the keys themselves)
+    intake-app keys recovery-sheet --out FILE.pdf [--force]
+                                         the recovery sheet to print (the recovery key)
     intake-app keys restore              the recovery key (typed, or on standard input) puts
                                          the data folder's keys into this PC's credential store
         [--unprotected-key-file]         … or, on a PC without one, into the unprotected file
@@ -21,6 +23,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     keys_sub = keys.add_subparsers(dest="keys_command", required=True)
     status = keys_sub.add_parser("status", help="where the station's keys are kept")
     status.set_defaults(action=cmd_status)
+    sheet = keys_sub.add_parser(
+        "recovery-sheet", help="the recovery sheet as a PDF to print and keep away from the "
+        "PC: the recovery key, the only way back in if the credential store is lost")
+    sheet.add_argument("--out", required=True, help="FILE.pdf (outside the data folder)")
+    sheet.add_argument("--force", action="store_true", help="replace an existing file")
+    sheet.set_defaults(action=cmd_recovery_sheet)
     restore = keys_sub.add_parser(
         "restore", help="on a new PC: the recovery key (asked, or read from standard input, "
         "never an argument) brings back the data folder's keys")
@@ -32,6 +40,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 def cmd_status(args: argparse.Namespace, desk: Desk) -> int:
     emit({**keys_summary(desk), "created_at": desk.keys.created_at})
+    return OK
+
+
+def cmd_recovery_sheet(args: argparse.Namespace, desk: Desk) -> int:
+    path = desk.write_recovery_sheet(Path(args.out), replace=args.force, actor=args.clerk)
+    emit({"file": str(path), "key_id": desk.keys.key_id,
+          "note": "In phiếu này, ký, cất trong tủ có khóa xa máy tính; xóa tệp PDF sau khi in."})
     return OK
 
 

@@ -130,14 +130,16 @@ _RECEIVED = re.compile(r"Thời gian nhận hồ sơ:\s*(\d+ giờ \d+ phút, ng
 _LEDGER = re.compile(r"Quyển số:\s*([^,\n]+),\s*Số thứ tự:\s*(\d+)")
 
 
-def read_receipt(path: Path) -> ReceiptFacts:
-    """The applicant, procedure, time and ledger entry printed on a kept receipt."""
+def read_receipt(path: Path, key: bytes) -> ReceiptFacts:
+    """The applicant, procedure, time and ledger entry printed on a kept receipt (unsealed in
+    memory with the documents' `key`)."""
     try:
         import pypdfium2 as pdfium
 
+        from ..documents import kept
         from ..domain.text import nfc
 
-        document = pdfium.PdfDocument(str(path))
+        document = pdfium.PdfDocument(kept.read(key, path))
         try:
             text = nfc("\n".join(page.get_textpage().get_text_range() for page in document))
         finally:
@@ -307,7 +309,8 @@ def missing_dossiers(desk: Desk, sources: CodeSources | None = None, *,
                         and g.first_seq <= seq <= g.last_seq), None)
             missing.append(MissingDossier(
                 code, day, seq, tuple(evidence), receipt,
-                read_receipt(receipt) if receipt is not None else ReceiptFacts(), gap))
+                read_receipt(receipt, desk.documents_key) if receipt is not None
+                else ReceiptFacts(), gap))
     return missing
 
 

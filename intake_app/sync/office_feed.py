@@ -171,11 +171,13 @@ class FeedRefused(Exception):
 def watch_commits(data_dir: Path, on_change: Callable[[], None], stop: threading.Event) -> None:
     """Call `on_change()` whenever another connection commits a new outbox event (the sync's
     and the feed's own commits change `data_version` too, but add no event)."""
-    import sqlite3
-
+    from ..station_keys import load_station_keys
+    from ..store import cipher
     from ..store.db import DATABASE_FILE
 
-    conn = sqlite3.connect(data_dir / DATABASE_FILE, check_same_thread=False)
+    database = data_dir / DATABASE_FILE
+    key = None if cipher.is_plaintext(database) else load_station_keys(data_dir).database_key
+    conn = cipher.connect(database, key)
 
     def newest() -> int:
         return int(conn.execute("SELECT coalesce(max(id), 0) FROM outbox").fetchone()[0])

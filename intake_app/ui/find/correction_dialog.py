@@ -120,7 +120,7 @@ def correct_and_render(desk: Desk, code: str, patch: dict[str, Any], reason: str
         try:
             from ..receipt_preview import preview_pages
 
-            pdf = Path(result.receipt_path).read_bytes()
+            pdf = desk.read_pdf(Path(result.receipt_path))  # kept sealed
             pages = tuple(preview_pages(pdf, ratio))
         except Exception as exc:  # noqa: BLE001 - saved: say so, log this
             log.error("corrected %s but could not draw its receipt", code, exc_info=exc)

@@ -113,13 +113,15 @@ class Written:
     pages: tuple[QImage, ...]
     ratio: float
     view: DossierView
+    pdf: bytes = b""  # the document in the clear (the data folder keeps it sealed)
 
 
 def drawn(desk: Desk, code: str, path: Path, ratio: float) -> Written:
     """On the worker: the written file's pages for the preview, and the dossier read again."""
     from ..receipt_preview import preview_pages
 
-    return Written(path, tuple(preview_pages(path, ratio)), ratio, read_view(desk, code))
+    pdf = desk.read_pdf(path)
+    return Written(path, tuple(preview_pages(pdf, ratio)), ratio, read_view(desk, code), pdf)
 
 
 def _value_label() -> QLabel:
@@ -544,7 +546,8 @@ class DossierDialog(QDialog):
                     if original_issue is not None else None)
         try:
             preview = ReceiptPreviewDialog(
-                path, self, title=self.code, pages=list(written.pages), ratio=written.ratio,
+                written.pdf, self, title=self.code, pages=list(written.pages),
+                ratio=written.ratio,
                 copies=DEFAULT_COPIES if original else REPRINT_COPIES, original=original,
                 file_stem=receipt_file_stem(self.code, copy=original is None))
         except Exception as exc:  # noqa: BLE001 - the copy is written; say where it is
@@ -692,7 +695,7 @@ class DossierDialog(QDialog):
         from ..steps.slips import SlipPreviewDialog  # loads PDFium: only when asked
 
         try:
-            preview = SlipPreviewDialog(written.path, kind, self.code, self,
+            preview = SlipPreviewDialog(written.pdf, kind, self.code, self,
                                         pages=list(written.pages), ratio=written.ratio)
         except Exception as exc:  # noqa: BLE001 - the slip is written; say where it is
             log.error("could not show %s: %s", written.path, exc)

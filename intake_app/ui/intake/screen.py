@@ -104,7 +104,7 @@ def stamp_and_render(desk: Desk, payload: dict[str, Any], clerk: str,
         try:
             from ..receipt_preview import preview_pages
 
-            pdf = result.receipt_path.read_bytes()
+            pdf = desk.read_pdf(result.receipt_path)  # kept sealed: drawn in memory
             stamped = Stamped(result, pdf, tuple(preview_pages(pdf, ratio)), ratio)
         except Exception as exc:  # noqa: BLE001 - the dossier is saved: say so, log this
             log.error("stamped %s but could not draw its receipt", result.dossier.code,

@@ -52,8 +52,9 @@ def slip_path(desk: Desk, code: str, kind: SlipKind) -> Path:
 class SlipPreviewDialog(ReceiptPreviewDialog):
     """The receipt preview, worded for a slip: its pages, "In", "Lưu PDF…", "Đóng"."""
 
-    def __init__(self, pdf: Path, kind: SlipKind, code: str, parent: QWidget | None = None, *,
-                 pages: list[QImage] | None = None, ratio: float | None = None):
+    def __init__(self, pdf: bytes | Path, kind: SlipKind, code: str,
+                 parent: QWidget | None = None, *, pages: list[QImage] | None = None,
+                 ratio: float | None = None):
         super().__init__(pdf, parent, title=f"{code}-{kind.value}", copies=slip_copies(kind),
                          pages=pages, ratio=ratio, file_stem=f"{kind.value}-{code}")
         self.kind = kind
