@@ -5,7 +5,6 @@ The events of such a batch are still accepted: a flag never blocks the province'
 
 from __future__ import annotations
 
-import gzip
 import json
 import sys
 from pathlib import Path
@@ -29,6 +28,7 @@ from tests.gateway_testing import serve_in_thread  # noqa: E402
 from intake_app.domain.audit import AuditDraft, key_id  # noqa: E402
 from intake_app.store import audit as audit_store  # noqa: E402
 from intake_app.store.db import DATABASE_FILE, write_transaction  # noqa: E402
+from intake_app.sync.batch_files import read_batch_file  # noqa: E402
 from intake_app.sync.engine import Syncer  # noqa: E402
 
 ADMIN = "admin-token-for-tests"
@@ -150,7 +150,7 @@ def test_a_usb_batch_file_carries_the_head_and_its_result_acknowledges_it(
         desk, token, store, tmp_path) -> None:
     desk.receive(intake_request(), clerk="Lê Thị Hoa")
     desk.sync.export(tmp_path / "usb.json.gz", token=token)
-    body = json.loads(gzip.decompress((tmp_path / "usb.json.gz").read_bytes()))
+    body = read_batch_file(tmp_path / "usb.json.gz", token)  # sealed for the gateway
     head = desk.audit.head()
     # The export itself was audited after the head was taken into the file.
     assert body["audit_head"] == {"count": head.count - 1,

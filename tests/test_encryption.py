@@ -160,8 +160,12 @@ def readable_forms(path: Path) -> list[bytes]:
     ZIP (backups), the text of a PDF."""
     import zipfile
 
+    import gzip
+
     data = path.read_bytes()
     forms = [data]
+    if data[:2] == b"\x1f\x8b":
+        forms.append(gzip.decompress(data))
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             forms += [archive.read(name) for name in archive.namelist()]
@@ -182,15 +186,18 @@ def leaks(path: Path) -> list[str]:
     return sorted(set(found))
 
 
-def test_strings_over_the_data_folder_and_its_backups_finds_no_citizen(make_desk):
+def test_strings_over_the_data_folder_backups_and_usb_file_finds_no_citizen(make_desk):
     """`strings` (a byte search, UTF-8 and UTF-16, NFC and NFD) over every file of the data
-    folder (database, WAL, keys, high-water file, kept receipts) and of the backup place
-    (every member of each backup) finds no ID number, name, phone or address of a stamped
-    dossier."""
+    folder (database, WAL, keys, high-water file, kept receipts), of the backup place (every
+    member of each backup) and a USB batch file (also gunzipped) finds no ID number, name,
+    phone or address of a stamped dossier."""
     desk = make_desk(FakeClock(at("2026-03-02 09:00")))
     desk.receive(intake_request(), clerk="Hoa")
     desk.backups.make(kind="manual")
+    usb = desk.data_dir.parent / "usb" / "dong-bo.json.gz"
+    assert desk.sync.export(usb, token="the-station-token")["events"] == 1
     files = [p for p in desk.data_dir.parent.rglob("*") if p.is_file()]
+    assert usb in files
     assert any(p.name.endswith(".intake-backup") for p in files)
     assert any(p.name.endswith("-wal") for p in files)
     assert {p.name: leaks(p) for p in files if leaks(p)} == {}
@@ -237,3 +244,53 @@ def test_pdfs_an_older_version_kept_plain_are_sealed_at_the_first_start(plaintex
     with Desk(folder) as desk:
         assert not receipt.read_bytes().startswith(b"%PDF")
         assert desk.read_pdf(receipt) == plain_pdf
+
+
+# ---- the recovery sheet -------------------------------------------------------------------------
+
+def test_the_recovery_sheet_brings_a_copied_folder_back_on_a_new_pc(
+        capsys, monkeypatch, make_desk, tmp_path, station_credentials):
+    """The administrator prints the recovery sheet; the PC's credential store is lost; the
+    data folder (copied) and its backup open again with the key read off the printed sheet:
+    the database, the kept receipt and the backup."""
+    import re
+    import shutil
+
+    from conftest import pdf_text, run_cli
+
+    from intake_app.domain.clock import now_vn
+
+    desk = make_desk(FakeClock(at("2026-03-02 09:00")))
+    result = desk.receive(intake_request(), clerk="Hoa")
+    backup = desk.backups.make(kind="manual", out=tmp_path / "b.intake-backup").path
+    folder, receipt = desk.data_dir, result.receipt_path
+    assert receipt is not None
+    desk.close()
+
+    status, _, err = run_cli(capsys, folder, "keys", "recovery-sheet", "--out",
+                             str(folder / "phieu.pdf"))
+    assert status == 2 and "thư mục dữ liệu" in err  # never beside the data it opens
+    sheet = tmp_path / "phieu-khoi-phuc.pdf"
+    status, made, err = run_cli(capsys, folder, "keys", "recovery-sheet", "--out", str(sheet))
+    assert status == 0, err
+    printed = pdf_text(sheet)
+    assert "PHIẾU KHÓA KHÔI PHỤC" in printed and UNIT["unit_code"] in printed
+    assert "Quầy số: 2" in printed and f"{now_vn():%d/%m/%Y}" in printed  # printed today
+    lines = re.findall(r"^\d{6}(?: - \d{6}){3}\s*$", printed, re.M)  # the boxed key
+    key = "-".join(group for line in lines for group in re.findall(r"\d{6}", line))
+    assert len(key.split("-")) == 8
+
+    copy = Path(shutil.copytree(folder, tmp_path / "new-pc" / "station"))
+    station_credentials.clear()  # the new PC: an empty credential store
+    with pytest.raises(Exception) as missing:
+        Desk(copy)
+    assert missing.value.exit_code == 4 and "keys restore" in missing.value.message
+    status, restored, err = run_cli(capsys, copy, "keys", "restore", stdin=key + "\n",
+                                    monkeypatch=monkeypatch)
+    assert status == 0 and restored["restored"], err
+    kept_copy = copy / receipt.relative_to(folder)
+    with Desk(copy) as opened:
+        assert [d.code for d in opened.find("nguyen van duc")] == [result.dossier.code]
+        assert ID_NUMBER in pdf_text(kept_copy) and opened.audit.verify().ok
+    status, checked, err = run_cli(capsys, copy, "backup", "verify", str(backup))
+    assert status == 0 and checked["ok"], err

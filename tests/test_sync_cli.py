@@ -15,6 +15,8 @@ from sync_peer import make_backlog
 
 from intake_app.desk import Desk
 from intake_app.domain.sync_signing import sign_body, sign_result, verify_body
+from intake_app.sync.batch_files import read_batch_file
+from intake_app.sync.sealed_batch import SealedBatchError
 
 TOKEN = SYNC_TOKEN
 INIT_ARGS = ["--unit-code", "000.00.12.H56", "--unit-name", "UBND phường Phong Quảng",
@@ -133,7 +135,12 @@ def test_usb_export_is_signed_and_importing_results_twice_changes_nothing(
     out = tmp_path / "usb" / "dong-bo.json.gz"
     status, summary, _ = run(capsys, station, "sync", "export", "--out", str(out))
     assert status == 0 and (summary["events"], summary["dossiers"]) == (6, 3)
-    body = json.loads(gzip.decompress(out.read_bytes()))
+    raw = out.read_bytes()
+    assert raw.startswith(b'{"format": "intake-sealed-batch/1"')  # sealed for the gateway
+    assert "Nguyễn".encode() not in raw and b"046095001234" not in raw
+    with pytest.raises(SealedBatchError):
+        read_batch_file(out, "another-token")
+    body = read_batch_file(out, TOKEN)
     assert verify_body(body, TOKEN) and not verify_body(body, "another-token")
     assert (body["unit_code"], body["station_no"], len(body["events"])) == ("000.00.12.H56", 2, 6)
     with Desk(station) as desk:
@@ -191,7 +198,7 @@ def export(station: Path, capsys, tmp_path: Path, dossiers: int = 3) -> dict:
         make_backlog(desk, dossiers, steps=1)
     out = tmp_path / "dong-bo.json.gz"
     assert run(capsys, station, "sync", "export", "--out", str(out))[0] == 0
-    return json.loads(gzip.decompress(out.read_bytes()))
+    return read_batch_file(out, TOKEN)
 
 
 def all_accepted(body: dict) -> list[dict]:

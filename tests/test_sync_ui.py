@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel
 from sync_peer import Fault, make_backlog
 
 from intake_app.domain.sync_signing import sign_result
+from intake_app.sync.batch_files import read_batch_file
 from intake_app.ui.status_bar import StatusBar
 from intake_app.ui.sync.controller import SyncController
 from intake_app.ui.sync.screen import SyncScreen
@@ -138,7 +139,7 @@ def test_usb_export_and_import_from_the_screen(session, desk, credential_store, 
     screen.choose_export_path = lambda: out
     assert act(qtbot, screen, screen.export_button).startswith(
         "Đã xuất thông tin 2 hồ sơ chờ gửi ra tệp")
-    body = json.loads(gzip.decompress(out.read_bytes()))
+    body = read_batch_file(out, TOKEN)
     document = {"batch_id": body["batch_id"], "unit_code": body["unit_code"],
                 "station_no": body["station_no"], "server_time": "2026-03-03T08:00:00+07:00",
                 "results": [{"event_id": e["event_id"], "status": "accepted"}

@@ -5,14 +5,21 @@ result key derived from it (`tokens.result_key`). Either signature is HMAC-SHA25
 canonical body) in hex, where the canonical body is the document without "signature",
 serialised with sorted keys, no whitespace, non-ASCII characters as themselves, in UTF-8
 (docs/sync-protocol.md, "Without a network: batch files").
+
+Since the revision of 2026-12-b a station seals its batch file for this gateway: a JSON
+envelope naming the station, around the gzip JSON sealed with AES-256-GCM under
+`file_key = HMAC-SHA256(signing_key, b"intake batch file encryption v1")`. The gateway opens
+it with the signing key it keeps for the station; an unsealed (older) file is still read.
 """
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import hmac
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,10 +58,74 @@ def signed_result(answer: dict[str, Any], unit_code: str, station_no: int,
     return {**document, "signature": sign(document, result_key(station_signing_key))}
 
 
-def read_batch_file(path: Path) -> dict[str, Any]:
-    """The signed body in a batch file (signature not yet checked)."""
+SEALED_FORMAT = "intake-sealed-batch/1"
+ENCRYPTION_CONTEXT = b"intake batch file encryption v1"
+
+
+def file_key(station_signing_key: bytes) -> bytes:
+    """The key a station seals its batch files with, derived from its signing key."""
+    return hmac.new(station_signing_key, ENCRYPTION_CONTEXT, hashlib.sha256).digest()
+
+
+def _sealed_aad(unit_code: str, station_no: int) -> bytes:
+    return f"{SEALED_FORMAT}|{unit_code}|{station_no}".encode()
+
+
+def seal_batch(inner: bytes, station_signing_key: bytes, unit_code: str,
+               station_no: int) -> bytes:
+    """A sealed batch file around `inner` (gzip JSON), as a station writes it."""
+    import secrets
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = secrets.token_bytes(12)
+    sealed = AESGCM(file_key(station_signing_key)).encrypt(
+        nonce, inner, _sealed_aad(unit_code, station_no))
+    return json.dumps({"format": SEALED_FORMAT, "unit_code": unit_code,
+                       "station_no": station_no, "cipher": "AES-256-GCM",
+                       "nonce": base64.b64encode(nonce).decode("ascii"),
+                       "sealed": base64.b64encode(sealed).decode("ascii")}).encode("utf-8")
+
+
+def _unseal(path: Path, raw: bytes,
+            key_for: Callable[[str, int], bytes | None] | None) -> tuple[bytes, tuple | None]:
+    """(the gzip bytes of the file, (unit_code, station_no) of its envelope or None)."""
+    if raw.lstrip()[:1] != b"{":
+        return raw, None
     try:
-        raw = gzip.decompress(Path(path).read_bytes())
+        envelope = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BatchFileError(f"{path} is neither a gzip file nor a sealed batch file") from exc
+    if not isinstance(envelope, dict) or envelope.get("format") != SEALED_FORMAT:
+        raise BatchFileError(f"{path} is not a sealed batch file ({SEALED_FORMAT})")
+    unit, number = envelope.get("unit_code"), envelope.get("station_no")
+    if not isinstance(unit, str) or not isinstance(number, int) or isinstance(number, bool):
+        raise BatchFileError(f"{path} does not name its unit_code and station_no")
+    key = key_for(unit, number) if key_for is not None else None
+    if key is None:
+        raise BatchFileError(f"station {number} of unit {unit} has no live token on this "
+                             "gateway: its sealed batch file cannot be opened")
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    try:
+        inner = AESGCM(file_key(key)).decrypt(base64.b64decode(envelope["nonce"]),
+                                              base64.b64decode(envelope["sealed"]),
+                                              _sealed_aad(unit, number))
+    except (InvalidTag, KeyError, TypeError, ValueError) as exc:
+        raise BatchFileError(
+            f"{path} does not open with the key of station {number} of unit {unit}: the file "
+            "was changed, or sealed with a token this gateway no longer holds") from exc
+    return inner, (unit, number)
+
+
+def read_batch_file(path: Path, key_for: Callable[[str, int], bytes | None] | None = None
+                    ) -> dict[str, Any]:
+    """The signed body in a batch file (signature not yet checked). A sealed file is opened
+    with `key_for(unit_code, station_no)`, the station's signing key."""
+    try:
+        packed, sealed_for = _unseal(path, Path(path).read_bytes(), key_for)
+        raw = gzip.decompress(packed)
     except (OSError, EOFError) as exc:
         raise BatchFileError(f"{path} is not a gzip file: {exc}") from exc
     try:
@@ -65,6 +136,8 @@ def read_batch_file(path: Path) -> dict[str, Any]:
         raise BatchFileError(f"{path} does not hold a JSON object")
     if not isinstance(body.get("signature"), str):
         raise BatchFileError(f"{path} has no signature")
+    if sealed_for is not None and (body.get("unit_code"), body.get("station_no")) != sealed_for:
+        raise BatchFileError(f"{path} names another station inside than on its envelope")
     return body
 
 

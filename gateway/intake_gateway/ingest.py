@@ -88,7 +88,7 @@ def import_batch_file(store: Store, path: Path) -> dict[str, Any]:
     never: the signature names the station).
     """
     try:
-        body = read_batch_file(path)
+        body = read_batch_file(path, store.signing_key)  # a sealed file: the station's key
     except BatchFileError as exc:
         raise ImportRefused(str(exc)) from exc
     unit, number = body.get("unit_code"), body.get("station_no")

@@ -38,6 +38,16 @@ class RecoverySheet:
     app_version: str
 
 
+def _when(value: str) -> str:
+    """An ISO instant as Vietnam's local time (as it is, if it does not parse)."""
+    from ..domain.clock import parse_iso, to_vn
+
+    try:
+        return f"{to_vn(parse_iso(value)):%H:%M ngày %d/%m/%Y}"
+    except (TypeError, ValueError):
+        return text(value)
+
+
 def _story(sheet: RecoverySheet) -> list[Flowable]:
     st = styles(True)
     header = agency_header(sheet.unit_name, sheet.office_name,
@@ -45,13 +55,13 @@ def _story(sheet: RecoverySheet) -> list[Flowable]:
                            place_date_line(sheet.place_name, sheet.made_at.date()), st)
     facts = (f"Đơn vị: <b>{text(sheet.unit_code)}</b> – {text(sheet.unit_name)}, quầy số "
              f"<b>{sheet.station_no}</b>.<br/>Mã khóa (key id): {text(sheet.key_id)}"
-             + (f", tạo lúc {text(sheet.keys_created_at)}" if sheet.keys_created_at else "")
+             + (f", tạo lúc {_when(sheet.keys_created_at)}" if sheet.keys_created_at else "")
              + f".<br/>In lúc {sheet.made_at:%H:%M ngày %d/%m/%Y}.")
     steps = [
         "Cơ sở dữ liệu, giấy tiếp nhận lưu trong thư mục dữ liệu và các bản sao lưu của quầy "
         "đều được mã hóa. Khóa mã hóa nằm trong kho mật khẩu của Windows trên máy này.",
         "Khi đổi máy, cài lại Windows hoặc mất tài khoản Windows: chép thư mục dữ liệu (hoặc "
-        "một bản sao lưu) sang máy mới, mở ứng dụng và nhập khóa khôi phục dưới đây "
+        "một bản sao lưu) sang máy mới, mở ứng dụng và nhập khóa khôi phục ở trên "
         "(hoặc <i>intake-app keys restore</i>; một bản sao lưu: <i>intake-app restore TỆP</i> "
         "hỏi khóa khôi phục).",
         "Khoảng trắng, dấu gạch ngang giữa các nhóm không quan trọng; một nhóm gõ sai sẽ được "

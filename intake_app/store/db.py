@@ -32,6 +32,7 @@ from .schema import (
 )
 
 BUSY_TIMEOUT_S = 30.0
+CACHE_KIB = 32 * 1024  # per connection, as SQLite fills it
 FILE_MODE = 0o600  # the database (and so its -wal and -shm, which SQLite gives its mode)
 
 Check = Literal["now", "background", "once", "skip"]
@@ -103,6 +104,9 @@ def _connection(path: Path, key: bytes | None) -> cipher.Connection:
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+    # SQLCipher decrypts a page each time SQLite reads it from the OS: a page cache of 32 MiB
+    # (instead of SQLite's 2 MiB) keeps the search index's pages decrypted between searches.
+    conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     return conn
 
 

@@ -2,7 +2,8 @@
 "Without a network: batch files").
 
 Export: every pending event in one gzip JSON file, the body of `POST /v1/batches` plus its
-HMAC `signature` (`domain.sync_signing`), with no limit on the number of events. The events
+HMAC `signature` (`domain.sync_signing`), with no limit on the number of events, sealed for the
+province's gateway (`sealed_batch`: AES-256-GCM under a key derived from the token). The events
 stay `pending`: the file may be lost on the way, and whatever reached the gateway by file comes
 back `delivered` when its result file is imported here, or as `duplicate` at the next online
 sync. Each export is recorded (its batch_id and a digest of its event ids, db/0005) and logged.
@@ -37,7 +38,7 @@ from ..domain.sync_rules import EventResult, ProtocolError, event_ids_digest, pa
 from ..domain.sync_signing import SIGNATURE_KEY, sign_body, verify_result
 from ..store import outbox, sync_state
 from ..store.db import write_transaction
-from . import audit_head
+from . import audit_head, sealed_batch
 
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_RESULT_FILE_BYTES = 1024 * 1024 * 1024  # decompressed; a guard against a zip bomb
@@ -81,7 +82,8 @@ def export_pending(db: Database, out: Path, *, token: str, unit_code: str, stati
         if audit is not None:
             audit("sync.exported", batch_id, {"events": len(events), "file": str(out)})
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(out, gzip.compress(raw, 6))
+    # Sealed for the province's gateway: a lost stick gives no citizen away (sealed_batch.py).
+    write_atomically(out, sealed_batch.seal(gzip.compress(raw, 6), token, unit_code, station_no))
     with write_transaction(db):
         sync_state.log(db, iso(clock()), "info", "export",
                        f"exported {len(events)} pending events to {out}", summary)
@@ -183,3 +185,13 @@ def _trusted_results(db: Database, path: Path, data: Any, *, token: str, unit_co
             f"{path}: its {len(results)} results do not answer the {exported['events']} events "
             f"exported in batch {batch_id}, in order")
     return results, batch_id
+
+
+def read_batch_file(path: Path, token: str) -> dict[str, Any]:
+    """A batch file this station exported, opened with its token (support and tests: the
+    gateway opens it with the key it keeps for the station)."""
+    raw = Path(path).read_bytes()
+    envelope = sealed_batch.envelope_of(raw)
+    if envelope is not None:
+        raw = sealed_batch.open_sealed(envelope, token)
+    return json.loads(gzip.decompress(raw).decode("utf-8"))
