@@ -156,11 +156,10 @@ NEEDLES = {"ID number": ID_NUMBER, "phone": intake_request()["applicant"]["phone
 
 
 def readable_forms(path: Path) -> list[bytes]:
-    """The file's bytes, and what a person gets from them without any key: each member of a
-    ZIP (backups), the text of a PDF."""
-    import zipfile
-
+    """The file's bytes, and what a person gets from them without any key: a gzip file's
+    content, each member of a ZIP (backups)."""
     import gzip
+    import zipfile
 
     data = path.read_bytes()
     forms = [data]

@@ -227,14 +227,12 @@ def test_kiem_tra_so_lists_a_correction_not_tampering(world, qtbot):
 def test_the_sync_screen_says_a_refused_dossier_was_corrected(world, qtbot):
     """The province refused the dossier's first update; the correction's update carries the
     whole dossier again: the screen says so, and "Gửi lại" never sends the stale one."""
-    import sqlite3
-
     from conftest import show_on_screen
+    from station_db import open_db
 
-    from intake_app.store.db import DATABASE_FILE
     from intake_app.ui.sync.screen import SyncScreen
 
-    with sqlite3.connect(world.folder / DATABASE_FILE) as conn:
+    with open_db(world.folder) as conn:
         conn.execute("UPDATE outbox SET state = 'rejected', reject_code = 'invalid_dossier', "
                      "reject_message = 'HoTen', updated_at = '2026-03-02T09:00:00+07:00' "
                      "WHERE dossier = (SELECT id FROM dossiers WHERE code = ?)", [world.code])
