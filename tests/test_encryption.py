@@ -293,3 +293,16 @@ def test_the_recovery_sheet_brings_a_copied_folder_back_on_a_new_pc(
         assert ID_NUMBER in pdf_text(kept_copy) and opened.audit.verify().ok
     status, checked, err = run_cli(capsys, copy, "backup", "verify", str(backup))
     assert status == 0 and checked["ok"], err
+
+
+def test_the_quick_look_at_start_up_needs_the_key(data_dir):
+    """The window reads the station's settings before opening the store (store/peek.py): with
+    the key it reads them; without it, or with another, it answers None (the start-up desk
+    then opens the store and asks for what is missing)."""
+    from intake_app.store.peek import peek_settings
+
+    seen = peek_settings(data_dir, database_key=station_key(data_dir))
+    assert seen is not None and seen.station is not None
+    assert seen.station.unit_code == UNIT["unit_code"]
+    assert peek_settings(data_dir) is None
+    assert peek_settings(data_dir, database_key=bytes(32)) is None

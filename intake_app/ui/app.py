@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -179,9 +180,16 @@ def install_error_hook() -> None:
 def start(app: QApplication, data_dir: Path, clerk: str | None, *,
           lazy: bool = True) -> MainWindow | None:
     """Everything up to the event loop; None if the person cancelled set-up or the clerk."""
+    # The database key (keyring's import and the credential store: ~0.15 s) is fetched while
+    # the fonts load: the quick look at the settings needs it, the database being encrypted.
+    found: dict[str, bytes | None] = {}
+    fetch = threading.Thread(target=lambda: found.update(key=_database_key(Path(data_dir))),
+                             name="database-key", daemon=True)
+    fetch.start()
     load_fonts(app)
+    fetch.join()
     peeked = peek_settings(data_dir, LANGUAGE_KEY, CLERKS_KEY, PRINTER_KEY,
-                           database_key=_database_key(Path(data_dir)))
+                           database_key=found.get("key"))
     if peeked is None or peeked.station is None:
         return _start_with_desk(app, Path(data_dir), clerk, lazy=lazy)
     printer_choice.choose(peeked.values.get(PRINTER_KEY))
