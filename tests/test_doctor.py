@@ -66,6 +66,8 @@ def test_a_healthy_station(data_dir):
         assert checks[key]["status"] == "ok", checks[key]
     assert checks["database"]["data"]["dossiers"] == 2
     assert "integrity_check: ok" in checks["database"]["summary"]
+    assert checks["database"]["data"]["encrypted"] and "SQLCipher" in checks["database"][
+        "summary"]
     assert checks["backup"]["status"] in ("ok", "warning")  # same disk in a test: a warning
     assert checks["outbox"]["summary"].startswith("2 chờ gửi")
     assert checks["printer"]["status"] == "skipped"  # no screen for this command line

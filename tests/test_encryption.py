@@ -128,11 +128,14 @@ def test_a_conversion_cut_at_any_step_loses_nothing(plaintext_station, tmp_path,
     database = folder / DATABASE_FILE
     import os
 
-    done = subprocess.run(
-        [sys.executable, "-c", "import sys; from intake_app.desk import Desk; "
-         "Desk(sys.argv[1]).close()", str(folder)],
-        cwd=ROOT, env={**os.environ, "INTAKE_TEST_CRASH_AT": step}, capture_output=True,
-        text=True, timeout=120)
+    child = ("import os, sys\n"
+             "from intake_app.store import encrypt_in_place\n"
+             "from intake_app.desk import Desk\n"
+             "encrypt_in_place.after_step = "
+             "lambda done: os._exit(77) if done == sys.argv[2] else None\n"
+             "Desk(sys.argv[1]).close()\n")
+    done = subprocess.run([sys.executable, "-c", child, str(folder), step], cwd=ROOT,
+                          env=dict(os.environ), capture_output=True, text=True, timeout=120)
     assert done.returncode == 77, done.stderr  # killed there
     # Cut: the database in place is whole, plaintext (before the rename) or encrypted.
     assert codes_in(folder) == codes

@@ -211,7 +211,7 @@ def check_database_file(data_dir: Path) -> tuple[Check, bool]:
     size = path.stat().st_size
     data = {"schema": facts.migrations[-1] if facts.migrations else None,
             "app_schema": known[-1], "dossiers": facts.dossiers, "size": size,
-            "integrity": facts.integrity}
+            "integrity": facts.integrity, "encrypted": not cipher.is_plaintext(path)}
     if not facts.sound:
         return Check("database", title, PROBLEM,
                      f"Cơ sở dữ liệu bị hỏng: SQLite kiểm tra thấy lỗi ({len(facts.integrity)} "
@@ -225,15 +225,17 @@ def check_database_file(data_dir: Path) -> tuple[Check, bool]:
                      f"này ({__version__}) chỉ đến {known[-1]}.",
                      "Cài phiên bản mới nhất của ứng dụng.", f"unknown migrations {newer}",
                      data), False
-    if pending:
+    if pending or not data["encrypted"]:
         return Check("database", title, WARNING,
-                     f"Nguyên vẹn, {facts.dossiers} hồ sơ; lược đồ {data['schema']} cũ hơn bản "
-                     "này: sẽ được sao lưu rồi nâng cấp khi mở ứng dụng.",
+                     f"Nguyên vẹn, {facts.dossiers} hồ sơ; " + (
+                         f"lược đồ {data['schema']} cũ hơn bản này: sẽ được sao lưu rồi nâng "
+                         "cấp" if pending else "chưa được mã hóa: sẽ được mã hóa") +
+                     " khi mở ứng dụng.",
                      "Mở ứng dụng (hoặc chạy một lệnh bất kỳ) để nâng cấp.",
-                     f"pending migrations {pending}", data), False
+                     f"pending migrations {pending}, encrypted {data['encrypted']}", data), False
     return Check("database", title, OK,
                  f"Nguyên vẹn (integrity_check: ok), {facts.dossiers} hồ sơ, "
-                 f"{_size(size)}, lược đồ {data['schema']}.", data=data), True
+                 f"{_size(size)}, lược đồ {data['schema']}, mã hóa (SQLCipher).", data=data), True
 
 
 def check_disk_space(data_dir: Path, backup_place: Path | None) -> Check:

@@ -98,10 +98,9 @@ def _counts(conn: cipher.Connection) -> dict[str, int]:
             for name in names}
 
 
-def _crash_point(step: str) -> None:
-    """Tests stop the process here (INTAKE_TEST_CRASH_AT=step) to prove each step safe."""
-    if os.environ.get("INTAKE_TEST_CRASH_AT") == step:
-        os._exit(77)
+def after_step(step: str) -> None:
+    """Called once each step is done (`STEPS`); the tests' child process replaces it to die
+    there, proving a cut after any step loses nothing."""
 
 
 def finish_conversion(path: Path, key: bytes) -> None:
@@ -133,7 +132,7 @@ def encrypt_in_place(path: Path, key: bytes) -> Conversion:
     try:
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         plain.execute("PRAGMA journal_mode=DELETE")
-        _crash_point("checkpoint")
+        after_step("checkpoint")
         before = _counts(plain)
         version = plain.execute("PRAGMA user_version").fetchone()[0]
         plain.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", [str(new)])
@@ -147,7 +146,7 @@ def encrypt_in_place(path: Path, key: bytes) -> Conversion:
     os.chmod(new, 0o600)
     _fsync_file(new)
     _fsync_folder(path.parent)
-    _crash_point("export")
+    after_step("export")
     check = cipher.connect(new, key)
     try:
         integrity = [row[0] for row in check.execute("PRAGMA integrity_check")]
@@ -164,23 +163,23 @@ def encrypt_in_place(path: Path, key: bytes) -> Conversion:
             "dữ liệu cũ vẫn nguyên vẹn; hãy gửi thư mục logs cho bộ phận công nghệ thông tin.",
             f"the encrypted copy of {path} does not match: integrity {integrity[:3]}, "
             f"tables differing {differing[:10]}")
-    _crash_point("verify")
+    after_step("verify")
     part = Path(f"{aside}.part")
     shutil.copyfile(path, part)
     _fsync_file(part)
     os.replace(part, aside)
     _fsync_folder(path.parent)
-    _crash_point("aside")
+    after_step("aside")
     os.replace(new, path)
     _fsync_folder(path.parent)
-    _crash_point("replace")
+    after_step("replace")
     if not cipher.opens_with(path, key):  # cannot happen after the check; never lose the copy
         raise ConversionFailed(
             f"Cơ sở dữ liệu {path} vừa mã hóa không mở được; bản cũ được giữ ở {aside.name}.",
             f"{path} does not open with the key after the rename; {aside} kept")
     _remove(aside)
     _fsync_folder(path.parent)
-    _crash_point("cleanup")
+    after_step("cleanup")
     seconds = time.perf_counter() - started
     log.warning("database %s encrypted: %d tables, %d rows, %.2f s", path, len(after),
                 sum(after.values()), seconds)
