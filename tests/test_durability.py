@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from crash_child import PAYLOAD
-from station_db import IntegrityError, open_db
+from station_db import IntegrityError, kept_pdf, open_db
 
 from intake_app.desk import Desk
 from intake_app.documents.receipt_pdf import build_receipt_pdf
@@ -54,7 +54,14 @@ def payload(note: str = "") -> dict:
 
 
 def is_complete_pdf(path: Path) -> bool:
-    content = path.read_bytes()
+    """Whole: kept sealed, it opens with the station's key (its tag proves it whole), and
+    inside is a PDF from its header to its end."""
+    from intake_app.documents.kept import SealedFileDamaged
+
+    try:
+        content = kept_pdf(path)
+    except SealedFileDamaged:
+        return False
     return content.startswith(b"%PDF-") and content.rstrip().endswith(b"%%EOF")
 
 
@@ -269,7 +276,7 @@ def test_sigkill_loses_nothing_the_clerk_was_told_was_stamped(tmp_path):
           f"{len(leftovers)} temp files left by kills")
     with Desk(data_dir) as desk:
         for pdf in pdfs:  # not merely framed like a PDF: exactly the receipt of that dossier
-            assert pdf.read_bytes() == build_receipt_pdf(desk.receipt(pdf.stem)), pdf.name
+            assert desk.read_pdf(pdf) == build_receipt_pdf(desk.receipt(pdf.stem)), pdf.name
 
     # The folder still opens and the next dossier takes the next number of the last round's day.
     last_day = FIRST_ROUND_DAY + timedelta(days=CRASH_ROUNDS - 1, hours=9)

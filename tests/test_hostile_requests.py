@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 from conftest import intake_request, rows
 from conftest import run_cli as run
+from station_db import kept_pdf
 from test_input_limits import INIT, cp1258, put
 
 SEED = 20260913
@@ -138,7 +139,14 @@ def file_bytes(rng: random.Random, request: Any) -> bytes:
 
 
 def is_whole_pdf(path: Path) -> bool:
-    data = path.read_bytes()
+    """Whole: kept sealed, it opens with the station's key (its tag proves it whole), and
+    inside is a PDF from its header to its end."""
+    from intake_app.documents.kept import SealedFileDamaged
+
+    try:
+        data = kept_pdf(path)
+    except SealedFileDamaged:
+        return False
     return data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
 
 

@@ -93,7 +93,7 @@ def test_a_failed_print_keeps_the_original_and_leaving_it_unprinted_asks(
     again = dialog.preview
     assert again.original is not None and again.copies.value() == 2
     assert "BẢN SAO" not in pdf_words(again.pdf)
-    assert again.pdf == desk.receipt_path(desk.receipt(code)).read_bytes()  # the kept original
+    assert again.pdf == desk.read_pdf(desk.receipt_path(desk.receipt(code)))  # the original
     assert again.file_stem == f"giay-tiep-nhan-{code}"
     printed = tmp_path / "printed.pdf"
     again.choose_printer = to_file(printed)
