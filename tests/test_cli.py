@@ -156,3 +156,39 @@ def test_commands_need_a_set_up_folder(tmp_path, capsys):
 def test_unknown_code(station, capsys):
     status, _, err = run(capsys, station, "show", "000.00.12.H56-260101-2999")
     assert status == 1 and "Không có hồ sơ nào mã 000.00.12.H56-260101-2999" in err
+
+
+def test_the_window_start_skips_the_commands(tmp_path) -> None:
+    """`intake-app` with no command goes to the window without the commands' parser: building
+    it imports every command and the desk's libraries (0.2–0.4 s of the clerk's start)."""
+    code = (
+        "import sys\n"
+        "from intake_app import cli\n"
+        "opened = []\n"
+        "import intake_app.ui.app as app\n"
+        "app.run_app = lambda data_dir, clerk: opened.append((data_dir.name, clerk)) or 0\n"
+        f"assert cli.main(['--data-dir', {str(tmp_path / 'station')!r}, '--clerk', 'Hoa']) == 0\n"
+        "assert opened == [('station', 'Hoa')], opened\n"
+        "heavy = {'intake_app.desk', 'sqlite_utils', 'intake_app.cli.commands'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("argv", [["find", "Lan"], ["--help"], ["--data-dir"], ["--bogus"],
+                                  ["--clerk", "Hoa", "show", "X"]])
+def test_anything_but_the_window_goes_to_the_full_parser(argv) -> None:
+    from intake_app.cli import _window_arguments
+
+    assert _window_arguments(argv) is None
+
+
+def test_the_window_arguments_read_as_the_full_parser_reads_them(tmp_path) -> None:
+    from intake_app.cli import _window_arguments, build_parser
+
+    for argv in ([], ["--clerk", "Lê Thị Hoa"], ["--data-dir", str(tmp_path), "--clerk=Hoa"]):
+        quick, full = _window_arguments(argv), build_parser().parse_args(argv)
+        assert quick is not None and vars(quick) == vars(full)

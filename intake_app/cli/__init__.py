@@ -13,24 +13,6 @@ from pathlib import Path
 from ..domain.errors import DeskError, StorageProblem
 from ..logs import setup_logging
 from ..paths import default_data_dir
-from . import (
-    backup_commands,
-    calendar_commands,
-    clock_commands,
-    commands,
-    correction_commands,
-    doctor_commands,
-    fee_commands,
-    hub_commands,
-    idcard_commands,
-    keys_commands,
-    lifecycle_commands,
-    setup_commands,
-    station_commands,
-    store_commands,
-    sync_commands,
-    user_commands,
-)
 
 CLERK_ENV = "INTAKE_APP_CLERK"
 
@@ -43,6 +25,27 @@ def _default_clerk() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # The commands' modules import the desk and its libraries: only when a command is run,
+    # never on the way to the window (`_window_arguments`).
+    from . import (
+        backup_commands,
+        calendar_commands,
+        clock_commands,
+        commands,
+        correction_commands,
+        doctor_commands,
+        fee_commands,
+        hub_commands,
+        idcard_commands,
+        keys_commands,
+        lifecycle_commands,
+        setup_commands,
+        station_commands,
+        store_commands,
+        sync_commands,
+        user_commands,
+    )
+
     parser = argparse.ArgumentParser(
         prog="intake-app",
         description="Dossier-intake desk of a commune one-stop-shop counter. "
@@ -142,6 +145,31 @@ INTERRUPTED = 130
 log = logging.getLogger("intake_app.cli")
 
 
+def _window_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments of a start of the window (no command: only `--data-dir`, `--clerk`), or
+    None for anything else (a command, `--help`, a mistake), which the full parser reads.
+
+    The window's start skips the full parser: building it imports every command's module,
+    and with them the desk and its libraries, which the window opens on its workers later.
+    """
+    parser = argparse.ArgumentParser(prog="intake-app", add_help=False, exit_on_error=False)
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--clerk", default=None)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def _fail(message: str, status: int = 1) -> int:
+    print(f"intake-app: {message}", file=sys.stderr)
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every error ends as one Vietnamese line and an exit status.
 
@@ -152,8 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")  # Vietnamese on a Windows console
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _window_arguments(argv) or build_parser().parse_args(argv)
     data_dir = args.data_dir or default_data_dir()
     log_file = setup_logging(data_dir)
     try:
@@ -162,18 +189,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A storage problem keeps SQLite's or the system's own words (its cause) for IT.
         log.warning("`%s` refused: %s: %s", args.command, type(exc).__name__, exc.detail,
                     exc_info=exc if isinstance(exc, StorageProblem) else None)
-        return commands.fail(exc.message, exc.exit_code)
+        return _fail(exc.message, exc.exit_code)
     except KeyboardInterrupt:
-        return commands.fail("Đã dừng theo yêu cầu.", INTERRUPTED)
+        return _fail("Đã dừng theo yêu cầu.", INTERRUPTED)
     except Exception as exc:
         problem = _storage_problem(exc, data_dir)
         if problem is not None:
             log.warning("`%s` failed: %s: %s", args.command, type(problem).__name__,
                         problem.detail, exc_info=exc)
-            return commands.fail(problem.message, problem.exit_code)
+            return _fail(problem.message, problem.exit_code)
         log.exception("unexpected error in `%s`", args.command)
         where = f" Chi tiết đã được ghi vào {log_file}." if log_file else ""
-        return commands.fail(
+        return _fail(
             f"Lỗi không lường trước ({type(exc).__name__}).{where} Hãy gửi tệp nhật ký này cho "
             "bộ phận công nghệ thông tin.")
 
