@@ -25,7 +25,7 @@ from intake_app.sync.office_feed import OfficeFeed
 def hub(tmp_path):
     folder = tmp_path / "hub"
     init_hub(folder)
-    process = HubProcess(folder, "--connected-seconds", "3").start()
+    process = HubProcess(folder, "--connected-seconds", "3", "--updates-every", "0.5").start()
     yield process
     process.kill()
 
@@ -115,6 +115,17 @@ def test_hand_back_at_counter_2_a_dossier_stamped_at_counter_1(hub, province, tm
         assert "office" not in kept["history"][3]
         assert province.count_accepted("000.00.12.H56", 1) == (5, 1)
         assert province.count_accepted("000.00.12.H56", 2) == (0, 0)
+        # The province's remark reaches every counter's copy through the hub (counter 2 has
+        # no province token and no route to the province).
+        province.post_update(stamped.code, 10, "Đã lưu hồ sơ", "Phòng Tư pháp")
+        wait_until(lambda: hub_rows(hub.folder, "SELECT count(*) FROM office_updates")[0][0],
+                   60, 0.1, "the hub has the province's update")
+        for desk in (one, two):  # each counter's ordinary pull, from its hub
+            result = Syncer(desk).run(forced=True)
+            assert result.ok and result.pull.applied + result.pull.history_only == 1
+        notes = [h["note"] for h in two.history(stamped.code)]
+        assert any("Đã lưu hồ sơ" in n for n in notes), notes
+        assert any("Đã lưu hồ sơ" in h["note"] for h in one.history(stamped.code))
     finally:
         feed.stop()
         one.close()

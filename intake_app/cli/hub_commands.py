@@ -49,6 +49,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                        help="longest province back-off in seconds (default 900)")
     serve.add_argument("--connected-seconds", type=float, default=None,
                        help=argparse.SUPPRESS)  # tests: a counter silent longer is off
+    serve.add_argument("--updates-every", type=float, default=None,
+                       help="seconds between asking the province for its updates (default 30)")
     serve.add_argument("--batch-events", type=int, default=None,
                        help="events per batch to the province (default 500)")
     serve.set_defaults(before_opening=cmd_serve, needs_station=False)
@@ -128,7 +130,7 @@ def cmd_serve(args: argparse.Namespace, data_dir: Path) -> int:
 
     return serve(data_dir, host=args.host, port=args.port, backoff_base=args.retry_base,
                  backoff_cap=args.retry_cap, batch_events=args.batch_events,
-                 connected_s=args.connected_seconds)
+                 connected_s=args.connected_seconds, updates_every=args.updates_every)
 
 
 def cmd_pair_code(args: argparse.Namespace, data_dir: Path) -> int:

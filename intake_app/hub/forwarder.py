@@ -34,6 +34,7 @@ from ..sync.sender import Identity, Sender
 log = logging.getLogger(__name__)
 
 IDLE_S = 30.0  # longest sleep when nothing is due (a new event wakes it at once)
+UPDATES_EVERY_S = 30.0  # the province's updates are asked for this often per station
 AUTH_WAIT_S = 300.0  # a refused token is tried again after this (or a new token)
 
 
@@ -99,7 +100,7 @@ class Forwarder:
                  province: Callable[[], Province | None],
                  token_for: Callable[[int], str | None],
                  backoff_base: float = BACKOFF_BASE_S, backoff_cap: float = BACKOFF_CAP_S,
-                 max_events: int = MAX_BATCH_EVENTS,
+                 max_events: int = MAX_BATCH_EVENTS, updates_every: float = UPDATES_EVERY_S,
                  rng: Callable[[], float] = random.random):
         self.store = store
         self.unit_code = unit_code
@@ -109,7 +110,9 @@ class Forwarder:
         self.backoff_cap = backoff_cap
         self.rng = rng
         self.max_events = max_events
+        self.updates_every = updates_every
         self.states: dict[int, StationState] = {}
+        self.updates_due: dict[int, float] = {}  # station → when to ask for updates next
         self.last_success_at: str | None = None  # ISO, the last pass that emptied a queue
         self.last_failure_at: str | None = None
         self.last_error: str | None = None
@@ -159,9 +162,49 @@ class Forwarder:
             state = self.states.setdefault(station_no, StationState())
             if state.next_try <= now and not self._stop.is_set():
                 self._forward(station_no, state)
+        self._pull_updates()
         now = time.monotonic()
         due = [self.states[k].next_try - now for k in stations if k in self.states]
+        due += [when - now for when in self.updates_due.values()]
         return max(0.05, min([IDLE_S, *due]))
+
+    def _pull_updates(self) -> None:
+        """The province's updates for each counter station (under its token), kept at the
+        hub for every counter; at most every UPDATES_EVERY_S per station, never while that
+        station's forwarding backs off."""
+        from ..domain.sync_rules import UPDATES_PAGE_LIMIT
+        from ..sync.client import NoAnswer
+
+        province = self.province()
+        if province is None:
+            return
+        for counter in self.store.counters():
+            station_no = int(counter["station_no"])
+            now = time.monotonic()
+            state = self.states.get(station_no)
+            if self.updates_due.get(station_no, 0.0) > now or (
+                    state is not None and state.next_try > now):
+                continue
+            self.updates_due[station_no] = now + self.updates_every
+            token = self.token_for(station_no)
+            if not token:
+                continue
+            try:
+                with GatewayClient(province.gateway_url, token, ca_file=province.ca_file,
+                                   user_agent=f"intake-hub/{__version__}") as client:
+                    for _ in range(100):
+                        answer = client.updates(self.store.province_cursor(station_no),
+                                                UPDATES_PAGE_LIMIT)
+                        data = answer.json()
+                        if answer.status != 200 or not isinstance(data, dict):
+                            break
+                        page = [u for u in data.get("updates") or [] if isinstance(u, dict)]
+                        self.store.add_province_updates(station_no, page,
+                                                        data.get("next_cursor"))
+                        if not page:
+                            break
+            except NoAnswer as exc:
+                log.info("province updates for station %s: %s", station_no, exc)
 
     def _forward(self, station_no: int, state: StationState) -> None:
         province = self.province()

@@ -192,7 +192,7 @@ def load_province_token(office_id: str, station_no: int) -> str | None:
 def serve(folder: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
           backoff_base: float | None = None, backoff_cap: float | None = None,
           batch_events: int | None = None, connected_s: float | None = None,
-          log_level: str = "warning") -> int:
+          updates_every: float | None = None, log_level: str = "warning") -> int:
     """Run the hub in the foreground until interrupted: HTTPS with the hub's certificate and
     the forwarder to the province."""
     try:
@@ -222,7 +222,8 @@ def serve(folder: Path, *, host: str = "0.0.0.0", port: int = DEFAULT_PORT,
                           token_for=lambda k: load_province_token(meta["office_id"], k),
                           backoff_base=backoff_base or BACKOFF_BASE_S,
                           backoff_cap=backoff_cap or BACKOFF_CAP_S,
-                          max_events=batch_events or MAX_BATCH_EVENTS)
+                          max_events=batch_events or MAX_BATCH_EVENTS,
+                          updates_every=updates_every or 30.0)
     store.province_state = forwarder.province_state
     app = create_office_app(store, hub.certificate_pem)
     config = uvicorn.Config(app, host=host, port=port, log_level=log_level,

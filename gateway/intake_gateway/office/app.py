@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from ..app import StationOf, _build_app, _drain
 from ..bodies import content_coding, read_capped
 from ..errors import GatewayError, Unprocessable
+from ..feed import DEFAULT_LIMIT, MAX_LIMIT, decode_cursor, encode_cursor
 from ..timeutil import server_time
 from .ingest import receive_office
 from .store import OfficeStore
@@ -80,7 +81,8 @@ def create_office_app(store: OfficeStore, certificate_pem: str) -> FastAPI:
     app = _build_app(store, None)
     app.title = "Intake office hub"
     app.router.routes = [route for route in app.router.routes
-                         if getattr(route, "path", None) not in ("/v1/health", "/v1/batches")]
+                         if getattr(route, "path", None) not in ("/v1/health", "/v1/batches",
+                                                                 "/v1/updates")]
     pin = certificate_pin(certificate_pem)
     touched: dict[int, float] = {}
 
@@ -131,6 +133,23 @@ def create_office_app(store: OfficeStore, certificate_pem: str) -> FastAPI:
             await _drain(chunks)
             raise
         return await run_in_threadpool(receive_office, store, station, raw)
+
+    @app.get("/v1/updates", tags=["sync"])
+    def updates(
+        station: StationOf,
+        after: Annotated[str | None, Query(max_length=200)] = None,
+        limit: Annotated[int, Query(ge=1)] = DEFAULT_LIMIT,
+    ) -> dict[str, Any]:
+        """The province's updates of every dossier of the office (relayed by the hub), so that
+        every counter's copy moves alike; the contract's shape and cursor."""
+        after = after or None
+        try:
+            position = decode_cursor(after)
+        except ValueError as exc:
+            raise Unprocessable(f"after: {exc}", code="bad_cursor") from exc
+        page = store.office_updates_after(position, min(limit, MAX_LIMIT))
+        return {"updates": [update for _, update in page],
+                "next_cursor": encode_cursor(page[-1][0]) if page else after}
 
     @app.post("/office/v1/claims", status_code=202, tags=["office"])
     def claim(body: ClaimRequest, station: StationOf) -> dict[str, Any]:

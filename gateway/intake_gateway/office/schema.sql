@@ -129,3 +129,13 @@ CREATE TABLE IF NOT EXISTS office_config (
     changed_by_station INTEGER NOT NULL,
     changed_at TEXT NOT NULL
 );
+
+-- The province's updates (GET /v1/updates of each counter station's token), relayed to every
+-- counter: each counter applies every update of the office to its copy, in this order.
+CREATE TABLE IF NOT EXISTS office_updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    update_id TEXT NOT NULL UNIQUE,
+    station_no INTEGER NOT NULL,       -- the token it came with (the dossier's owner)
+    body TEXT NOT NULL,                -- the update exactly as the province gave it
+    received_at TEXT NOT NULL
+);

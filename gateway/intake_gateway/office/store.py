@@ -308,6 +308,41 @@ class OfficeStore(Store):
                  "resolved_at": r, "resolution": json.loads(res) if res else None}
                 for e, d, v, n, c, m, p, at, r, res in rows]
 
+    # ---- the province's updates, relayed (§2.1, §6.3) -------------------------------------
+
+    def province_cursor(self, station_no: int) -> str | None:
+        return self.meta().get(f"province_cursor.{station_no}") or None
+
+    def add_province_updates(self, station_no: int, updates: list[dict[str, Any]],
+                             next_cursor: str | None) -> int:
+        """Keep a page of the province's updates (once each) with the station's cursor."""
+        now = server_time()
+
+        def work(conn: Connection) -> int:
+            added = 0
+            for update in updates:
+                added += conn.execute(
+                    "INSERT INTO office_updates (update_id, station_no, body, received_at) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    [str(update.get("update_id")), station_no, _compact(update), now]).rowcount
+            if next_cursor:
+                conn.execute("INSERT INTO office_meta (key, value) VALUES (?, ?) ON CONFLICT "
+                             "(key) DO UPDATE SET value = excluded.value",
+                             [f"province_cursor.{station_no}", next_cursor])
+            return added
+
+        added = self.db.write(work)
+        if added:
+            self._bump()
+        return added
+
+    def office_updates_after(self, after: int, limit: int) -> list[tuple[int, dict[str, Any]]]:
+        """Every counter gets every update of the office, in the order the hub received them."""
+        rows = self.db.read(lambda conn: conn.all(
+            "SELECT seq, body FROM office_updates WHERE seq > ? ORDER BY seq LIMIT ?",
+            [after, limit]))
+        return [(int(seq), json.loads(body)) for seq, body in rows]
+
     # ---- the office's shared data (§5) ------------------------------------------------------
 
     def config(self, section: str) -> dict[str, Any]:
