@@ -188,7 +188,8 @@ def leaks(path: Path) -> list[str]:
     return sorted(set(found))
 
 
-def test_strings_over_the_data_folder_backups_and_usb_file_finds_no_citizen(make_desk):
+def test_strings_over_the_data_folder_backups_and_usb_file_finds_no_citizen(
+        make_desk, capsys, monkeypatch):
     """`strings` (a byte search, UTF-8 and UTF-16, NFC and NFD) over every file of the data
     folder (database, WAL, keys, high-water file, kept receipts), of the backup place (every
     member of each backup) and a USB batch file (also gunzipped) finds no ID number, name,
@@ -196,12 +197,22 @@ def test_strings_over_the_data_folder_backups_and_usb_file_finds_no_citizen(make
     desk = make_desk(FakeClock(at("2026-03-02 09:00")))
     desk.receive(intake_request(), clerk="Hoa")
     desk.backups.make(kind="manual")
+    import json
+
+    from conftest import run_cli
+
+    refused = intake_request()
+    refused["applicant"]["phone"] = NEEDLES["phone"] + "x"  # a refusal is logged
+    for request in (intake_request(), refused):  # the command line logs into the folder
+        run_cli(capsys, desk.data_dir, "receive", "--json", "-",
+                stdin=json.dumps(request, ensure_ascii=False), monkeypatch=monkeypatch)
     usb = desk.data_dir.parent / "usb" / "dong-bo.json.gz"
-    assert desk.sync.export(usb, token="the-station-token")["events"] == 1
+    assert desk.sync.export(usb, token="the-station-token")["events"] == 2
     files = [p for p in desk.data_dir.parent.rglob("*") if p.is_file()]
     assert usb in files
     assert any(p.name.endswith(".intake-backup") for p in files)
     assert any(p.name.endswith("-wal") for p in files)
+    assert any(p.suffix == ".log" for p in files)
     assert {p.name: leaks(p) for p in files if leaks(p)} == {}
 
 
