@@ -296,25 +296,28 @@ class Operations(QObject):
         self._busy_timer.timeout.connect(self._show_busy)
         self._closed = False
         self._abandoned = False
-        self._store_open = threading.Event()  # the main lane opened the store once
+        self._first_open = threading.Lock()  # held by the lane opening the store first
+        self._store_open = False  # the store was opened once in this session (under the lock)
 
     def _open_desk(self, lane: str) -> Desk:  # a worker thread
-        """A worker's own Desk. The main lane opens the store first (its keys made or loaded,
-        its schema brought up to date, once); the other lane waits for that."""
+        """A worker's own Desk. Whichever lane needs the store first opens it (its keys made
+        or loaded, its schema brought up to date, once) while the other lane waits for that;
+        the main lane is usually first, but a screen whose first op runs on the lane for long
+        work (the health check page) no longer waits for a main-lane op that may never come."""
         from ..desk import Desk
         from ..paths import DATABASE_FILE
         from ..store.health import health_of
 
-        if lane != MAIN_LANE:
-            self._store_open.wait(STOP_TIMEOUT_S)
-        # The first opening in this process checks the database in the background (a write
-        # waits for the check, reads go on); every later one shares what it found.
-        health = health_of(self.data_dir / DATABASE_FILE)
-        fresh = health.last is None and not health.running
-        desk = Desk(self.data_dir, clock=self.clock,
-                    check_store="background" if fresh and lane == MAIN_LANE else "once")
-        self._store_open.set()
-        return desk
+        with self._first_open:
+            # The first opening in this process checks the database in the background (a
+            # write waits for the check, reads go on); every later one shares what it found.
+            health = health_of(self.data_dir / DATABASE_FILE)
+            fresh = health.last is None and not health.running
+            first = not self._store_open
+            desk = Desk(self.data_dir, clock=self.clock,
+                        check_store="background" if fresh and first else "once")
+            self._store_open = True
+            return desk
 
     # ---- state -------------------------------------------------------------------------------
 
