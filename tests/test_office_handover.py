@@ -150,6 +150,12 @@ def test_a_take_over_parks_the_old_writers_offline_step_and_shows_it(hub, tmp_pa
             stamped.code, reason="Quầy 1 tắt máy, công dân chờ nhận kết quả",
             actor="Trần Văn Bình")
         assert grant["mode"] == "takeover" and grant["version"] == 2
+        # Grants are signed by the office's key, which the counter got at pairing.
+        from intake_app.domain.office import grant_signature_ok
+
+        key = two.setting("office.office")["office_public_key"]
+        assert grant_signature_ok(grant, key)
+        assert not grant_signature_ok({**grant, "to_station": 3}, key)
         two.step(stamped.code, StepRequest(DossierStatus.IN_PROCESSING, "Trần Văn Bình",
                                            to_unit="Phòng Tư pháp"))
         push(two)

@@ -99,3 +99,21 @@ def hub_url(address: str) -> str:
     if ":" in host:
         host = f"[{host}]"
     return f"https://{host}:{port}"
+
+
+def grant_signature_ok(grant: dict[str, Any], public_key_b64: str) -> bool:
+    """Whether the office hub signed this grant (Ed25519 over its canonical form without
+    `signature`, docs/office-hub.md §7.2)."""
+    import base64
+    import binascii
+
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    body = {k: v for k, v in grant.items() if k != "signature"}
+    try:
+        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_key_b64))
+        key.verify(base64.b64decode(str(grant.get("signature") or "")), canonical(body))
+    except (InvalidSignature, ValueError, binascii.Error):
+        return False
+    return True

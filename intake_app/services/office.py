@@ -27,6 +27,7 @@ from ..domain.office import (
     PIN_PEM_KEY,
     code_key,
     counter_proof,
+    grant_signature_ok,
     hub_proof_ok,
     hub_url,
     normalise_code,
@@ -115,6 +116,7 @@ class Office:
                                 str(answer["token"]))
         office = {"office_id": answer["office_id"], "epoch": answer["epoch"],
                   "unit_name": unit["unit_name"], "station_no": station_no,
+                  "office_public_key": answer.get("office_public_key") or "",
                   "joined_at": iso(self.desk.clock())}
         with write_transaction(self.db):
             settings.set_value(self.db, HUB_URL_KEY, url)
@@ -294,6 +296,10 @@ class HandOver:
         own = self.desk.station.station_no
         if int(grant["to_station"]) != own:
             return False
+        key = (self.desk.setting(OFFICE_KEY) or {}).get("office_public_key")
+        if key and not grant_signature_ok(grant, key):
+            raise Failed("Giấy chuyển quyền hồ sơ không có chữ ký đúng của máy chủ văn phòng.",
+                         f"grant {grant.get('grant_id')}: the office's signature fails")
         with write_transaction(self.db):
             row = self.db.execute("SELECT code FROM dossiers WHERE dossier_id = ?",
                                   [grant["dossier_id"]]).fetchone()

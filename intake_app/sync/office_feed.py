@@ -170,23 +170,20 @@ class FeedRefused(Exception):
 
 def watch_commits(data_dir: Path, on_change: Callable[[], None], stop: threading.Event) -> None:
     """Call `on_change()` whenever another connection commits a new outbox event (the sync's
-    and the feed's own commits change `data_version` too, but add no event)."""
-    from ..station_keys import load_station_keys
-    from ..store import cipher
-    from ..store.db import DATABASE_FILE
+    and the feed's own commits change `data_version` too, but add no event). Its own Desk:
+    the database is encrypted, only the store's door opens it."""
+    from ..desk import Desk
 
-    database = data_dir / DATABASE_FILE
-    key = None if cipher.is_plaintext(database) else load_station_keys(data_dir).database_key
-    conn = cipher.connect(database, key)
+    desk = Desk(data_dir)
 
     def newest() -> int:
-        return int(conn.execute("SELECT coalesce(max(id), 0) FROM outbox").fetchone()[0])
+        return int(desk.db.execute("SELECT coalesce(max(id), 0) FROM outbox").fetchone()[0])
 
     try:
-        last = conn.execute("PRAGMA data_version").fetchone()[0]
+        last = desk.db.execute("PRAGMA data_version").fetchone()[0]
         seen = newest()
         while not stop.wait(WATCH_S):
-            version = conn.execute("PRAGMA data_version").fetchone()[0]
+            version = desk.db.execute("PRAGMA data_version").fetchone()[0]
             if version == last:
                 continue
             last = version
@@ -194,7 +191,7 @@ def watch_commits(data_dir: Path, on_change: Callable[[], None], stop: threading
                 seen = top
                 on_change()
     finally:
-        conn.close()
+        desk.close()
 
 
 def run_counter(data_dir: Path) -> int:
