@@ -91,6 +91,16 @@ def test_a_dossier_stamped_at_one_counter_is_found_and_read_only_at_another(
         assert [r.code for r in two.ledger.build(day, day, counter=1).rows] == [stamped.code]
         assert [r.code for r in two.ledger.build(day, day, "Lê Thị Hoa", office=True).rows] \
             == [stamped.code]
+        # Report 06a likewise: this counter's own by default, the office's, one counter's or
+        # one clerk's on request (a working copy; the recorded prints stay the counter's).
+        reports = two.reports
+        assert reports.report_06a(day, day).total.total == 1
+        assert reports.report_06a(day, day, office=True).total.total == 2
+        assert reports.report_06a(day, day, counter=1).total.total == 1
+        assert reports.report_06a(day, day, office=True, clerk="Hoa").total.total == 1
+        out = tmp_path / "06a-office.pdf"
+        assert reports.write_scoped_06a(day, day, out, office=True).total.total == 2
+        assert out.read_bytes().startswith(b"%PDF") and reports.prints_06a(day, day) == []
     finally:
         one.close()
         two.close()

@@ -138,6 +138,8 @@ def _verify_log(desk: Desk) -> int:
 
 
 def cmd_report(args: argparse.Namespace, desk: Desk) -> int:
+    if args.office or args.counter is not None or args.report_clerk:
+        return _scoped_report(args, desk)
     try:
         format_of(Path(args.out), REPORT_FORMATS)
         out = out_path(args, desk)
@@ -168,6 +170,24 @@ def cmd_report(args: argparse.Namespace, desk: Desk) -> int:
           "check": printed.summary()})
     if printed.matches is False:
         return fail(printed.summary())
+    return OK
+
+
+def _scoped_report(args: argparse.Namespace, desk: Desk) -> int:
+    """06a of the office, one counter or one clerk (a working copy, not a recorded print)."""
+    try:
+        format_of(Path(args.out), REPORT_FORMATS)
+        out = out_path(args, desk)
+        report = desk.reports.write_scoped_06a(args.start, args.end, out, office=args.office,
+                                               counter=args.counter,
+                                               clerk=args.report_clerk or None)
+    except (UnknownFormat, ValueError) as exc:
+        return fail(str(exc), INVALID)
+    total = report.total
+    emit({"file": str(out), "fields": len(report.rows),
+          "scope": {"office": args.office, "counter": args.counter, "clerk": args.report_clerk},
+          "total": {"received": total.total, "solved": total.solved_total,
+                    "in_progress": total.in_progress_total}})
     return OK
 
 
@@ -220,5 +240,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     report.add_argument("--from", dest="start", type=date_arg, required=True)
     report.add_argument("--to", dest="end", type=date_arg, required=True)
     report.add_argument("--out", required=True, help="FILE.pdf or FILE.xlsx")
+    report.add_argument("--office", action="store_true",
+                        help="in an office: every counter's dossiers (a working copy)")
+    report.add_argument("--counter", type=int, default=None,
+                        help="in an office: the dossiers received at counter N")
+    report.add_argument("--clerk", dest="report_clerk", default=None,
+                        help="only the dossiers this clerk received")
     add_force(report)
     report.set_defaults(action=cmd_report)

@@ -95,13 +95,20 @@ class Reports:
     def __init__(self, desk: Desk):
         self.desk = desk
 
-    def report_06a(self, start: date, end: date) -> Report06a:
-        """Counts by field for `start`..`end`; the report's identity is checked when built."""
+    def report_06a(self, start: date, end: date, *, office: bool = False,
+                   counter: int | None = None, clerk: str | None = None) -> Report06a:
+        """Counts by field for `start`..`end`; the report's identity is checked when built.
+
+        This counter's dossiers by default (a counter in an office holds the others' too);
+        `office`: every counter's, `counter`: one counter's, `clerk`: one receiving clerk's
+        (docs/office-hub.md §8)."""
         if end < start:
             raise ValueError("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.")
         as_of = to_vn(self.desk.clock())
+        station_no = None if office else (counter or self.desk.station.station_no)
         records = reporting.report_records(self.desk.db, start, period_end_instant(end, as_of),
-                                           self.desk.calendar())
+                                           self.desk.calendar(), station_no=station_no,
+                                           clerk=clerk)
         return build_report_06a(
             records, start, end, as_of, unit_name=self.desk.station.unit_name,
             reporting_to=self.desk.setting("report_to", "") or "",
@@ -142,6 +149,16 @@ class Reports:
             )
         return ReportPrint(out, report, closed, print_id, digest, first, differences,
                            first_same)
+
+    def write_scoped_06a(self, start: date, end: date, out: Path, *, office: bool = False,
+                         counter: int | None = None, clerk: str | None = None) -> Report06a:
+        """The office's, another counter's or one clerk's 06a as a file: a working copy, not
+        this counter's recorded print (the prints and their first-print check stay the
+        counter's own report's)."""
+        format_of(out, REPORT_FORMATS)
+        report = self.report_06a(start, end, office=office, counter=counter, clerk=clerk)
+        self.write_06a(report, out)
+        return report
 
     def prints_06a(self, start: date, end: date) -> list[PrintRecord]:
         """Every print of the period's report 06a, oldest first."""

@@ -19,19 +19,24 @@ from . import dossiers
 
 
 def report_records(db: Database, start: date, end_instant: datetime,
-                   calendar: WorkCalendar) -> list[ReportRecord]:
-    """The dossiers the period can count, each as it was at `end_instant` (`record_as_of`).
+                   calendar: WorkCalendar, *, station_no: int | None = None,
+                   clerk: str | None = None) -> list[ReportRecord]:
+    """The dossiers the period can count, each as it was at `end_instant` (`record_as_of`);
+    only those received at counter `station_no`, or by `clerk`, when given (an office's copy
+    holds every counter's dossiers).
 
     Candidates: received by the period end and not finished before its start. The history is
     read only for the dossiers that have a step after the period end; for the others the
     current row is the dossier as it was then.
     """
     end = iso(end_instant)
+    scope = "".join([" AND station_no = ?" if station_no is not None else "",
+                     " AND clerk = ?" if clerk is not None else ""])
     rows = db.execute(
         "SELECT id, code, field_code, field_name, channel, received_at, statutory_due_at, "
         "finished_at, status, supplement_count, supplement_requested_at FROM dossiers "
-        "WHERE received_at <= ? AND (finished_at IS NULL OR finished_at >= ?)",
-        [end, start.isoformat()],
+        "WHERE received_at <= ? AND (finished_at IS NULL OR finished_at >= ?)" + scope,
+        [end, start.isoformat(), *(v for v in (station_no, clerk) if v is not None)],
     ).fetchall()
     changed_since = {
         dossier for (dossier,) in db.execute(
