@@ -27,10 +27,8 @@ import base64
 import contextlib
 import json
 import os
-import secrets as random_source
 import tempfile
 import unicodedata
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -105,8 +103,16 @@ class KeysFileDamaged(StorageProblem):
 
 # ---- the recovery key ------------------------------------------------------------------------
 
+def _random_bytes(count: int) -> bytes:
+    # secrets (hmac, OpenSSL's hashlib) is imported when keys are made: the window's start,
+    # which only reads them, goes without it.
+    import secrets
+
+    return secrets.token_bytes(count)
+
+
 def new_recovery_secret() -> bytes:
-    return random_source.token_bytes(2 * RECOVERY_GROUPS)
+    return _random_bytes(2 * RECOVERY_GROUPS)
 
 
 def format_recovery_key(secret: bytes) -> str:
@@ -331,7 +337,7 @@ def _aad(key_id: str) -> bytes:
 def _seal(key_id: str, database_key: bytes, audit_key: bytes, secret: bytes) -> dict:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    salt, nonce = random_source.token_bytes(16), random_source.token_bytes(12)
+    salt, nonce = _random_bytes(16), _random_bytes(12)
     plain = json.dumps({"database_key": database_key.hex(), "audit_key": audit_key.hex()})
     sealed = AESGCM(_kek(secret, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)).encrypt(
         nonce, plain.encode(), _aad(key_id))
@@ -441,9 +447,11 @@ def create_station_keys(data_dir: Path, *, allow_key_file: bool = False) -> Stat
     """
     data_dir = Path(data_dir)
     store = _store_for_new_keys(data_dir, allow_key_file)
+    import uuid  # with `platform`: only when keys are made
+
     key_id = str(uuid.uuid4())
-    database_key = random_source.token_bytes(KEY_BYTES)
-    audit_key = random_source.token_bytes(KEY_BYTES)
+    database_key = _random_bytes(KEY_BYTES)
+    audit_key = _random_bytes(KEY_BYTES)
     secret = new_recovery_secret()
     recovery_key = format_recovery_key(secret)
     created_at = datetime.now(UTC).isoformat(timespec="seconds")
