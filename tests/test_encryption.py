@@ -1,5 +1,7 @@
 """Encrypted at rest (issue 12.3): the database is SQLCipher under the station's key, and an
-older version's plaintext data folder is converted in place at the first start, safely.
+older version's plaintext data folder is converted in place at the first start, safely; the
+kept PDFs are sealed; a byte search over the data folder, its backups and a USB batch file
+finds no citizen; the printed recovery sheet brings a copied folder back on a new PC.
 
 Real files, real processes: a child process is killed after each step of the conversion and
 the next start must find every dossier, in an encrypted file, with nothing plaintext left.
