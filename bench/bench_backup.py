@@ -88,6 +88,10 @@ def bench_size(size: int, rounds: int, base: Path) -> None:
     floors, backups, verifies = [], [], []
     made = None
     with Desk(folder, allow_key_file=True) as desk:
+        from bench_accounts import ADMIN, set_up_accounts
+
+        set_up_accounts(desk)
+        desk.act_as(ADMIN)  # a backup by hand: the administrator's
         dossiers = desk.db.execute("SELECT count(*) FROM dossiers").fetchone()[0]
         for _ in range(rounds):
             floors.append(copy_floor(database, base / "floor.sqlite3"))

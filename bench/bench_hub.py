@@ -114,7 +114,7 @@ def main() -> None:
         floors, latencies = [], []
         for n in range(args.stamps):
             t0 = time.monotonic()
-            code = one.receive(request(n), clerk="Bench").dossier.code
+            code = one.receive(request(n)).dossier.code
             floors.append(time.monotonic() - t0)
             latencies.append(until(lambda code=code: two.find(code)))
         print(f"stamp → findable at counter 2 ({args.stamps} stamps): median "

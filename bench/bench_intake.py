@@ -57,6 +57,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import vn_people
+from bench_accounts import as_clerk, set_up_accounts
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -129,7 +130,7 @@ def bare_page_three_faces() -> bytes:
 
 def store_only_desk(data_dir: Path, clock: CounterClock) -> Desk:
     """A Desk whose `receive` does everything but write the receipt PDF ((a))."""
-    desk = Desk(data_dir, clock=clock, allow_key_file=True)
+    desk = as_clerk(Desk(data_dir, clock=clock, allow_key_file=True))
     desk.write_receipt = lambda receipt: None  # shadows the method on this instance only
     return desk
 
@@ -161,9 +162,10 @@ from pathlib import Path
 from intake_app.desk import Desk
 
 desk = Desk(Path(sys.argv[1]), allow_key_file=True)
+desk.act_as("canbo.do")
 request = json.loads(sys.argv[2])
 start = time.perf_counter_ns()
-result = desk.receive(request, clerk="cold")
+result = desk.receive(request)
 print((time.perf_counter_ns() - start) / 1e6, result.receipt_path is not None)
 """
 
@@ -186,7 +188,7 @@ class Desks:
         self.store = store_only_desk(data_dir, clock)
         self.no_fsync = store_only_desk(data_dir, clock)
         self.no_fsync.db.execute("PRAGMA synchronous=OFF")
-        self.clerk = Desk(data_dir, clock=clock, allow_key_file=True)
+        self.clerk = as_clerk(Desk(data_dir, clock=clock, allow_key_file=True))
         self.scratch = data_dir / "scratch"
         self.scratch.mkdir()
 
@@ -197,11 +199,11 @@ class Desks:
 
 def one_round(desks: Desks, requests: Requests) -> dict[str, float]:
     """One run of every measure, in the order of LABELS; milliseconds by label."""
-    ms_a, stamped = timed(lambda: desks.store.receive(requests.next(), clerk=CLERK))
-    ms_a0, _ = timed(lambda: desks.no_fsync.receive(requests.next(), clerk=CLERK))
+    ms_a, stamped = timed(lambda: desks.store.receive(requests.next()))
+    ms_a0, _ = timed(lambda: desks.no_fsync.receive(requests.next()))
     receipt: ReceiptData = desks.store.receipt(stamped.dossier.code)
     ms_b, content = timed(lambda: build_receipt_pdf(receipt))
-    ms_c, result = timed(lambda: desks.clerk.receive(requests.next(), clerk=CLERK))
+    ms_c, result = timed(lambda: desks.clerk.receive(requests.next()))
     if result.receipt_path is None:
         raise RuntimeError(result.receipt_error)
     ms_d, _ = timed(bare_reportlab_page)
@@ -287,7 +289,7 @@ def profile_receive(clerk: Desk, requests: Requests, runs: int) -> None:
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(runs):
-        clerk.receive(requests.next(), clerk=CLERK)
+        clerk.receive(requests.next())
     profiler.disable()
     print(f"\ncProfile of {runs} × (c), top 30 by cumulative time:")
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
@@ -298,6 +300,7 @@ def run(args: argparse.Namespace, folder: Path) -> None:
     clock = CounterClock()
     with Desk(data_dir, clock=clock, allow_key_file=True) as setup:
         setup.init_station(**STATION)
+        set_up_accounts(setup)
     desks = Desks(data_dir, clock)
     try:
         requests = Requests(desks.store, args.seed)

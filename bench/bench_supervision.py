@@ -44,6 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import vn_people  # noqa: E402
+from bench_accounts import as_supervisor, set_up_accounts  # noqa: E402
 
 from intake_app.desk import Desk  # noqa: E402
 from intake_app.domain.calendar import WorkCalendar  # noqa: E402
@@ -93,6 +94,8 @@ def build(folder: Path) -> None:
     desk = Desk(folder, clock=clock, allow_key_file=True)
     desk.init_station(unit_code="000.00.12.H56", unit_name="UBND phường Phong Quảng",
                       province_code="46", commune_code="19873", station_no=2)
+    set_up_accounts(desk)
+    as_supervisor(desk)
     desk.write_receipt = lambda receipt: None  # the log is measured, not the receipt
     people = vn_people.People(rng, date(YEAR, 1, 1))  # nobody born after the first receipt
     procedures = {p.code: p for p in desk.procedures()}
@@ -110,7 +113,7 @@ def build(folder: Path) -> None:
             procedure = procedures[vn_people.pick_procedure_code(rng)]
             request = vn_people.intake_request(rng, people, procedure)
             request["channel"] = 2 if rng.random() < 0.15 else 1
-            desk.receive(request, clerk=rng.choice(CLERKS))
+            desk.receive(request)
             received += 1
         if day.day == 1 or received % 8000 < PER_DAY:
             print(f"  … {received:,} dossiers ({time.perf_counter() - started:.0f} s)",
@@ -225,7 +228,7 @@ def main() -> None:
     now = datetime(YEAR + 1, 1, 5, 9, 0, tzinfo=VN_TZ)
     out = Path(tempfile.mkdtemp(prefix="bench-log-"))
 
-    with Desk(CACHE, clock=StepClock(now), allow_key_file=True) as desk:
+    with as_supervisor(Desk(CACHE, clock=StepClock(now), allow_key_file=True)) as desk:
         desk.db.execute("DELETE FROM log_seals")
         desk.db.conn.commit()
         start = time.perf_counter()
@@ -280,7 +283,7 @@ def main() -> None:
     # in the next year, on a copy of the station.
     copy = out / "history-copy"
     shutil.copytree(CACHE, copy)
-    with Desk(copy, clock=StepClock(now)) as desk:
+    with as_supervisor(Desk(copy, clock=StepClock(now))) as desk:
         desk.db.execute(
             "INSERT INTO dossier_history (dossier, at, actor, action, status, note, detail) "
             "SELECT id, ?, 'bench', 'slip_printed', NULL, '', NULL FROM dossiers "

@@ -66,8 +66,11 @@ def build(folder: Path, events: int) -> None:
     shutil.rmtree(folder, ignore_errors=True)
     rng = random.Random(SEED)
     moment = [datetime(2026, 1, 5, 7, 30, tzinfo=VN_TZ)]
+    from bench_accounts import set_up_accounts
+
     desk = Desk(folder, clock=lambda: moment[0], allow_key_file=True)
     desk.init_station(**UNIT)
+    set_up_accounts(desk)  # the clerk acts from here on
     desk.write_receipt = lambda receipt: None
     desk.db.execute("PRAGMA synchronous=OFF")
     people = vn_people.People(rng, date(2026, 1, 1))
@@ -79,8 +82,7 @@ def build(folder: Path, events: int) -> None:
         moment[0] = datetime(2026, 1, 5, 7, 30, tzinfo=VN_TZ) + timedelta(
             days=n // 400, seconds=(n % 400) * 60)
         procedure = procedures[vn_people.pick_procedure_code(rng)]
-        code = desk.receive(vn_people.intake_request(rng, people, procedure),
-                            clerk="Lê Thị Hoa").dossier.code
+        code = desk.receive(vn_people.intake_request(rng, people, procedure)).dossier.code
         desk.step(code, StepRequest(DossierStatus.IN_PROCESSING, "Lê Thị Hoa", to_unit=units[0]))
         desk.step(code, StepRequest(DossierStatus.IN_PROCESSING, "Lê Thị Hoa", to_unit=units[1]))
         desk.step(code, StepRequest(DossierStatus.DONE, "Lê Thị Hoa"))
@@ -224,9 +226,12 @@ def run_child(folder: Path, token: str, *extra: str) -> dict:
 
 def copy_station(source: Path, target: Path, gateway_url: str) -> Path:
     shutil.copytree(source, target)
+    from bench_accounts import ADMIN
+
     from intake_app.desk import Desk
 
     with Desk(target, allow_key_file=True) as desk:
+        desk.act_as(ADMIN)
         desk.sync.configure(gateway_url)
     return target
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .data_folder import check_output_path, make_private, make_private_folder
 from .documents import kept
 from .domain import stamping
+from .domain.accounts import Account, NotLoggedIn, Permission
 from .domain.calendar import CalendarOverride, WorkCalendar
 from .domain.clock import iso, now_vn, parse_iso, to_vn
 from .domain.corrections import (
@@ -116,6 +117,16 @@ class NotSetUp(Failed):
             "(hoặc mở ứng dụng để cài đặt).",
             "this data folder is not set up: run `intake-app init` first",
         )
+
+
+class PasswordChangeNeeded(NotAllowed):
+    """The account logged in with a temporary password: it must choose its own first."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Tài khoản đang dùng mật khẩu tạm: hãy đổi mật khẩu trước khi làm việc "
+            "(`intake-app --user TÊN user password`, hoặc trên màn hình đăng nhập).",
+            "temporary password must be changed first")
 
 
 class UnknownDossier(NotFound):
@@ -219,6 +230,7 @@ class Desk:
                                           self.keys.key_id, self.clock(), pending))
 
         was_plaintext = cipher.is_plaintext(self.data_dir / DATABASE_FILE)
+        self.user: Account | None = None  # who acts through this desk (`act_as`, `log_in`)
         self.db: StationDatabase = open_database(
             self.data_dir / DATABASE_FILE, self.keys.database_key, check=check_store,
             before_migrating=before_migrating if backup_before_upgrade else None)
@@ -245,6 +257,61 @@ class Desk:
         if kept.inside(self.data_dir, out):
             content = kept.seal(self.documents_key, content)
         write_atomically(out, content)
+
+    # ---- who acts -----------------------------------------------------------------------------
+
+    def act_as(self, login: str | None) -> Account | None:
+        """From now on this desk acts for the account `login`, already authenticated by this
+        process (the window's log-in, the command line's `--user`), or for nobody (None).
+
+        The account is read again, so a role changed or an account disabled since the log-in
+        takes effect at once; a disabled or unknown account acts for nobody.
+        """
+        if login is None:
+            self.user = None
+            return None
+        account = self.accounts.get(login)
+        if account.disabled:
+            self.user = None
+            raise NotLoggedIn()
+        self.user = account
+        return account
+
+    def log_in(self, login: str, password: str, *, audit: bool = True) -> Account:
+        """Check the password (`accounts.authenticate`: wrong tries, lock-out, audited) and act
+        for the account. A temporary password still logs in, and `require` then refuses
+        everything until it is changed (`accounts.change_password`). `audit` False: the
+        success is not recorded (a command that only reads; a wrong password always is)."""
+        result = self.accounts.authenticate(login, password, audit_success=audit)
+        self.user = result.account
+        return result.account
+
+    def may(self, permission: Permission) -> bool:
+        """Whether the account acting now may do it (the window hides what it may not)."""
+        return self.user is not None and self.user.may(permission) \
+            and not self.user.must_change_password
+
+    def require(self, permission: Permission) -> Account:
+        """The account acting now, if its role may do it; NotLoggedIn, NotPermitted (both
+        NotAllowed: exit 3, Vietnamese) or PasswordChangeNeeded otherwise."""
+        account = self.user
+        if account is None:
+            raise NotLoggedIn(permission)
+        if account.must_change_password:
+            raise PasswordChangeNeeded()
+        account.require(permission)
+        return account
+
+    def may_read(self, permission: Permission = Permission.VIEW_DOSSIERS) -> None:
+        """A read by the account acting now, refused if its role may not; with nobody logged
+        in a read is the command line's (which asked the folder's owner: `cli.reads`)."""
+        if self.user is not None:
+            self.require(permission)
+
+    @property
+    def actor_login(self) -> str:
+        """The login recorded in the audit trail ('' for the app itself)."""
+        return self.user.login if self.user else ""
 
     @cached_property
     def audit(self) -> AuditTrail:
@@ -283,13 +350,16 @@ class Desk:
 
     def init_station(
         self, *, unit_code: str, unit_name: str, province_code: str, commune_code: str,
-        station_no: int, office_name: str = "Bộ phận Một cửa", actor: str = "",
+        station_no: int, office_name: str = "Bộ phận Một cửa",
     ) -> StationSettings:
         """Set the station up, loading the administrative units and the starter catalogue.
 
         Re-running it with the same identity is harmless; changing the unit or the station of
-        a folder that already holds dossiers is refused, because their codes would lie.
+        a folder that already holds dossiers is refused, because their codes would lie. Once
+        the station has accounts, only an administrator may run it again.
         """
+        if self.accounts.exist():
+            self.require(Permission.STATION_SETUP)
         problems = check_station_settings(unit_code, unit_name, station_no, office_name)
         with write_transaction(self.db):
             self._load_admin_units_if_missing()
@@ -329,15 +399,15 @@ class Desk:
                 "unit_code": new.unit_code, "unit_name": new.unit_name,
                 "province_code": new.province_code, "commune_code": new.commune_code,
                 "station_no": new.station_no, "office_name": new.office_name,
-                "first": old is None}, actor=actor)
+                "first": old is None})
         return new
 
-    def set_up(self, plan: SetupPlan, *, actor: str = "") -> StationSettings:
+    def set_up(self, plan: SetupPlan) -> StationSettings:
         """The set-up wizard's plan, checked whole then written, the station last
         (`services.station_setup`): InvalidInput names each wrong field."""
         from .services.station_setup import set_up
 
-        return set_up(self, plan, actor=actor)
+        return set_up(self, plan)
 
     def setup_sheet(self) -> SetupSheet:
         """What the set-up sheet says (the station, its folders, the recovery key)."""
@@ -404,35 +474,38 @@ class Desk:
         """Catalogue procedures whose code or name contains every word of `search`."""
         return catalogue.list_procedures(self.db, search)
 
-    def import_catalogue(self, path: Path, *, actor: str = "") -> tuple[int, int]:
+    def import_catalogue(self, path: Path) -> tuple[int, int]:
         """Add or replace procedures from a catalogue file; returns (added, replaced).
 
         The whole file is checked first (CatalogueError lists every fault): a bad file changes
         nothing.
         """
+        actor = self.require(Permission.CATALOGUE_IMPORT).display_name
         procedures = catalogue.read_catalogue_file(path)
         with write_transaction(self.db):
             added, replaced = catalogue.upsert_procedures(self.db, procedures)
             self._publish_to_office("catalogue", actor)
             self.audit.record("catalogue.imported", Path(path).name, {
                 "added": added, "replaced": replaced,
-                "codes": sorted(p.code for p in procedures)[:500]}, actor=actor)
+                "codes": sorted(p.code for p in procedures)[:500]})
             return added, replaced
 
-    def set_calendar_day(self, override: CalendarOverride, *, actor: str) -> None:
+    def set_calendar_day(self, override: CalendarOverride) -> None:
         """A supervisor's extra day off or extra working day (replaces one for the same day)."""
+        account = self.require(Permission.CALENDAR)
         with write_transaction(self.db):
-            set_override(self.db, override, actor)
-            self._publish_to_office("calendar", actor)
+            set_override(self.db, override, account.display_name)
+            self._publish_to_office("calendar", account.display_name)
             self.audit.record("calendar.set", override.day.isoformat(), {
-                "kind": str(override.kind), "note": override.note}, actor=actor)
+                "kind": str(override.kind), "note": override.note})
 
-    def clear_calendar_day(self, day: date, *, actor: str = "") -> bool:
+    def clear_calendar_day(self, day: date) -> bool:
+        actor = self.require(Permission.CALENDAR).display_name
         with write_transaction(self.db):
             cleared = clear_override(self.db, day)
             if cleared:
                 self._publish_to_office("calendar", actor)
-                self.audit.record("calendar.cleared", day.isoformat(), {}, actor=actor)
+                self.audit.record("calendar.cleared", day.isoformat(), {})
             return cleared
 
     # ---- preferences of this PC (language, clerks' names) ------------------------------------
@@ -440,10 +513,12 @@ class Desk:
     def setting(self, key: str, default: Any = None) -> Any:
         return settings.get_value(self.db, key, default)
 
-    def set_setting(self, key: str, value: Any, *, actor: str = "") -> None:
+    def set_setting(self, key: str, value: Any) -> None:
+        """Set a setting of this station (the caller checks who may: a screen's preference
+        is anyone's, the backup place an administrator's)."""
         with write_transaction(self.db):
             settings.set_value(self.db, key, value)
-            self.audit.record("setting.changed", key, {"value": value}, actor=actor)
+            self.audit.record("setting.changed", key, {"value": value})
 
     def calendar(self) -> WorkCalendar:
         """The calendar in force: statute, shipped and imported notices, local overrides."""
@@ -494,15 +569,15 @@ class Desk:
 
     # ---- receiving ---------------------------------------------------------------------------
 
-    def receive(self, payload: dict[str, Any], *, clerk: str) -> StampResult:
+    def receive(self, payload: dict[str, Any]) -> StampResult:
         """Check, stamp and save a dossier, then write its receipt PDF.
 
         The dossier, its history entry and its `received` outbox event are one transaction;
         the PDF is written after the commit, so a failed PDF never loses the dossier (the
         receipt can be rebuilt byte-identically from what was saved).
         """
+        clerk = self.require(Permission.RECEIVE).display_name
         draft = self.check_intake(payload)
-        clerk = checked_text("clerk", clerk)
         station = self.station
         procedure = catalogue.get_procedure(self.db, draft.procedure_code)
         if procedure is None:  # removed from the catalogue since the check, by another process
@@ -568,7 +643,7 @@ class Desk:
             outbox.add_event(self.db, row, event, at)
             self.audit.record("dossier.received", dossier.code, {
                 "procedure": dossier.procedure_code, "status": int(dossier.status),
-                "event_id": event["event_id"]}, actor=clerk)
+                "event_id": event["event_id"]})
         return dossier, receipt, instant.new_day
 
     def _seal_quietly(self) -> None:
@@ -641,7 +716,7 @@ class Desk:
     # ---- steps after receipt -----------------------------------------------------------------
 
     def hand_back(
-        self, code: str, *, receiver_name: str, receiver_id_number: str | None, clerk: str,
+        self, code: str, *, receiver_name: str, receiver_id_number: str | None,
     ) -> Dossier:
         """Record that the result was handed to `receiver_name`: the dossier becomes returned.
 
@@ -652,7 +727,7 @@ class Desk:
             raise InvalidInput(message, "the receiver's name is empty",
                                problems={"receiver_name": message})
         return self.step(code, StepRequest(
-            DossierStatus.RETURNED, clerk, receiver_name=receiver_name,
+            DossierStatus.RETURNED, receiver_name=receiver_name,
             receiver_id_number=normalize_id_number(receiver_id_number or "") or "",
         ))
 
@@ -660,7 +735,9 @@ class Desk:
         """Move a dossier to `request.target`: the new state, its history entry and its outbox
         event are one transaction. Raises IllegalStep (Vietnamese message) when not allowed.
         """
-        request = check_step_request(request)
+        account = self.require(Permission.HAND_BACK if request.target == DossierStatus.RETURNED
+                               else Permission.STEP)
+        request = check_step_request(replace(request, actor=account.display_name))
         with write_transaction(self.db):
             dossier = self.dossier(code)
             self._writable_row(code)  # another counter's dossier: said before any rule
@@ -670,10 +747,10 @@ class Desk:
         return outcome.dossier
 
     def extend_due(
-        self, code: str, *, new_due: datetime, reason: str, responsible: str, clerk: str,
+        self, code: str, *, new_due: datetime, reason: str, responsible: str,
     ) -> Dossier:
         """Set a new appointment for a late dossier (the apology slip, Mẫu 04)."""
-        clerk = checked_text("clerk", clerk)
+        clerk = self.require(Permission.STEP).display_name
         with write_transaction(self.db):
             dossier = self.dossier(code)
             now = self.station_clock.take_instant().at
@@ -700,7 +777,7 @@ class Desk:
         outbox.add_event(self.db, row, event, at)
         self.audit.record(f"dossier.{outcome.action}", dossier.code, {
             "status": int(dossier.status), "note": outcome.note,
-            "event_id": event["event_id"]}, actor=clerk)
+            "event_id": event["event_id"]})
 
     # ---- correcting ----------------------------------------------------------------------------
 
@@ -718,8 +795,7 @@ class Desk:
             return None  # the form says what is stored: nothing to correct (yet)
         return plan_correction(dossier, draft, reason="", fee=fee)
 
-    def correct(self, code: str, patch: dict[str, Any], *, reason: str, clerk: str,
-                ) -> CorrectionResult:
+    def correct(self, code: str, patch: dict[str, Any], *, reason: str) -> CorrectionResult:
         """Correct a stamped dossier by `patch` (`domain.corrections`: what may change in which
         status, what follows), for `reason`.
 
@@ -730,7 +806,7 @@ class Desk:
         day is sealed, the correction recorded beside the seal. The new original's PDF is
         written after the commit (a failure there loses nothing: it is rebuilt from the data).
         """
-        clerk = checked_text("clerk", clerk)
+        clerk = self.require(Permission.CORRECT).display_name
         reason = checked_text("correction.reason", reason)
         if not reason:
             raise CorrectionError({"reason": "Hãy ghi lý do sửa thông tin hồ sơ."})
@@ -777,7 +853,7 @@ class Desk:
                 "changes": [change.as_dict() for change in outcome.changes],
                 "fee_before": outcome.fee_before, "fee_after": outcome.fee_after,
                 "receipt_issue": receipt.issue, "event_id": event["event_id"],
-                "superseded": superseded, "sealed_row": sealed is not None}, actor=clerk)
+                "superseded": superseded, "sealed_row": sealed is not None})
         result = CorrectionResult(corrected, outcome.changes, receipt, None, None, superseded,
                                   sealed is not None, outcome.fee_before)
         # Committed: from here on nothing may say the correction was not saved.
@@ -790,7 +866,7 @@ class Desk:
 
     # ---- slips -------------------------------------------------------------------------------
 
-    def issue_slip(self, code: str, kind: SlipKind, out: Path, *, clerk: str) -> Path:
+    def issue_slip(self, code: str, kind: SlipKind, out: Path) -> Path:
         """Write the slip of `kind` for the dossier to `out` and record it in the history.
 
         A numbered slip answers the dossier's latest matching step; the first print takes the
@@ -800,6 +876,7 @@ class Desk:
         """
         from .documents.slips_pdf import build_slip_pdf
 
+        clerk = self.require(Permission.PRINT_SLIP).display_name
         with write_transaction(self.db):
             self._writable_row(code)  # another counter's slips are not copied here
             now = self.station_clock.take_instant().at
@@ -814,7 +891,7 @@ class Desk:
             )
             self.audit.record("slip.printed", code, {
                 "kind": kind.value, "number": slip.header.number, "copy": reprint,
-                "file": str(out)}, actor=clerk)
+                "file": str(out)})
         self._make_folder_for(out)
         self._write_document(out, content)
         return out
@@ -905,8 +982,7 @@ class Desk:
         assert current_since is not None
         return [*issues, ReceiptIssue(self.receipt(dossier.code), current_since, None)]
 
-    def reprint_receipt(self, code: str, out: Path, *, clerk: str,
-                        issue: int | None = None) -> Path:
+    def reprint_receipt(self, code: str, out: Path, *, issue: int | None = None) -> Path:
         """Write a copy (marked BẢN SAO) of the receipt and record the reprint in the history.
 
         `issue` prints a copy of an earlier receipt a correction replaced (to compare with the
@@ -915,6 +991,7 @@ class Desk:
         """
         from .documents.receipt_pdf import build_receipt_pdf
 
+        clerk = self.require(Permission.PRINT_SLIP).display_name
         receipt = self.receipt(code)
         self.db.health.require_writable()  # the reprint is recorded: refused before any work
         self.station_clock.require_trusted()
@@ -933,7 +1010,7 @@ class Desk:
                 note=note, detail={"file": str(out), "issue": receipt.issue},
             )
             self.audit.record("receipt.reprinted", code, {"file": str(out),
-                                                          "issue": receipt.issue}, actor=clerk)
+                                                          "issue": receipt.issue})
         current = self.receipt(code)
         if not self.receipt_path(current).exists():
             self.write_receipt(current)  # the original was lost (power cut before it was written)
@@ -1036,6 +1113,7 @@ class Desk:
     # ---- looking up --------------------------------------------------------------------------
 
     def find(self, text: str, limit: int = 50) -> list[Dossier]:
+        self.may_read()
         return dossiers.find_dossiers(self.db, text, limit)
 
     def day_list(self, day: date, *, status: DossierStatus | None = None,
@@ -1078,6 +1156,7 @@ class Desk:
         return row
 
     def history(self, code: str) -> list[dict[str, Any]]:
+        self.may_read()
         return dossiers.history(self.db, self._row(code))
 
     def events(self, code: str) -> list[dict[str, Any]]:

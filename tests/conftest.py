@@ -28,6 +28,87 @@ UNIT = dict(
 )
 
 
+# ---- accounts ---------------------------------------------------------------------------------
+
+TEST_PASSWORD = "mùa thu Hà Nội có gió"
+ADMIN, CLERK, SUPERVISOR = "quantri", "hoa.lt", "nam.tv"
+TEST_ACCOUNTS = {  # login: (name, role); the administrator first (the set-up's own)
+    ADMIN: ("Nguyễn Quản Trị", "administrator"),
+    CLERK: ("Lê Thị Hoa", "clerk"),
+    SUPERVISOR: ("Trần Văn Nam", "supervisor"),
+}
+LOGIN_OF = {name: login for login, (name, _role) in TEST_ACCOUNTS.items()}
+
+
+def login_of(who: str) -> str:
+    """A test account's login from its login or its name ('Lê Thị Hoa' → 'hoa.lt')."""
+    return LOGIN_OF.get(who, who)
+
+
+def set_up_accounts(desk) -> None:
+    """The set-up's administrator, then a clerk and a supervisor (passwords not temporary)."""
+    from intake_app.domain.accounts import Role
+
+    acting = desk.user
+    if not desk.accounts.exist():
+        name, _ = TEST_ACCOUNTS[ADMIN]
+        desk.accounts.first_administrator(ADMIN, name, TEST_PASSWORD)
+    from intake_app.domain.accounts import Role as AccountRole
+
+    desk.act_as(next(a.login for a in desk.accounts.active()
+                     if a.role == AccountRole.ADMINISTRATOR))
+    known = {account.login for account in desk.accounts.all()}
+    for login, (name, role) in TEST_ACCOUNTS.items():
+        if login not in known:
+            desk.accounts.add(login, name, Role(role), TEST_PASSWORD, temporary=False)
+    desk.user = acting
+
+
+def join_office(desk, address: str, code: str, **kwargs):
+    """A counter joins the office hub (which sets its station up), then gets the test accounts
+    and acts for the clerk (a hub does not copy accounts yet)."""
+    joined = desk.office.join(address, code, **kwargs)
+    set_up_accounts(desk)
+    as_user(desk)
+    return joined
+
+
+def as_user(desk, who: str | None = CLERK):
+    """The desk acts for a test account (login or name) from now on; returns the desk."""
+    desk.act_as(login_of(who) if who else None)
+    return desk
+
+
+class acting:  # noqa: N801 - used as `with acting(desk, ADMIN):`
+    """For the block, the desk acts for another test account; then for whom it did."""
+
+    def __init__(self, desk, who: str | None):
+        self.desk, self.who = desk, who
+
+    def __enter__(self):
+        self.before = self.desk.user
+        return as_user(self.desk, self.who)
+
+    def __exit__(self, *exc: object) -> None:
+        self.desk.user = self.before
+
+
+def window_log_in(window, who: str = CLERK) -> None:
+    """The main window as after a log-in of a test account (tests not about the log-in; those
+    type the password into the real log-in screen: test_ui_login.py)."""
+    with Desk(window.session.data_dir) as desk:
+        account = desk.accounts.get(login_of(who))
+    window._logged_in(account)
+
+
+def set_up_station(folder: Path, **unit) -> Path:
+    """A data folder set up as `intake-app init` does it, with the test accounts."""
+    with Desk(folder) as desk:
+        desk.init_station(**{**UNIT, **unit})
+        set_up_accounts(desk)
+    return folder
+
+
 def intake_request(**overrides) -> dict:
     """The issue's example intake request; keyword arguments replace top-level keys."""
     request = {
@@ -69,9 +150,11 @@ def pc_credentials(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("credentials") / "pc.json"
     saved = {name: os.environ.get(name) for name in (FILE_ENV, BASE_ENV,
-                                                     "PYTHON_KEYRING_BACKEND", "PYTHONPATH")}
+                                                     "PYTHON_KEYRING_BACKEND", "PYTHONPATH",
+                                                     "INTAKE_APP_PASSWORD")}
     os.environ.update({FILE_ENV: str(path), BASE_ENV: str(path),
                        "PYTHON_KEYRING_BACKEND": BACKEND,
+                       "INTAKE_APP_PASSWORD": TEST_PASSWORD,  # the test accounts' (children)
                        "PYTHONPATH": os.pathsep.join(filter(None, [str(TESTS_DIR),
                                                                    saved["PYTHONPATH"]]))})
     previous = keyring.get_keyring()
@@ -126,20 +209,18 @@ def fast_password_hashing(monkeypatch):
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A set-up station data folder (real SQLite file) with the starter catalogue."""
-    folder = tmp_path / "station"
-    with Desk(folder) as desk:
-        desk.init_station(**UNIT)
-    return folder
+    return set_up_station(tmp_path / "station")
 
 
 @pytest.fixture
 def make_desk(data_dir: Path) -> Iterator[Callable[..., Desk]]:
+    """Desks on the station, each acting for a test account (the clerk unless `user`)."""
     opened: list[Desk] = []
 
-    def factory(clock: Callable[[], datetime] | None = None) -> Desk:
+    def factory(clock: Callable[[], datetime] | None = None, user: str | None = CLERK) -> Desk:
         desk = Desk(data_dir, clock=clock) if clock else Desk(data_dir)
         opened.append(desk)
-        return desk
+        return as_user(desk, user)
 
     yield factory
     for desk in opened:
@@ -169,8 +250,9 @@ def make_session(qtbot):
 
     made: list[Session] = []
 
-    def factory(desk: Desk, clerk: str = "Lê Thị Hoa") -> Session:
-        session = Session.for_desk(desk, clerk)
+    def factory(desk: Desk, user: str | None = CLERK) -> Session:
+        account = desk.accounts.get(login_of(user)) if user else None
+        session = Session.for_desk(desk, account)
         made.append(session)
         return session
 
@@ -256,37 +338,72 @@ def pdf_words(pdf: bytes | Path) -> str:
     return nfc(pdf_text(pdf))
 
 
+def has_accounts(database: Path) -> bool:
+    if not database.exists():
+        return False
+    try:
+        return bool(rows(database.parent, "SELECT count(*) FROM accounts")[0][0])
+    except Exception:  # noqa: BLE001 - no keys, no table: no account
+        return False
+
+
 def run_cli(capsys, data_dir: Path, *args: str, stdin: str | None = None, monkeypatch=None,
-            clerk: str = "Lê Thị Hoa") -> tuple[int, object, str]:
-    """Run `intake-app` in-process: exit status, the JSON it printed (or None), its stderr."""
+            user: str | None = CLERK, password: str = TEST_PASSWORD,
+            ) -> tuple[int, object, str]:
+    """Run `intake-app` in-process, logged in as `user` (a test account's login or name; None:
+    no --user): exit status, the JSON it printed (or None), its stderr."""
     import io
     import json
     import sys
 
     from intake_app.cli import main
+    from intake_app.cli.login import PASSWORD_ENV
 
     if stdin is not None:
         monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    status = main(["--data-dir", str(data_dir), "--clerk", clerk, *args])
+    fresh = False
+    if args and args[0] == "init" and user == CLERK:  # set-up is the administrator's
+        from intake_app.store.db import DATABASE_FILE
+
+        fresh = "--admin" not in args and not has_accounts(Path(data_dir) / DATABASE_FILE)
+        if fresh:  # a new station: its first administrator, then the test's other accounts
+            args = (*args, "--admin", ADMIN, "--admin-name", TEST_ACCOUNTS[ADMIN][0])
+        user = None if fresh else ADMIN
+    saved = {name: os.environ.get(name) for name in (PASSWORD_ENV, "INTAKE_APP_NEW_PASSWORD")}
+    os.environ[PASSWORD_ENV] = password
+    if fresh and saved["INTAKE_APP_NEW_PASSWORD"] is None:
+        os.environ["INTAKE_APP_NEW_PASSWORD"] = TEST_PASSWORD
+    try:
+        status = main(["--data-dir", str(data_dir),
+                       *(["--user", login_of(user)] if user else []), *args])
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    if fresh and status == 0:
+        with Desk(data_dir) as desk:
+            set_up_accounts(desk)
     captured = capsys.readouterr()
     output = json.loads(captured.out) if captured.out.strip() else None
     return status, output, captured.err
 
 
-def cli_process(data_dir: Path, *args: str, stdin: str | None = None, clerk: str = "Lê Thị Hoa",
-                env: dict[str, str] | None = None, prefix: tuple[str, ...] = (),
-                timeout: float = 120):
-    """Run `intake-app` as a separate process (what a person or a script runs): the
-    `CompletedProcess` with text stdout and stderr. `prefix` runs it under another command
-    (e.g. `unshare`)."""
+def cli_process(data_dir: Path, *args: str, stdin: str | None = None,
+                user: str | None = CLERK, env: dict[str, str] | None = None,
+                prefix: tuple[str, ...] = (), timeout: float = 120):
+    """Run `intake-app` as a separate process (what a person or a script runs), logged in as
+    `user` (its password in the environment): the `CompletedProcess` with text stdout and
+    stderr. `prefix` runs it under another command (e.g. `unshare`)."""
     import subprocess
     import sys
 
     return subprocess.run(
         [*prefix, sys.executable, "-m", "intake_app", "--data-dir", str(data_dir),
-         "--clerk", clerk, *args],
+         *(["--user", login_of(user)] if user else []), *args],
         input=stdin, capture_output=True, text=True, timeout=timeout,
-        env={**os.environ, **(env or {})})
+        env={**os.environ, "INTAKE_APP_PASSWORD": TEST_PASSWORD, **(env or {})})
 
 
 # ---- sync ----------------------------------------------------------------------------------------

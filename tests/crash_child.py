@@ -48,6 +48,7 @@ def main() -> int:
             return base + timedelta(seconds=time.time() - origin)
 
     desk = Desk(args.data_dir, clock=clock)
+    desk.act_as("hoa.lt")  # the test station's clerk (conftest.set_up_accounts)
     if args.no_pdf:
         desk.write_receipt = lambda receipt: None  # receive() then returns receipt_path None
     else:
@@ -64,7 +65,7 @@ def main() -> int:
     index = 0
     while not args.count or index < args.count:
         index += 1
-        result = desk.receive({**PAYLOAD, "note": f"{args.tag}-{index}"}, clerk="Lê Thị Hoa")
+        result = desk.receive({**PAYLOAD, "note": f"{args.tag}-{index}"})
         path = result.receipt_path or "-"
         sys.stdout.write(f"{result.dossier.code} {path}\n")
         sys.stdout.flush()

@@ -318,7 +318,7 @@ def make_backlog(desk: Any, dossiers: int, steps: int = 2, *, per_day: int = 900
     codes = []
     for n in range(dossiers):
         moment[0] = start + timedelta(days=n // per_day, seconds=n % per_day * 20)
-        code = desk.receive(request, clerk="Lê Thị Hoa").dossier.code
+        code = desk.receive(request).dossier.code
         for s in range(steps):
             desk.step(code, StepRequest(DossierStatus.IN_PROCESSING, "Lê Thị Hoa",
                                         to_unit=units[s % 2]))

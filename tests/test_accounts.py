@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import FakeClock, at, rows, run_cli
+from conftest import ADMIN, FakeClock, at, rows, run_cli
 
 from intake_app.domain.accounts import (
     ROLE_PERMISSIONS,
@@ -62,132 +62,158 @@ def test_a_passphrase_or_a_long_password_passes(password) -> None:
 
 # ---- the store ---------------------------------------------------------------------------------
 
-def test_an_account_is_stored_with_an_argon2id_hash_and_a_temporary_flag(desk, data_dir) -> None:
-    account = desk.accounts.add("Hoa.LT", "  Le\u0302 Thi\u0323 Hoa ", Role.CLERK, GOOD,
-                                actor="admin")
-    assert (account.login, account.display_name) == ("hoa.lt", "Lê Thị Hoa")  # NFC, trimmed
+@pytest.fixture
+def admin(make_desk):
+    """A desk acting for the station's administrator (the set-up's account)."""
+    return make_desk(user=ADMIN)
+
+
+def test_an_account_is_stored_with_an_argon2id_hash_and_a_temporary_flag(admin, data_dir) -> None:
+    account = admin.accounts.add("Mai.PT", "  Pha\u0323m Thi\u0323 Mai ", Role.CLERK, GOOD)
+    assert (account.login, account.display_name) == ("mai.pt", "Phạm Thị Mai")  # NFC, trimmed
     assert account.must_change_password
-    ((digest,),) = rows(data_dir, "SELECT password_hash FROM accounts WHERE login = 'hoa.lt'")
+    ((digest,),) = rows(data_dir, "SELECT password_hash FROM accounts WHERE login = 'mai.pt'")
     assert digest.startswith("$argon2id$")
     raw = (data_dir / "intake.sqlite3").read_bytes()
     assert GOOD.encode() not in raw and "mùa thu".encode() not in raw
 
 
-def test_names_are_unique_without_accents_and_case(desk) -> None:
-    desk.accounts.add("hoa.lt", "Lê Thị Hoa", Role.CLERK, GOOD, actor="admin")
+def test_names_are_unique_without_accents_and_case(admin) -> None:
+    admin.accounts.add("mai.pt", "Phạm Thị Mai", Role.CLERK, GOOD)
     with pytest.raises(InvalidInput) as same_login:
-        desk.accounts.add("HOA.LT", "Lê Thị Hoà", Role.CLERK, GOOD, actor="admin")
-    assert "Đã có tài khoản tên đăng nhập hoa.lt" in same_login.value.message
+        admin.accounts.add("MAI.PT", "Phạm Thị Mài", Role.CLERK, GOOD)
+    assert "Đã có tài khoản tên đăng nhập mai.pt" in same_login.value.message
     with pytest.raises(InvalidInput) as same_name:
-        desk.accounts.add("hoa2", "le thi hoa", Role.CLERK, GOOD, actor="admin")
-    assert "mang tên le thi hoa" in same_name.value.message
+        admin.accounts.add("mai2", "pham thi mai", Role.CLERK, GOOD)
+    assert "mang tên pham thi mai" in same_name.value.message
     with pytest.raises(InvalidInput) as bad_login:
-        desk.accounts.add("hòa", "Trần Hòa", Role.CLERK, GOOD, actor="admin")
+        admin.accounts.add("hòa", "Trần Hòa", Role.CLERK, GOOD)
     assert "Tên đăng nhập" in bad_login.value.message
 
 
-def test_the_last_administrator_stays(desk) -> None:
-    desk.accounts.add("admin", "Quản trị", Role.ADMINISTRATOR, GOOD, actor="")
+def test_the_last_administrator_stays(admin) -> None:
     with pytest.raises(NotAllowed) as caught:
-        desk.accounts.disable("admin", actor="admin")
+        admin.accounts.disable(ADMIN)
     assert "quản trị hệ thống cuối cùng" in caught.value.message
     with pytest.raises(NotAllowed):
-        desk.accounts.set_role("admin", Role.CLERK, actor="admin")
-    desk.accounts.add("it2", "Người thứ hai", Role.ADMINISTRATOR, GOOD, actor="admin")
-    assert desk.accounts.disable("admin", actor="it2").disabled
+        admin.accounts.set_role(ADMIN, Role.CLERK)
+    admin.accounts.add("it2", "Người thứ hai", Role.ADMINISTRATOR, GOOD)
+    assert admin.accounts.disable(ADMIN).disabled
+
+
+def test_the_first_account_is_the_set_ups_administrator(tmp_path) -> None:
+    from conftest import UNIT
+
+    from intake_app.desk import Desk
+
+    with Desk(tmp_path / "new") as desk:
+        desk.init_station(**UNIT)
+        with pytest.raises(NotAllowed, match="phải là quản trị"):
+            desk.accounts.add("hoa", "Lê Thị Hoa", Role.CLERK, GOOD)
+        first = desk.accounts.first_administrator("quantri", "Quản Trị", GOOD)
+        assert first.role == Role.ADMINISTRATOR and not first.must_change_password
+        assert desk.user == first  # the set-up goes on as the administrator
+        with pytest.raises(NotAllowed, match="đã có tài khoản"):
+            desk.accounts.first_administrator("other", "Người Khác", GOOD)
+        desk.act_as(None)
+        with pytest.raises(NotAllowed, match="Cần đăng nhập"):
+            desk.accounts.add("hoa", "Lê Thị Hoa", Role.CLERK, GOOD)
 
 
 def test_log_in_wrong_tries_lock_for_15_minutes_and_each_is_audited(make_desk) -> None:
     clock = FakeClock(at("2026-03-02 08:00"))
-    desk = make_desk(clock)
-    desk.accounts.add("hoa.lt", "Lê Thị Hoa", Role.CLERK, GOOD, actor="admin")
+    desk = make_desk(clock, user=ADMIN)
+    desk.accounts.add("mai.pt", "Phạm Thị Mai", Role.CLERK, GOOD)
     for left in (4, 3, 2, 1):
         with pytest.raises(LoginFailed) as wrong:
-            desk.accounts.authenticate("hoa.lt", "sai mật khẩu rồi")
+            desk.accounts.authenticate("mai.pt", "sai mật khẩu rồi")
         assert f"Còn {left} lần thử" in wrong.value.message and wrong.value.exit_code == 3
     with pytest.raises(LoginFailed) as fifth:
-        desk.accounts.authenticate("hoa.lt", "sai mật khẩu rồi")
+        desk.accounts.authenticate("mai.pt", "sai mật khẩu rồi")
     assert "bị khóa tạm thời" in fifth.value.message and "08:15" in fifth.value.message
     clock.advance(minutes=5)
     with pytest.raises(LoginFailed) as locked:  # even the right password waits
-        desk.accounts.authenticate("hoa.lt", GOOD)
+        desk.accounts.authenticate("mai.pt", GOOD)
     assert "bị khóa tạm thời" in locked.value.message
     clock.advance(minutes=10, seconds=1)
-    result = desk.accounts.authenticate("hoa.lt", GOOD)
-    assert result.account.login == "hoa.lt" and result.must_change_password
-    assert desk.accounts.lock_state("hoa.lt").failed_tries == 0
+    result = desk.accounts.authenticate("mai.pt", GOOD)
+    assert result.account.login == "mai.pt" and result.must_change_password
+    assert desk.accounts.lock_state("mai.pt").failed_tries == 0
     actions = [r.action for r in reversed(desk.audit.records(actor=None))
-               if r.target == "hoa.lt"]
+               if r.target == "mai.pt"]
     assert actions == ["account.created"] + ["login.failed"] * 5 + ["account.locked",
                                                                   "login.refused", "login"]
 
 
-def test_an_unknown_name_and_a_disabled_account_are_refused(desk) -> None:
-    desk.accounts.add("admin", "Quản trị", Role.ADMINISTRATOR, GOOD, actor="")
-    desk.accounts.add("hoa.lt", "Lê Thị Hoa", Role.CLERK, GOOD, actor="admin")
+def test_an_unknown_name_and_a_disabled_account_are_refused(admin) -> None:
+    admin.accounts.add("mai.pt", "Phạm Thị Mai", Role.CLERK, GOOD)
     with pytest.raises(LoginFailed) as unknown:
-        desk.accounts.authenticate("ai.do", GOOD)
+        admin.accounts.authenticate("ai.do", GOOD)
     assert unknown.value.message == "Tên đăng nhập hoặc mật khẩu không đúng."
-    desk.accounts.disable("hoa.lt", actor="admin")
+    admin.accounts.disable("mai.pt")
     with pytest.raises(LoginFailed) as disabled:
-        desk.accounts.authenticate("hoa.lt", GOOD)
+        admin.accounts.authenticate("mai.pt", GOOD)
     assert "vô hiệu hóa" in disabled.value.message
 
 
-def test_a_password_typed_in_nfd_logs_in(desk) -> None:
+def test_a_password_typed_in_nfd_logs_in(admin) -> None:
     import unicodedata
 
-    desk.accounts.add("hoa.lt", "Lê Thị Hoa", Role.CLERK, GOOD, actor="admin")
-    assert desk.accounts.authenticate("hoa.lt", unicodedata.normalize("NFD", GOOD))
+    admin.accounts.add("mai.pt", "Phạm Thị Mai", Role.CLERK, GOOD)
+    assert admin.accounts.authenticate("mai.pt", unicodedata.normalize("NFD", GOOD))
 
 
 def test_changing_the_temporary_password_and_a_reset(make_desk) -> None:
     clock = FakeClock(at("2026-03-02 08:00"))
-    desk = make_desk(clock)
-    desk.accounts.add("hoa.lt", "Lê Thị Hoa", Role.CLERK, GOOD, actor="admin")
+    desk = make_desk(clock, user=ADMIN)
+    desk.accounts.add("mai.pt", "Phạm Thị Mai", Role.CLERK, GOOD)
     with pytest.raises(InvalidInput, match="khác mật khẩu cũ"):
-        desk.accounts.change_password("hoa.lt", GOOD, GOOD)
+        desk.accounts.change_password("mai.pt", GOOD, GOOD)
     with pytest.raises(InvalidInput, match="ít nhất 10"):
-        desk.accounts.change_password("hoa.lt", GOOD, "ngắn")
-    changed = desk.accounts.change_password("hoa.lt", GOOD, "trâu ơi ta bảo trâu này")
+        desk.accounts.change_password("mai.pt", GOOD, "ngắn")
+    changed = desk.accounts.change_password("mai.pt", GOOD, "trâu ơi ta bảo trâu này")
     assert not changed.must_change_password
     with pytest.raises(LoginFailed):
-        desk.accounts.authenticate("hoa.lt", GOOD)
+        desk.accounts.authenticate("mai.pt", GOOD)
     for _ in range(4):
         with pytest.raises(LoginFailed):
-            desk.accounts.authenticate("hoa.lt", "không phải mật khẩu")
-    assert desk.accounts.lock_state("hoa.lt").locked_at(clock.now + timedelta(seconds=1))
-    reset = desk.accounts.reset_password("hoa.lt", "mưa rơi ngoài hiên", actor="admin")
+            desk.accounts.authenticate("mai.pt", "không phải mật khẩu")
+    assert desk.accounts.lock_state("mai.pt").locked_at(clock.now + timedelta(seconds=1))
+    reset = desk.accounts.reset_password("mai.pt", "mưa rơi ngoài hiên")
     assert reset.must_change_password  # a temporary password again, and the lock is lifted
-    assert desk.accounts.authenticate("hoa.lt", "mưa rơi ngoài hiên")
+    assert desk.accounts.authenticate("mai.pt", "mưa rơi ngoài hiên")
 
 
 # ---- the command line ----------------------------------------------------------------------------
 
 def test_user_commands(data_dir, capsys, monkeypatch) -> None:
     monkeypatch.setenv("INTAKE_APP_NEW_PASSWORD", GOOD)
-    status, added, _ = run_cli(capsys, data_dir, "user", "add", "hoa.lt", "--name",
-                               "Lê Thị Hoa", "--role", "clerk")
+    status, added, _ = run_cli(capsys, data_dir, "user", "add", "mai.pt", "--name",
+                               "Phạm Thị Mai", "--role", "clerk", user=ADMIN)
     assert status == 0 and added["role"] == "clerk" and "temporary_password" not in added
     status, generated, _ = run_cli(capsys, data_dir, "user", "add", "admin", "--name",
-                                   "Quản trị", "--role", "administrator", "--generate")
+                                   "Quản trị", "--role", "administrator", "--generate",
+                                   user=ADMIN)
     assert status == 0 and len(generated["temporary_password"]) >= 10
     status, _, err = run_cli(capsys, data_dir, "user", "add", "x1", "--name", "X",
-                             "--role", "boss")
+                             "--role", "boss", user=ADMIN)
     assert status == 2 and "Không có vai trò 'boss'" in err
     monkeypatch.setenv("INTAKE_APP_NEW_PASSWORD", "123")
     status, _, err = run_cli(capsys, data_dir, "user", "add", "x2", "--name", "Y",
-                             "--role", "clerk")
+                             "--role", "clerk", user=ADMIN)
     assert status == 2 and "ít nhất 10 ký tự" in err
-    status, changed, _ = run_cli(capsys, data_dir, "user", "role", "hoa.lt", "supervisor")
+    status, changed, _ = run_cli(capsys, data_dir, "user", "role", "mai.pt", "supervisor",
+                                 user=ADMIN)
     assert status == 0 and changed["role"] == "supervisor"
-    status, _, _ = run_cli(capsys, data_dir, "user", "disable", "hoa.lt")
-    status, listed, _ = run_cli(capsys, data_dir, "user", "list")
-    assert [(a["login"], a["disabled"]) for a in listed] == [("hoa.lt", True),
-                                                             ("admin", False)]
-    status, _, _ = run_cli(capsys, data_dir, "user", "list", "--active")
+    status, _, _ = run_cli(capsys, data_dir, "user", "disable", "mai.pt", user=ADMIN)
+    status, listed, _ = run_cli(capsys, data_dir, "user", "list", user=ADMIN)
+    assert ("mai.pt", True) in [(a["login"], a["disabled"]) for a in listed]
+    status, active, _ = run_cli(capsys, data_dir, "user", "list", "--active", user=ADMIN)
+    assert "mai.pt" not in [a["login"] for a in active]
     status, reset, _ = run_cli(capsys, data_dir, "user", "reset-password", "admin",
-                               "--generate")
+                               "--generate", user=ADMIN)
     assert status == 0 and reset["must_change_password"] and reset["temporary_password"]
-    status, _, err = run_cli(capsys, data_dir, "user", "disable", "nobody")
+    status, _, err = run_cli(capsys, data_dir, "user", "disable", "nobody", user=ADMIN)
     assert status == 1 and "Không có tài khoản nobody" in err
+    status, _, err = run_cli(capsys, data_dir, "user", "list")  # the clerk
+    assert status == 3 and "không được quản lý tài khoản" in err

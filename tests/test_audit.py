@@ -9,7 +9,17 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock, at, gateway_time_seen, intake_request, rows, run_cli
+from conftest import (
+    SUPERVISOR,
+    FakeClock,
+    acting,
+    as_user,
+    at,
+    gateway_time_seen,
+    intake_request,
+    rows,
+    run_cli,
+)
 from station_db import open_db
 
 from intake_app.desk import Desk
@@ -31,7 +41,7 @@ def sql(data_dir: Path, *statements: str) -> None:
 
 
 def verify(capsys, data_dir: Path) -> tuple[int, dict, str]:
-    status, output, err = run_cli(capsys, data_dir, "audit", "verify")
+    status, output, err = run_cli(capsys, data_dir, "audit", "verify", user=SUPERVISOR)
     return status, output, err
 
 
@@ -39,36 +49,51 @@ def verify(capsys, data_dir: Path) -> tuple[int, dict, str]:
 def worked(make_desk, tmp_path) -> Desk:
     """A station after a morning's work: receipts, steps, a slip, a reprint, a calendar day."""
     desk = make_desk(FakeClock(at("2026-03-02 08:00")))
-    first = desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code
-    second = desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code
+    first = desk.receive(intake_request()).dossier.code
+    second = desk.receive(intake_request()).dossier.code
     desk.step(first, StepRequest(DossierStatus.IN_PROCESSING, "Lê Thị Hoa", to_unit="Tư pháp"))
     desk.step(first, StepRequest(DossierStatus.SUPPLEMENT_REQUESTED, "Lê Thị Hoa",
                                  note="Thiếu giấy", documents=("Giấy chứng sinh",)))
-    desk.issue_slip(first, SlipKind.SUPPLEMENT, tmp_path / "slip.pdf", clerk="Lê Thị Hoa")
-    desk.reprint_receipt(second, tmp_path / "copy.pdf", clerk="Lê Thị Hoa")
-    desk.set_calendar_day(CalendarOverride(at("2026-03-06 00:00").date(),
-                                           OverrideKind.DAY_OFF, "Nghỉ"), actor="Trần Minh")
-    desk.set_setting("contact_phone", "0233 3850 111", actor="Trần Minh")
+    desk.issue_slip(first, SlipKind.SUPPLEMENT, tmp_path / "slip.pdf")
+    desk.reprint_receipt(second, tmp_path / "copy.pdf")
+    with acting(desk, SUPERVISOR):
+        desk.set_calendar_day(CalendarOverride(at("2026-03-06 00:00").date(),
+                                               OverrideKind.DAY_OFF, "Nghỉ"))
+        desk.set_setting("contact_phone", "0233 3850 111")
     desk.codes = (first, second)  # type: ignore[attr-defined]
     return desk
 
 
 def test_every_write_appends_its_record(worked) -> None:
     first, second = worked.codes
-    records = list(reversed(worked.audit.records()))
+    with acting(worked, SUPERVISOR):
+        records = list(reversed(worked.audit.records()))
     assert [(r.action, r.target) for r in records] == [
-        ("station.set_up", "000.00.12.H56/2"),
+        ("station.set_up", "000.00.12.H56/2"), ("account.created", "quantri"),
+        ("account.created", "hoa.lt"), ("account.created", "nam.tv"),
         ("dossier.received", first), ("dossier.received", second),
         ("dossier.handed_over", first), ("dossier.supplement_requested", first),
         ("slip.printed", first), ("receipt.reprinted", second),
         ("calendar.set", "2026-03-06"), ("setting.changed", "contact_phone"),
     ]
-    received = records[1]
-    assert received.actor == "Lê Thị Hoa" and received.at == "2026-03-02T08:00:00+07:00"
+    received = records[4]
+    assert received.actor == "hoa.lt" and received.at == "2026-03-02T08:00:00+07:00"
+    assert [r.actor for r in records[-2:]] == ["nam.tv", "nam.tv"]  # the account, by login
     ((event_id,),) = rows(worked.data_dir, "SELECT event_id FROM outbox ORDER BY id LIMIT 1")
     assert received.detail["event_id"] == event_id
-    assert worked.audit.verify().ok
+    with acting(worked, SUPERVISOR):
+        assert worked.audit.verify().ok
     assert worked.audit.head().count == len(records)
+
+
+def test_a_printed_report_is_recorded_by_its_account(make_desk, tmp_path) -> None:
+    desk = make_desk(FakeClock(at("2026-03-02 08:00")), user=SUPERVISOR)
+    desk.receive(intake_request())
+    printed = desk.reports.print_06a(at("2026-03-01 00:00").date(),
+                                     at("2026-03-31 00:00").date(), tmp_path / "06a.pdf")
+    (record,) = [r for r in desk.audit.records() if r.action == "report.printed"]
+    assert record.actor == SUPERVISOR and record.detail["print_id"] == printed.print_id
+    assert record.detail["file"] == "06a.pdf"
 
 
 def test_a_write_whose_record_cannot_be_made_is_not_saved(worked, monkeypatch) -> None:
@@ -83,14 +108,14 @@ def test_a_write_whose_record_cannot_be_made_is_not_saved(worked, monkeypatch) -
 
     monkeypatch.setattr(audit_store, "append", broken)
     with pytest.raises(StorageProblem):  # the disk's error, said as the data folder's problem
-        worked.receive(intake_request(), clerk="Lê Thị Hoa")
+        worked.receive(intake_request())
     assert rows(worked.data_dir, "SELECT count(*) FROM dossiers") == before
     assert rows(worked.data_dir, "SELECT count(*) FROM outbox") == events
 
 
 def test_a_clean_trail_verifies(worked, capsys) -> None:
     status, output, _ = verify(capsys, worked.data_dir)
-    assert status == 0 and output["ok"] and output["records"] == 9
+    assert status == 0 and output["ok"] and output["records"] == 12  # set-up, 3 accounts, 8
 
 
 def _seq_of(data_dir: Path, action: str) -> int:
@@ -115,10 +140,10 @@ def test_a_removed_record_is_named_and_so_is_a_removed_tail(worked, capsys) -> N
         ("removed", seq)]
     assert f"Bản ghi số {seq} đã bị xóa" in err
 
-    sql(worked.data_dir, "DELETE FROM audit_log WHERE seq >= 8")  # and the last two
+    sql(worked.data_dir, "DELETE FROM audit_log WHERE seq >= 11")  # and the last two
     status, output, err = verify(capsys, worked.data_dir)
-    assert status == 1 and ("removed", 8) in [(p["kind"], p["seq"]) for p in output["problems"]]
-    assert "từ số 8 đến số 9" in err
+    assert status == 1 and ("removed", 11) in [(p["kind"], p["seq"]) for p in output["problems"]]
+    assert "từ số 11 đến số 12" in err
 
 
 def test_an_inserted_record_is_named_in_the_middle_and_at_the_end(worked, capsys) -> None:
@@ -139,16 +164,16 @@ def test_an_inserted_record_is_named_in_the_middle_and_at_the_end(worked, capsys
         "UPDATE audit_log SET seq = seq - 1 WHERE seq > 4")
     assert verify(capsys, data_dir)[0] == 0  # back as it was
     sql(data_dir, "INSERT INTO audit_log (seq, at, actor, action, target, detail, previous, "
-        f"hash) SELECT 10, at, 'admin', 'account.role', 'hoa.lt', '{{}}', hash, '{'cd' * 32}' "
-        "FROM audit_log WHERE seq = 9")
+        f"hash) SELECT 13, at, 'admin', 'account.role', 'hoa.lt', '{{}}', hash, '{'cd' * 32}' "
+        "FROM audit_log WHERE seq = 12")
     status, output, _ = verify(capsys, data_dir)
     assert status == 1 and [(p["kind"], p["seq"]) for p in output["problems"]] == [
-        ("inserted", 10)]
+        ("inserted", 13)]
 
 
 def test_the_head_cannot_be_moved_back_without_the_key(worked, capsys) -> None:
-    sql(worked.data_dir, "DELETE FROM audit_log WHERE seq = 9",
-        "UPDATE audit_head SET count = 8, hash = (SELECT hash FROM audit_log WHERE seq = 8)")
+    sql(worked.data_dir, "DELETE FROM audit_log WHERE seq = 12",
+        "UPDATE audit_head SET count = 11, hash = (SELECT hash FROM audit_log WHERE seq = 11)")
     status, output, err = verify(capsys, worked.data_dir)
     assert status == 1 and output["problems"][0]["kind"] == "head"
     assert "Dấu cuối của nhật ký kiểm toán đã bị sửa" in err
@@ -172,19 +197,20 @@ def test_another_stations_key_is_told_from_tampering(worked, capsys) -> None:
 
 def test_audit_list_filters(worked, capsys) -> None:
     first, second = worked.codes
-    status, listed, _ = run_cli(capsys, worked.data_dir, "audit", "list", "--dossier", first)
+    status, listed, _ = run_cli(capsys, worked.data_dir, "audit", "list", "--dossier", first,
+                                user=SUPERVISOR)
     assert status == 0
     assert [r["action"] for r in listed] == ["slip.printed", "dossier.supplement_requested",
                                              "dossier.handed_over", "dossier.received"]
     status, listed, _ = run_cli(capsys, worked.data_dir, "audit", "list", "--user",
-                                "Trần Minh")
+                                "nam.tv", user=SUPERVISOR)
     assert [r["action"] for r in listed] == ["setting.changed", "calendar.set"]
     status, listed, _ = run_cli(capsys, worked.data_dir, "audit", "list", "--from",
-                                "2026-03-03", "--to", "2026-03-31")
+                                "2026-03-03", "--to", "2026-03-31", user=SUPERVISOR)
     assert listed == []
     status, listed, _ = run_cli(capsys, worked.data_dir, "audit", "list", "--from",
-                                "2026-03-02", "--to", "2026-03-02")
-    assert len(listed) == 8  # all but the set-up, made on the real day
+                                "2026-03-02", "--to", "2026-03-02", user=SUPERVISOR)
+    assert len(listed) == 8  # all but the set-up and its accounts, made on the real day
 
 
 # ---- the daily log's seals ----------------------------------------------------------------------
@@ -194,10 +220,10 @@ def sealed(make_desk):
     """Two days of dossiers, sealed (keyed seals): 2 March by the first stamp of 3 March,
     3 March at the start of the fourth, once the gateway's time has been seen."""
     clock = FakeClock(at("2026-03-02 08:00"))
-    desk = make_desk(clock)
-    codes = [desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code for _ in range(2)]
+    desk = make_desk(clock, user=SUPERVISOR)
+    codes = [desk.receive(intake_request()).dossier.code for _ in range(2)]
     clock.now = at("2026-03-03 08:00")
-    codes += [desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code for _ in range(2)]
+    codes += [desk.receive(intake_request()).dossier.code for _ in range(2)]
     clock.now = at("2026-03-04 08:00")
     gateway_time_seen(desk, clock.now)  # a trusted clock has seen 3 March end
     assert [d.isoformat() for d in desk.ledger.seal_closed_days()] == ["2026-03-03"]
@@ -232,7 +258,7 @@ def test_deleting_the_seals_no_longer_hides_an_edit(sealed, capsys) -> None:
     data_dir = sealed.data_dir
     _rename(data_dir, sealed.codes[1], "Nguyễn Văn Sửa")
     sql(data_dir, "DELETE FROM log_seals")
-    status, output, _ = run_cli(capsys, data_dir, "log", "verify")
+    status, output, _ = run_cli(capsys, data_dir, "log", "verify", user=SUPERVISOR)
     assert status == 1
     messages = [p["message"] for p in output["problems"]]
     assert "Ngày 02/03/2026: dấu khóa sổ đã bị xóa khỏi cơ sở dữ liệu (nhật ký kiểm toán còn " \
@@ -255,7 +281,7 @@ def test_a_seal_recomputed_without_the_key_is_found(sealed, capsys) -> None:
     sql(data_dir, f"UPDATE log_seals SET hash = '{forged.hash}', digests = "
         f"'{json.dumps(forged.to_dict()['digests'])}', scheme = 'sha256' "
         f"WHERE day = '{day.isoformat()}'")
-    status, output, _ = run_cli(capsys, data_dir, "log", "verify")
+    status, output, _ = run_cli(capsys, data_dir, "log", "verify", user=SUPERVISOR)
     assert status == 1
     messages = [p["message"] for p in output["problems"]]
     assert "Ngày 03/03/2026: dấu khóa sổ đã bị thay, khác bản sao trong nhật ký kiểm toán." \
@@ -267,7 +293,7 @@ def test_plain_seals_of_an_older_version_still_verify_and_are_anchored(make_desk
                                                                        capsys) -> None:
     clock = FakeClock(at("2026-03-02 08:00"))
     desk = make_desk(clock)
-    code = desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code
+    code = desk.receive(intake_request()).dossier.code
     day = clock.now.date()
     # What the previous version did when it closed 2 March: a plain SHA-256 seal, no audit.
     with write_transaction(desk.db):
@@ -276,7 +302,8 @@ def test_plain_seals_of_an_older_version_still_verify_and_are_anchored(make_desk
     clock.now = at("2026-03-04 08:00")
     gateway_time_seen(desk, clock.now)  # a trusted clock has seen 3 March end
     assert desk.ledger.verify() == []  # the plain seal still verifies; 3 March is keyed
-    anchor = [r for r in desk.audit.records() if r.action == "log.anchored"]
+    anchor = [r for r in as_user(desk, SUPERVISOR).audit.records()
+              if r.action == "log.anchored"]
     assert len(anchor) == 1 and anchor[0].detail["day"] == "2026-03-02"
     assert [s.scheme for s in ledger.seals(desk.db)] == ["sha256", "hmac"]
 
@@ -285,7 +312,7 @@ def test_plain_seals_of_an_older_version_still_verify_and_are_anchored(make_desk
     forged = seal_day(GENESIS, day, ledger.log_rows(desk.db, day, day))
     sql(desk.data_dir, f"UPDATE log_seals SET hash = '{forged.hash}', digests = "
         f"'{json.dumps(forged.to_dict()['digests'])}' WHERE day = '2026-03-02'")
-    status, output, _ = run_cli(capsys, desk.data_dir, "log", "verify")
+    status, output, _ = run_cli(capsys, desk.data_dir, "log", "verify", user=SUPERVISOR)
     assert status == 1
     messages = [p["message"] for p in output["problems"]]
     assert "Ngày 02/03/2026: các dấu khóa sổ cũ (trước khi có nhật ký kiểm toán) đã bị sửa " \

@@ -16,7 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock, at, intake_request, run_cli
+from conftest import ADMIN, FakeClock, acting, as_user, at, intake_request, run_cli
 from station_db import open_db, station_key
 
 from intake_app.desk import Desk
@@ -42,10 +42,10 @@ def open_backup(path: Path, tmp_path: Path, key: bytes):
 
 
 def test_backup_command_writes_a_checked_file_and_lists_it(capsys, data_dir, tmp_path):
-    with Desk(data_dir, clock=FakeClock(at("2026-03-02 09:00"))) as desk:
-        codes = [desk.receive(intake_request(), clerk="Hoa").dossier.code for _ in range(3)]
+    with as_user(Desk(data_dir, clock=FakeClock(at("2026-03-02 09:00")))) as desk:
+        codes = [desk.receive(intake_request()).dossier.code for _ in range(3)]
 
-    status, made, _ = run_cli(capsys, data_dir, "backup")
+    status, made, _ = run_cli(capsys, data_dir, "backup", user=ADMIN)
     assert status == 0 and made["verified"] and made["dossiers"] == 3
     path = Path(made["file"])
     assert path.parent.parent == data_dir.with_name("station-backups")  # beside, not inside
@@ -87,7 +87,7 @@ def test_backup_command_writes_a_checked_file_and_lists_it(capsys, data_dir, tmp
     assert listing["place_is_default"] and listing["same_disk"]
     assert listing["last_good"]["path"] == str(path) and listing["failing"] is None
 
-    status, check, _ = run_cli(capsys, data_dir, "backup", "verify", str(path))
+    status, check, _ = run_cli(capsys, data_dir, "backup", "verify", str(path), user=ADMIN)
     assert status == 0 and check["ok"] and check["integrity"] == ["ok"]
 
 
@@ -95,17 +95,19 @@ def test_backup_out_never_replaces_a_file_or_writes_into_the_data_folder(capsys,
                                                                           tmp_path):
     existing = tmp_path / "copy.intake-backup"
     existing.write_bytes(b"someone's file")
-    status, _, err = run_cli(capsys, data_dir, "backup", "--out", str(existing))
+    status, _, err = run_cli(capsys, data_dir, "backup", "--out", str(existing), user=ADMIN)
     assert status == 2 and "đã có" in err and "--force" in err
     assert existing.read_bytes() == b"someone's file"
-    status, made, _ = run_cli(capsys, data_dir, "backup", "--out", str(existing), "--force")
+    status, made, _ = run_cli(capsys, data_dir, "backup", "--out", str(existing), "--force",
+                              user=ADMIN)
     assert status == 0 and files.read_manifest(existing)["kind"] == "manual"
-    status, _, err = run_cli(capsys, data_dir, "backup", "--out", str(data_dir / "x.bak"))
+    status, _, err = run_cli(capsys, data_dir, "backup", "--out", str(data_dir / "x.bak"),
+                             user=ADMIN)
     assert status == 2 and "thư mục dữ liệu" in err
     assert not (data_dir / "x.bak").exists()
-    _, made, _ = run_cli(capsys, data_dir, "backup")
+    _, made, _ = run_cli(capsys, data_dir, "backup", user=ADMIN)
     kept = Path(made["file"]).parent  # nor among the backups the rotation keeps
-    status, _, err = run_cli(capsys, data_dir, "backup", "--out", str(kept / "x.bak"))
+    status, _, err = run_cli(capsys, data_dir, "backup", "--out", str(kept / "x.bak"), user=ADMIN)
     assert status == 2 and not (kept / "x.bak").exists()
 
 
@@ -118,7 +120,7 @@ def test_backup_while_another_process_stamps(data_dir, tmp_path):
     try:
         assert child.stdout.readline().strip() == "READY"
         printed = [child.stdout.readline().split()[0] for _ in range(15)]
-        with Desk(data_dir) as desk:
+        with Desk(data_dir) as desk, acting(desk, ADMIN):
             info = desk.backups.make(kind="manual")
         conn = open_backup(info.path, tmp_path, desk.keys.database_key)
         held = {r[0] for r in conn.execute("SELECT code FROM dossiers")}
@@ -188,13 +190,13 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly_and_nothing_else(make_desk):
 
 def test_a_missing_usb_stick_is_said_until_a_backup_works(make_desk, tmp_path):
     clock = FakeClock(at("2026-03-02 09:00"))
-    desk = make_desk(clock)
+    desk = make_desk(clock, user=ADMIN)
     usb = tmp_path / "usb"
     usb.mkdir()
     assert desk.backups.set_place(usb) == usb
     assert not desk.backups.status().same_disk or True  # tmp may share a disk: not asserted
     usb.rmdir()  # the stick was pulled out
-    with pytest.raises(BackupFailed) as failure:
+    with pytest.raises(BackupFailed) as failure, acting(desk, ADMIN):
         desk.backups.make(kind="daily")
     assert "ổ USB" in failure.value.message and str(usb) in failure.value.message
     status = desk.backups.status()
@@ -211,9 +213,9 @@ def test_a_missing_usb_stick_is_said_until_a_backup_works(make_desk, tmp_path):
 def test_a_backup_place_must_exist_and_be_outside_the_data_folder(desk, tmp_path):
     from intake_app.services.backups import BackupPlaceRefused
 
-    with pytest.raises(BackupPlaceRefused):
+    with pytest.raises(BackupPlaceRefused), acting(desk, ADMIN):
         desk.backups.set_place(tmp_path / "nowhere")
-    with pytest.raises(BackupPlaceRefused):
+    with pytest.raises(BackupPlaceRefused), acting(desk, ADMIN):
         desk.backups.set_place(desk.data_dir / "logs")
     assert desk.backups.status().place_is_default
 
@@ -222,19 +224,21 @@ def test_due_once_a_day_when_something_changed(make_desk):
     clock = FakeClock(at("2026-03-02 09:00"))
     desk = make_desk(clock)
     assert desk.backups.due()  # never backed up
-    desk.backups.make(kind="start")
+    with acting(desk, ADMIN):
+        desk.backups.make(kind="start")
     assert not desk.backups.due()
     clock.advance(days=1)
     assert not desk.backups.due()  # a new day, but nothing written since
-    desk.receive(intake_request(), clerk="Hoa")
+    desk.receive(intake_request())
     assert desk.backups.changed_since_last() and desk.backups.due()
 
 
 def test_a_damaged_database_gives_no_backup_and_keeps_the_good_ones(make_desk, data_dir):
     desk = make_desk(FakeClock(at("2026-03-02 09:00")))
     for _ in range(30):
-        desk.receive(intake_request(), clerk="Hoa")
-    good = desk.backups.make(kind="daily")
+        desk.receive(intake_request())
+    with acting(desk, ADMIN):
+        good = desk.backups.make(kind="daily")
     desk.close()
     # Damage a page of the dossiers' table (as a failing disk would).
     conn = open_db(data_dir)
@@ -247,17 +251,18 @@ def test_a_damaged_database_gives_no_backup_and_keeps_the_good_ones(make_desk, d
         handle.seek((page - 1) * size)  # the b-tree page's header: its type and cell count
         handle.write(b"\x0d\xff\xff\xff\xff\xff\xff\xff")
     again = make_desk(FakeClock(at("2026-03-03 09:00")))
-    with pytest.raises(BackupFailed) as failure:
+    with pytest.raises(BackupFailed) as failure, acting(again, ADMIN):
         again.backups.make(kind="daily")
     assert "toàn vẹn" in failure.value.message or "không đọc được" in failure.value.message.lower()
     assert good.path.exists() and len(again.backups.listing()) == 1
 
 
 def test_backup_before_upgrade_falls_back_beside_the_data_folder(data_dir, tmp_path):
-    with Desk(data_dir) as desk:
+    with as_user(Desk(data_dir)) as desk:
         usb = tmp_path / "usb"
         usb.mkdir()
-        desk.backups.set_place(usb)
+        with acting(desk, ADMIN):
+            desk.backups.set_place(usb)
         key_id, key = desk.keys.key_id, desk.keys.database_key
     usb.rmdir()
     info = backup_before_upgrade(data_dir, key, key_id, at("2026-03-02 09:00"), ["0011_x"])

@@ -12,7 +12,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import PROVINCE_NOTICE, FakeClock, at, intake_request, rows, run_cli, write_signed
+from conftest import (
+    PROVINCE_NOTICE,
+    SUPERVISOR,
+    FakeClock,
+    as_user,
+    at,
+    intake_request,
+    rows,
+    run_cli,
+    write_signed,
+)
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from intake_app.domain.calendar import DaySource, OverrideKind, WorkCalendar
@@ -168,16 +178,17 @@ def test_import_from_the_command_line(data_dir, capsys, signing) -> None:
     from intake_app.desk import Desk
 
     clock = FakeClock(at("2026-12-28 09:00"))  # a Monday
-    with Desk(data_dir, clock=clock) as desk:
+    with as_user(Desk(data_dir, clock=clock)) as desk:
         # Chứng thực hợp đồng (2 working days): Mon 28/12 09:00 → Wed 30/12 09:00.
-        early = desk.receive(intake_request(procedure="2.001035"), clerk="Hoa").dossier
+        early = desk.receive(intake_request(procedure="2.001035")).dossier
         clock.advance(days=1)  # Tue 29/12 09:00 → due Thu 31/12 09:00, a day the notice closes
-        late = desk.receive(intake_request(procedure="2.001035"), clerk="Hoa").dossier
+        late = desk.receive(intake_request(procedure="2.001035")).dossier
     assert late.due_at == at("2026-12-31 09:00")
     path = write_signed(signing["folder"], "tb-3120.json", PROVINCE_NOTICE, signing["province"],
                         "tinh-46")
 
-    status, preview, _ = run_cli(capsys, data_dir, "calendar", "import", str(path), "--dry-run")
+    status, preview, _ = run_cli(capsys, data_dir, "calendar", "import", str(path), "--dry-run",
+                                 user=SUPERVISOR)
     assert status == 0 and preview["applied"] is False
     assert [d["day"] for d in preview["days"]] == ["2026-12-31", "2027-01-09"]
     assert preview["days"][0]["worked_before"] and not preview["days"][0]["worked_after"]
@@ -190,15 +201,15 @@ def test_import_from_the_command_line(data_dir, capsys, signing) -> None:
     assert concerned[late.code]["days_moved"] == 4
     assert rows(data_dir, "SELECT count(*) FROM calendar_notices") == [(0,)]
 
-    status, done, _ = run_cli(capsys, data_dir, "calendar", "import", str(path))
+    status, done, _ = run_cli(capsys, data_dir, "calendar", "import", str(path), user=SUPERVISOR)
     assert status == 0 and done["applied"] is True
     assert rows(data_dir, "SELECT number, key_id, imported_by FROM calendar_notices") == [
-        ("3120/TB-UBND", "tinh-46", "Lê Thị Hoa")]
+        ("3120/TB-UBND", "tinh-46", "Trần Văn Nam")]  # the supervisor logged in
     # Open dossiers keep the appointment printed on their receipt.
     assert rows(data_dir, "SELECT due_at, statutory_due_at FROM dossiers WHERE code = ?",
                 (late.code,)) == [("2026-12-31T09:00:00+07:00",) * 2]
 
-    status, again, _ = run_cli(capsys, data_dir, "calendar", "import", str(path))
+    status, again, _ = run_cli(capsys, data_dir, "calendar", "import", str(path), user=SUPERVISOR)
     assert status == 0 and again["already_imported"] is True and again["applied"] is False
     assert rows(data_dir, "SELECT count(*) FROM calendar_notices") == [(1,)]
 
@@ -215,7 +226,7 @@ def test_import_from_the_command_line(data_dir, capsys, signing) -> None:
     assert due["due_at"] == "2027-01-05T09:00:00+07:00"
 
     # A local override still wins over the notice.
-    assert run_cli(capsys, data_dir, "calendar", "set-work", "2026-12-31")[0] == 0
+    assert run_cli(capsys, data_dir, "calendar", "set-work", "2026-12-31", user=SUPERVISOR)[0] == 0
     status, days, _ = run_cli(capsys, data_dir, "calendar", "days", "2026")
     assert {d["day"]: d["source"] for d in days}["2026-12-31"] == "local"
 
@@ -231,22 +242,25 @@ def test_refused_files_change_nothing(data_dir, capsys, signing) -> None:
     raw = json.loads(good.read_text("utf-8"))
     raw["notice"]["days"][0]["day"] = "2026-12-30"
     tampered.write_text(json.dumps(raw), encoding="utf-8")
-    status, out, err = run_cli(capsys, data_dir, "calendar", "import", str(tampered))
+    status, out, err = run_cli(capsys, data_dir, "calendar", "import", str(tampered),
+                               user=SUPERVISOR)
     assert status == 2 and out is None and "Chữ ký của tệp thông báo không đúng" in err
 
     other = write_signed(folder, "hn.json", {**PROVINCE_NOTICE, "province_code": "01"},
                          signing["vendor"], "vendor-test")
-    status, _, err = run_cli(capsys, data_dir, "calendar", "import", str(other))
+    status, _, err = run_cli(capsys, data_dir, "calendar", "import", str(other), user=SUPERVISOR)
     assert status == 3 and "tỉnh mã 01" in err  # a valid notice, but for Hà Nội
 
     garbage = folder / "garbage.json"
     garbage.write_bytes(b"\xff\xfe not json")
-    status, _, err = run_cli(capsys, data_dir, "calendar", "import", str(garbage))
+    status, _, err = run_cli(capsys, data_dir, "calendar", "import", str(garbage), user=SUPERVISOR)
     assert status == 2 and "không phải tệp JSON" in err
     big = folder / "big.json"
     big.write_bytes(b" " * (256 * 1024 + 1))
-    assert run_cli(capsys, data_dir, "calendar", "import", str(big))[0] == 2
-    assert run_cli(capsys, data_dir, "calendar", "import", str(folder / "none.json"))[0] == 2
+    assert run_cli(capsys, data_dir, "calendar", "import", str(big),
+                   user=SUPERVISOR)[0] == 2
+    assert run_cli(capsys, data_dir, "calendar", "import", str(folder / "none.json"),
+                   user=SUPERVISOR)[0] == 2
     assert rows(data_dir, "SELECT count(*) FROM calendar_notices") == [(0,)]
 
 
@@ -270,7 +284,8 @@ def test_the_shipped_vendor_key_verifies_a_notice_signed_with_its_private_half(
     """The sample was signed with the vendor's private key (kept outside the repository): the
     public key the app ships is the one that key matches. Importing it changes nothing (it
     restates the shipped 12729/VPCP-KGVX)."""
-    status, result, _ = run_cli(capsys, data_dir, "calendar", "import", str(SAMPLE))
+    status, result, _ = run_cli(capsys, data_dir, "calendar", "import", str(SAMPLE),
+                                user=SUPERVISOR)
     assert status == 0 and result["applied"] is True
     assert result["signed_by"].startswith("vendor-2026")
     assert [d["worked_before"] == d["worked_after"] for d in result["days"]] == [True, True]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import intake_request
+from conftest import SUPERVISOR, TEST_PASSWORD, intake_request
 from conftest import run_cli as run
 from station_db import kept_pdf
 
@@ -71,14 +72,18 @@ def test_invalid_intake_exits_2_naming_fields(station, capsys, tmp_path):
 def test_receive_from_stdin_in_a_real_process(station, tmp_path):
     request = json.dumps(intake_request(), ensure_ascii=False)
     done = subprocess.run(
-        [sys.executable, "-m", "intake_app", "--data-dir", str(station), "receive", "--json", "-"],
+        [sys.executable, "-m", "intake_app", "--data-dir", str(station), "--user", "hoa.lt",
+         "receive", "--json", "-"],
         input=request.encode(), capture_output=True, timeout=60,
+        env={**os.environ, "INTAKE_APP_PASSWORD": TEST_PASSWORD},
     )
     assert done.returncode == 0, done.stderr.decode()
     assert json.loads(done.stdout)["code"].endswith("-2001")
     broken = subprocess.run(
-        [sys.executable, "-m", "intake_app", "--data-dir", str(station), "receive", "--json", "-"],
+        [sys.executable, "-m", "intake_app", "--data-dir", str(station), "--user", "hoa.lt",
+         "receive", "--json", "-"],
         input=b"{not json", capture_output=True, timeout=60,
+        env={**os.environ, "INTAKE_APP_PASSWORD": TEST_PASSWORD},
     )
     assert broken.returncode == 2
     assert "không phải JSON hợp lệ: lỗi cú pháp ở dòng 1" in broken.stderr.decode()
@@ -93,7 +98,7 @@ def test_catalogue_import_bad_file_changes_nothing(station, capsys, tmp_path):
         {"code": "2.000815", "name": "", "field_code": "CT", "field_name": "Chứng thực",
          "time": {"unit": "fortnights", "amount": 1}, "fee": {"kind": "fixed"}},
     ]}), encoding="utf-8")
-    status, _, err = run(capsys, station, "catalogue", "import", str(bad))
+    status, _, err = run(capsys, station, "catalogue", "import", str(bad), user=SUPERVISOR)
     assert status == 2
     assert "Tên thủ tục (thủ tục thứ 2): không được để trống." in err
     assert "Cách tính thời hạn giải quyết (thủ tục thứ 2): 'fortnights' không phải" in err
@@ -102,7 +107,8 @@ def test_catalogue_import_bad_file_changes_nothing(station, capsys, tmp_path):
     assert after == before
 
     (tmp_path / "notjson.json").write_text("{", encoding="utf-8")
-    status, _, err = run(capsys, station, "catalogue", "import", str(tmp_path / "notjson.json"))
+    status, _, err = run(capsys, station, "catalogue", "import", str(tmp_path / "notjson.json"),
+                         user=SUPERVISOR)
     assert status == 2 and "Tệp danh mục thủ tục không phải JSON hợp lệ" in err
 
 
@@ -117,7 +123,7 @@ def test_catalogue_import_adds_and_replaces(station, capsys, tmp_path):
          "fee": {"kind": "provincial", "amount": 20000},
          "components": [{"name": "Đơn đề nghị", "form": "ban_chinh"}]},
     ]}, ensure_ascii=False), encoding="utf-8")
-    status, out, _ = run(capsys, station, "catalogue", "import", str(good))
+    status, out, _ = run(capsys, station, "catalogue", "import", str(good), user=SUPERVISOR)
     assert status == 0 and out == {"added": 1, "replaced": 1}
     _, found, _ = run(capsys, station, "catalogue", "list", "--search", "thi diem")
     assert found[0]["code"] == "1.010000" and found[0]["time"]["unit"] == "working_hours"
@@ -138,12 +144,13 @@ def test_calendar_override_moves_due_date(station, capsys):
     args = ("calendar", "due", "--procedure", "1.004873", "--at", "2026-12-28T08:00:00+07:00")
     _, before, _ = run(capsys, station, *args)
     assert before["due_at"] == "2026-12-31T08:00:00+07:00"
-    status, _, _ = run(capsys, station, "calendar", "set-off", "2026-12-29", "--note", "Bão")
+    status, _, _ = run(capsys, station, "calendar", "set-off", "2026-12-29", "--note", "Bão",
+                       user=SUPERVISOR)
     assert status == 0
     _, after, _ = run(capsys, station, *args)
     # One working day lost: the due date moves past New Year (1/1) and the weekend.
     assert after["due_at"] == "2027-01-04T08:00:00+07:00"
-    run(capsys, station, "calendar", "clear", "2026-12-29")
+    run(capsys, station, "calendar", "clear", "2026-12-29", user=SUPERVISOR)
     _, cleared, _ = run(capsys, station, *args)
     assert cleared == before
 
@@ -166,9 +173,9 @@ def test_the_window_start_skips_the_commands(tmp_path) -> None:
         "from intake_app import cli\n"
         "opened = []\n"
         "import intake_app.ui.app as app\n"
-        "app.run_app = lambda data_dir, clerk: opened.append((data_dir.name, clerk)) or 0\n"
-        f"assert cli.main(['--data-dir', {str(tmp_path / 'station')!r}, '--clerk', 'Hoa']) == 0\n"
-        "assert opened == [('station', 'Hoa')], opened\n"
+        "app.run_app = lambda data_dir: opened.append(data_dir.name) or 0\n"
+        f"assert cli.main(['--data-dir', {str(tmp_path / 'station')!r}]) == 0\n"
+        "assert opened == ['station'], opened\n"
         "heavy = {'intake_app.desk', 'sqlite_utils', 'intake_app.cli.commands'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )

@@ -7,7 +7,7 @@ import json
 
 import openpyxl
 import pytest
-from conftest import FakeClock, at, intake_request, pdf_words
+from conftest import SUPERVISOR, FakeClock, acting, at, intake_request, pdf_words
 from conftest import run_cli as run
 from station_db import open_db
 
@@ -29,14 +29,15 @@ def two_days(make_desk):
     codes = []
     for clerk in (HOA, HOA, "Trần Văn Nam"):
         clock.advance(minutes=20)
-        codes.append(desk.receive(intake_request(), clerk=clerk).dossier.code)
+        with acting(desk, clerk):
+            codes.append(desk.receive(intake_request()).dossier.code)
     clock.now = at("2026-03-03 09:00")
     for name, id_number in (("Phạm Thị Lan", "046195004567"), ("Võ Minh Tuấn", "046095007654")):
         clock.advance(minutes=20)
         request = intake_request()
         request["applicant"] = {**request["applicant"], "name": name, "id_number": id_number,
                                 "birth_date": None, "gender": None}
-        codes.append(desk.receive(request, clerk=HOA).dossier.code)
+        codes.append(desk.receive(request).dossier.code)
     desk.close()
     return desk.data_dir, codes
 
@@ -70,7 +71,7 @@ def test_the_log_is_sealed_printed_and_verified(two_days, capsys, tmp_path):
     status, _, _ = run(capsys, folder, "receive", "--json", str(request))
     assert status == 0
     status, out, _ = run(capsys, folder, "log", "--from", "2026-03-02", "--to", "03/03/2026",
-                         "--out", str(pdf))
+                         "--out", str(pdf), user=SUPERVISOR)
     assert status == 0 and out["rows"] == 5
     assert [(d["day"], d["count"], d["sealed"]) for d in out["days"]] == [
         ("2026-03-02", 3, True), ("2026-03-03", 2, True)]
@@ -78,7 +79,7 @@ def test_the_log_is_sealed_printed_and_verified(two_days, capsys, tmp_path):
     assert "SỔ THEO DÕI HỒ SƠ" in text and all(code in text for code in codes)
     assert out["days"][0]["hash"][:16] in text and out["days"][1]["hash"][:16] in text
 
-    status, verdict, _ = run(capsys, folder, "log", "verify")
+    status, verdict, _ = run(capsys, folder, "log", "verify", user=SUPERVISOR)
     assert status == 0 and verdict == {"ok": True, "problems": [], "corrected": []}
 
     # Someone changes a logged name straight in the database, and removes another row.
@@ -91,7 +92,7 @@ def test_the_log_is_sealed_printed_and_verified(two_days, capsys, tmp_path):
         conn.execute("DELETE FROM dossier_history "
                      "WHERE dossier = (SELECT id FROM dossiers WHERE code = ?)", [codes[4]])
         conn.execute("DELETE FROM dossiers WHERE code = ?", [codes[4]])
-    status, verdict, _ = run(capsys, folder, "log", "verify")
+    status, verdict, _ = run(capsys, folder, "log", "verify", user=SUPERVISOR)
     assert status == 1 and verdict["ok"] is False
     found = {(p["kind"], p["code"]) for p in verdict["problems"]}
     assert ("changed", codes[1]) in found and ("removed", codes[4]) in found
@@ -102,7 +103,8 @@ def test_the_log_is_sealed_printed_and_verified(two_days, capsys, tmp_path):
 def test_the_log_for_one_clerk_as_csv_and_xlsx(two_days, capsys, tmp_path):
     folder, codes = two_days
     status, out, _ = run(capsys, folder, "log", "--from", "2026-03-02", "--to", "2026-03-03",
-                         "--clerk", "Trần Văn Nam", "--out", str(tmp_path / "nam.csv"))
+                         "--clerk", "Trần Văn Nam", "--out", str(tmp_path / "nam.csv"),
+                         user=SUPERVISOR)
     assert status == 0 and out["rows"] == 1
     with open(tmp_path / "nam.csv", encoding="utf-8-sig", newline="") as handle:
         text = handle.read()
@@ -110,7 +112,7 @@ def test_the_log_for_one_clerk_as_csv_and_xlsx(two_days, capsys, tmp_path):
     assert list(csv.reader(text.splitlines()))[0][0]  # a header row
 
     status, out, _ = run(capsys, folder, "log", "--from", "2026-03-02", "--to", "2026-03-03",
-                         "--out", str(tmp_path / "all.xlsx"))
+                         "--out", str(tmp_path / "all.xlsx"), user=SUPERVISOR)
     assert status == 0
     sheet = openpyxl.load_workbook(tmp_path / "all.xlsx").active
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell]
@@ -118,7 +120,7 @@ def test_the_log_for_one_clerk_as_csv_and_xlsx(two_days, capsys, tmp_path):
     assert "Phạm Thị Lan" in values
 
     status, _, err = run(capsys, folder, "log", "--from", "2026-03-02", "--to", "2026-03-03",
-                         "--out", str(tmp_path / "all.docx"))
+                         "--out", str(tmp_path / "all.docx"), user=SUPERVISOR)
     assert status == 2 and ".pdf, .csv, .xlsx" in err
 
 
@@ -126,7 +128,7 @@ def test_report_06a_from_the_command_line(two_days, capsys, tmp_path):
     folder, codes = two_days
     run(capsys, folder, "step", codes[0], "--to", "returned", "--receiver", "Nguyễn Văn Đức")
     status, out, _ = run(capsys, folder, "report", "--from", "2026-03-01", "--to", "2026-03-31",
-                         "--out", str(tmp_path / "06a.pdf"))
+                         "--out", str(tmp_path / "06a.pdf"), user=SUPERVISOR)
     assert status == 0
     # Five same-day dossiers received in March; one returned (today, after the period, so it
     # is still in progress at the period's end); the other four were due on 02/03 or 03/03
@@ -136,5 +138,5 @@ def test_report_06a_from_the_command_line(two_days, capsys, tmp_path):
                             "in_progress": 5, "within_deadline": 0, "overdue": 5}
     assert "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT" in pdf_words(tmp_path / "06a.pdf")
     status, out, _ = run(capsys, folder, "report", "--from", "2026-03-01", "--to", "2026-03-31",
-                         "--out", str(tmp_path / "06a.xlsx"))
+                         "--out", str(tmp_path / "06a.xlsx"), user=SUPERVISOR)
     assert status == 0 and (tmp_path / "06a.xlsx").stat().st_size > 0

@@ -15,7 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock, intake_request, rows, show_on_screen
+from conftest import ADMIN, SUPERVISOR, FakeClock, as_user, intake_request, rows, show_on_screen
 from conftest import run_cli as run
 from PySide6.QtCore import Qt
 
@@ -32,8 +32,8 @@ def request_file(tmp_path: Path) -> Path:
 
 
 def stamp_at(folder: Path, clock: FakeClock, count: int = 1) -> list[str]:
-    with Desk(folder, clock=clock) as desk:
-        return [desk.receive(intake_request(), clerk="Hoa").dossier.code for _ in range(count)]
+    with as_user(Desk(folder, clock=clock)) as desk:
+        return [desk.receive(intake_request()).dossier.code for _ in range(count)]
 
 
 def test_a_clock_set_back_a_day_stops_stamping_until_a_supervisor_confirms(
@@ -57,16 +57,18 @@ def test_a_clock_set_back_a_day_stops_stamping_until_a_supervisor_confirms(
 
     status, verdict, _ = run(capsys, data_dir, "clock", "status")
     assert status == 0 and verdict["ok"] is False and "Đồng hồ" in verdict["problem"]
-    status, _, err = run(capsys, data_dir, "clock", "confirm", "--reason", "   ")
+    status, _, err = run(capsys, data_dir, "clock", "confirm", "--reason", "   ", user=SUPERVISOR)
     assert status == 2 and "lý do" in err
     status, confirmed, _ = run(capsys, data_dir, "clock", "confirm", "--reason",
                                "Đã đối chiếu giờ với điện thoại, đồng hồ đúng",
-                               clerk="Trần Văn Nam")
+                               user="Trần Văn Nam")
     assert status == 0 and confirmed["confirmed"] is True
     assert confirmed["confirmed_by"] == "Trần Văn Nam"
     assert parse_iso(confirmed["overrode"]) == tomorrow.now
     assert rows(data_dir, "SELECT confirmed_by, reason FROM clock_confirmations") == [
         ("Trần Văn Nam", "Đã đối chiếu giờ với điện thoại, đồng hồ đúng")]
+    assert rows(data_dir, "SELECT actor FROM audit_log WHERE action = 'clock.confirmed'") == [
+        ("nam.tv",)]  # in the audit trail too, by the account
 
     status, out, _ = run(capsys, data_dir, "receive", "--json", str(request))
     assert status == 0
@@ -86,14 +88,14 @@ def test_codes_and_received_times_never_go_backwards(make_desk):
     stamped = []
     for _ in range(60):
         clock.now = max(start, clock.now + timedelta(seconds=rng.randint(-240, 120)))
-        stamped.append(desk.receive(intake_request(), clerk="Hoa").dossier)
+        stamped.append(desk.receive(intake_request()).dossier)
     times = [d.received_at for d in stamped]
     assert times == sorted(times)
     codes = [parse_dossier_code(d.code) for d in stamped]
     assert [(c.day, c.sequence) for c in codes] == sorted((c.day, c.sequence) for c in codes)
     clock.now = max(times) - timedelta(minutes=6)  # beyond the margin: refused
     with pytest.raises(ClockNotTrusted) as refused:
-        desk.receive(intake_request(), clerk="Hoa")
+        desk.receive(intake_request())
     assert refused.value.kind == "behind" and refused.value.exit_code == 3
 
 
@@ -101,9 +103,9 @@ def test_a_midnight_crossed_backwards_never_gives_an_earlier_day_code(make_desk)
     clock = FakeClock(now_vn().replace(hour=0, minute=1, second=0))
     desk = make_desk(clock)
     desk.write_receipt = lambda receipt: receipt
-    first = desk.receive(intake_request(), clerk="Hoa").dossier
+    first = desk.receive(intake_request()).dossier
     clock.advance(minutes=-3)  # 23:58 of the day before, by a clock corrected back
-    second = desk.receive(intake_request(), clerk="Hoa").dossier
+    second = desk.receive(intake_request()).dossier
     assert parse_dossier_code(second.code).day == parse_dossier_code(first.code).day
     assert second.received_at == first.received_at and second.code > first.code
 
@@ -111,8 +113,9 @@ def test_a_midnight_crossed_backwards_never_gives_an_earlier_day_code(make_desk)
 def test_a_clock_the_gateway_measured_a_day_fast_stops_stamping(
         data_dir, capsys, peer, credential_store, monkeypatch, tmp_path):
     request = request_file(tmp_path)
-    assert run(capsys, data_dir, "sync", "configure", "--gateway", peer.url)[0] == 0
-    run(capsys, data_dir, "sync", "set-token", stdin="station-token\n", monkeypatch=monkeypatch)
+    assert run(capsys, data_dir, "sync", "configure", "--gateway", peer.url, user=ADMIN)[0] == 0
+    run(capsys, data_dir, "sync", "set-token", stdin="station-token\n", monkeypatch=monkeypatch,
+        user=ADMIN)
     peer.clock_offset = timedelta(days=-1)  # the province's clock: a day behind this PC's
     status, output, _ = run(capsys, data_dir, "sync")
     assert output["clock_warning"] is True
@@ -136,13 +139,13 @@ def test_a_clock_a_day_ahead_does_not_seal_the_real_today(data_dir, capsys, tmp_
     today = FakeClock(now_vn() - timedelta(days=1))
     stamp_at(data_dir, today, 2)
     # The command line runs on the clock a day ahead: `log verify` seals closed days first.
-    status, verdict, _ = run(capsys, data_dir, "log", "verify")
+    status, verdict, _ = run(capsys, data_dir, "log", "verify", user=SUPERVISOR)
     assert status == 0 and verdict["ok"] is True
     assert rows(data_dir, "SELECT day FROM log_seals WHERE day = ?",
                 [today.now.date().isoformat()]) == []
     today.advance(hours=1)  # the clock is put right; the counter goes on the same day
     stamp_at(data_dir, today)
-    status, verdict, _ = run(capsys, data_dir, "log", "verify")
+    status, verdict, _ = run(capsys, data_dir, "log", "verify", user=SUPERVISOR)
     assert status == 0 and verdict == {"ok": True, "problems": [], "corrected": []}
 
     # The first stamp of the next day (the real clock's today) closes and seals it.
@@ -150,7 +153,7 @@ def test_a_clock_a_day_ahead_does_not_seal_the_real_today(data_dir, capsys, tmp_
     assert status == 0
     assert rows(data_dir, "SELECT count FROM log_seals WHERE day = ?",
                 [today.now.date().isoformat()]) == [(3,)]
-    status, verdict, _ = run(capsys, data_dir, "log", "verify")
+    status, verdict, _ = run(capsys, data_dir, "log", "verify", user=SUPERVISOR)
     assert verdict == {"ok": True, "problems": [], "corrected": []}
 
 

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock, at, intake_request, pdf_words, rows
+from conftest import SUPERVISOR, FakeClock, acting, at, intake_request, pdf_words, rows
 from conftest import run_cli as run
 from station_db import open_db
 
@@ -38,11 +38,11 @@ def stamped(make_desk):
     Tuesday (so the station's trusted clock has seen Monday end: Monday is sealed first)."""
     clock = FakeClock(at("2026-03-02 08:20"))
     desk = make_desk(clock)
-    code = desk.receive(intake_request(applicant=dict(TYPED)), clerk=HOA).dossier.code
+    code = desk.receive(intake_request(applicant=dict(TYPED))).dossier.code
     clock.now = at("2026-03-03 09:00")
     other = {**TYPED, "name": "Võ Minh Tuấn", "id_number": "046095007654", "gender": "nam",
              "phone": None}
-    desk.receive(intake_request(applicant=other), clerk=HOA)
+    desk.receive(intake_request(applicant=other))
     desk.close()
     return desk.data_dir, code
 
@@ -102,7 +102,7 @@ def test_a_stamped_dossier_is_corrected_from_the_command_line(stamped, capsys, t
     _, found, _ = run(capsys, folder, "find", "0987 654 321")
     assert [d["code"] for d in found] == [code]
     status, _, _ = run(capsys, folder, "log", "--from", "2026-03-02", "--to", "2026-03-02",
-                       "--out", str(tmp_path / "so.pdf"))
+                       "--out", str(tmp_path / "so.pdf"), user=SUPERVISOR)
     log = pdf_words(tmp_path / "so.pdf")
     assert status == 0 and "Trần Thị Hòa" in log and "Trần Thị Hà " not in log
 
@@ -132,11 +132,12 @@ def test_a_stamped_dossier_is_corrected_from_the_command_line(stamped, capsys, t
 
 def test_log_verify_tells_a_correction_from_tampering(stamped, capsys, tmp_path):
     folder, code = stamped
-    assert run(capsys, folder, "log", "verify")[0] == 0  # seals Monday as it was typed
+    assert run(capsys, folder, "log", "verify",
+               user=SUPERVISOR)[0] == 0  # seals Monday as it was typed
     status, _, _ = correct(capsys, folder, code, tmp_path, PATCH)
     assert status == 0
 
-    status, verdict, _ = run(capsys, folder, "log", "verify")
+    status, verdict, _ = run(capsys, folder, "log", "verify", user=SUPERVISOR)
     assert status == 0 and verdict["ok"] and verdict["problems"] == []
     (corrected,) = verdict["corrected"]
     assert corrected["code"] == code and corrected["day"] == "2026-03-02"
@@ -148,7 +149,7 @@ def test_log_verify_tells_a_correction_from_tampering(stamped, capsys, tmp_path)
     with open_db(folder / DATABASE_FILE) as conn:
         conn.execute("UPDATE dossiers SET applicant = json_set(applicant, '$.phone', "
                      "'0900000000') WHERE code = ?", [code])
-    status, verdict, _ = run(capsys, folder, "log", "verify")
+    status, verdict, _ = run(capsys, folder, "log", "verify", user=SUPERVISOR)
     assert status == 1
     assert [(p["kind"], p["code"]) for p in verdict["problems"]] == [("changed", code)]
     assert "kể cả sau các lần sửa thông tin" in verdict["problems"][0]["message"]
@@ -157,13 +158,13 @@ def test_log_verify_tells_a_correction_from_tampering(stamped, capsys, tmp_path)
     with open_db(folder / DATABASE_FILE) as conn:
         conn.execute("UPDATE dossiers SET applicant = json_set(applicant, '$.name', ?, "
                      "'$.phone', '0912345678') WHERE code = ?", ["Trần Thị Hà", code])
-    status, verdict, _ = run(capsys, folder, "log", "verify")
+    status, verdict, _ = run(capsys, folder, "log", "verify", user=SUPERVISOR)
     assert status == 1 and [p["kind"] for p in verdict["problems"]] == ["changed"]
 
 
 def test_a_correction_record_forged_with_sqlite3_is_caught(stamped, capsys, tmp_path):
     folder, code = stamped
-    assert run(capsys, folder, "log", "verify")[0] == 0
+    assert run(capsys, folder, "log", "verify", user=SUPERVISOR)[0] == 0
     status, _, _ = correct(capsys, folder, code, tmp_path, PATCH)
     assert status == 0
     # Someone edits the name again and writes a "correction" for it without the audit key.
@@ -175,7 +176,7 @@ def test_a_correction_record_forged_with_sqlite3_is_caught(stamped, capsys, tmp_
             "INSERT INTO log_corrections (day, code, before_digest, after_digest, corrected_at, "
             "corrected_by, reason, mac, step) SELECT day, code, ?, ?, corrected_at, "
             "corrected_by, 'x', ?, step FROM log_corrections", [before, "f" * 64, "0" * 64])
-    status, verdict, _ = run(capsys, folder, "log", "verify")
+    status, verdict, _ = run(capsys, folder, "log", "verify", user=SUPERVISOR)
     kinds = {p["kind"] for p in verdict["problems"]}
     assert status == 1 and {"changed", "forged_correction"} <= kinds
 
@@ -202,39 +203,39 @@ def test_what_is_never_corrected_is_refused_with_what_to_do(stamped, capsys, tmp
 
 def test_which_status_allows_what(make_desk):
     desk = make_desk(FakeClock(at("2026-03-02 08:20")))
-    code = desk.receive(intake_request(applicant=dict(TYPED)), clerk=HOA).dossier.code
+    code = desk.receive(intake_request(applicant=dict(TYPED))).dossier.code
     desk.step(code, StepRequest(DossierStatus.IN_PROCESSING, HOA, to_unit="Công chức Tư pháp"))
     # Processing: the papers may still be corrected.
-    assert desk.correct(code, {"pages": 4}, reason="Đếm lại trang", clerk=HOA).dossier.pages == 4
+    assert desk.correct(code, {"pages": 4}, reason="Đếm lại trang").dossier.pages == 4
     desk.step(code, StepRequest(DossierStatus.DONE, HOA))
     # Done: the people and the delivery still, not the papers.
     with pytest.raises(CorrectionNotAllowed) as refused:
-        desk.correct(code, {"pages": 5}, reason="Đếm lại trang", clerk=HOA)
+        desk.correct(code, {"pages": 5}, reason="Đếm lại trang")
     assert "đã xử lý xong" in refused.value.message and refused.value.exit_code == 3
     done = desk.correct(code, {"applicant": {"name": "Trần Thị Hòa"}, "delivery": "post"},
-                        reason=REASON, clerk=HOA)
+                        reason=REASON)
     assert done.dossier.delivery.value == "post" and done.dossier.status == DossierStatus.DONE
     assert "Qua dịch vụ bưu chính công ích" in done.receipt.result_delivery_text
     # Returned: nothing at all.
-    desk.hand_back(code, receiver_name="Trần Thị Hòa", receiver_id_number=None, clerk=HOA)
+    desk.hand_back(code, receiver_name="Trần Thị Hòa", receiver_id_number=None)
     with pytest.raises(CorrectionNotAllowed) as refused:
-        desk.correct(code, {"note": "x"}, reason=REASON, clerk=HOA)
+        desk.correct(code, {"note": "x"}, reason=REASON)
     assert "đã trả kết quả" in refused.value.message
 
 
 def test_owner_added_then_removed_and_the_receipt_issued_each_time(make_desk):
     clock = FakeClock(at("2026-03-02 08:20"))
     desk = make_desk(clock)
-    code = desk.receive(intake_request(applicant=dict(TYPED)), clerk=HOA).dossier.code
+    code = desk.receive(intake_request(applicant=dict(TYPED))).dossier.code
     clock.advance(days=1)
     newborn = {"name": "Trần Gia Bảo", "id_type": "none", "address": "Thôn Phước Yên"}
-    added = desk.correct(code, {"owner": newborn}, reason="Quên ghi chủ hồ sơ", clerk=HOA)
+    added = desk.correct(code, {"owner": newborn}, reason="Quên ghi chủ hồ sơ")
     assert added.dossier.owner is not None and added.dossier.owner.name == "Trần Gia Bảo"
     event = desk.events(code)[-1]
     assert event["dossier"]["ChuHoSo"] == "Trần Gia Bảo"
     assert event["dossier"]["LoaiGiayTo"] == 0 and event["dossier"]["MaDoiTuong"] is None
     clock.advance(days=1)
-    removed = desk.correct(code, {"owner": None}, reason="Người nộp là chủ hồ sơ", clerk=HOA)
+    removed = desk.correct(code, {"owner": None}, reason="Người nộp là chủ hồ sơ")
     assert removed.dossier.owner is None and removed.receipt.issue == 3
     assert "thay cho giấy tiếp nhận cấp ngày 03/03/2026" in removed.receipt.reissue_note
     issues = desk.receipt_issues(code)
@@ -248,11 +249,11 @@ def test_owner_added_then_removed_and_the_receipt_issued_each_time(make_desk):
 
 def test_a_parked_event_is_superseded_by_the_correction(make_desk, data_dir):
     desk = make_desk(FakeClock(at("2026-03-02 08:20")))
-    code = desk.receive(intake_request(applicant=dict(TYPED)), clerk=HOA).dossier.code
+    code = desk.receive(intake_request(applicant=dict(TYPED))).dossier.code
     with open_db(data_dir / DATABASE_FILE) as conn:  # the gateway refused it
         conn.execute("UPDATE outbox SET state = 'rejected', reject_code = 'malformed', "
                      "reject_message = 'dossier.ChuHoSo must not be empty'")
-    result = desk.correct(code, PATCH, reason=REASON, clerk=HOA)
+    result = desk.correct(code, PATCH, reason=REASON)
     assert result.superseded == 1
     new_event = desk.events(code)[-1]
     assert rows(data_dir, "SELECT version, state, superseded_by FROM outbox ORDER BY version") == [
@@ -263,7 +264,7 @@ def test_a_parked_event_is_superseded_by_the_correction(make_desk, data_dir):
     (parked,) = desk.sync.parked()
     assert parked["code"] == code and parked["superseded_by_version"] == 2
     assert parked["superseded_by_state"] == "pending"
-    with pytest.raises(NotFound):  # `sync retry CODE` has nothing left to put back
+    with pytest.raises(NotFound), acting(desk, SUPERVISOR):  # nothing left to put back
         desk.sync.retry(code)
     # Once the corrected version reached the province, nothing is left to look at.
     with open_db(data_dir / DATABASE_FILE) as conn:
@@ -273,23 +274,23 @@ def test_a_parked_event_is_superseded_by_the_correction(make_desk, data_dir):
 
 def test_the_fee_and_the_receipt_follow_only_the_papers(make_desk):
     desk = make_desk(FakeClock(at("2026-03-02 08:20")))
-    code = desk.receive(intake_request(applicant=dict(TYPED)), clerk=HOA).dossier.code
-    result = desk.correct(code, {"pages": 12}, reason="Đếm lại số trang", clerk=HOA)
+    code = desk.receive(intake_request(applicant=dict(TYPED))).dossier.code
+    result = desk.correct(code, {"pages": 12}, reason="Đếm lại số trang")
     assert result.fee_before == 10000 and result.dossier.fee_total != 10000
     assert result.dossier.due_at == desk.receipt_issues(code)[0].receipt.due_at
     with pytest.raises(CorrectionError) as refused:
-        desk.correct(code, {"applicant": {"colour": "blue"}}, reason=REASON, clerk=HOA)
+        desk.correct(code, {"applicant": {"colour": "blue"}}, reason=REASON)
     assert "colour" in refused.value.message
 
 
 def test_report_06a_of_a_closed_period_is_unchanged_by_a_correction(stamped, capsys, tmp_path):
     folder, code = stamped
     status, first, _ = run(capsys, folder, "report", "--from", "2026-03-01", "--to",
-                           "2026-03-31", "--out", str(tmp_path / "a.pdf"))
+                           "2026-03-31", "--out", str(tmp_path / "a.pdf"), user=SUPERVISOR)
     assert status == 0
     assert correct(capsys, folder, code, tmp_path, PATCH)[0] == 0
     status, again, _ = run(capsys, folder, "report", "--from", "2026-03-01", "--to",
-                           "2026-03-31", "--out", str(tmp_path / "b.pdf"))
+                           "2026-03-31", "--out", str(tmp_path / "b.pdf"), user=SUPERVISOR)
     # A correction changes no count: not the procedure, the time received or the status.
     assert status == 0 and again["matches_first_print"] is True
     assert again["total"] == first["total"]

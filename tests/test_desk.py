@@ -8,10 +8,11 @@ import time
 import unicodedata
 
 import pytest
-from conftest import UNIT, FakeClock, at, intake_request, rows
+from conftest import ADMIN, SUPERVISOR, UNIT, FakeClock, acting, as_user, at, intake_request, rows
 from station_db import kept_pdf
 
 from intake_app.desk import Desk, SetupError
+from intake_app.domain.errors import NotAllowed
 from intake_app.domain.intake import IntakeError
 from intake_app.domain.lifecycle import IllegalStep
 
@@ -28,7 +29,7 @@ NEVER_NULL = {"MaHoSo", "MaTTHC", "TenTTHC", "KenhThucHien", "ChuHoSo", "LoaiDoi
 def test_receive_stamps_code_times_fee_and_receipt(make_desk, data_dir):
     clock = FakeClock(at("2026-02-13 16:10"))
     desk = make_desk(clock)
-    result = desk.receive(intake_request(), clerk="Lê Thị Hoa")
+    result = desk.receive(intake_request())
     dossier = result.dossier
     assert dossier.code == "000.00.12.H56-260213-2001"
     assert dossier.received_at.isoformat() == "2026-02-13T16:10:00+07:00"
@@ -43,7 +44,7 @@ def test_receive_stamps_code_times_fee_and_receipt(make_desk, data_dir):
 
 def test_dossier_history_and_event_are_written_together(make_desk, data_dir):
     desk = make_desk(FakeClock(at("2026-03-02 08:00")))
-    dossier = desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier
+    dossier = desk.receive(intake_request()).dossier
     history = rows(data_dir, "SELECT action, actor, status FROM dossier_history")
     assert history == [("received", "Lê Thị Hoa", 2)]
     (payload, state), = rows(data_dir, "SELECT payload, state FROM outbox")
@@ -72,11 +73,11 @@ def test_invalid_request_saves_nothing_and_uses_no_code(make_desk, data_dir):
     desk = make_desk(FakeClock(at("2026-03-02 08:00")))
     bad = intake_request(applicant={**intake_request()["applicant"], "id_number": "046195001234"})
     with pytest.raises(IntakeError) as caught:
-        desk.receive(bad, clerk="Hoa")
+        desk.receive(bad)
     assert "applicant.id_number" in caught.value.problems
     assert rows(data_dir, "SELECT count(*) FROM dossiers") == [(0,)]
     assert rows(data_dir, "SELECT count(*) FROM outbox") == [(0,)]
-    good = desk.receive(intake_request(), clerk="Hoa").dossier
+    good = desk.receive(intake_request()).dossier
     assert good.code.endswith("-2001")
 
 
@@ -90,7 +91,7 @@ def test_every_wrong_field_is_named(make_desk):
         "channel": 7, "delivery": "drone",
     }
     with pytest.raises(IntakeError) as caught:
-        desk.receive(bad, clerk="Hoa")
+        desk.receive(bad)
     assert set(caught.value.problems) >= {
         "procedure", "applicant.name", "applicant.id_number", "applicant.phone",
         "applicant.email", "applicant.commune_code", "documents[0].name", "documents[0].form",
@@ -106,7 +107,7 @@ def test_text_is_stored_in_nfc(make_desk, data_dir):
         "id_number": "079301000123", "birth_date": "2001-05-20",
         "address": unicodedata.normalize("NFD", "Tổ 5, phường Thuận Hóa"),
     })
-    dossier = desk.receive(request, clerk="Hoa").dossier
+    dossier = desk.receive(request).dossier
     assert dossier.applicant.name == "Trần Thị Ngọc Ánh"
     (stored,), = rows(data_dir, "SELECT json_extract(applicant, '$.name') FROM dossiers")
     assert stored == unicodedata.normalize("NFC", stored) == "Trần Thị Ngọc Ánh"
@@ -117,10 +118,10 @@ def test_codes_are_per_day_gap_free_and_ledger_runs_over_the_year(make_desk):
     desk = make_desk(clock)
     codes = []
     for _ in range(3):
-        codes.append(desk.receive(intake_request(), clerk="Hoa").dossier.code)
+        codes.append(desk.receive(intake_request()).dossier.code)
         clock.advance(minutes=5)
     clock.now = at("2026-03-03 07:45")
-    next_day = desk.receive(intake_request(), clerk="Hoa").dossier
+    next_day = desk.receive(intake_request()).dossier
     assert codes == [f"000.00.12.H56-260302-200{n}" for n in (1, 2, 3)]
     assert next_day.code == "000.00.12.H56-260303-2001"
     assert next_day.ledger_number == 4
@@ -128,12 +129,12 @@ def test_codes_are_per_day_gap_free_and_ledger_runs_over_the_year(make_desk):
 
 def test_find_by_name_without_accents_id_phone_and_code(make_desk):
     desk = make_desk(FakeClock(at("2026-03-02 08:00")))
-    duc = desk.receive(intake_request(), clerk="Hoa").dossier
+    duc = desk.receive(intake_request()).dossier
     other = intake_request(applicant={
         **intake_request()["applicant"], "name": "Đặng Thị Đào", "gender": "nữ",
         "id_number": "001185004321", "birth_date": "1985-07-01", "phone": "0388 123 456",
     })
-    dao = desk.receive(other, clerk="Hoa").dossier
+    dao = desk.receive(other).dossier
     assert [d.code for d in desk.find("nguyen van duc")] == [duc.code]
     assert [d.code for d in desk.find("NGUYEN van Đ")] == [duc.code]
     assert [d.code for d in desk.find("dang thi dao")] == [dao.code]
@@ -149,26 +150,30 @@ def test_find_by_name_without_accents_id_phone_and_code(make_desk):
 
 def test_reprint_is_marked_copy_and_recorded(make_desk, data_dir, tmp_path):
     desk = make_desk(FakeClock(at("2026-03-02 08:00")))
-    result = desk.receive(intake_request(), clerk="Hoa")
-    out = desk.reprint_receipt(result.dossier.code, tmp_path / "copy.pdf", clerk="Minh")
+    result = desk.receive(intake_request())
+    with acting(desk, SUPERVISOR):
+        out = desk.reprint_receipt(result.dossier.code, tmp_path / "copy.pdf")
     assert kept_pdf(out).startswith(b"%PDF")
     assert out.read_bytes() != kept_pdf(result.receipt_path)
     actions = [(h["action"], h["actor"]) for h in desk.history(result.dossier.code)]
-    assert actions == [("received", "Hoa"), ("receipt_reprinted", "Minh")]
+    assert actions == [("received", "Lê Thị Hoa"), ("receipt_reprinted", "Trần Văn Nam")]
 
 
 def test_original_receipt_is_rebuilt_identically_after_loss(make_desk, tmp_path):
     desk = make_desk(FakeClock(at("2026-03-02 08:00")))
-    result = desk.receive(intake_request(), clerk="Hoa")
+    result = desk.receive(intake_request())
     original = kept_pdf(result.receipt_path)
     result.receipt_path.unlink()  # e.g. the power went out before the PDF reached the disk
-    desk.reprint_receipt(result.dossier.code, tmp_path / "copy.pdf", clerk="Hoa")
+    desk.reprint_receipt(result.dossier.code, tmp_path / "copy.pdf")
     assert kept_pdf(result.receipt_path) == original
 
 
 def test_reinit_keeps_identity_of_a_folder_with_dossiers(make_desk, data_dir):
     desk = make_desk()
-    desk.receive(intake_request(), clerk="Hoa")
+    desk.receive(intake_request())
+    with pytest.raises(NotAllowed, match="không được cài đặt quầy"):
+        desk.init_station(**UNIT)  # set up once the station has accounts: IT's
+    as_user(desk, ADMIN)
     again = desk.init_station(**UNIT)  # same identity: harmless
     assert again.station_no == 2
     with pytest.raises(SetupError, match="không thể đổi"):
@@ -197,7 +202,7 @@ def test_owner_and_post_delivery_reach_the_receipt(make_desk):
         delivery="post",
         documents=[{"name": "Giấy đề nghị đăng ký hộ kinh doanh", "form": "ban_chinh"}],
     )
-    dossier = desk.receive(request, clerk="Hoa").dossier
+    dossier = desk.receive(request).dossier
     receipt = desk.receipt(dossier.code)
     assert receipt.owner_name == "Phạm Văn Long"
     assert receipt.result_delivery_text.startswith("Qua dịch vụ bưu chính công ích")
@@ -211,10 +216,10 @@ def test_owner_and_post_delivery_reach_the_receipt(make_desk):
 def test_hand_back_records_receiver_and_event(make_desk):
     clock = FakeClock(at("2026-03-02 08:00"))
     desk = make_desk(clock)
-    code = desk.receive(intake_request(), clerk="Hoa").dossier.code
+    code = desk.receive(intake_request()).dossier.code
     clock.advance(hours=3)
     returned = desk.hand_back(code, receiver_name="Nguyễn Văn Đức",
-                              receiver_id_number="046095001234", clerk="Minh")
+                              receiver_id_number="046095001234")
     assert returned.status == 10 and returned.version == 2
     assert desk.dossier(code).returned_at.isoformat() == "2026-03-02T11:00:00+07:00"
     history = desk.history(code)
@@ -229,20 +234,20 @@ def test_hand_back_records_receiver_and_event(make_desk):
 
 def test_hand_back_twice_is_refused_and_changes_nothing(make_desk):
     desk = make_desk()
-    code = desk.receive(intake_request(), clerk="Hoa").dossier.code
-    desk.hand_back(code, receiver_name="Đức", receiver_id_number=None, clerk="Minh")
+    code = desk.receive(intake_request()).dossier.code
+    desk.hand_back(code, receiver_name="Đức", receiver_id_number=None)
     with pytest.raises(IllegalStep, match="Đã trả kết quả"):
-        desk.hand_back(code, receiver_name="Đức", receiver_id_number=None, clerk="Minh")
+        desk.hand_back(code, receiver_name="Đức", receiver_id_number=None)
     with pytest.raises(ValueError):
-        desk.hand_back(code, receiver_name="  ", receiver_id_number=None, clerk="Minh")
+        desk.hand_back(code, receiver_name="  ", receiver_id_number=None)
     assert len(desk.events(code)) == 2 and len(desk.history(code)) == 2
 
 
 def test_recover_receipts_after_a_cut_between_commit_and_pdf(make_desk):
     clock = FakeClock(at("2026-03-02 08:00"))
     desk = make_desk(clock)
-    kept = desk.receive(intake_request(), clerk="Hoa")
-    lost = desk.receive(intake_request(), clerk="Hoa")
+    kept = desk.receive(intake_request())
+    lost = desk.receive(intake_request())
     original = kept_pdf(lost.receipt_path)
     lost.receipt_path.unlink()
     half = lost.receipt_path.parent / f".{lost.receipt_path.name}.x1y2.part"
@@ -261,7 +266,6 @@ def test_recover_receipts_after_a_cut_between_commit_and_pdf(make_desk):
 
 def test_hand_back_stores_the_receiver_id_number_as_digits(make_desk):
     desk = make_desk()
-    code = desk.receive(intake_request(), clerk="Hoa").dossier.code
-    desk.hand_back(code, receiver_name="Đức", receiver_id_number=" 046 095 001 234 ",
-                   clerk="Minh")
+    code = desk.receive(intake_request()).dossier.code
+    desk.hand_back(code, receiver_name="Đức", receiver_id_number=" 046 095 001 234 ")
     assert desk.history(code)[-1]["detail"]["receiver_id_number"] == "046095001234"

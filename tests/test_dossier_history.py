@@ -100,7 +100,7 @@ def test_a_province_update_records_how_it_moved_the_due_time(make_desk) -> None:
     from intake_app.domain.lifecycle import StepRequest
 
     desk = make_desk(lambda: at("2026-03-02 09:00"))
-    dossier = desk.receive(intake_request(procedure="2.001035"), clerk="Hoa").dossier
+    dossier = desk.receive(intake_request(procedure="2.001035")).dossier
     desk.clock = lambda: at("2026-03-03 10:00")
     asked = desk.step(dossier.code, StepRequest(S.SUPPLEMENT_REQUESTED, "Hoa", note="Thiếu"))
     update = parse_update({"update_id": "u1", "dossier_id": asked.dossier_id,

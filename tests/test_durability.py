@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import as_user, set_up_accounts
 from crash_child import PAYLOAD
 from station_db import IntegrityError, kept_pdf, open_db
 
@@ -46,7 +47,8 @@ def set_up(data_dir: Path, clock=None) -> Desk:
         unit_code=UNIT, unit_name="UBND phường Phong Quảng", province_code="46",
         commune_code="19873", station_no=STATION,
     )
-    return desk
+    set_up_accounts(desk)
+    return as_user(desk)
 
 
 def payload(note: str = "") -> dict:
@@ -284,8 +286,8 @@ def test_sigkill_loses_nothing_the_clerk_was_told_was_stamped(tmp_path):
     last = max((d["day_seq"] for d in dossiers.values() if d["day_key"] == day_key), default=0)
     origin = time.time()
     clock = lambda: last_day + timedelta(seconds=time.time() - origin)  # noqa: E731
-    with Desk(data_dir, clock=clock) as desk:
-        result = desk.receive(payload("after the crashes"), clerk=CLERK)
+    with as_user(Desk(data_dir, clock=clock)) as desk:
+        result = desk.receive(payload("after the crashes"))
     assert result.dossier.code == f"{UNIT}-{day_key}-{STATION}{last + 1:03d}"
     assert result.receipt_path is not None and is_complete_pdf(result.receipt_path)
     assert len(check_store(data_dir / DATABASE_FILE)) == len(dossiers) + 1
@@ -384,10 +386,10 @@ def test_store_connections_survive_a_power_cut(tmp_path):
 def test_sequence_restarts_at_local_midnight(tmp_path):
     now = [datetime(2026, 2, 12, 23, 59, 59, tzinfo=VN_TZ)]
     with set_up(tmp_path / "data", clock=lambda: now[0]) as desk:
-        first = desk.receive(payload(), clerk=CLERK).dossier
-        second = desk.receive(payload(), clerk=CLERK).dossier
+        first = desk.receive(payload()).dossier
+        second = desk.receive(payload()).dossier
         now[0] = datetime(2026, 2, 13, 0, 0, 0, tzinfo=VN_TZ)
-        next_day = desk.receive(payload(), clerk=CLERK).dossier
+        next_day = desk.receive(payload()).dossier
     assert [first.code, second.code, next_day.code] == [
         f"{UNIT}-260212-2001", f"{UNIT}-260212-2002", f"{UNIT}-260213-2001"
     ]
@@ -398,19 +400,19 @@ def test_a_utc_clock_is_coded_by_the_local_day(tmp_path):
     data_dir = tmp_path / "data"
     now = [datetime(2026, 2, 13, 9, 0, tzinfo=VN_TZ)]
     with set_up(data_dir, clock=lambda: now[0]) as desk:
-        morning = desk.receive(payload(), clerk=CLERK).dossier
+        morning = desk.receive(payload()).dossier
         # 17:30 UTC on the 13th is 00:30 on the 14th at the counter.
         now[0] = datetime(2026, 2, 13, 17, 30, tzinfo=UTC)
-        after_midnight = desk.receive(payload(), clerk=CLERK)
+        after_midnight = desk.receive(payload())
         assert morning.code == f"{UNIT}-260213-2001"
         assert after_midnight.dossier.code == f"{UNIT}-260214-2001"
         assert after_midnight.dossier.received_at == datetime(2026, 2, 14, 0, 30, tzinfo=VN_TZ)
         # The clerk carries on through the 14th.
         now[0] = datetime(2026, 2, 14, 8, 0, tzinfo=VN_TZ)
-        assert desk.receive(payload(), clerk=CLERK).dossier.code == f"{UNIT}-260214-2002"
+        assert desk.receive(payload()).dossier.code == f"{UNIT}-260214-2002"
         # New Year's Eve 18:00 UTC is 01:00 on 1 January at the counter: the 2027 ledger.
         now[0] = datetime(2026, 12, 31, 18, 0, tzinfo=UTC)
-        new_year = desk.receive(payload(), clerk=CLERK)
+        new_year = desk.receive(payload())
     assert new_year.dossier.code == f"{UNIT}-270101-2001"
     assert new_year.dossier.ledger_book == "02/2027"
     assert new_year.dossier.ledger_number == 1
@@ -467,9 +469,9 @@ def test_the_thousandth_dossier_of_a_day_is_refused_and_nothing_is_saved(tmp_pat
     db_path = data_dir / DATABASE_FILE
     now = [datetime(2026, 3, 10, 10, 0, tzinfo=VN_TZ)]
     with set_up(data_dir, clock=lambda: now[0]) as desk:
-        first = desk.receive(payload(), clerk=CLERK).dossier
+        first = desk.receive(payload()).dossier
         copy_dossier(db_path, first.code, range(2, 999))
-        last = desk.receive(payload("the 999th"), clerk=CLERK)
+        last = desk.receive(payload("the 999th"))
         assert last.dossier.code == f"{UNIT}-260310-2999"
         assert last.dossier.ledger_number == 999
         assert last.receipt_path is not None and is_complete_pdf(last.receipt_path)
@@ -477,7 +479,7 @@ def test_the_thousandth_dossier_of_a_day_is_refused_and_nothing_is_saved(tmp_pat
         before = count_rows(db_path)
         receipts_before = sorted((data_dir / "receipts").rglob("*"))
         with pytest.raises(DailyLimitReached):
-            desk.receive(payload("the 1000th"), clerk=CLERK)
+            desk.receive(payload("the 1000th"))
         assert count_rows(db_path) == before
         assert sorted((data_dir / "receipts").rglob("*")) == receipts_before
         assert not desk.db.conn.in_transaction
@@ -490,7 +492,7 @@ def test_the_thousandth_dossier_of_a_day_is_refused_and_nothing_is_saved(tmp_pat
             other.close()
 
         now[0] = datetime(2026, 3, 11, 7, 30, tzinfo=VN_TZ)
-        tomorrow = desk.receive(payload(), clerk=CLERK).dossier
+        tomorrow = desk.receive(payload()).dossier
     assert tomorrow.code == f"{UNIT}-260311-2001"
     assert tomorrow.ledger_number == 1000
     con = open_db(db_path)

@@ -1,7 +1,5 @@
 """Encrypted at rest (issue 12.3): the database is SQLCipher under the station's key, and an
-older version's plaintext data folder is converted in place at the first start, safely; the
-kept PDFs are sealed; a byte search over the data folder, its backups and a USB batch file
-finds no citizen; the printed recovery sheet brings a copied folder back on a new PC.
+older version's plaintext data folder is converted in place at the first start, safely.
 
 Real files, real processes: a child process is killed after each step of the conversion and
 the next start must find every dossier, in an encrypted file, with nothing plaintext left.
@@ -16,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import UNIT, FakeClock, at, intake_request
+from conftest import SUPERVISOR, UNIT, FakeClock, as_user, at, intake_request, set_up_accounts
 from station_db import open_db, station_key
 
 from intake_app.desk import Desk
@@ -32,8 +30,10 @@ ID_NUMBER = intake_request()["applicant"]["id_number"]
 def stamped_station(folder: Path, count: int = 5) -> list[str]:
     with Desk(folder, clock=FakeClock(at("2026-03-02 09:00"))) as desk:
         desk.init_station(**UNIT)
+        set_up_accounts(desk)
+        as_user(desk)
         desk.write_receipt = lambda receipt: receipt  # type: ignore[method-assign]
-        return [desk.receive(intake_request(), clerk="Hoa").dossier.code for _ in range(count)]
+        return [desk.receive(intake_request()).dossier.code for _ in range(count)]
 
 
 def make_plaintext(folder: Path) -> None:
@@ -83,8 +83,8 @@ def test_the_database_is_unreadable_without_the_key(data_dir):
 
 
 def test_fts5_and_wal_work_encrypted(data_dir):
-    with Desk(data_dir) as desk:
-        code = desk.receive(intake_request(), clerk="Hoa").dossier.code
+    with as_user(Desk(data_dir), SUPERVISOR) as desk:
+        code = desk.receive(intake_request()).dossier.code
         assert [d.code for d in desk.find("nguyen van duc")] == [code]
         assert desk.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert desk.db.execute("PRAGMA cipher_version").fetchone()[0].startswith("4.")
@@ -108,9 +108,9 @@ def test_a_database_opened_with_another_key_is_refused_and_untouched(data_dir, t
 def test_a_plaintext_folder_is_encrypted_at_its_first_start(plaintext_station, tmp_path):
     source, codes = plaintext_station
     folder = copy_station(source, tmp_path / "station")
-    with Desk(folder) as desk:
+    with as_user(Desk(folder), SUPERVISOR) as desk:
         assert sorted(d.code for d in desk.find("nguyen van duc", limit=100)) == sorted(codes)
-        new = desk.receive(intake_request(), clerk="Hoa").dossier.code
+        new = desk.receive(intake_request()).dossier.code
         assert desk.audit.verify().ok
     database = folder / DATABASE_FILE
     assert not cipher.is_plaintext(database)
@@ -142,7 +142,7 @@ def test_a_conversion_cut_at_any_step_loses_nothing(plaintext_station, tmp_path,
     # Cut: the database in place is whole, plaintext (before the rename) or encrypted.
     assert codes_in(folder) == codes
     assert cipher.is_plaintext(database) == (STEPS.index(step) < STEPS.index("replace"))
-    with Desk(folder) as desk:  # the next start
+    with as_user(Desk(folder), SUPERVISOR) as desk:  # the next start
         assert len(desk.find("nguyen van duc", limit=100)) == len(codes)
     assert not cipher.is_plaintext(database)
     assert codes_in(folder) == codes
@@ -197,8 +197,9 @@ def test_strings_over_the_data_folder_backups_and_usb_file_finds_no_citizen(
     member of each backup) and a USB batch file (also gunzipped) finds no ID number, name,
     phone or address of a stamped dossier."""
     desk = make_desk(FakeClock(at("2026-03-02 09:00")))
-    desk.receive(intake_request(), clerk="Hoa")
-    desk.backups.make(kind="manual")
+    desk.receive(intake_request())
+    as_user(desk, "quantri").backups.make(kind="manual")
+    as_user(desk)
     import json
 
     from conftest import run_cli
@@ -227,18 +228,17 @@ def test_the_kept_pdfs_do_not_show_the_citizen_without_the_key(make_desk, tmp_pa
     from intake_app.domain.slips import SlipKind
 
     desk = make_desk(FakeClock(at("2026-03-02 09:00")))
-    result = desk.receive(intake_request(), clerk="Hoa")
+    result = desk.receive(intake_request())
     code = result.dossier.code
     inside = [result.receipt_path,
-              desk.reprint_receipt(code, desk.data_dir / "reprints" / "copy.pdf", clerk="Hoa"),
-              desk.issue_slip(code, SlipKind.CONTROL, desk.data_dir / "slips" / "s.pdf",
-                              clerk="Hoa")]
+              desk.reprint_receipt(code, desk.data_dir / "reprints" / "copy.pdf"),
+              desk.issue_slip(code, SlipKind.CONTROL, desk.data_dir / "slips" / "s.pdf")]
     for path in inside:
         assert path is not None and not path.read_bytes().startswith(b"%PDF")
         assert leaks(path) == []
         assert desk.read_pdf(path).startswith(b"%PDF")
     assert ID_NUMBER in pdf_text(result.receipt_path)  # read with the key
-    chosen = desk.reprint_receipt(code, tmp_path / "for-the-citizen.pdf", clerk="Hoa")
+    chosen = desk.reprint_receipt(code, tmp_path / "for-the-citizen.pdf")
     assert chosen.read_bytes().startswith(b"%PDF")  # where the person chose: a PDF
 
 
@@ -250,13 +250,13 @@ def test_pdfs_an_older_version_kept_plain_are_sealed_at_the_first_start(plaintex
     receipt.parent.mkdir(parents=True, exist_ok=True)
     from intake_app.documents.receipt_pdf import build_receipt_pdf
 
-    with Desk(folder) as desk:  # (converts it; made plaintext again below)
+    with as_user(Desk(folder), SUPERVISOR) as desk:  # (converts it; made plaintext again below)
         plain_pdf = build_receipt_pdf(desk.receipt(codes[0]))
     receipt.write_bytes(plain_pdf)  # as an older version kept it
     database = folder / DATABASE_FILE
     make_plaintext(folder)
     assert cipher.is_plaintext(database)
-    with Desk(folder) as desk:
+    with as_user(Desk(folder), SUPERVISOR) as desk:
         assert not receipt.read_bytes().startswith(b"%PDF")
         assert desk.read_pdf(receipt) == plain_pdf
 
@@ -276,8 +276,10 @@ def test_the_recovery_sheet_brings_a_copied_folder_back_on_a_new_pc(
     from intake_app.domain.clock import now_vn
 
     desk = make_desk(FakeClock(at("2026-03-02 09:00")))
-    result = desk.receive(intake_request(), clerk="Hoa")
-    backup = desk.backups.make(kind="manual", out=tmp_path / "b.intake-backup").path
+    result = desk.receive(intake_request())
+    backup = as_user(desk, "quantri").backups.make(kind="manual",
+                                                  out=tmp_path / "b.intake-backup").path
+    as_user(desk)
     folder, receipt = desk.data_dir, result.receipt_path
     assert receipt is not None
     desk.close()
@@ -304,7 +306,7 @@ def test_the_recovery_sheet_brings_a_copied_folder_back_on_a_new_pc(
                                     monkeypatch=monkeypatch)
     assert status == 0 and restored["restored"], err
     kept_copy = copy / receipt.relative_to(folder)
-    with Desk(copy) as opened:
+    with as_user(Desk(copy), SUPERVISOR) as opened:
         assert [d.code for d in opened.find("nguyen van duc")] == [result.dossier.code]
         assert ID_NUMBER in pdf_text(kept_copy) and opened.audit.verify().ok
     status, checked, err = run_cli(capsys, copy, "backup", "verify", str(backup))

@@ -78,7 +78,7 @@ def passport_applicant() -> dict:
 
 
 def test_a_passport_applicant_is_stored_synced_and_printed_as_such(desk):
-    result = desk.receive(intake_request(applicant=passport_applicant()), clerk="Lê Thị Hoa")
+    result = desk.receive(intake_request(applicant=passport_applicant()))
     applicant = desk.dossier(result.dossier.code).applicant
     assert applicant.id_kind is IdKind.PASSPORT and applicant.id_number == "C1234567"
     snapshot = desk.events(result.dossier.code)[0]["dossier"]
@@ -93,7 +93,7 @@ def test_an_organisation_by_its_tax_code_and_a_newborn_owner(desk):
     company = {"name": "Công ty TNHH Thương mại Phong Quảng", "id_type": "tax_code",
                "id_number": "0100109106", "phone": "0912345678", "address": "Tổ 5",
                "province_code": "46", "commune_code": "19873"}
-    result = desk.receive(intake_request(applicant=company), clerk="Lê Thị Hoa")
+    result = desk.receive(intake_request(applicant=company))
     dossier = desk.dossier(result.dossier.code)
     assert dossier.applicant.kind.name == "ORGANISATION"
     snapshot = desk.events(dossier.code)[0]["dossier"]
@@ -101,8 +101,7 @@ def test_an_organisation_by_its_tax_code_and_a_newborn_owner(desk):
     assert "Mã số thuế: 0100109106" in pdf_words(result.receipt_path)
 
     newborn = {"name": "Nguyễn Gia Bảo", "id_type": "none", "address": "Thôn Phước Yên"}
-    result = desk.receive(intake_request(procedure="1.001193", owner=newborn),
-                          clerk="Lê Thị Hoa")
+    result = desk.receive(intake_request(procedure="1.001193", owner=newborn))
     snapshot = desk.events(result.dossier.code)[0]["dossier"]
     assert snapshot["ChuHoSo"] == "Nguyễn Gia Bảo"
     assert snapshot["LoaiGiayTo"] == 0 and snapshot["MaDoiTuong"] is None
@@ -127,7 +126,7 @@ def test_each_kind_is_held_to_its_own_rules(desk, applicant, field, reason):
     request = intake_request()
     request["applicant"] = {**request["applicant"], **applicant}
     with pytest.raises(IntakeError) as refused:
-        desk.receive(request, clerk="Lê Thị Hoa")
+        desk.receive(request)
     assert reason in refused.value.problems[field]
 
 

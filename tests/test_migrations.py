@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from conftest import FakeClock, at, intake_request
+from conftest import FakeClock, as_user, at, intake_request, set_up_accounts
 from station_db import attach, open_db, station_key
 
 from intake_app.desk import Desk
@@ -37,7 +37,7 @@ DROPPED = {"applicant_name": "json_extract(applicant, '$.name')",
 
 def test_a_version_1_database_upgrades_and_keeps_its_dossiers(make_desk, tmp_path):
     current = make_desk(FakeClock(at("2026-03-02 08:00")))
-    code = current.receive(intake_request(), clerk="Hoa").dossier.code
+    code = current.receive(intake_request()).dossier.code
 
     old_folder = tmp_path / "old"
     old_folder.mkdir()
@@ -58,11 +58,13 @@ def test_a_version_1_database_upgrades_and_keeps_its_dossiers(make_desk, tmp_pat
     assert applied(old_folder / DATABASE_FILE) == ["0001_initial"]
 
     with Desk(old_folder) as upgraded:
+        set_up_accounts(upgraded)  # an older station has no account yet
+        as_user(upgraded)
         assert applied(old_folder / DATABASE_FILE)[-1] == names_on_disk()[-1]
         assert [d.code for d in upgraded.find("nguyen van d")] == [code]
         kept = upgraded.dossier(code)
         assert kept.statutory_due_at == kept.due_at is not None  # 0003 fills the new column
-        assert upgraded.receive(intake_request(), clerk="Hoa").dossier.code != code
+        assert upgraded.receive(intake_request()).dossier.code != code
         assert len(upgraded.find("nguyen")) == 2
 
 
@@ -71,7 +73,7 @@ def test_0008_drops_the_unread_applicant_columns_and_keeps_search(make_desk, tmp
     columns go, each fact has one source, the search index, its triggers and the indexes stay,
     and a correction afterwards is found by its new name."""
     current = make_desk(FakeClock(at("2026-03-02 08:00")))
-    code = current.receive(intake_request(), clerk="Hoa").dossier.code
+    code = current.receive(intake_request()).dossier.code
 
     old_folder = tmp_path / "old"
     old_folder.mkdir()
@@ -96,6 +98,8 @@ def test_0008_drops_the_unread_applicant_columns_and_keeps_search(make_desk, tmp
             "PRAGMA table_info(dossiers)")}
 
     with Desk(old_folder) as upgraded:
+        set_up_accounts(upgraded)  # an older station has no account yet
+        as_user(upgraded)
         assert applied(old_folder / DATABASE_FILE)[-1] != "0007_calendar_reports"
         with contextlib.closing(open_db(old_folder)) as conn, conn:
             columns = {row[1] for row in conn.execute("PRAGMA table_info(dossiers)")}
@@ -109,6 +113,6 @@ def test_0008_drops_the_unread_applicant_columns_and_keeps_search(make_desk, tmp
         assert after - later == before and {"dossiers_fts_update", "dossiers_received"} <= after
         assert [d.code for d in upgraded.find("nguyen van duc")] == [code]
         upgraded.correct(code, {"applicant": {"name": "Nguyễn Văn Phúc"}},
-                         reason="Gõ sai tên", clerk="Hoa")
+                         reason="Gõ sai tên")
         assert [d.code for d in upgraded.find("nguyen van phuc")] == [code]
         assert upgraded.find("nguyen van duc") == []

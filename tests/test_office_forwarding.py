@@ -12,6 +12,7 @@ import random
 from collections import Counter
 
 import pytest
+from conftest import join_office
 from office_testing import HubProcess, hub_rows, init_hub, pair_code, wait_until
 from sync_peer import make_backlog
 from test_sync_end_to_end import FaultProxy, GatewayProcess, gateway_rows
@@ -67,7 +68,7 @@ def forwarded_exactly_once(tmp_path, dossiers: int, batch: int) -> None:
                 set_province_token(folder, k, tokens[k])
             for k in (1, 2):
                 with Desk(tmp_path / f"counter{k}") as desk:
-                    desk.office.join(hub.address, pair_code(folder, k))
+                    join_office(desk, hub.address, pair_code(folder, k))
                     make_backlog(desk, dossiers, steps=2)
                     made[k] = {r[0] for r in desk.db.execute("SELECT event_id FROM outbox")}
                     push_all(desk)

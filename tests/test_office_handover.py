@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import intake_request
+from conftest import intake_request, join_office
 from office_testing import HubProcess, hub_rows, init_hub, pair_code, wait_until
 
 from intake_app.desk import Desk
@@ -32,7 +32,7 @@ def hub(tmp_path):
 
 def joined(hub, folder, station: int) -> Desk:
     desk = Desk(folder)
-    desk.office.join(hub.address, pair_code(hub.folder, station))
+    join_office(desk, hub.address, pair_code(hub.folder, station))
     return desk
 
 
@@ -69,7 +69,7 @@ def test_hand_back_at_counter_2_a_dossier_stamped_at_counter_1(hub, province, tm
     one, two = joined(hub, tmp_path / "c1", 1), joined(hub, tmp_path / "c2", 2)
     feed = OfficeFeed(one.data_dir, wait_s=2.0)  # counter 1 is running: it follows the feed
     try:
-        stamped = one.receive(intake_request(), clerk="Lê Thị Hoa").dossier
+        stamped = one.receive(intake_request()).dossier
         one.step(stamped.code, StepRequest(DossierStatus.IN_PROCESSING, "Lê Thị Hoa",
                                            to_unit="Phòng Tư pháp"))
         one.step(stamped.code, StepRequest(DossierStatus.DONE, "Lê Thị Hoa"))
@@ -77,7 +77,7 @@ def test_hand_back_at_counter_2_a_dossier_stamped_at_counter_1(hub, province, tm
         two.office.handover.catch_up()
         with pytest.raises(NotAllowed, match="Quầy 1"):
             two.hand_back(stamped.code, receiver_name="Nguyễn Văn Đức",
-                          receiver_id_number=None, clerk="Trần Văn Bình")
+                          receiver_id_number=None)
         feed.start()
         wait_until(lambda: hub_rows(hub.folder, "SELECT last_seen FROM office_counters "
                                     "WHERE station_no = 1")[0][0], 30, 0.05, "counter 1 seen")
@@ -85,7 +85,7 @@ def test_hand_back_at_counter_2_a_dossier_stamped_at_counter_1(hub, province, tm
         assert grant["from_station"] == 1 and grant["to_station"] == 2
         assert grant["version"] == 4 and grant["mode"] == "handover" and grant["signature"]
         returned = two.hand_back(stamped.code, receiver_name="Nguyễn Văn Đức",
-                                 receiver_id_number=None, clerk="Trần Văn Bình")
+                                 receiver_id_number=None)
         assert returned.status == DossierStatus.RETURNED and returned.version == 5
         push(two)
         events = gateway_events(hub, stamped.dossier_id)
@@ -135,7 +135,7 @@ def test_hand_back_at_counter_2_a_dossier_stamped_at_counter_1(hub, province, tm
 def test_a_take_over_parks_the_old_writers_offline_step_and_shows_it(hub, tmp_path) -> None:
     one, two = joined(hub, tmp_path / "c1", 1), joined(hub, tmp_path / "c2", 2)
     try:
-        stamped = one.receive(intake_request(), clerk="Lê Thị Hoa").dossier
+        stamped = one.receive(intake_request()).dossier
         push(one)
         # Counter 1 records a step and goes off before sending it.
         one.step(stamped.code, StepRequest(DossierStatus.IN_PROCESSING, "Lê Thị Hoa",
@@ -214,7 +214,7 @@ def writer_killed_after_marking(hub, tmp_path, monkeypatch, *, restart_after: fl
 
     one = joined(hub, tmp_path / "c1", 1)
     joined(hub, tmp_path / "c2", 2).close()
-    stamped = one.receive(intake_request(), clerk="Lê Thị Hoa").dossier
+    stamped = one.receive(intake_request()).dossier
     push(one)
     outcome: dict = {}
 

@@ -8,7 +8,7 @@ import hashlib
 import ssl
 
 import pytest
-from conftest import intake_request
+from conftest import intake_request, join_office
 from office_testing import HubProcess, hub_rows, init_hub, pair_code
 from sync_peer import ContractPeer
 
@@ -48,14 +48,14 @@ def test_a_new_counter_joins_with_the_code_takes_its_number_and_syncs_to_the_hub
         hub, tmp_path) -> None:
     code = pair_code(hub.folder, 3)
     with Desk(tmp_path / "counter") as desk:  # a new PC: nothing set up yet
-        joined = desk.office.join(hub.address, code, actor="it")
+        joined = join_office(desk, hub.address, code, actor="it")
         assert joined["station_no"] == 3 and desk.station.station_no == 3
         assert desk.station.unit_code == "000.00.12.H56"
         pem = (hub.folder / "hub-cert.pem").read_text()
         pin = hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest().upper()
         assert joined["fingerprint"].replace(" ", "") == pin[:32]
         assert desk.sync.has_token()
-        stamped = desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier
+        stamped = desk.receive(intake_request()).dossier
         result = Syncer(desk).run(forced=True)
         assert result.ok and result.send.accepted == 1, result.error
         assert result.mismatch is None  # the hub's summary for counter 3 agrees
@@ -70,7 +70,7 @@ def test_a_new_counter_joins_with_the_code_takes_its_number_and_syncs_to_the_hub
     assert stamped.code.endswith("-3001")
     # The code is used up: a second PC cannot join with it.
     with Desk(tmp_path / "other") as other, pytest.raises(InvalidInput):
-        other.office.join(hub.address, code)
+        join_office(other, hub.address, code)
 
 
 def test_five_wrong_codes_void_the_live_code(hub, tmp_path) -> None:
@@ -78,9 +78,9 @@ def test_five_wrong_codes_void_the_live_code(hub, tmp_path) -> None:
     with Desk(tmp_path / "counter") as desk:
         for _ in range(5):
             with pytest.raises(InvalidInput, match="Mã ghép nối không đúng"):
-                desk.office.join(hub.address, "K7QM-2XHD-9F")
+                join_office(desk, hub.address, "K7QM-2XHD-9F")
         with pytest.raises(InvalidInput, match="Mã ghép nối không đúng"):
-            desk.office.join(hub.address, code)  # right, but void now
+            join_office(desk, hub.address, code)  # right, but void now
         assert not desk.office.joined and not desk.is_set_up()
 
 
@@ -98,9 +98,9 @@ def test_a_rogue_hub_is_refused_at_join_and_after_it_never_hears_the_token(
         with Desk(tmp_path / "counter") as desk:
             # The rogue answers at the address typed: it cannot prove the code.
             with pytest.raises(InvalidInput, match="Mã ghép nối không đúng"):
-                desk.office.join(rogue.address, code)
+                join_office(desk, rogue.address, code)
             assert not desk.office.joined
-            desk.office.join(hub.address, code)
+            join_office(desk, hub.address, code)
             # Later the hub's address answers with another certificate (ARP spoofing, DHCP):
             # the pinned handshake fails before any request, so the token is never sent.
             pem, key = make_certificate("rogue")
@@ -112,7 +112,7 @@ def test_a_rogue_hub_is_refused_at_join_and_after_it_never_hears_the_token(
                 with write_transaction(desk.db):
                     settings.set_value(desk.db, counter_side.HUB_URL_KEY,
                                        url)
-                desk.receive(intake_request(), clerk="Lê Thị Hoa")
+                desk.receive(intake_request())
                 result = Syncer(desk).run(forced=True)
             assert not result.ok and result.stopped == "offline"
             assert "CERTIFICATE_VERIFY_FAILED" in (result.error or "")
@@ -124,10 +124,10 @@ def test_a_rogue_hub_is_refused_at_join_and_after_it_never_hears_the_token(
 
 def test_a_counter_with_dossiers_keeps_its_number(hub, make_desk) -> None:
     desk = make_desk()  # station 2 of the unit, set up alone
-    desk.receive(intake_request(), clerk="Lê Thị Hoa")
+    desk.receive(intake_request())
     with pytest.raises(InvalidInput, match="quầy khác"):
-        desk.office.join(hub.address, pair_code(hub.folder, 3))
-    joined = desk.office.join(hub.address, pair_code(hub.folder, 2))
+        join_office(desk, hub.address, pair_code(hub.folder, 3))
+    joined = join_office(desk, hub.address, pair_code(hub.folder, 2))
     assert joined["station_no"] == 2
     result = Syncer(desk).run(forced=True)
     assert result.ok and result.send.accepted == 1
@@ -137,8 +137,8 @@ def test_a_revoked_counter_is_refused_and_says_so(hub, tmp_path) -> None:
     from intake_app.hub.server import revoke_counter
 
     with Desk(tmp_path / "counter") as desk:
-        desk.office.join(hub.address, pair_code(hub.folder, 4))
-        desk.receive(intake_request(), clerk="Lê Thị Hoa")
+        join_office(desk, hub.address, pair_code(hub.folder, 4))
+        desk.receive(intake_request())
         revoke_counter(hub.folder, 4)
         result = Syncer(desk).run(forced=True)
         assert result.stopped == "auth" and desk.outbox_counts()["pending"] == 1
@@ -147,6 +147,6 @@ def test_a_revoked_counter_is_refused_and_says_so(hub, tmp_path) -> None:
     # Its number is free for a new PC (no --replace needed); a live counter's is not.
     assert pair_code(hub.folder, 4)
     with Desk(tmp_path / "other") as other:
-        other.office.join(hub.address, pair_code(hub.folder, 5))
+        join_office(other, hub.address, pair_code(hub.folder, 5))
     with pytest.raises(InvalidInput, match="đã ghép nối"):
         pair_code(hub.folder, 5)

@@ -9,7 +9,7 @@ import json
 import subprocess
 
 import pytest
-from conftest import intake_request
+from conftest import intake_request, join_office
 from office_testing import HubProcess, app_command, hub_rows, init_hub, pair_code, wait_until
 
 from intake_app.desk import Desk
@@ -24,7 +24,7 @@ def cut_off_then_caught_up(tmp_path, dossiers: int) -> None:
     desks = {}
     for k in (1, 2):
         desks[k] = Desk(tmp_path / f"c{k}")
-        desks[k].office.join(hub.address, pair_code(folder, k))
+        join_office(desks[k], hub.address, pair_code(folder, k))
     one, two = desks[1], desks[2]
     one.write_receipt = lambda receipt: None  # the PDFs are not what this test is about
     runs = [subprocess.Popen(app_command(tmp_path / f"c{k}", "office", "run"),
@@ -32,7 +32,7 @@ def cut_off_then_caught_up(tmp_path, dossiers: int) -> None:
             for k in (1, 2)]
     try:
         hub.kill()  # the switch dies: counter 1 works alone
-        codes = [one.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code
+        codes = [one.receive(intake_request()).dossier.code
                  for _ in range(dossiers)]
         one.step(codes[0], StepRequest(DossierStatus.IN_PROCESSING, "Lê Thị Hoa",
                                        to_unit="Phòng Tư pháp"))

@@ -8,6 +8,7 @@ import json
 from datetime import date
 
 import pytest
+from conftest import SUPERVISOR, acting, join_office
 from office_testing import HubProcess, hub_rows, init_hub, pair_code
 
 from intake_app.desk import Desk
@@ -29,7 +30,7 @@ def hub(tmp_path):
 
 def joined(hub, folder, station: int) -> Desk:
     desk = Desk(folder)
-    desk.office.join(hub.address, pair_code(hub.folder, station))
+    join_office(desk, hub.address, pair_code(hub.folder, station))
     return desk
 
 
@@ -52,7 +53,8 @@ def test_the_catalogue_and_calendar_are_the_offices(hub, tmp_path) -> None:
     one, two = joined(hub, tmp_path / "c1", 1), joined(hub, tmp_path / "c2", 2)
     try:
         off = CalendarOverride(date(2027, 1, 5), OverrideKind.DAY_OFF, "Nghỉ bù")
-        one.set_calendar_day(off, actor="Giám sát")
+        with acting(one, SUPERVISOR):
+            one.set_calendar_day(off)
         assert config_version(one.db, "calendar") == 1
         read_feed(two)
         assert not two.calendar().is_working_day(date(2027, 1, 5))
@@ -61,7 +63,8 @@ def test_the_catalogue_and_calendar_are_the_offices(hub, tmp_path) -> None:
         path = tmp_path / "catalogue.json"
         path.write_text(json.dumps({"procedures": [NEW_PROCEDURE]}, ensure_ascii=False),
                         encoding="utf-8")
-        two.import_catalogue(path, actor="Giám sát")
+        with acting(two, SUPERVISOR):
+            two.import_catalogue(path)
         read_feed(one)
         assert one.procedure("1.999999").name == "Thủ tục thử của văn phòng"
         assert hub_rows(hub.folder, "SELECT section, version, changed_by_station FROM "
@@ -70,20 +73,23 @@ def test_the_catalogue_and_calendar_are_the_offices(hub, tmp_path) -> None:
 
         # Counter 2 edits the calendar again; counter 1, not caught up, edits on its stale
         # copy: refused, and its own edit is rolled back.
-        two.clear_calendar_day(date(2027, 1, 5), actor="Giám sát")
+        with acting(two, SUPERVISOR):
+            two.clear_calendar_day(date(2027, 1, 5))
         stale = CalendarOverride(date(2027, 1, 9), OverrideKind.WORKING_DAY, "Làm bù")
-        with pytest.raises(DeskError, match="Vừa có người khác sửa"):
-            one.set_calendar_day(stale, actor="Giám sát")
+        with pytest.raises(DeskError, match="Vừa có người khác sửa"), acting(one, SUPERVISOR):
+            one.set_calendar_day(stale)
         assert not one.calendar().is_working_day(date(2027, 1, 9))  # a Saturday, not changed
         read_feed(one)
         assert one.calendar().is_working_day(date(2027, 1, 5))  # the office's version 2
-        one.set_calendar_day(stale, actor="Giám sát")
+        with acting(one, SUPERVISOR):
+            one.set_calendar_day(stale)
         assert config_version(one.db, "calendar") == 3
 
         # Without the hub, the office's data cannot be edited (nothing changes here).
         hub.kill()
-        with pytest.raises(NotAllowed, match="chỉ sửa được khi máy kết nối"):
-            one.clear_calendar_day(date(2027, 1, 9), actor="Giám sát")
+        with pytest.raises(NotAllowed, match="chỉ sửa được khi máy kết nối"), \
+                acting(one, SUPERVISOR):
+            one.clear_calendar_day(date(2027, 1, 9))
         assert one.calendar().is_working_day(date(2027, 1, 9))
     finally:
         one.close()

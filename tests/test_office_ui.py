@@ -5,7 +5,7 @@ speaks of the office hub (connected, unsent, how far behind, the province as the
 from __future__ import annotations
 
 import pytest
-from conftest import intake_request
+from conftest import intake_request, join_office
 from office_testing import HubProcess, init_hub, pair_code
 
 from intake_app.desk import Desk
@@ -25,7 +25,7 @@ def hub(tmp_path):
 
 def test_the_window_follows_the_office_and_says_where_it_stands(hub, session, desk, tmp_path,
                                                                  qtbot) -> None:
-    desk.office.join(hub.address, pair_code(hub.folder, 2))  # the window's counter: 2
+    join_office(desk, hub.address, pair_code(hub.folder, 2))  # the window's counter: 2
     announced = []
     session.changed.connect(lambda changes, _: announced.append(changes))
     controller = SyncController(session, runner_options={"interval": 3600})
@@ -38,8 +38,8 @@ def test_the_window_follows_the_office_and_says_where_it_stands(hub, session, de
         assert "chưa gửi 0" in bar.online_label.text()
         assert bar.online_label.toolTip() == f"Máy chủ văn phòng: https://{hub.address}"
         with Desk(tmp_path / "c1") as one:
-            one.office.join(hub.address, pair_code(hub.folder, 1))
-            code = one.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code
+            join_office(one, hub.address, pair_code(hub.folder, 1))
+            code = one.receive(intake_request()).dossier.code
             assert Syncer(one).run(forced=True).ok
         qtbot.waitUntil(lambda: any(code in c.dossiers for c in announced), timeout=20_000)
         assert [d.code for d in desk.find("nguyen van duc")] == [code]

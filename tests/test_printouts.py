@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock, at, intake_request, pdf_words, rows
+from conftest import SUPERVISOR, FakeClock, acting, at, intake_request, pdf_words, rows
 from conftest import run_cli as run
 
 from intake_app.domain.clock import VN_TZ
@@ -100,9 +100,8 @@ def stepped(make_desk, tmp_path):
     and stopped; the slips printed on Friday."""
     clock = FakeClock(at("2026-03-02 08:00"))  # Monday
     desk = make_desk(clock)
-    code = desk.receive(intake_request(procedure="1.004873",
-                                       documents=[{"name": "Tờ khai", "form": "ban_chinh"}]),
-                        clerk=HOA).dossier.code
+    code = desk.receive(intake_request(
+        procedure="1.004873", documents=[{"name": "Tờ khai", "form": "ban_chinh"}])).dossier.code
     clock.advance(hours=1)
     desk.step(code, StepRequest(S.IN_PROCESSING, HOA, to_unit="Công chức Tư pháp - Hộ tịch"))
     clock.advance(hours=1)
@@ -138,7 +137,7 @@ def test_a_supplement_printed_days_later_keeps_the_day_it_was_asked(stepped, tmp
     desk, clock, code = stepped
     desk.step(code, StepRequest(S.SUPPLEMENT_REQUESTED, HOA, note="Thiếu tờ khai"))
     clock.now = at("2026-03-06 15:00")  # printed on Friday
-    text = pdf_words(desk.issue_slip(code, SlipKind.SUPPLEMENT, tmp_path / "bs.pdf", clerk=HOA))
+    text = pdf_words(desk.issue_slip(code, SlipKind.SUPPLEMENT, tmp_path / "bs.pdf"))
     assert "Phong Quảng, ngày 02 tháng 03 năm 2026" in text
     assert "ngày 06 tháng 03" not in text
 
@@ -148,19 +147,19 @@ def test_the_stop_notice_shows_the_statutory_appointment_not_the_apology_date(st
     statutory = desk.dossier(code).statutory_due_at
     clock.now = statutory.replace(hour=16)
     desk.extend_due(code, new_due=at("2026-03-27 16:00"), reason="Chờ xác minh",
-                    responsible="Công chức Tư pháp - Hộ tịch", clerk=HOA)
+                    responsible="Công chức Tư pháp - Hộ tịch")
     clock.advance(days=1)
     desk.step(code, StepRequest(S.STOPPED, HOA, note="Công dân không bổ sung"))
-    stop = pdf_words(desk.issue_slip(code, SlipKind.STOP, tmp_path / "stop.pdf", clerk=HOA))
+    stop = pdf_words(desk.issue_slip(code, SlipKind.STOP, tmp_path / "stop.pdf"))
     assert f"hẹn trả kết quả theo quy định là {clock_phrase(statutory)}" in stop
     assert "27/03/2026" not in stop
     assert "ỦY BAN NHÂN DÂN PHƯỜNG PHONG QUẢNG" in stop and "BỘ PHẬN MỘT CỬA" not in stop
-    apology = pdf_words(desk.issue_slip(code, SlipKind.APOLOGY, tmp_path / "xl.pdf", clerk=HOA))
+    apology = pdf_words(desk.issue_slip(code, SlipKind.APOLOGY, tmp_path / "xl.pdf"))
     assert "ỦY BAN NHÂN DÂN PHƯỜNG PHONG QUẢNG" in apology
     assert "BỘ PHẬN MỘT CỬA" not in apology
     assert "Ủy ban nhân dân phường Phong Quảng chân thành xin lỗi" in apology
 
-    control = pdf_words(desk.issue_slip(code, SlipKind.CONTROL, tmp_path / "ks.pdf", clerk=HOA))
+    control = pdf_words(desk.issue_slip(code, SlipKind.CONTROL, tmp_path / "ks.pdf"))
     assert "Xin lỗi và hẹn lại ngày trả kết quả" in control
     assert "Hẹn trả mới: 27/03/2026 16:00" in control and "Chờ xác minh" in control
     assert "Dừng giải quyết hồ sơ" in control and "Công dân không bổ sung" in control
@@ -178,21 +177,24 @@ def test_the_log_shows_outcomes_the_lead_unit_the_sets_and_the_clerk(make_desk, 
         "field_name": "Cư trú", "lead_unit": "Công an phường Phong Quảng",
         "time": {"unit": "working_days", "amount": 7}, "fee": {"kind": "free"}}]},
         ensure_ascii=False), encoding="utf-8")
-    desk.import_catalogue(catalogue)
-    refused = desk.receive(intake_request(), clerk=HOA).dossier.code
-    stopped = desk.receive(intake_request(sets=3), clerk="Trần Văn Nam").dossier.code
-    police = desk.receive(intake_request(procedure="9.000002", documents=[]),
-                          clerk=HOA).dossier.code
+    with acting(desk, SUPERVISOR):
+        desk.import_catalogue(catalogue)
+    refused = desk.receive(intake_request()).dossier.code
+    with acting(desk, SUPERVISOR):
+        stopped = desk.receive(intake_request(sets=3)).dossier.code
+    police = desk.receive(intake_request(procedure="9.000002", documents=[])).dossier.code
     clock.advance(minutes=30)
     desk.step(refused, StepRequest(S.REFUSED, HOA, note="Không thuộc thẩm quyền"))
     desk.step(stopped, StepRequest(S.IN_PROCESSING, HOA, to_unit="Công chức Tư pháp - Hộ tịch"))
     desk.step(stopped, StepRequest(S.STOPPED, HOA, note="Công dân xin dừng"))
     day = at("2026-03-02 00:00").date()
-    pdf = pdf_words(desk.ledger.export(day, day, tmp_path / "so.pdf"))
+    with acting(desk, SUPERVISOR):
+        pdf = pdf_words(desk.ledger.export(day, day, tmp_path / "so.pdf"))
     for heading in ("Số bộ hồ sơ", "Người tiếp nhận", "Cơ quan chủ trì giải quyết"):
         assert heading in pdf
     assert "(14)" in pdf
-    log = desk.ledger.build(day, day)
+    with acting(desk, SUPERVISOR):
+        log = desk.ledger.build(day, day)
     by_code = {row.code: row for row in log.rows}
     assert by_code[refused].outcome == "Từ chối tiếp nhận"
     assert by_code[stopped].outcome == "Dừng giải quyết"
@@ -203,7 +205,8 @@ def test_the_log_shows_outcomes_the_lead_unit_the_sets_and_the_clerk(make_desk, 
     assert "Công chức Tư pháp - Hộ tịch" not in pdf  # the hand-over is not the lead unit
     assert "Trần Văn Nam" in pdf and "Thôn Phước Yên, Phường Phong Quảng, Thành phố Huế" in pdf
 
-    desk.ledger.export(day, day, tmp_path / "so.csv")
+    with acting(desk, SUPERVISOR):
+        desk.ledger.export(day, day, tmp_path / "so.csv")
     with (tmp_path / "so.csv").open(encoding="utf-8-sig", newline="") as handle:
         records = {r["Mã hồ sơ"]: r for r in csv.DictReader(handle)}
     assert records[refused]["Kết quả"] == "Từ chối tiếp nhận"
@@ -235,10 +238,10 @@ def test_log_verify_holds_for_days_sealed_then_printed_with_the_new_columns(
 ):
     clock = FakeClock(at("2026-03-02 08:00"))
     desk = make_desk(clock)
-    code = desk.receive(intake_request(), clerk=HOA).dossier.code
+    code = desk.receive(intake_request()).dossier.code
     clock.now = at("2026-03-04 09:00")
     assert desk.ledger.verify() == []  # seals Monday and Tuesday
     desk.step(code, StepRequest(S.REFUSED, HOA, note="Sai thẩm quyền"))
     desk.close()
-    status, verdict, err = run(capsys, desk.data_dir, "log", "verify")
+    status, verdict, err = run(capsys, desk.data_dir, "log", "verify", user=SUPERVISOR)
     assert status == 0, err

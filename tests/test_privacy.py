@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import UNIT, intake_request
+from conftest import TEST_PASSWORD, UNIT, as_user, intake_request, set_up_accounts
 
 from intake_app.data_folder import PRIVATE_MARKER
 from intake_app.desk import Desk
@@ -27,13 +27,16 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX
 
 INIT = ["init", "--unit-code", UNIT["unit_code"], "--unit-name", UNIT["unit_name"],
         "--province-code", UNIT["province_code"], "--commune-code", UNIT["commune_code"],
-        "--station", str(UNIT["station_no"])]
+        "--station", str(UNIT["station_no"]), "--admin", "quantri", "--admin-name", "Quản Trị"]
 
 
 def cli_with_umask(folder: Path, *args: str, umask: int = 0o022) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "intake_app", "--data-dir", str(folder), "--clerk", "Hoa", *args],
-        capture_output=True, text=True, timeout=120, preexec_fn=lambda: os.umask(umask))
+        [sys.executable, "-m", "intake_app", "--data-dir", str(folder),
+         *([] if args[0] == "init" else ["--user", "hoa.lt"]), *args],
+        capture_output=True, text=True, timeout=120, preexec_fn=lambda: os.umask(umask),
+        env={**os.environ, "INTAKE_APP_PASSWORD": TEST_PASSWORD,
+             "INTAKE_APP_NEW_PASSWORD": TEST_PASSWORD})
 
 
 def modes(folder: Path) -> dict[str, int]:
@@ -54,6 +57,8 @@ def test_everything_the_app_writes_in_the_folder_is_private_whatever_the_umask(t
     request = tmp_path / "request.json"
     request.write_text(json.dumps(intake_request(), ensure_ascii=False), encoding="utf-8")
     assert cli_with_umask(folder, *INIT, umask=0o000).returncode == 0
+    with Desk(folder) as desk:
+        set_up_accounts(desk)  # the administrator's clerk
     done = cli_with_umask(folder, "receive", "--json", str(request), umask=0o002)
     assert done.returncode == 0, done.stderr
     code = json.loads(done.stdout)["code"]
@@ -77,7 +82,8 @@ def test_the_wal_and_shared_memory_files_are_private_while_the_window_runs(tmp_p
     try:
         with Desk(folder) as desk:
             desk.init_station(**UNIT)
-            desk.receive(intake_request(), clerk="Hoa")
+            set_up_accounts(desk)
+            as_user(desk, "hoa.lt").receive(intake_request())
             database = folder / DATABASE_FILE
             for companion in (Path(f"{database}-wal"), Path(f"{database}-shm")):
                 assert companion.exists()
@@ -86,8 +92,7 @@ def test_the_wal_and_shared_memory_files_are_private_while_the_window_runs(tmp_p
             desk.step(code, StepRequest(DossierStatus.IN_PROCESSING, "Hoa",
                                           to_unit="Công chức Tư pháp - Hộ tịch"))
             # Where the window keeps the slips it prints: a new folder of the data folder.
-            desk.issue_slip(code, SlipKind.CONTROL, folder / "slips" / "control.pdf",
-                            clerk="Hoa")
+            desk.issue_slip(code, SlipKind.CONTROL, folder / "slips" / "control.pdf")
     finally:
         os.umask(old)
     assert_private(folder)
@@ -99,7 +104,8 @@ def test_a_folder_an_older_version_left_readable_is_tightened_when_opened(tmp_pa
     try:
         with Desk(folder) as desk:
             desk.init_station(**UNIT)
-            desk.receive(intake_request(), clerk="Hoa")
+            set_up_accounts(desk)
+            as_user(desk, "hoa.lt").receive(intake_request())
         (folder / PRIVATE_MARKER).unlink()  # as an older version left it: 0755 and 0644
         for path in [folder, *folder.rglob("*")]:
             path.chmod(0o755 if path.is_dir() else 0o644)

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock, at, intake_request, pdf_words, rows
+from conftest import SUPERVISOR, FakeClock, acting, at, intake_request, pdf_words, rows
 from conftest import run_cli as run
 from station_db import kept_pdf, open_db
 
@@ -48,7 +48,7 @@ def november(make_desk):
 
     def receive(name: str, when: str, procedure: str) -> str:
         clock.now = at(when)
-        codes[name] = desk.receive(intake_request(procedure=procedure), clerk="Hoa").dossier.code
+        codes[name] = desk.receive(intake_request(procedure=procedure)).dossier.code
         return codes[name]
 
     def later(when: str, name: str, target: S, **fields) -> None:
@@ -96,7 +96,8 @@ def test_the_november_report_gives_the_same_numbers_whenever_it_is_printed(
     desk, clock, codes = november
     # Printed on the month's last afternoon (the hand count).
     clock.now = at("2026-11-30 17:30")
-    first = desk.reports.print_06a(*NOV, tmp_path / "30-11.pdf", clerk="Hoa")
+    with acting(desk, SUPERVISOR):
+        first = desk.reports.print_06a(*NOV, tmp_path / "30-11.pdf")
     assert counts(first.report) == (CT_ROW, HT_ROW, TOTAL)
     assert first.closed is False and first.matches is None
     assert "chưa kết thúc" in first.summary()
@@ -105,7 +106,8 @@ def test_the_november_report_gives_the_same_numbers_whenever_it_is_printed(
     clock.now = at("2026-12-01 08:00")
     step(desk, codes["E"], S.DONE)
     clock.now = at("2026-12-01 08:30")
-    closed = desk.reports.print_06a(*NOV, tmp_path / "01-12.pdf", clerk="Hoa")
+    with acting(desk, SUPERVISOR):
+        closed = desk.reports.print_06a(*NOV, tmp_path / "01-12.pdf")
     assert counts(closed.report) == (CT_ROW, HT_ROW, TOTAL)
     assert closed.closed and closed.first is None and closed.matches is None
 
@@ -127,13 +129,14 @@ def test_the_november_report_gives_the_same_numbers_whenever_it_is_printed(
         step(desk, codes[name], S.RETURNED, receiver_name="Nguyễn Văn Đức")
 
     clock.now = at("2026-12-15 10:00")
-    again = desk.reports.print_06a(*NOV, tmp_path / "15-12.pdf", clerk="Nam")
+    with acting(desk, SUPERVISOR):
+        again = desk.reports.print_06a(*NOV, tmp_path / "15-12.pdf")
     assert counts(again.report) == (CT_ROW, HT_ROW, TOTAL)
     assert again.first is not None and again.first.id == closed.print_id
     assert again.matches is True and again.differences == ()
     assert again.same_file is True  # the first closed print's date on it: the same document
     assert (tmp_path / "15-12.pdf").read_bytes() == (tmp_path / "01-12.pdf").read_bytes()
-    assert "Khớp với bản in đầu tiên (08:30 ngày 01/12/2026, Hoa)" in again.summary()
+    assert "Khớp với bản in đầu tiên (08:30 ngày 01/12/2026, Trần Văn Nam)" in again.summary()
     text = pdf_words(tmp_path / "15-12.pdf")
     assert "ngày 01 tháng 12 năm 2026" in text
     # December's report sees A, B, D, E carried over from November and solved in December.
@@ -145,7 +148,8 @@ def test_the_november_report_gives_the_same_numbers_whenever_it_is_printed(
     folder = desk.data_dir
     desk.close()
     status, out, err = run(capsys, folder, "report", "--from", "2026-11-01",
-                           "--to", "2026-11-30", "--out", str(tmp_path / "cli.pdf"))
+                           "--to", "2026-11-30", "--out", str(tmp_path / "cli.pdf"),
+                           user=SUPERVISOR)
     assert status == 0, err
     assert out["matches_first_print"] is True and out["same_file_as_first_print"] is True
     assert out["period_closed"] is True
@@ -153,13 +157,15 @@ def test_the_november_report_gives_the_same_numbers_whenever_it_is_printed(
     assert out["total"]["overdue"] == 3 and out["total"]["within_deadline"] == 1
     assert out["counted_at"] == "2026-11-30T23:59:59.999999+07:00"
     assert rows(folder, "SELECT closed, matches, printed_by FROM report_prints ORDER BY id") == [
-        (0, None, "Hoa"), (1, None, "Hoa"), (1, 1, "Nam"), (1, 1, "Lê Thị Hoa")]
+        (0, None, "Trần Văn Nam"), (1, None, "Trần Văn Nam"), (1, 1, "Trần Văn Nam"),
+        (1, 1, "Trần Văn Nam")]  # the supervisor logged in, never a typed name
 
     # Someone changes a dossier of November in the database: the reprint says what differs.
     with open_db(folder / DATABASE_FILE) as conn:
         conn.execute("UPDATE dossiers SET channel = 2 WHERE code = ?", [codes["C"]])
     status, out, err = run(capsys, folder, "report", "--from", "2026-11-01",
-                           "--to", "2026-11-30", "--out", str(tmp_path / "changed.pdf"))
+                           "--to", "2026-11-30", "--out", str(tmp_path / "changed.pdf"),
+                           user=SUPERVISOR)
     assert status == 1
     assert "CẢNH BÁO: số liệu KHÁC bản in đầu tiên" in err
     assert out["matches_first_print"] is False and out["same_file_as_first_print"] is False
@@ -176,10 +182,12 @@ def test_the_november_report_gives_the_same_numbers_whenever_it_is_printed(
 def test_an_excel_reprint_is_checked_by_its_numbers(november, tmp_path) -> None:
     desk, clock, codes = november
     clock.now = at("2026-12-01 08:30")
-    pdf = desk.reports.print_06a(*NOV, tmp_path / "a.pdf")
+    with acting(desk, SUPERVISOR):
+        pdf = desk.reports.print_06a(*NOV, tmp_path / "a.pdf")
     clock.now = at("2026-12-01 09:00")
     step(desk, codes["A"], S.IN_PROCESSING)
-    xlsx = desk.reports.print_06a(*NOV, tmp_path / "a.xlsx")
+    with acting(desk, SUPERVISOR):
+        xlsx = desk.reports.print_06a(*NOV, tmp_path / "a.xlsx")
     assert xlsx.first is not None and xlsx.first.id == pdf.print_id
     assert xlsx.matches is True and xlsx.same_file is None
     assert "tệp trùng từng byte" not in xlsx.summary()
@@ -210,11 +218,12 @@ def test_the_window_shows_a_difference_loudly(november, make_session, qtbot, tmp
 
     desk, clock, codes = november
     clock.now = at("2026-12-01 08:30")
-    desk.reports.print_06a(*NOV, tmp_path / "first.pdf")
+    with acting(desk, SUPERVISOR):
+        desk.reports.print_06a(*NOV, tmp_path / "first.pdf")
     with open_db(desk.data_dir / DATABASE_FILE) as conn:
         conn.execute("UPDATE dossiers SET field_code = 'HT', field_name = 'Hộ tịch' "
                      "WHERE code = ?", [codes["C"]])
-    session = make_session(desk)
+    session = make_session(desk, SUPERVISOR)
     dialog = Report06aDialog(session)
     qtbot.addWidget(dialog)
     dialog.set_period(*NOV)
@@ -236,7 +245,8 @@ def test_the_window_shows_a_difference_loudly(november, make_session, qtbot, tmp
 def test_an_open_period_is_said_to_be_provisional(november, tmp_path) -> None:
     desk, clock, _codes = november
     clock.now = at("2026-11-30 10:00")
-    printed = desk.reports.print_06a(*NOV, tmp_path / "p.pdf")
+    with acting(desk, SUPERVISOR):
+        printed = desk.reports.print_06a(*NOV, tmp_path / "p.pdf")
     assert printed.summary().startswith("Kỳ báo cáo chưa kết thúc: số liệu tính đến 10:00 "
                                         "ngày 30/11/2026")
     assert kept_pdf(Path(printed.path)).startswith(b"%PDF")

@@ -18,7 +18,18 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import UNIT, FakeClock, at, intake_request, run_cli
+from conftest import (
+    ADMIN,
+    SUPERVISOR,
+    UNIT,
+    FakeClock,
+    acting,
+    as_user,
+    at,
+    intake_request,
+    run_cli,
+    set_up_accounts,
+)
 from station_db import open_db, station_key
 
 from intake_app.desk import Desk
@@ -35,7 +46,7 @@ MORNING = at("2026-03-02 08:00")
 def stamp(desk: Desk, name: str = "Nguyễn Văn Đức") -> str:
     request = intake_request()
     request["applicant"] = {**request["applicant"], "name": name}
-    return desk.receive(request, clerk="Lê Thị Hoa").dossier.code
+    return desk.receive(request).dossier.code
 
 
 def sha(path: Path) -> str:
@@ -55,9 +66,10 @@ def codes_in(data_dir: Path) -> list[str]:
 
 def test_an_older_backup_restored_then_a_stamp_reuses_no_code(capsys, data_dir, tmp_path):
     clock = FakeClock(MORNING)
-    with Desk(data_dir, clock=clock) as desk:
+    with as_user(Desk(data_dir, clock=clock)) as desk:
         early = [stamp(desk) for _ in range(2)]
-        backup = desk.backups.make(kind="daily").path
+        with acting(desk, ADMIN):
+            backup = desk.backups.make(kind="daily").path
         clock.advance(minutes=30)
         later = [stamp(desk, "Trần Thị Bích"), stamp(desk, "Lê Văn Cường")]
         receipts = {code: desk.receipt_path(desk.receipt(code)) for code in later}
@@ -66,7 +78,7 @@ def test_an_older_backup_restored_then_a_stamp_reuses_no_code(capsys, data_dir, 
     copy.parent.mkdir()
     copy.write_bytes(backup.read_bytes())
 
-    status, result, err = run_cli(capsys, data_dir, "restore", str(copy), "--offline")
+    status, result, err = run_cli(capsys, data_dir, "restore", str(copy), "--offline", user=ADMIN)
     assert status == 0, err
     assert result["dossiers"] == 2 and codes_in(data_dir) == early
     aside = Path(result["old_files_set_aside_in"])
@@ -77,14 +89,14 @@ def test_an_older_backup_restored_then_a_stamp_reuses_no_code(capsys, data_dir, 
     assert missing[later[0]]["applicant"] == "Trần Thị Bích"
     assert set(missing[later[0]]["evidence"]) == {"receipt", "high-water", "set-aside"}
 
-    with Desk(data_dir, clock=clock) as desk:
+    with as_user(Desk(data_dir, clock=clock)) as desk:
         clock.advance(minutes=5)
         after = stamp(desk, "Phạm Thị Dung")
     assert after == f"{UNIT['unit_code']}-260302-2005"  # above the codes citizens hold
     assert {code: sha(path) for code, path in receipts.items()} == before  # not overwritten
     assert gaps(data_dir) == [("260302", 3, 4, "restored")]  # the gap, explained
 
-    status, report, _ = run_cli(capsys, data_dir, "restore", "--report", "--offline")
+    status, report, _ = run_cli(capsys, data_dir, "restore", "--report", "--offline", user=ADMIN)
     assert status == 0 and [m["code"] for m in report["missing"]] == later
     assert report["missing"][1]["applicant"] == "Lê Văn Cường"
     assert report["missing"][1]["gap"] == "restored"
@@ -105,7 +117,7 @@ def run_child_until_killed(data_dir: Path, count: int, *extra: str) -> list[str]
 
 
 def test_the_wal_deleted_after_a_crash_reuses_no_code(data_dir):
-    with Desk(data_dir) as desk:  # a checkpointed start: the WAL holds only what follows
+    with as_user(Desk(data_dir)) as desk:  # a checkpointed start: the WAL holds only what follows
         desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     printed = run_child_until_killed(data_dir, 12, "--no-pdf")
     wal = data_dir / (DATABASE_FILE + "-wal")
@@ -113,7 +125,7 @@ def test_the_wal_deleted_after_a_crash_reuses_no_code(data_dir):
     wal.unlink()
     (data_dir / (DATABASE_FILE + "-shm")).unlink(missing_ok=True)
 
-    with Desk(data_dir) as desk:
+    with as_user(Desk(data_dir)) as desk:
         kept = set(codes_in(data_dir))
         assert not set(printed) <= kept  # recent data really lost
         code = stamp(desk)
@@ -125,14 +137,15 @@ def test_the_wal_deleted_after_a_crash_reuses_no_code(data_dir):
 
 
 def test_a_restore_with_a_stale_wal_beside_the_database(capsys, data_dir, tmp_path):
-    with Desk(data_dir) as desk:
-        backup = desk.backups.make(kind="daily", out=tmp_path / "before.intake-backup").path
+    with as_user(Desk(data_dir)) as desk:
+        with acting(desk, ADMIN):
+            backup = desk.backups.make(kind="daily", out=tmp_path / "before.intake-backup").path
         desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     printed = run_child_until_killed(data_dir, 6, "--no-pdf")
     wal = data_dir / (DATABASE_FILE + "-wal")
     assert wal.stat().st_size > 0  # the old WAL, with frames of the database it belongs to
 
-    status, result, err = run_cli(capsys, data_dir, "restore", str(backup), "--offline")
+    status, result, err = run_cli(capsys, data_dir, "restore", str(backup), "--offline", user=ADMIN)
     assert status == 0, err
     assert not wal.exists() or wal.stat().st_size == 0
     with open_db(data_dir / DATABASE_FILE) as conn:
@@ -143,13 +156,14 @@ def test_a_restore_with_a_stale_wal_beside_the_database(capsys, data_dir, tmp_pa
     with open_db(aside, key=station_key(data_dir)) as conn:  # set aside still encrypted
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert {r[0] for r in conn.execute("SELECT code FROM dossiers")} >= set(printed)
-    with Desk(data_dir) as desk:
+    with as_user(Desk(data_dir)) as desk:
         assert stamp(desk) > max(printed)
 
 
 def test_a_restore_is_refused_while_the_station_is_open(data_dir, tmp_path):
-    with Desk(data_dir) as desk:
-        backup = desk.backups.make(kind="daily", out=tmp_path / "b.intake-backup").path
+    with as_user(Desk(data_dir)) as desk:
+        with acting(desk, ADMIN):
+            backup = desk.backups.make(kind="daily", out=tmp_path / "b.intake-backup").path
         stamp(desk)
     child = subprocess.Popen([sys.executable, str(CHILD), str(data_dir), "--wait-go",
                               "--count", "1", "--no-pdf"], stdin=subprocess.PIPE,
@@ -170,7 +184,7 @@ def test_a_restore_is_refused_while_the_station_is_open(data_dir, tmp_path):
 def test_a_backup_of_another_station_or_a_newer_version_is_refused(data_dir, tmp_path):
     from intake_app.services.restore import BackupRefused
 
-    with Desk(data_dir) as desk:
+    with Desk(data_dir) as desk, acting(desk, ADMIN):
         backup = desk.backups.make(kind="daily", out=tmp_path / "ours.intake-backup").path
     manifest = files.read_manifest(backup)
     with zipfile.ZipFile(backup) as archive:
@@ -186,6 +200,8 @@ def test_a_backup_of_another_station_or_a_newer_version_is_refused(data_dir, tmp
     other = tmp_path / "other"
     with Desk(other) as desk:
         desk.init_station(**{**UNIT, "station_no": 3})
+        set_up_accounts(desk)
+        as_user(desk)
     with pytest.raises(BackupRefused) as refused:
         restore_station(other, backup, ask_province=False)
     assert "quầy số 2" in refused.value.message and "quầy số 3" in refused.value.message
@@ -216,11 +232,14 @@ def test_a_new_pc_restores_with_the_recovery_key_and_the_province_s_codes(
     province's summary (once the token is entered again) says which codes were handed out
     after it, and the station continues above them."""
     url, token = gateway  # the gateway's server_time is now: the station's clock too
-    with Desk(data_dir) as desk:
-        desk.sync.configure(url)
-        desk.sync.set_token(token)
+    with as_user(Desk(data_dir)) as desk:
+        with acting(desk, ADMIN):
+            desk.sync.configure(url)
+        with acting(desk, ADMIN):
+            desk.sync.set_token(token)
         stamp(desk)
-        backup = desk.backups.make(kind="daily", out=tmp_path / "b.intake-backup").path
+        with acting(desk, ADMIN):
+            backup = desk.backups.make(kind="daily", out=tmp_path / "b.intake-backup").path
         recovery = desk.keys.recovery_key
         later = [stamp(desk) for _ in range(3)]
         assert desk.sync.run().ok  # the province holds all four
@@ -230,36 +249,39 @@ def test_a_new_pc_restores_with_the_recovery_key_and_the_province_s_codes(
     station_credentials.clear()  # the new PC: nothing of this station in its store
     new_folder = tmp_path / "new-pc"
     status, result, err = run_cli(capsys, new_folder, "restore", str(backup),
-                                  stdin=recovery + "\n", monkeypatch=monkeypatch)
+                                  stdin=recovery + "\n", monkeypatch=monkeypatch, user=ADMIN)
     assert status == 0, err
     assert result["dossiers"] == 1 and result["codes"]["province_asked"] is False
     assert not (new_folder / "station-keys.unprotected.json").exists()
 
     status, _, err = run_cli(capsys, new_folder, "sync", "set-token", stdin=token + "\n",
-                             monkeypatch=monkeypatch)
+                             monkeypatch=monkeypatch, user=ADMIN)
     assert status == 0, err
-    status, report, _ = run_cli(capsys, new_folder, "restore", "--report")
+    status, report, _ = run_cli(capsys, new_folder, "restore", "--report", user=ADMIN)
     assert report["codes"]["province"] == {today: 4}
     assert [m["code"] for m in report["missing"]] == later
     assert all(m["evidence"] == ["province"] for m in report["missing"])
-    with Desk(new_folder) as desk:
+    with as_user(Desk(new_folder)) as desk:
         assert stamp(desk) == f"{UNIT['unit_code']}-{today}-2005"
-        assert desk.audit.verify().ok  # the audit key came back with the recovery key
+        assert as_user(desk, SUPERVISOR).audit.verify().ok  # the audit key came back too
 
 
 def test_a_sync_after_a_restore_learns_the_province_s_codes(data_dir, tmp_path, gateway,
                                                           station_credentials):
     url, token = gateway  # the gateway's server_time is now: the station's clock too
-    with Desk(data_dir) as desk:
-        desk.sync.configure(url)
-        desk.sync.set_token(token)
-        backup = desk.backups.make(kind="daily", out=tmp_path / "b.intake-backup").path
+    with as_user(Desk(data_dir)) as desk:
+        with acting(desk, ADMIN):
+            desk.sync.configure(url)
+        with acting(desk, ADMIN):
+            desk.sync.set_token(token)
+        with acting(desk, ADMIN):
+            backup = desk.backups.make(kind="daily", out=tmp_path / "b.intake-backup").path
         [stamp(desk) for _ in range(2)]
         assert desk.sync.run().ok
     fresh = tmp_path / "another-folder"  # nothing local survives: no receipt, no mark…
     result = restore_station(fresh, backup, ask_province=False)  # …and offline
     assert result.missing == []
-    with Desk(fresh) as desk:
+    with as_user(Desk(fresh)) as desk:
         assert desk.sync.run().ok  # the next sync asks the province
         assert stamp(desk).endswith("2003")
 

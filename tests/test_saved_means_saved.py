@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import UNIT, cli_process, intake_request, rows
+from conftest import UNIT, as_user, cli_process, intake_request, rows, set_up_accounts
 from station_db import kept_pdf, open_db
 
 from intake_app.desk import Desk
@@ -67,7 +67,7 @@ def test_receive_exits_0_naming_the_code_when_the_receipt_cannot_be_printed(
     # Once the app is repaired, the reprint also writes the original that was never written.
     fixed = cli(data_dir, "receipt", code, "--out", str(tmp_path / "copy.pdf"))
     assert fixed.returncode == 0, fixed.stderr
-    with Desk(data_dir) as desk:
+    with as_user(Desk(data_dir)) as desk:
         assert kept_pdf(desk.receipt_path(desk.receipt(code))).startswith(b"%PDF")
 
 
@@ -80,7 +80,7 @@ def test_the_desk_returns_the_saved_dossier_whatever_fails_after_the_commit(make
         raise LayoutError("Flowable too large on page 1")
 
     desk.write_receipt = layout_fails
-    result = desk.receive(intake_request(), clerk="Hoa")
+    result = desk.receive(intake_request())
     assert result.receipt_path is None and "PDF" in result.receipt_error
     assert desk.dossier(result.dossier.code).applicant.name == "Nguyễn Văn Đức"
 
@@ -101,14 +101,16 @@ def test_start_up_lists_the_receipt_it_cannot_rebuild_and_opens_the_window(tmp_p
     folder = tmp_path / "station"
     with Desk(folder) as desk:  # the real clock: both within the last 7 days
         desk.init_station(**UNIT)
-        first = desk.receive(intake_request(), clerk="Hoa")
-        second = desk.receive(intake_request(), clerk="Hoa")
+        set_up_accounts(desk)
+        as_user(desk)
+        first = desk.receive(intake_request())
+        second = desk.receive(intake_request())
     saved_by_an_older_version_with_a_name_too_long_to_print(folder, first.dossier.code)
     first.receipt_path.unlink()  # a power cut between the commit and the PDF, twice
     second.receipt_path.unlink()
 
     setup_logging(folder)  # as `run_app` does before `start`
-    window = app_module.start(QApplication.instance(), folder, "Hoa")
+    window = app_module.start(QApplication.instance(), folder)
     assert window is not None
     qtbot.addWidget(window)
     assert window.isVisible()

@@ -48,7 +48,7 @@ def test_run_app_says_so_and_opens_nothing(first_window, qtbot, monkeypatch) -> 
                         staticmethod(lambda parent, title, text: said.append(text)))
     opened: list[Path] = []
     monkeypatch.setattr(app_module, "start", lambda *args, **kwargs: opened.append(args[1]))
-    assert app_module.run_app(folder, "Lê Thị Hoa") == app_module.ALREADY_OPEN
+    assert app_module.run_app(folder) == app_module.ALREADY_OPEN
     assert opened == [] and len(said) == 1
     assert "Ứng dụng đang mở cho thư mục dữ liệu này" in said[0]
     assert "đã được đưa lên trước" in said[0]

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import UNIT, run_cli
+from conftest import ADMIN, UNIT, run_cli
 
 from intake_app.desk import Desk
 from intake_app.station_keys import (
@@ -122,11 +122,11 @@ def test_on_a_new_pc_only_the_recovery_key_brings_the_keys_back(
     assert status == 4 and "intake-app keys restore" in err
     other = format_recovery_key(bytes(16))  # well formed, but another station's
     status, _, err = run_cli(capsys, data_dir, "keys", "restore", stdin=other + "\n",
-                             monkeypatch=monkeypatch)
+                             monkeypatch=monkeypatch, user=ADMIN)
     assert status == 2 and "không mở được khóa" in err
     typed = keys.recovery_key.replace("-", " ")
     status, output, _ = run_cli(capsys, data_dir, "keys", "restore", stdin=typed + "\n",
-                                monkeypatch=monkeypatch)
+                                monkeypatch=monkeypatch, user=ADMIN)
     assert status == 0 and output == {"restored": True, "key_id": keys.key_id,
                                       "keys_kept_in": "credential-store",
                                       "unit_code": UNIT["unit_code"]}
@@ -245,7 +245,7 @@ def test_the_status_bar_warns_about_a_key_file(tmp_path, qtbot, make_session,
     desk = Desk(tmp_path / "b", allow_key_file=True)
     desk.init_station(**UNIT)
     try:
-        bar = StatusBar(make_session(desk))
+        bar = StatusBar(make_session(desk, None))
         qtbot.addWidget(bar)
         qtbot.waitUntil(lambda: not bar.keys_warning_label.isHidden())
         assert "không được bảo vệ" in bar.keys_warning_label.text()

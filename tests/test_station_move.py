@@ -12,7 +12,7 @@ from pathlib import Path
 
 import keyring
 import pytest
-from conftest import UNIT, intake_request, run_cli
+from conftest import ADMIN, SUPERVISOR, UNIT, acting, as_user, intake_request, run_cli
 from keyring_double import SharedTestKeyring
 from station_db import open_db
 
@@ -29,7 +29,7 @@ def stamp(desk: Desk, name: str, id_number: str, phone: str) -> str:
     request = intake_request()
     request["applicant"] = {**request["applicant"], "name": name, "id_number": id_number,
                             "phone": phone}
-    return desk.receive(request, clerk="Lê Thị Hoa").dossier.code
+    return desk.receive(request).dossier.code
 
 
 @pytest.fixture
@@ -52,10 +52,12 @@ def new_pc(tmp_path):
 
 
 def test_a_station_moves_to_a_new_pc(capsys, data_dir, tmp_path, monkeypatch, new_pc):
-    with Desk(data_dir) as desk:
+    with as_user(Desk(data_dir)) as desk:
         codes = [stamp(desk, *citizen) for citizen in CITIZENS]
-        desk.sync.configure("https://motcua.tinh.gov.vn")
-        desk.sync.set_token("the-station-token-123")
+        with acting(desk, ADMIN):
+            desk.sync.configure("https://motcua.tinh.gov.vn")
+        with acting(desk, ADMIN):
+            desk.sync.set_token("the-station-token-123")
         desk.set_setting("contact_phone", "0233 3888 999")
         recovery = desk.keys.recovery_key
         receipts = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
@@ -64,7 +66,8 @@ def test_a_station_moves_to_a_new_pc(capsys, data_dir, tmp_path, monkeypatch, ne
     out = tmp_path / "usb" / "quay-2.intake-station"
     out.parent.mkdir()
 
-    status, exported, err = run_cli(capsys, data_dir, "station", "export", "--out", str(out))
+    status, exported, err = run_cli(capsys, data_dir, "station", "export", "--out", str(out),
+                                    user=ADMIN)
     assert status == 0, err
     assert exported["dossiers"] == 3 and exported["receipts"] == 3
     assert exported["this_pc_stops_stamping"]
@@ -83,29 +86,29 @@ def test_a_station_moves_to_a_new_pc(capsys, data_dir, tmp_path, monkeypatch, ne
         target = tmp_path / "new-pc" / "data"
         wrong = format_recovery_key(bytes(range(16)))  # well formed, another station's
         status, _, err = run_cli(capsys, target, "station", "import", str(out),
-                                 stdin=wrong + "\n", monkeypatch=monkeypatch)
+                                 stdin=wrong + "\n", monkeypatch=monkeypatch, user=ADMIN)
         assert status == 2 and "không mở được tệp chuyển quầy" in err
         assert not (target / DATABASE_FILE).exists()  # a wrong key: nothing written
         status, imported, err = run_cli(capsys, target, "station", "import", str(out),
-                                        stdin=recovery + "\n", monkeypatch=monkeypatch)
+                                        stdin=recovery + "\n", monkeypatch=monkeypatch, user=ADMIN)
         assert status == 0, err
         assert imported["dossiers"] == 3 and imported["next"] == ["intake-app sync set-token"]
         assert any(name.startswith("station-keys/") for _, name in store.passwords)
         assert not (target / "station-keys.unprotected.json").exists()
         assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
                 for p in (target / "receipts").rglob("*.pdf")} == receipts
-        with Desk(target) as desk:
+        with as_user(Desk(target)) as desk:
             assert [d.code for d in desk.find("hoang thi xuan mai")] == [codes[0]]
             assert desk.setting("contact_phone") == "0233 3888 999"
             assert desk.sync.config().gateway_url == "https://motcua.tinh.gov.vn"
             assert not desk.sync.has_token()  # secrets are entered again
-            assert desk.audit.verify().ok
+            assert as_user(desk, SUPERVISOR).audit.verify().ok
             assert desk.ledger.verify() == []
             assert stamp(desk, "Ngô Thị Lan", "046095007788", "0911222333") == \
                 codes[-1][:-3] + "004"
         status, keys, _ = run_cli(capsys, target, "keys", "status")
         assert keys["keys_kept_in"] == "credential-store"
-    status, reopened, _ = run_cli(capsys, data_dir, "station", "reopen")
+    status, reopened, _ = run_cli(capsys, data_dir, "station", "reopen", user=ADMIN)
     assert status == 0 and reopened == {"reopened": True}
 
 
@@ -113,9 +116,10 @@ def test_a_cut_or_edited_station_file_is_refused(data_dir, tmp_path):
     from intake_app.services.station_move import export_station, import_station
     from intake_app.store.sealed_file import SealedFileRefused
 
-    with Desk(data_dir) as desk:
+    with as_user(Desk(data_dir)) as desk:
         stamp(desk, *CITIZENS[0])
-        out = export_station(desk, tmp_path / "s.intake-station", keep_working=True).file
+        with acting(desk, ADMIN):
+            out = export_station(desk, tmp_path / "s.intake-station", keep_working=True).file
         recovery = desk.keys.recovery_key
     whole = out.read_bytes()
     for name, broken in (("cut", whole[:-100]),
@@ -131,8 +135,9 @@ def test_a_cut_or_edited_station_file_is_refused(data_dir, tmp_path):
 def test_an_import_never_goes_over_a_station(data_dir, tmp_path):
     from intake_app.services.station_move import ImportRefused, export_station, import_station
 
-    with Desk(data_dir) as desk:
-        out = export_station(desk, tmp_path / "s.intake-station", keep_working=True).file
+    with as_user(Desk(data_dir)) as desk:
+        with acting(desk, ADMIN):
+            out = export_station(desk, tmp_path / "s.intake-station", keep_working=True).file
         recovery = desk.keys.recovery_key
     with pytest.raises(ImportRefused):
         import_station(data_dir, out, recovery)

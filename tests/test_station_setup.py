@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import UNIT, pdf_words
+from conftest import UNIT, join_office, pdf_words
 from conftest import run_cli as run
 
 from intake_app.desk import Desk
@@ -88,7 +88,7 @@ def test_the_sheet_warns_when_backups_share_the_data_disk(data_dir: Path, tmp_pa
     with Desk(data_dir) as desk:
         text = pdf_words(desk.write_setup_sheet(tmp_path / "sheet.pdf"))
     assert "Nơi sao lưu nằm trên cùng ổ đĩa với dữ liệu" in text
-    assert "Chưa có tài khoản quản trị" in text and "Chưa cấu hình" in text
+    assert "Nguyễn Quản Trị" in text and "Chưa cấu hình" in text  # the set-up's administrator
 
 
 def test_setup_sheet_command_after_init(capsys, data_dir: Path, tmp_path: Path) -> None:
@@ -127,8 +127,7 @@ def test_discarding_a_new_station_leaves_nothing(tmp_path: Path, station_credent
 
 def test_a_folder_with_an_administrator_is_not_untouched(tmp_path: Path) -> None:
     with Desk(tmp_path / "new") as desk:
-        desk.accounts.add(ADMIN.login, ADMIN.display_name, Role.ADMINISTRATOR, ADMIN.password,
-                          actor="")
+        desk.accounts.add(ADMIN.login, ADMIN.display_name, Role.ADMINISTRATOR, ADMIN.password)
         assert not untouched(desk)
     with Desk(tmp_path / "new") as desk:  # opened again: the keys were not made now
         assert not desk.keys.made_now and not untouched(desk)
@@ -142,7 +141,7 @@ def test_the_sheet_of_a_counter_in_an_office_names_its_hub(tmp_path: Path) -> No
     try:
         with Desk(tmp_path / "counter") as desk:
             desk.set_up(plan(station_no=2))
-            joined = desk.office.join(hub.address, pair_code(hub.folder, 2))
+            joined = join_office(desk, hub.address, pair_code(hub.folder, 2))
             text = pdf_words(desk.write_setup_sheet(tmp_path / "sheet.pdf"))
     finally:
         hub.kill()

@@ -18,7 +18,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import UNIT, cli_process, intake_request, rows
+from conftest import (
+    TEST_PASSWORD,
+    UNIT,
+    as_user,
+    cli_process,
+    intake_request,
+    rows,
+    set_up_accounts,
+    window_log_in,
+)
 from conftest import run_cli as run
 from station_db import DatabaseError, btree_pages, open_db, station_key
 
@@ -47,14 +56,16 @@ def real_station(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("real") / "station"
     with Desk(folder) as desk:
         desk.init_station(**UNIT)
+        set_up_accounts(desk)
+        as_user(desk)
     request = request_file(folder.parent)
     for _ in range(3):
         done = cli_process(folder, "receive", "--json", str(request))
         assert done.returncode == 0, done.stderr
-    with Desk(folder) as desk:  # 57 more the quick way (no receipts needed here)
+    with as_user(Desk(folder)) as desk:  # 57 more the quick way (no receipts needed here)
         desk.write_receipt = lambda receipt: receipt  # type: ignore[method-assign]
         for _ in range(57):
-            desk.receive(intake_request(), clerk="Hoa")
+            desk.receive(intake_request())
     assert not Path(f"{folder / DATABASE_FILE}-wal").exists()
     return folder
 
@@ -123,15 +134,16 @@ def test_the_window_says_the_file_is_damaged_and_refuses_to_stamp(real_station, 
     leaves = pages_of(database, "outbox", kinds=("leaf",))
     overwrite(database, [leaves[len(leaves) // 2]])
     before = digest(database)
-    window = app_module.start(QApplication.instance(), folder, "Hoa", lazy=False)
+    window = app_module.start(QApplication.instance(), folder, lazy=False)
     qtbot.addWidget(window)
+    window_log_in(window)
     assert window.isVisible()  # the window opens: finding and reading still work
     qtbot.waitUntil(lambda: any(
         "bị hỏng" in box.text() for box in window.findChildren(QMessageBox) if box.isVisible()),
         timeout=10_000)
     # The window's check is this process's: a stamp is refused.
-    with Desk(folder) as desk, pytest.raises(Exception) as refused:
-        desk.receive(intake_request(), clerk="Hoa")
+    with as_user(Desk(folder)) as desk, pytest.raises(Exception) as refused:
+        desk.receive(intake_request())
     assert refused.value.exit_code == 4 and "bị hỏng" in refused.value.message
     assert digest(database) == before
     assert window.session.close()
@@ -175,11 +187,11 @@ def test_a_damaged_search_index_is_rebuilt_and_stamping_goes_on(real_station, tm
 def test_an_index_damaged_while_the_app_runs_is_rebuilt_at_the_next_stamp(real_station,
                                                                          tmp_path):
     folder = copy_of(real_station, tmp_path)
-    with Desk(folder) as desk:
+    with as_user(Desk(folder)) as desk:
         desk.write_receipt = lambda receipt: receipt  # type: ignore[method-assign]
         overwrite(folder / DATABASE_FILE,
                   pages_of(folder / DATABASE_FILE, "dossiers_fts_data"), bytes(PAGE))
-        result = desk.receive(intake_request(), clerk="Hoa")  # rebuilt, then stamped
+        result = desk.receive(intake_request())  # rebuilt, then stamped
         assert [d.code for d in desk.find(result.dossier.code)] == [result.dossier.code]
         assert len(desk.find("nguyen van duc", limit=100)) == 61
 
@@ -203,7 +215,8 @@ for step in steps:
     if step[0] == "sh":
         subprocess.run(step[1], shell=True)
         continue
-    done = subprocess.run([sys.executable, "-m", "intake_app", *step], capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "intake_app", "--user", "hoa.lt", *step],
+                          capture_output=True,
                           text=True, timeout=120)
     results.append([done.returncode, done.stdout, done.stderr])
 print(json.dumps(results))
@@ -217,7 +230,7 @@ def in_private_mount(mount: str, steps: list[list[str]], state: Path) -> list[li
     done = subprocess.run(
         ["unshare", "--mount", "--propagation", "private", sys.executable, "-c", DRIVER,
          mount, json.dumps(steps)], capture_output=True, text=True, timeout=300,
-        env={**os.environ, "INTAKE_APP_CLERK": "Lê Thị Hoa", "XDG_STATE_HOME": str(state)})
+        env={**os.environ, "INTAKE_APP_PASSWORD": TEST_PASSWORD, "XDG_STATE_HOME": str(state)})
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -351,7 +364,7 @@ def test_the_window_refuses_a_newer_database_before_writing(data_dir):
         conn.commit()
     before = digest(database)
     with pytest.raises(NewerDatabase) as refused:
-        app_module.start(QApplication.instance(), data_dir, "Hoa")
+        app_module.start(QApplication.instance(), data_dir)
     assert "0099_future_things" in refused.value.message and refused.value.exit_code == 4
     assert digest(database) == before
 

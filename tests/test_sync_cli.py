@@ -9,7 +9,7 @@ from pathlib import Path
 
 import keyring
 import pytest
-from conftest import SYNC_TOKEN
+from conftest import ADMIN, SUPERVISOR, SYNC_TOKEN, acting, as_user
 from conftest import run_cli as run
 from sync_peer import make_backlog
 
@@ -25,22 +25,24 @@ INIT_ARGS = ["--unit-code", "000.00.12.H56", "--unit-name", "UBND phường Phon
 
 @pytest.fixture
 def station(data_dir, capsys, peer, credential_store, monkeypatch) -> Path:
-    assert run(capsys, data_dir, "sync", "configure", "--gateway", peer.url)[0] == 0
+    assert run(capsys, data_dir, "sync", "configure", "--gateway", peer.url, user=ADMIN)[0] == 0
     status, output, _ = run(capsys, data_dir, "sync", "set-token", stdin=TOKEN + "\n",
-                            monkeypatch=monkeypatch)
+                            monkeypatch=monkeypatch, user=ADMIN)
     assert (status, output) == (0, {"stored": True})
     return data_dir
 
 
 def test_configure_refuses_plain_http_to_another_machine(data_dir, capsys) -> None:
     status, _, err = run(capsys, data_dir, "sync", "configure", "--gateway",
-                         "http://192.168.1.20:8000")
+                         "http://192.168.1.20:8000", user=ADMIN)
     assert status == 2 and "Chỉ được dùng http:// (không mã hóa) với chính máy này" in err
     status, output, _ = run(capsys, data_dir, "sync", "configure", "--gateway",
-                            "https://gw.tinh.gov.vn/")
-    assert status == 0 and output == {"gateway_url": "https://gw.tinh.gov.vn", "ca_file": None}
+                            "https://gw.tinh.gov.vn/", user=ADMIN)
+    assert status == 0 and output == {"gateway_url": "https://gw.tinh.gov.vn", "ca_file": None,
+                                      "token_stored": False}
     status, _, err = run(capsys, data_dir, "sync", "configure", "--gateway",
-                         "https://gw.tinh.gov.vn", "--ca-file", str(data_dir / "missing.pem"))
+                         "https://gw.tinh.gov.vn", "--ca-file", str(data_dir / "missing.pem"),
+                         user=ADMIN)
     assert status == 2 and "tệp chứng chỉ CA" in err
 
 
@@ -48,7 +50,7 @@ def test_without_a_credential_store_nothing_opens_and_the_token_is_stored_nowher
         data_dir, capsys, monkeypatch, no_credential_store) -> None:
     # The station's keys live in a credential store this PC no longer offers (headless Linux).
     status, output, err = run(capsys, data_dir, "sync", "set-token", stdin="secret-token\n",
-                              monkeypatch=monkeypatch)
+                              monkeypatch=monkeypatch, user=ADMIN)
     assert status == 4 and output is None
     assert "không có kho lưu mật khẩu" in err and "chưa có gì được lưu" in err
     found = [p for p in data_dir.rglob("*") if p.is_file() and b"secret-token" in p.read_bytes()]
@@ -66,7 +68,7 @@ def test_with_the_administrators_key_file_the_token_joins_the_keys_there(
     status, _, _ = run(capsys, folder, "init", *INIT_ARGS, "--unprotected-key-file")
     assert status == 0
     status, output, _ = run(capsys, folder, "sync", "set-token", stdin="secret-token\n",
-                            monkeypatch=monkeypatch)
+                            monkeypatch=monkeypatch, user=ADMIN)
     assert (status, output) == (0, {"stored": True})
     holding = [p.name for p in folder.rglob("*") if p.is_file()
                and b"secret-token" in p.read_bytes()]
@@ -80,7 +82,7 @@ def test_the_token_is_kept_in_the_credential_store_under_unit_and_station(
 
 
 def test_sync_prints_what_it_did_and_status_counts(station, capsys, peer) -> None:
-    with Desk(station) as desk:
+    with as_user(Desk(station)) as desk:
         make_backlog(desk, 4, steps=1)
     status, output, _ = run(capsys, station, "sync")
     assert status == 0
@@ -101,8 +103,8 @@ def test_sync_offline_exits_1_and_unconfigured_exits_2(data_dir, capsys, credent
                                                        tmp_path) -> None:
     status, output, err = run(capsys, data_dir, "sync")
     assert status == 2 and output["stopped"] == "not_configured"
-    run(capsys, data_dir, "sync", "configure", "--gateway", "http://127.0.0.1:9")
-    with Desk(data_dir) as desk:
+    run(capsys, data_dir, "sync", "configure", "--gateway", "http://127.0.0.1:9", user=ADMIN)
+    with Desk(data_dir) as desk, acting(desk, ADMIN):
         desk.sync.set_token(TOKEN)
     status, output, err = run(capsys, data_dir, "sync")
     assert status == 1 and output["online"] is False and "unreachable" in err
@@ -111,18 +113,19 @@ def test_sync_offline_exits_1_and_unconfigured_exits_2(data_dir, capsys, credent
 
 
 def test_retry_puts_a_parked_event_back_by_id_or_by_dossier(station, capsys, peer) -> None:
-    with Desk(station) as desk:
+    with as_user(Desk(station)) as desk:
         codes = make_backlog(desk, 2, steps=1)
     peer.reject = lambda e: ("unknown_procedure", "chưa có") if e["version"] == 2 else None
     status, output, _ = run(capsys, station, "sync")
     assert status == 0 and output["rejected"] == 2
     status, parked, _ = run(capsys, station, "sync", "parked")
     assert [p["code"] for p in parked] == codes
-    status, output, _ = run(capsys, station, "sync", "retry", parked[0]["event_id"])
+    status, output, _ = run(capsys, station, "sync", "retry", parked[0]["event_id"],
+                            user=SUPERVISOR)
     assert (status, output) == (0, {"pending_again": [parked[0]["event_id"]]})
-    status, output, _ = run(capsys, station, "sync", "retry", codes[1])
+    status, output, _ = run(capsys, station, "sync", "retry", codes[1], user=SUPERVISOR)
     assert output == {"pending_again": [parked[1]["event_id"]]}
-    status, _, err = run(capsys, station, "sync", "retry", codes[1])
+    status, _, err = run(capsys, station, "sync", "retry", codes[1], user=SUPERVISOR)
     assert status == 1 and "không có sự kiện bị từ chối" in err
     peer.reject = None
     assert run(capsys, station, "sync")[1]["accepted"] == 2
@@ -130,7 +133,7 @@ def test_retry_puts_a_parked_event_back_by_id_or_by_dossier(station, capsys, pee
 
 def test_usb_export_is_signed_and_importing_results_twice_changes_nothing(
         station, capsys, tmp_path) -> None:
-    with Desk(station) as desk:
+    with as_user(Desk(station)) as desk:
         codes = make_backlog(desk, 3, steps=1)
     out = tmp_path / "usb" / "dong-bo.json.gz"
     status, summary, _ = run(capsys, station, "sync", "export", "--out", str(out))
@@ -143,7 +146,7 @@ def test_usb_export_is_signed_and_importing_results_twice_changes_nothing(
     body = read_batch_file(out, TOKEN)
     assert verify_body(body, TOKEN) and not verify_body(body, "another-token")
     assert (body["unit_code"], body["station_no"], len(body["events"])) == ("000.00.12.H56", 2, 6)
-    with Desk(station) as desk:
+    with as_user(Desk(station)) as desk:
         assert desk.outbox_counts()["pending"] == 6  # still pending until results come back
 
     results = [{"event_id": e["event_id"], "status": "accepted"} for e in body["events"]]
@@ -154,14 +157,15 @@ def test_usb_export_is_signed_and_importing_results_twice_changes_nothing(
     status, first, _ = run(capsys, station, "sync", "import-results", str(answer))
     assert status == 0 and (first["delivered"], first["rejected"]) == (5, 1)
     assert first["already_imported"] is False
-    with Desk(station) as desk:
+    with as_user(Desk(station)) as desk:
         before = desk.outbox_counts()
         parked_id = desk.sync.parked()[0]["event_id"]
-        desk.sync.retry(parked_id)  # a person retries the rejected one meanwhile
+        with acting(desk, SUPERVISOR):
+            desk.sync.retry(parked_id)  # a person retries the rejected one meanwhile
         pending = desk.outbox_counts()
     status, second, _ = run(capsys, station, "sync", "import-results", str(answer))
     assert status == 0 and second["already_imported"] is True and second["changed"] == 0
-    with Desk(station) as desk:
+    with as_user(Desk(station)) as desk:
         assert desk.outbox_counts() == pending != before
         assert desk.sync.parked() == []
     assert codes
@@ -194,7 +198,7 @@ def write_result(path: Path, document: dict) -> Path:
 
 
 def export(station: Path, capsys, tmp_path: Path, dossiers: int = 3) -> dict:
-    with Desk(station) as desk:
+    with as_user(Desk(station)) as desk:
         make_backlog(desk, dossiers, steps=1)
     out = tmp_path / "dong-bo.json.gz"
     assert run(capsys, station, "sync", "export", "--out", str(out))[0] == 0
@@ -207,7 +211,7 @@ def all_accepted(body: dict) -> list[dict]:
 
 def unchanged(station: Path) -> bool:
     """Every event still pending, no result file recorded, no import logged."""
-    with Desk(station) as desk:
+    with as_user(Desk(station)) as desk:
         counts = desk.outbox_counts()
         files = desk.db.execute("SELECT count(*) FROM sync_result_files").fetchone()[0]
         imports = [e for e in desk.sync.log(100) if e["kind"] == "import"]

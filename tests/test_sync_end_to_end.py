@@ -23,7 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import UNIT, intake_request
+from conftest import ADMIN, SUPERVISOR, UNIT, acting, intake_request
 
 ROOT = Path(__file__).resolve().parent.parent
 GATEWAY_DIR = ROOT / "gateway"
@@ -77,7 +77,8 @@ def gateway(gateway_url, token):
 @pytest.fixture
 def desk(make_desk, gateway):
     desk = make_desk()
-    desk.sync.configure(gateway)
+    with acting(desk, ADMIN):
+        desk.sync.configure(gateway)
     return desk
 
 
@@ -252,7 +253,8 @@ def test_exactly_once_under_faults_and_gateway_restarts(make_desk, gateway_url, 
     proxy = FaultProxy(process, policy)
     try:
         with proxy.serve() as url:
-            desk.sync.configure(url)
+            with acting(desk, ADMIN):
+                desk.sync.configure(url)
             results = []
 
             def wait(event, seconds: float) -> bool:  # no real sleeping: the back-off is data
@@ -294,7 +296,7 @@ def test_a_poison_event_is_parked_while_the_rest_flows_then_corrected(desk, toke
                                                                      gateway_url) -> None:
     store.import_procedures([{"code": "2.000815", "name": "Cấp bản sao trích lục"}])
     codes = make_backlog(desk, 5, steps=1)
-    unknown = desk.receive(intake_request(procedure="1.001193"), clerk="Hoa").dossier
+    unknown = desk.receive(intake_request(procedure="1.001193")).dossier
     # A payload written by something else than the app, with decomposed (NFD) text.
     nfd_event = desk.events(codes[2])[0]
     with write_transaction(desk.db):
@@ -314,7 +316,8 @@ def test_a_poison_event_is_parked_while_the_rest_flows_then_corrected(desk, toke
     desk.step(codes[2], StepRequest(DossierStatus.DONE, "Hoa"))
     # The province adds the missing procedure; the supervisor sends that one again.
     store.import_procedures([{"code": "1.001193", "name": "Đăng ký khai sinh"}])
-    desk.sync.retry(unknown.code)
+    with acting(desk, SUPERVISOR):
+        desk.sync.retry(unknown.code)
     result = sync(desk, token)
     assert result.ok and result.send.accepted == 2
     kept = store.dossier(desk.dossier(codes[2]).dossier_id)
@@ -331,7 +334,8 @@ def test_versions_arriving_out_of_order_keep_the_newest_snapshot(desk, token, st
         for event in events[:2]:
             outbox.park(desk.db, event["event_id"], "held", "test", "2026-03-02T08:00:00+07:00")
     assert sync(desk, token).send.accepted == 1
-    desk.sync.retry(code)
+    with acting(desk, SUPERVISOR):
+        desk.sync.retry(code)
     assert sync(desk, token).send.accepted == 2
     kept = store.dossier(events[0]["dossier_id"])
     assert kept["version"] == 3 and [e["version"] for e in kept["history"]] == [1, 2, 3]

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SYNC_TOKEN, FakeClock, at
+from conftest import ADMIN, SYNC_TOKEN, FakeClock, acting, at
 from sync_peer import Fault, make_backlog
 
 from intake_app.store import sync_state
@@ -31,7 +31,8 @@ CHILD = Path(__file__).resolve().parent / "sync_child.py"
 @pytest.fixture
 def desk(make_desk, peer):
     desk = make_desk()
-    desk.sync.configure(peer.url)
+    with acting(desk, ADMIN):
+        desk.sync.configure(peer.url)
     return desk
 
 
@@ -126,7 +127,8 @@ def test_a_live_holder_on_this_host_is_waited_for(desk, peer) -> None:
 def test_a_holder_on_another_host_waits_for_its_lease_to_run_out(make_desk, peer) -> None:
     clock = FakeClock(at("2026-03-02 08:00"))
     desk = make_desk(clock)
-    desk.sync.configure(peer.url)
+    with acting(desk, ADMIN):
+        desk.sync.configure(peer.url)
     make_backlog(desk, 2, steps=0)
     _claim_all(desk)
     _plant_lease(desk, host="another-pc", pid=os.getpid(), started=None)
@@ -155,7 +157,8 @@ def test_an_expired_lease_of_a_live_sender_is_still_taken_after_its_time(make_de
     (stuck) does not block the data folder for ever."""
     clock = FakeClock(at("2026-03-02 08:00"))
     desk = make_desk(clock)
-    desk.sync.configure(peer.url)
+    with acting(desk, ADMIN):
+        desk.sync.configure(peer.url)
     make_backlog(desk, 1, steps=0)
     me = this_process()
     _plant_lease(desk, host=me.host, pid=me.pid, started=me.started)

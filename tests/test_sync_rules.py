@@ -167,7 +167,7 @@ def test_signature_follows_the_contract_byte_for_byte() -> None:
 @pytest.fixture
 def dossier(make_desk):
     desk = make_desk(FakeClock(at("2026-03-02 08:00")))
-    return desk.receive(intake_request(), clerk="Hoa").dossier
+    return desk.receive(intake_request()).dossier
 
 
 def update(dossier, status, **fields):

@@ -7,7 +7,7 @@ import threading
 import time
 
 import pytest
-from conftest import SYNC_TOKEN, intake_request
+from conftest import ADMIN, SYNC_TOKEN, acting, intake_request
 from sync_peer import Fault, make_backlog
 
 from intake_app.sync.runner import SyncRunner
@@ -18,7 +18,8 @@ TOKEN = SYNC_TOKEN
 @pytest.fixture
 def configured(make_desk, peer):
     desk = make_desk()
-    desk.sync.configure(peer.url)
+    with acting(desk, ADMIN):
+        desk.sync.configure(peer.url)
     make_backlog(desk, 2, steps=0)
     return desk
 
@@ -111,7 +112,7 @@ def test_sync_now_wakes_it_and_stop_is_prompt(configured, peer, data_dir) -> Non
     while not results and time.monotonic() < deadline:
         time.sleep(0.02)
     assert results and results[0].ok
-    configured.receive(intake_request(), clerk="Hoa")
+    configured.receive(intake_request())
     runner.sync_now()  # not waiting the hour
     while len(results) < 2 and time.monotonic() < deadline:
         time.sleep(0.02)

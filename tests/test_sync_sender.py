@@ -9,7 +9,7 @@ import json
 from datetime import timedelta
 
 import pytest
-from conftest import SYNC_TOKEN, intake_request
+from conftest import ADMIN, SUPERVISOR, SYNC_TOKEN, acting, intake_request
 from sync_peer import ContractPeer, Fault, make_backlog
 
 from intake_app.domain.lifecycle import StepRequest
@@ -26,7 +26,8 @@ TOKEN = SYNC_TOKEN
 @pytest.fixture
 def desk(make_desk, peer):
     desk = make_desk()
-    desk.sync.configure(peer.url)
+    with acting(desk, ADMIN):
+        desk.sync.configure(peer.url)
     return desk
 
 
@@ -118,7 +119,8 @@ def test_401_and_403_stop_syncing_and_keep_the_state_for_the_window(desk, peer) 
     forced = run(desk, forced=True)  # "Sync now" tries again once
     assert forced.stopped == "auth" and desk.sync.status().auth_error["status"] == 403
     assert desk.sync.status().auth_error["message"] == "another station"
-    desk.sync.retry_events([])  # harmless
+    with acting(desk, SUPERVISOR):
+        desk.sync.retry_events([])  # harmless
     assert run(desk, forced=True).ok and states(desk) == {"delivered": 3}
     assert desk.sync.status().auth_error is None
 
@@ -252,7 +254,8 @@ def test_a_rejected_event_is_parked_while_the_rest_flows(desk, peer) -> None:
         (codes[2], 1, "received", "unknown_procedure")]
     assert run(desk).send.sent == 0  # parked: never resent by itself
     peer.reject = None  # the province fixed its catalogue
-    assert desk.sync.retry(codes[2]) == [poison]
+    with acting(desk, SUPERVISOR):
+        assert desk.sync.retry(codes[2]) == [poison]
     assert run(desk).send.accepted == 1 and states(desk) == {"delivered": 10}
 
 
@@ -301,14 +304,16 @@ def test_a_count_mismatch_is_stored_and_cleared(desk, peer) -> None:
 def test_not_configured_or_no_token_is_a_configuration_fault(make_desk, peer) -> None:
     desk = make_desk()
     assert (run(desk).stopped, run(desk).exit_code) == ("not_configured", 2)
-    desk.sync.configure(peer.url)
+    with acting(desk, ADMIN):
+        desk.sync.configure(peer.url)
     result = desk.sync.run(token_provider=lambda: None)
     assert (result.stopped, result.exit_code) == ("no_token", 2)
 
 
 def test_offline_is_only_a_failed_health(make_desk) -> None:
     desk = make_desk()
-    desk.sync.configure("http://127.0.0.1:9")  # nothing listens there
+    with acting(desk, ADMIN):
+        desk.sync.configure("http://127.0.0.1:9")  # nothing listens there
     result = run(desk)
     assert (result.online, result.stopped, result.exit_code) == (False, "offline", 1)
     assert desk.sync.status().health["ok"] is False
@@ -346,7 +351,7 @@ def test_updates_are_applied_once_each_with_the_cursor_stored(desk, peer) -> Non
 
 def test_an_update_the_counter_cannot_take_is_history_only_and_flagged(desk, peer) -> None:
     code = make_backlog(desk, 1, steps=0)[0]
-    desk.hand_back(code, receiver_name="Nguyễn Văn Đức", receiver_id_number=None, clerk="Hoa")
+    desk.hand_back(code, receiver_name="Nguyễn Văn Đức", receiver_id_number=None)
     dossier = desk.dossier(code)
     peer.add_update(dossier.dossier_id, code, 4, "Chuyển phòng chuyên môn")
     peer.add_update("00000000-0000-4000-8000-000000000000", "X", 9, "")
@@ -391,9 +396,9 @@ def test_the_updates_feed_and_summary_answer_like_batches(desk, peer) -> None:
 
 def test_receiving_goes_on_while_syncing(desk, peer) -> None:
     """The outbox is written by the clerk's own transaction: a sync in between loses nothing."""
-    desk.receive(intake_request(), clerk="Hoa")
+    desk.receive(intake_request())
     assert run(desk).ok
-    desk.receive(intake_request(), clerk="Hoa")
+    desk.receive(intake_request())
     assert states(desk) == {"delivered": 1, "pending": 1}
     assert run(desk).ok and states(desk) == {"delivered": 2}
 
@@ -433,16 +438,20 @@ def test_tls_is_verified_against_the_configured_ca_file(make_desk, certificates)
                     keyfile=str(certificates / "gw.key")) as url:
         desk = make_desk()
         make_backlog(desk, 2, steps=0)
-        desk.sync.configure(url)  # the system's CAs do not know the province's CA
+        with acting(desk, ADMIN):
+            desk.sync.configure(url)  # the system's CAs do not know the province's CA
         refused = run(desk)
         assert (refused.online, refused.stopped) == (False, "offline")
         assert "CERTIFICATE_VERIFY_FAILED" in refused.error
         assert peer.accepted == {}
-        desk.sync.configure(url, certificates / "ca.pem")
+        with acting(desk, ADMIN):
+            desk.sync.configure(url, certificates / "ca.pem")
         assert desk.sync.config().ca_file == str(certificates / "ca.pem")
         result = run(desk)
         assert result.ok and len(peer.accepted) == 2
-        desk.sync.configure(url)  # left out: the CA file stays
+        with acting(desk, ADMIN):
+            desk.sync.configure(url)  # left out: the CA file stays
         assert desk.sync.config().ca_file == str(certificates / "ca.pem")
-        desk.sync.configure(url, None)  # None: back to the system's CAs
+        with acting(desk, ADMIN):
+            desk.sync.configure(url, None)  # None: back to the system's CAs
         assert desk.sync.config().ca_file is None

@@ -9,7 +9,7 @@ import json
 from datetime import timedelta
 
 import pytest
-from conftest import SYNC_TOKEN, show_on_screen, type_text
+from conftest import ADMIN, SUPERVISOR, SYNC_TOKEN, acting, show_on_screen, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from sync_peer import Fault, make_backlog
@@ -25,8 +25,15 @@ TOKEN = SYNC_TOKEN
 
 
 @pytest.fixture
+def session(desk, make_session):
+    """A supervisor at the window: the sync screen's "Gửi lại" is a supervisor's."""
+    return make_session(desk, SUPERVISOR)
+
+
+@pytest.fixture
 def controller(session, desk, peer):
-    desk.sync.configure(peer.url)
+    with acting(desk, ADMIN):
+        desk.sync.configure(peer.url)
     controller = SyncController(session, runner_options={
         "token_provider": lambda: TOKEN, "interval": 3600, "rng": lambda: 0.0})
     yield controller
@@ -131,7 +138,8 @@ def act(qtbot, screen: SyncScreen, button) -> str:
 
 def test_usb_export_and_import_from_the_screen(session, desk, credential_store, tmp_path,
                                                qtbot) -> None:
-    desk.sync.set_token(TOKEN)
+    with acting(desk, ADMIN):
+        desk.sync.set_token(TOKEN)
     make_backlog(desk, 2, steps=0)
     screen = SyncScreen(session)
     show_on_screen(qtbot, screen)
@@ -188,6 +196,12 @@ def save_token(qtbot, page: SyncSettingsPage) -> bool:
     return answer.args[0]
 
 
+@pytest.fixture
+def admin_session(desk, make_session):
+    """The settings are an administrator's (issue 12, point 4)."""
+    return make_session(desk, ADMIN)
+
+
 def open_page(qtbot, session) -> SyncSettingsPage:
     page = SyncSettingsPage(session)
     with qtbot.waitSignal(page.loaded):
@@ -195,9 +209,9 @@ def open_page(qtbot, session) -> SyncSettingsPage:
     return page
 
 
-def test_settings_page_checks_the_address_and_stores_the_settings(session, desk, qtbot,
+def test_settings_page_checks_the_address_and_stores_the_settings(admin_session, desk, qtbot,
                                                                   tmp_path) -> None:
-    page = open_page(qtbot, session)
+    page = open_page(qtbot, admin_session)
     page.gateway.setText("http://10.0.0.5:8000")
     assert not save(qtbot, page)
     assert page.error.text().startswith("Chỉ được dùng http://")
@@ -207,14 +221,14 @@ def test_settings_page_checks_the_address_and_stores_the_settings(session, desk,
     page.ca_file.setText("")
     assert save(qtbot, page) and page.error.isHidden()
     assert desk.setting("sync.gateway_url") == "https://motcua.tinh.gov.vn"
-    again = open_page(qtbot, session)  # what is stored is shown next time
+    again = open_page(qtbot, admin_session)  # what is stored is shown next time
     assert again.gateway.text() == "https://motcua.tinh.gov.vn"
     page.gateway.setText("")
     assert save(qtbot, page) and desk.sync.config() is None
 
 
-def test_lưu_mã_without_a_credential_store_says_it_plainly(session, qtbot, request) -> None:
-    page = open_page(qtbot, session)  # the station (and the window's worker) opened…
+def test_lưu_mã_without_a_credential_store_says_it_plainly(admin_session, qtbot, request) -> None:
+    page = open_page(qtbot, admin_session)  # the station (and the window's worker) opened…
     request.getfixturevalue("no_credential_store")  # …then its store stopped answering
     type_text(qtbot, page.token, "secret-token")
     assert not save_token(qtbot, page)
@@ -223,9 +237,9 @@ def test_lưu_mã_without_a_credential_store_says_it_plainly(session, qtbot, req
     assert page.token_state.text() == "Chưa có mã truy cập."
 
 
-def test_lưu_mã_stores_the_token_in_the_credential_store(session, credential_store,
+def test_lưu_mã_stores_the_token_in_the_credential_store(admin_session, credential_store,
                                                          qtbot) -> None:
-    page = open_page(qtbot, session)
+    page = open_page(qtbot, admin_session)
     type_text(qtbot, page.token, "có dấu")
     assert not save_token(qtbot, page) and "không có dấu cách" in page.error.text()
     page.token.setText("secret-token")

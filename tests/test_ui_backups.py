@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock, at, intake_request
+from conftest import ADMIN, FakeClock, acting, as_user, at, intake_request
 
 from intake_app.desk import Desk
 from intake_app.ui.backup.controller import BackupController
@@ -48,7 +48,8 @@ def window(session, qtbot, monkeypatch):
 def test_the_status_bar_shows_a_failed_backup_until_one_works(window, desk, qtbot, tmp_path):
     usb = tmp_path / "usb"
     usb.mkdir()
-    desk.backups.set_place(usb)
+    with acting(desk, ADMIN):
+        desk.backups.set_place(usb)
     usb.rmdir()  # the stick is not there
     label = window.status.backup_label
     window.backups.run_if_due("start")
@@ -64,7 +65,7 @@ def test_the_status_bar_shows_a_failed_backup_until_one_works(window, desk, qtbo
 
 
 def test_closing_the_window_takes_a_backup_first(window, desk, qtbot):
-    desk.receive(intake_request(), clerk="Lê Thị Hoa")
+    desk.receive(intake_request())
     window.back_up_on_close = True
     window.close()
     assert window.isVisible()  # waits for the backup
@@ -74,7 +75,8 @@ def test_closing_the_window_takes_a_backup_first(window, desk, qtbot):
 
 
 def test_closing_again_with_nothing_new_takes_no_second_backup(window, desk, qtbot):
-    desk.backups.make(kind="daily")
+    with acting(desk, ADMIN):
+        desk.backups.make(kind="daily")
     window.back_up_on_close = True
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
@@ -93,11 +95,13 @@ def test_the_settings_open_the_it_pages(session, qtbot):
     assert isinstance(doctor, DoctorDialog)
 
 
-def test_the_backup_page_lists_backs_up_and_shows_what_to_re_enter(session, desk, qtbot):
+def test_the_backup_page_lists_backs_up_and_shows_what_to_re_enter(make_session, desk, qtbot):
+    session = make_session(desk, ADMIN)  # backups are the administrator's
     clock = FakeClock(at("2026-03-02 09:00"))
-    with Desk(desk.data_dir, clock=clock) as earlier:
-        earlier.receive(intake_request(), clerk="Lê Thị Hoa")
-        earlier.backups.make(kind="daily")
+    with as_user(Desk(desk.data_dir, clock=clock)) as earlier:
+        earlier.receive(intake_request())
+        with acting(earlier, ADMIN):
+            earlier.backups.make(kind="daily")
     dialog = BackupDialog(session)
     qtbot.addWidget(dialog)
     dialog.resize(900, 640)
@@ -136,12 +140,13 @@ def test_the_backup_page_saves_the_set_up_sheet(session, desk, qtbot, tmp_path):
 
 def test_a_restore_from_the_page_closes_the_station_and_lists_the_later_dossiers(
         session, desk, qtbot, tmp_path):
-    backup = desk.backups.make(kind="daily").path
+    with acting(desk, ADMIN):
+        backup = desk.backups.make(kind="daily").path
     names = ["Trần Thị Bích", "Lê Văn Cường"]
     for name in names:
         request = intake_request()
         request["applicant"] = {**request["applicant"], "name": name}
-        desk.receive(request, clerk="Lê Thị Hoa")
+        desk.receive(request)
     desk.close()
     dialog = BackupDialog(session)
     qtbot.addWidget(dialog)
@@ -161,7 +166,7 @@ def test_a_restore_from_the_page_closes_the_station_and_lists_the_later_dossiers
 
 
 def test_the_health_check_page_explains_each_finding(session, desk, qtbot, tmp_path):
-    desk.receive(intake_request(), clerk="Lê Thị Hoa")
+    desk.receive(intake_request())
     dialog = DoctorDialog(session, network=False)
     qtbot.addWidget(dialog)
     dialog.resize(980, 640)

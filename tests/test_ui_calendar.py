@@ -6,7 +6,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import PROVINCE_NOTICE, FakeClock, at, intake_request, rows, write_signed
+from conftest import (
+    PROVINCE_NOTICE,
+    SUPERVISOR,
+    FakeClock,
+    at,
+    intake_request,
+    rows,
+    write_signed,
+)
 from PySide6.QtCore import Qt
 
 from intake_app.ui.calendar.dialog import CalendarDialog, NoticePreviewDialog
@@ -52,8 +60,8 @@ def test_import_a_notice_from_the_window(make_desk, make_session, qtbot, signing
     clock = FakeClock(at("2026-12-29 09:00"))
     desk = make_desk(clock)
     # Chứng thực hợp đồng, 2 working days: due Thu 31/12/2026 09:00, which the notice closes.
-    late = desk.receive(intake_request(procedure="2.001035"), clerk="Hoa").dossier
-    session = make_session(desk)
+    late = desk.receive(intake_request(procedure="2.001035")).dossier
+    session = make_session(desk, SUPERVISOR)  # the calendar is a supervisor's
     dialog = CalendarDialog(session)
     qtbot.addWidget(dialog)
     path = write_signed(signing["folder"], "tb-3120.json", PROVINCE_NOTICE, signing["province"],
@@ -75,7 +83,7 @@ def test_import_a_notice_from_the_window(make_desk, make_session, qtbot, signing
     qtbot.mouseClick(preview.apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Đã áp dụng thông báo 3120/TB-UBND" in dialog.message.text())
     assert rows(data_dir, "SELECT number, imported_by FROM calendar_notices") == [
-        ("3120/TB-UBND", "Lê Thị Hoa")]
+        ("3120/TB-UBND", "Trần Văn Nam")]
     qtbot.waitUntil(lambda: table_rows(dialog).get("31/12/2026", [""] * 3)[2] == "Nghỉ")
     listed = table_rows(dialog)
     assert listed["31/12/2026"][2] == "Nghỉ"

@@ -13,7 +13,16 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import UNIT, FakeClock, at, intake_request, pdf_words, type_text
+from conftest import (
+    UNIT,
+    FakeClock,
+    as_user,
+    at,
+    intake_request,
+    pdf_words,
+    set_up_accounts,
+    type_text,
+)
 from PySide6.QtCore import Qt
 from shiboken6 import isValid
 
@@ -40,11 +49,13 @@ def stamped(tmp_path_factory) -> tuple[Path, str, str]:
     clock = FakeClock(at("2026-03-02 08:20"))
     with Desk(folder, clock=clock) as desk:
         desk.init_station(**UNIT)
-        code = desk.receive(intake_request(applicant=dict(TYPED)), clerk=HOA).dossier.code
+        set_up_accounts(desk)
+        as_user(desk)
+        code = desk.receive(intake_request(applicant=dict(TYPED))).dossier.code
         clock.now = at("2026-03-03 09:00")
         other = {**TYPED, "name": "Võ Minh Tuấn", "id_number": "046095007654",
                  "gender": "nam"}
-        done = desk.receive(intake_request(applicant=other), clerk=HOA).dossier.code
+        done = desk.receive(intake_request(applicant=other)).dossier.code
         desk.step(done, StepRequest(DossierStatus.IN_PROCESSING, HOA, to_unit="Tư pháp"))
         desk.step(done, StepRequest(DossierStatus.DONE, HOA))
     return folder, code, done
@@ -55,7 +66,7 @@ def world(stamped, tmp_path, make_session):
     template, code, done = stamped
     folder = shutil.copytree(template, tmp_path / "station")
     clock = FakeClock(at("2026-03-04 10:00"))
-    desk = Desk(folder, clock=clock)
+    desk = as_user(Desk(folder, clock=clock))
     yield SimpleNamespace(desk=desk, clock=clock, code=code, done=done, folder=folder,
                           session=make_session(desk))
     desk.close()
@@ -192,8 +203,7 @@ def test_what_the_desk_refuses_is_said_under_its_field(world, qtbot):
 
 
 def test_a_returned_dossier_cannot_be_corrected(world, qtbot):
-    world.desk.hand_back(world.code, receiver_name="Trần Thị Hà", receiver_id_number=None,
-                         clerk=HOA)
+    world.desk.hand_back(world.code, receiver_name="Trần Thị Hà", receiver_id_number=None)
     window = open_window(world, qtbot, world.code)
     assert not window.correct_button.isEnabled()
     assert "đã trả kết quả" in window.correct_button.toolTip()
@@ -211,8 +221,7 @@ def test_kiem_tra_so_lists_a_correction_not_tampering(world, qtbot):
     with qtbot.waitSignal(screen.verified) as verified:
         screen.verify_button.click()  # seals Monday and Tuesday as they were typed
     assert verified.args[0] == []
-    world.desk.correct(world.code, {"applicant": {"name": "Trần Thị Hòa"}}, reason=REASON,
-                       clerk=HOA)
+    world.desk.correct(world.code, {"applicant": {"name": "Trần Thị Hòa"}}, reason=REASON)
     with qtbot.waitSignal(screen.verified) as verified:
         screen.verify_button.click()
     assert verified.args[0] == []
@@ -236,8 +245,7 @@ def test_the_sync_screen_says_a_refused_dossier_was_corrected(world, qtbot):
         conn.execute("UPDATE outbox SET state = 'rejected', reject_code = 'invalid_dossier', "
                      "reject_message = 'HoTen', updated_at = '2026-03-02T09:00:00+07:00' "
                      "WHERE dossier = (SELECT id FROM dossiers WHERE code = ?)", [world.code])
-    world.desk.correct(world.code, {"applicant": {"name": "Trần Thị Hòa"}}, reason=REASON,
-                       clerk=HOA)
+    world.desk.correct(world.code, {"applicant": {"name": "Trần Thị Hòa"}}, reason=REASON)
     screen = SyncScreen(world.session)
     with qtbot.waitSignal(screen.read, timeout=5000):
         show_on_screen(qtbot, screen)

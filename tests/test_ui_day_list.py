@@ -10,7 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import UNIT, FakeClock, at, intake_request, show_on_screen
+from conftest import UNIT, FakeClock, as_user, at, intake_request, set_up_accounts, show_on_screen
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -42,11 +42,12 @@ def stamped(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     codes: dict[str, str] = {}
     with Desk(folder, clock=clock) as desk:
         desk.init_station(**UNIT)
+        set_up_accounts(desk)
         for key, procedure, name, clerk in (
             ("mon1", "2.000815", "Nguyễn Văn Đức", HOA),
             ("mon2", "1.004873", "Võ Thị Lan", NAM),
         ):
-            codes[key] = desk.receive(request(procedure, name), clerk=clerk).dossier.code
+            codes[key] = as_user(desk, clerk).receive(request(procedure, name)).dossier.code
             clock.advance(hours=1)
         clock.now = at("2026-03-03 08:00")
         for key, procedure, name, clerk, owner in (
@@ -54,10 +55,11 @@ def stamped(tmp_path_factory) -> tuple[Path, dict[str, str]]:
             ("copy", "2.000815", "Lê Văn Tâm", NAM, None),
             ("returned", "2.000815", "Phạm Thị Hồng Nhung", HOA, None),
         ):
-            codes[key] = desk.receive(request(procedure, name, owner), clerk=clerk).dossier.code
+            codes[key] = as_user(desk, clerk).receive(
+                request(procedure, name, owner)).dossier.code
             clock.advance(minutes=30)
         desk.hand_back(codes["returned"], receiver_name="Phạm Thị Hồng Nhung",
-                       receiver_id_number=None, clerk=HOA)
+                       receiver_id_number=None)
     return folder, codes
 
 
@@ -66,7 +68,7 @@ def world(stamped, tmp_path, make_session):
     template, codes = stamped
     folder = shutil.copytree(template, tmp_path / "station")
     clock = FakeClock(at("2026-03-03 15:00"))
-    desk = Desk(folder, clock=clock)
+    desk = as_user(Desk(folder, clock=clock))
     yield SimpleNamespace(desk=desk, clock=clock, codes=codes, session=make_session(desk))
     desk.close()
 
@@ -146,7 +148,7 @@ def test_an_owner_added_by_a_correction_is_found_by_name(screen, world, qtbot):
     code = world.codes["copy"]
     world.desk.correct(code, {"owner": {"name": "Đặng Thị Ánh", "id_type": "none",
                                         "address": "Thôn Phước Yên"}},
-                       reason="Chủ hồ sơ là người khác", clerk=NAM)
+                       reason="Chủ hồ sơ là người khác")
     with qtbot.waitSignal(screen.searched) as found:
         screen.search("dang thi anh")
     assert found.args[0] == [code]
@@ -160,7 +162,7 @@ def test_the_keyboard_reaches_the_day_and_the_list_follows_a_stamp(screen, world
     qtbot.keyClick(screen.search_box, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is screen.day or screen.day.isAncestorOf(
         QApplication.focusWidget())
-    code = world.desk.receive(request("2.000815", "Đỗ Minh Khoa"), clerk=NAM).dossier.code
+    code = world.desk.receive(request("2.000815", "Đỗ Minh Khoa")).dossier.code
     assert listed(qtbot, screen, lambda: world.session.announce(
         Changes.of_dossiers([code])))[0] == code
 

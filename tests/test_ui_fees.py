@@ -8,7 +8,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import FakeClock, at, intake_request, pdf_words, rows, run_cli, type_text
+from conftest import (
+    FakeClock,
+    acting,
+    as_user,
+    at,
+    intake_request,
+    pdf_words,
+    rows,
+    run_cli,
+    type_text,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -17,7 +27,7 @@ from intake_app.domain.payment import PaymentMethod
 from intake_app.ui.main_window import build_main_window
 
 NOW = "2026-12-02 09:00"
-SUPERVISOR = "Nguyễn Thị Giám"
+SUPERVISOR = "Trần Văn Nam"  # the test station's supervisor (conftest)
 MARRIAGE_STATUS = "1.004873"  # Cấp Giấy xác nhận tình trạng hôn nhân: the province sets its fee
 RESOLUTION = "Nghị quyết số 20/2025/NQ-HĐND ngày 10/7/2025 của HĐND tỉnh Quảng Trị"
 
@@ -29,13 +39,13 @@ def clock():
 
 @pytest.fixture
 def desk(data_dir, clock):
-    with Desk(data_dir, clock=clock) as desk:
+    with as_user(Desk(data_dir, clock=clock)) as desk:
         yield desk
 
 
 @pytest.fixture
 def window(desk, make_session, qtbot):
-    window = build_main_window(make_session(desk))
+    window = build_main_window(make_session(desk, "nam.tv"))  # fees: a supervisor's
     qtbot.addWidget(window)
     window.resize(1366, 728)
     window.show()
@@ -177,7 +187,9 @@ def test_the_supervisor_enters_the_provincial_amount_and_the_receipt_prints_it(
     assert saved.args[0].amount_after == 15_000 and saved.args[0].amount_before is None
     qtbot.waitUntil(lambda: dialog.history.rowCount() == 1)
     assert "15.000" in dialog.history.item(0, 3).text()
-    assert [r.action for r in desk.audit.records(limit=5)][0] == "fee.provincial_set"
+    assert [r.action for r in as_user(desk, "nam.tv").audit.records(limit=5)][0] == \
+        "fee.provincial_set"
+    as_user(desk)
     dialog.reject()
 
     # Back at the counter: the quote and the receipt use the amount and its resolution.
@@ -193,7 +205,7 @@ def test_the_supervisor_enters_the_provincial_amount_and_the_receipt_prints_it(
     assert "15.000 đồng" in text and RESOLUTION in text
     assert "Nộp tiền mặt tại Bộ phận Một cửa" in text
     # A change is kept with before and after; the earlier dossier keeps what it printed.
-    desk.provincial_fees.set_amount(MARRIAGE_STATUS, 20_000, RESOLUTION, actor=SUPERVISOR)
+    as_user(desk, "nam.tv").provincial_fees.set_amount(MARRIAGE_STATUS, 20_000, RESOLUTION)
     assert [(c.amount_before, c.amount_after) for c in desk.provincial_fees.changes()] == [
         (15_000, 20_000), (None, 15_000)]
     assert desk.dossier(after.dossier.code).fee_total == 15_000
@@ -203,16 +215,20 @@ def test_the_supervisor_enters_the_provincial_amount_and_the_receipt_prints_it(
 def test_a_non_provincial_fee_cannot_be_overridden(desk):
     from intake_app.domain.errors import InvalidInput, NotAllowed
 
+    with pytest.raises(NotAllowed, match="không được sửa mức phí"):
+        desk.provincial_fees.set_amount(MARRIAGE_STATUS, 1000, RESOLUTION)  # the clerk
+    as_user(desk, "nam.tv")
     with pytest.raises(NotAllowed):
-        desk.provincial_fees.set_amount("2.000815", 1000, RESOLUTION, actor=SUPERVISOR)
+        desk.provincial_fees.set_amount("2.000815", 1000, RESOLUTION)
     with pytest.raises(InvalidInput) as refused:
-        desk.provincial_fees.set_amount(MARRIAGE_STATUS, 15_000, "", actor=SUPERVISOR)
+        desk.provincial_fees.set_amount(MARRIAGE_STATUS, 15_000, "")
     assert "provincial_fee.basis" in refused.value.problems
 
 
 def receive_day(desk: Desk, clock: FakeClock) -> None:
     """A morning at two counters: cash, a transfer, an exemption, a free dossier."""
-    desk.provincial_fees.set_amount(MARRIAGE_STATUS, 15_000, RESOLUTION, actor=SUPERVISOR)
+    with acting(desk, "nam.tv"):
+        desk.provincial_fees.set_amount(MARRIAGE_STATUS, 15_000, RESOLUTION)
     marriage = intake_request(procedure=MARRIAGE_STATUS, documents=[
         {"name": "Tờ khai", "form": "ban_chinh", "copies": 1}])
     free = intake_request(procedure="1.001193", documents=[
@@ -226,9 +242,10 @@ def receive_day(desk: Desk, clock: FakeClock) -> None:
             ("Lê Thị Hoa", marriage),  # 15.000 cash
             ("Trần Văn Nam", free)):
         clock.advance(minutes=13)
-        desk.receive(request, clerk=clerk)
+        with acting(desk, clerk):
+            desk.receive(request)
     clock.advance(days=1)
-    desk.receive(intake_request(), clerk="Lê Thị Hoa")  # the next day: not on the sheet
+    desk.receive(intake_request())  # the next day: not on the sheet
 
 
 def test_the_cash_sheet_from_the_supervisor_screen_read_back(window, desk, qtbot, clock,
@@ -265,7 +282,7 @@ def test_the_cash_sheet_from_the_command_line(desk, clock, data_dir, capsys, tmp
     receive_day(desk, clock)
     out = tmp_path / "sheet.pdf"
     status, output, _err = run_cli(capsys, data_dir, "cash-sheet", "--date", "2026-12-02",
-                                   "--out", str(out), clerk=SUPERVISOR)
+                                   "--out", str(out), user=SUPERVISOR)
     assert status == 0
     assert output["cash_total"] == 35_000 and output["in_account_total"] == 10_000
     assert output["dossiers"] == 6

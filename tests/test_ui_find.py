@@ -7,7 +7,16 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import UNIT, FakeClock, at, intake_request, show_on_screen, type_text
+from conftest import (
+    UNIT,
+    FakeClock,
+    as_user,
+    at,
+    intake_request,
+    set_up_accounts,
+    show_on_screen,
+    type_text,
+)
 from PySide6.QtCore import Qt
 from station_db import kept_pdf
 
@@ -59,13 +68,14 @@ def stamped(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     codes = {}
     with Desk(folder, clock=clock) as desk:
         desk.init_station(**UNIT)
+        set_up_accounts(desk)
+        as_user(desk)
         for key, name, id_number, phone, procedure in stamp:
-            codes[key] = desk.receive(request(name, id_number, phone, procedure),
-                                      clerk="Lê Thị Hoa").dossier.code
+            codes[key] = desk.receive(request(name, id_number, phone, procedure)).dossier.code
             clock.advance(hours=1)
         clock.now = at(NOW)
         desk.hand_back(codes["returned"], receiver_name="Phạm Thị Hồng Nhung",
-                       receiver_id_number=None, clerk="Lê Thị Hoa")
+                       receiver_id_number=None)
     return folder, codes
 
 
@@ -75,7 +85,7 @@ def world(stamped, tmp_path, qtbot, make_session):
     template, codes = stamped
     folder = shutil.copytree(template, tmp_path / "station")
     clock = FakeClock(at(NOW))
-    desk = Desk(folder, clock=clock)
+    desk = as_user(Desk(folder, clock=clock))
     yield SimpleNamespace(desk=desk, clock=clock, codes=codes,
                           session=make_session(desk))
     desk.close()
@@ -233,7 +243,7 @@ def test_reprint_writes_a_copy_and_adds_a_history_row(world, qtbot, monkeypatch)
     monkeypatch.setattr(dialog_module.DossierDialog, "show_pdf",
                         lambda self, written, original_issue=None: shown.append(written.path))
     code = world.codes["near"]
-    world.desk.receipt_prints.record_printed(code, 1, copies=2, clerk="Lê Thị Hoa")
+    world.desk.receipt_prints.record_printed(code, 1, copies=2)
     dialog = open_dialog(world, code)
     qtbot.addWidget(dialog)
     assert dialog.history.rowCount() == 2  # received, the original printed
@@ -265,8 +275,7 @@ def test_list_follows_a_hand_back_made_elsewhere(screen, world, qtbot):
     code = world.codes["near"]
     search(qtbot, screen, "ngoc")
     assert screen.model.data(screen.model.index(0, 0), BACKGROUND) == NEAR_DUE_COLOURS[0]
-    world.desk.hand_back(code, receiver_name="Trần Thị Bích Ngọc", receiver_id_number=None,
-                         clerk="Lê Thị Hoa")
+    world.desk.hand_back(code, receiver_name="Trần Thị Bích Ngọc", receiver_id_number=None)
     with qtbot.waitSignal(screen.searched):
         world.session.announce(Changes.of_dossiers([code]))
     assert screen.model.data(screen.model.index(0, 0), BACKGROUND) is None
@@ -274,7 +283,7 @@ def test_list_follows_a_hand_back_made_elsewhere(screen, world, qtbot):
 
 
 def test_reprint_opens_the_shared_receipt_preview(world, qtbot):
-    world.desk.receipt_prints.record_printed(world.codes["near"], 1, copies=2, clerk="Lê Thị Hoa")
+    world.desk.receipt_prints.record_printed(world.codes["near"], 1, copies=2)
     dialog = open_dialog(world, world.codes["near"])
     qtbot.addWidget(dialog)
     dialog.show()

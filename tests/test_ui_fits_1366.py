@@ -20,7 +20,7 @@ SHOTS = Path("/tmp/shots/corrections")
     (Qt.Key.Key_F5, "supervisor"), (Qt.Key.Key_F6, "sync"),
 ])
 def test_each_screen_fits_1366_pixels(session, desk, qtbot, key, name):
-    desk.receive(intake_request(), clerk="Lê Thị Hoa")
+    desk.receive(intake_request())
     window = build_main_window(session)
     qtbot.addWidget(window)
     window.resize(1366, 728)

@@ -134,22 +134,18 @@ def fill_setup(wizard: SetupWizard) -> None:
     wizard.accept()
 
 
-def test_first_start_sets_up_asks_the_clerk_then_opens_the_window(tmp_path, qtbot,
+def test_first_start_sets_up_then_opens_the_window_at_the_log_in(tmp_path, qtbot,
                                                                   stub_screens) -> None:
-    def name_clerk(dialog) -> None:
-        dialog.name.setEditText("Trần Văn Nam")
-        dialog.ok_button.click()
-
-    timer, seen = answer_dialogs({SetupWizard: fill_setup, app_module.ClerkDialog: name_clerk})
+    timer, seen = answer_dialogs({SetupWizard: fill_setup})
     app = QApplication.instance()
-    window = app_module.start(app, tmp_path / "first", None, lazy=False)
+    window = app_module.start(app, tmp_path / "first", lazy=False)
     timer.stop()
     qtbot.addWidget(window)
-    assert seen == ["SetupWizard", "ClerkDialog"]
+    assert seen == ["SetupWizard"]
     assert window.windowTitle() == "Tiếp nhận hồ sơ – UBND phường Phong Quảng – Quầy 3"
-    assert window.session.clerk == "Trần Văn Nam"
-    with Desk(tmp_path / "first") as desk:
-        assert app_module.known_clerks(desk) == ["Trần Văn Nam"]
+    assert window.locked() and window.outer.currentWidget() is window.login_screen
+    qtbot.waitUntil(lambda: window.login_screen.account.count() == 1, timeout=10_000)
+    assert window.login_screen.account.itemText(0) == "Phạm Quốc Bảo – Quản trị hệ thống"
     assert window.session.close()
     window.sync.start()  # the window's delayed first sync, come after it closed: no thread
     assert not window.sync.running
@@ -169,25 +165,12 @@ def test_a_set_up_station_opens_without_a_desk_on_the_windows_thread(
         real_init(self, *args, **kwargs)
 
     monkeypatch.setattr(Desk, "__init__", recording_init)
-    with Desk(data_dir) as desk:
-        app_module.remember_clerk(desk, "Lê Thị Hoa")
-    opened_on.clear()
-
-    def name_clerk(dialog) -> None:
-        assert [dialog.name.itemText(i) for i in range(dialog.name.count())] == ["Lê Thị Hoa"]
-        dialog.name.setEditText("Trần Văn Nam")
-        dialog.ok_button.click()
-
-    timer, seen = answer_dialogs({app_module.ClerkDialog: name_clerk})
-    window = app_module.start(QApplication.instance(), data_dir, None, lazy=False)
-    timer.stop()
+    window = app_module.start(QApplication.instance(), data_dir, lazy=False)
     qtbot.addWidget(window)
-    assert seen == ["ClerkDialog"]
     assert window.windowTitle() == "Tiếp nhận hồ sơ – UBND phường Phong Quảng – Quầy 2"
+    qtbot.waitUntil(lambda: window.login_screen.account.count() == 3, timeout=10_000)
     qtbot.waitUntil(lambda: window.session.ops.in_flight == 0)
-    with Desk(data_dir) as desk:
-        assert app_module.known_clerks(desk) == ["Trần Văn Nam", "Lê Thị Hoa"]
-    assert opened_on[:-1] and all(name.startswith("desk-") for name in opened_on[:-1])
+    assert opened_on and all(name.startswith("desk-") for name in opened_on)
     assert window.session.close()
 
 
@@ -205,7 +188,7 @@ def test_a_store_the_worker_cannot_open_is_said_once_and_the_window_closes(
     monkeypatch.setattr(QMessageBox, "critical",
                         staticmethod(lambda parent, title, text: said.append(text)))
     monkeypatch.setattr(Desk, "__init__", refuse)
-    window = app_module.start(QApplication.instance(), data_dir, "Lê Thị Hoa", lazy=False)
+    window = app_module.start(QApplication.instance(), data_dir, lazy=False)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: bool(said))
     qtbot.wait(200)
@@ -215,7 +198,7 @@ def test_a_store_the_worker_cannot_open_is_said_once_and_the_window_closes(
 
 def test_cancelling_the_setup_opens_nothing(tmp_path, qtbot) -> None:
     timer, seen = answer_dialogs({SetupWizard: lambda wizard: wizard.done(0)})
-    assert app_module.start(QApplication.instance(), tmp_path / "first", None) is None
+    assert app_module.start(QApplication.instance(), tmp_path / "first") is None
     timer.stop()
     assert seen == ["SetupWizard"]
     with Desk(tmp_path / "first") as desk:
@@ -233,7 +216,7 @@ def test_title_and_status_bar_show_station_unit_clerk_and_waiting(session, windo
     assert status.clerk_label.text() == "Cán bộ: Lê Thị Hoa"
     qtbot.waitUntil(lambda: status.outbox_label.text() == "Chờ đồng bộ: 0")
     assert len(status.clock_label.text()) == len("23/11/2026 14:05")
-    code = desk.receive(intake_request(), clerk=session.clerk).dossier.code
+    code = desk.receive(intake_request()).dossier.code
     session.announce(Changes.of_dossiers([code]))  # as the intake screen's stamp does
     qtbot.waitUntil(lambda: status.outbox_label.text() == "Chờ đồng bộ: 1")
 
@@ -281,7 +264,7 @@ def test_hand_back_request_switches_screen_and_loads_the_code(session, window) -
 def test_open_dossier_request_opens_the_dossier_dialog(session, window, desk, qtbot) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    code = desk.receive(intake_request(), clerk=session.clerk).dossier.code
+    code = desk.receive(intake_request()).dossier.code
     session.open_dossier_requested.emit(code)
     session.open_dossier_requested.emit(code)  # the same dossier twice: one dialog
     qtbot.waitUntil(lambda: StubDialog.opened == [code])
@@ -404,7 +387,7 @@ def test_a_held_key_reaches_its_widget_after_a_pause(scanner_setup, qtbot) -> No
 
 
 def test_a_scan_in_the_main_window_opens_the_dossier(session, window, desk, qtbot) -> None:
-    code = desk.receive(intake_request(), clerk=session.clerk).dossier.code
+    code = desk.receive(intake_request()).dossier.code
     window.stack.setFocus()
     with qtbot.waitSignal(session.open_dossier_requested) as signal:
         scan(QApplication.focusWidget() or window.stack, code, FakeClock(), gap=0.0)
@@ -468,16 +451,6 @@ def test_settings_dialog_saves_the_language(session, desk, qtbot) -> None:
     assert i18n.get_language(desk) == "en"
 
 
-def test_clerk_names_are_remembered_most_recent_first(make_desk, qtbot) -> None:
-    desk = make_desk()
-    for name in ("Lê Thị Hoa", "Trần Văn Nam", "Lê Thị Hoa"):
-        app_module.remember_clerk(desk, name)
-    assert app_module.known_clerks(desk) == ["Lê Thị Hoa", "Trần Văn Nam"]
-    dialog = app_module.ClerkDialog(app_module.known_clerks(desk))
-    qtbot.addWidget(dialog)
-    assert dialog.clerk() == "Lê Thị Hoa"
-    dialog.name.setEditText("  ")
-    assert not dialog.ok_button.isEnabled()
-    type_text(qtbot, dialog.name.lineEdit(), "Phạm Thu  Hà")
-    assert dialog.clerk() == "Phạm Thu Hà"
-    assert dialog.ok_button.isEnabled()
+def test_the_free_text_clerk_name_is_gone(make_desk) -> None:
+    """Who works is the account logged in: no dialog of typed names is left to pick from."""
+    assert not hasattr(app_module, "ClerkDialog") and not hasattr(app_module, "remember_clerk")

@@ -25,7 +25,7 @@ def counts(data_dir: Path) -> tuple[int, int]:
 def world(make_desk, data_dir, make_session):
     clock = FakeClock(at("2026-03-02 08:00"))
     desk = make_desk(clock)
-    code = desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code
+    code = desk.receive(intake_request()).dossier.code
     clock.now = at("2026-03-02 14:25")
     return SimpleNamespace(desk=desk, clock=clock, code=code, data_dir=data_dir,
                            session=make_session(desk))
@@ -128,8 +128,7 @@ def test_returning_twice_is_refused_and_writes_nothing(screen, world, qtbot):
 
 def test_returned_meanwhile_at_another_counter_shows_the_refusal(screen, world, qtbot):
     scan(qtbot, screen, world.code)
-    world.desk.hand_back(world.code, receiver_name="Nguyễn Văn Đức", receiver_id_number=None,
-                         clerk="Trần Minh")
+    world.desk.hand_back(world.code, receiver_name="Nguyễn Văn Đức", receiver_id_number=None)
     before = counts(world.data_dir)
     assert confirm(qtbot, screen) is False
     qtbot.waitUntil(lambda: screen.message.text().startswith(
@@ -182,7 +181,7 @@ def test_unknown_code_is_reported(screen, qtbot):
 
 
 def test_a_new_code_typed_is_loaded_before_anything_is_confirmed(screen, world, qtbot):
-    other = world.desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code
+    other = world.desk.receive(intake_request()).dossier.code
     scan(qtbot, screen, world.code)
     screen.code_box.setText(other)  # typed, Enter not pressed yet
     with qtbot.waitSignal(screen.loaded):
@@ -198,7 +197,7 @@ def test_load_is_public_for_the_dossier_dialog(screen, world, qtbot):
 
 
 def test_a_code_scanned_into_the_receiver_name_loads_that_dossier(screen, world, qtbot):
-    other = world.desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code
+    other = world.desk.receive(intake_request()).dossier.code
     scan(qtbot, screen, world.code)
     qtbot.keyClick(screen.code_box, Qt.Key.Key_Tab)
     screen.receiver_name.end(False)

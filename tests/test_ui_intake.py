@@ -150,7 +150,7 @@ def test_a_birth_date_not_in_vietnamese_order_is_refused_by_the_form(screen, qtb
 
 
 def test_print_pdf_paints_every_page_on_the_printer(desk, tmp_path, qtbot):
-    result = desk.receive(intake_request(), clerk="Lê Thị Hoa")
+    result = desk.receive(intake_request())
     pdf = kept_pdf(result.receipt_path)
     for copies in (1, 2):
         out = tmp_path / f"printed-{copies}.pdf"
@@ -169,7 +169,7 @@ def test_print_pdf_paints_every_page_on_the_printer(desk, tmp_path, qtbot):
 
 
 def test_preview_prints_or_says_the_dossier_is_kept(screen, desk, tmp_path, qtbot, data_dir):
-    result = desk.receive(intake_request(), clerk="Lê Thị Hoa")
+    result = desk.receive(intake_request())
     # Opened from the intake screen, as after a stamp (its save button asks the screen's session).
     dialog = ReceiptPreviewDialog(kept_pdf(result.receipt_path), screen, title=result.dossier.code)
     qtbot.addWidget(dialog)

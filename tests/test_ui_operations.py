@@ -101,7 +101,7 @@ def test_a_refusal_shows_its_vietnamese_message(screen, desk, qtbot, data_dir, m
     fill(screen, desk, qtbot)
     refusal = "Đồng hồ máy tính lùi về trước hồ sơ đã tiếp nhận: hãy chỉnh lại đồng hồ."
 
-    def refuse(self, payload, *, clerk):
+    def refuse(self, payload):
         raise NotAllowed(refusal, "the clock went backwards")
 
     monkeypatch.setattr(Desk, "receive", refuse)
@@ -118,7 +118,7 @@ def test_an_unexpected_fault_is_logged_and_said_in_one_sentence(screen, desk, qt
                                                                  monkeypatch, caplog):
     fill(screen, desk, qtbot)
 
-    def broken(self, payload, *, clerk):
+    def broken(self, payload):
         raise KeyError("applicant_row")
 
     monkeypatch.setattr(Desk, "receive", broken)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import pdf_words, rows
+from conftest import as_user, pdf_words, rows
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
@@ -131,7 +131,7 @@ def test_a_receipt_printed_at_once_after_the_stamp_is_recorded(screen, qtbot, de
     qtbot.waitUntil(lambda: desk.receipt_prints.original_printed(code))
     qtbot.waitUntil(lambda: screen.receipt_dialog is None)
     assert QApplication.focusWidget() is None or screen.isAncestorOf(QApplication.focusWidget())
-    assert desk.receipt_prints.to_print(code, tmp_path / "copy.pdf", clerk="x").original is False
+    assert desk.receipt_prints.to_print(code, tmp_path / "copy.pdf").original is False
 
 
 def test_receipts_handed_out_before_prints_were_recorded_count_as_printed(data_dir, tmp_path):
@@ -141,14 +141,14 @@ def test_receipts_handed_out_before_prints_were_recorded_count_as_printed(data_d
 
     from intake_app.desk import Desk
 
-    with Desk(data_dir) as desk:
-        code = desk.receive(intake_request(), clerk="Hoa").dossier.code
+    with as_user(Desk(data_dir)) as desk:
+        code = desk.receive(intake_request()).dossier.code
         assert not desk.receipt_prints.original_printed(code)
     with open_db(data_dir) as conn:  # the station before 0014
         for table in ("receipt_prints", "provincial_fees", "provincial_fee_changes"):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name LIKE '0014%'")
-    with Desk(data_dir) as desk:
+    with as_user(Desk(data_dir)) as desk:
         assert desk.receipt_prints.original_printed(code)
-        job = desk.receipt_prints.to_print(code, tmp_path / "copy.pdf", clerk="Hoa")
+        job = desk.receipt_prints.to_print(code, tmp_path / "copy.pdf")
         assert not job.original and "BẢN SAO" in pdf_words(job.path)

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import intake_request, pdf_words, type_text
+from conftest import as_user, intake_request, pdf_words, set_up_accounts, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
@@ -110,7 +110,8 @@ def test_the_wizard_sets_a_fresh_folder_up_and_the_station_stamps(tmp_path, qtbo
         admin = desk.accounts.get("cntt.bao")
         assert desk.backups.place() == backups
         assert printer_choice.preferred == "Canon LBP2900"
-        stamped = desk.receive(intake_request(), clerk="Lê Thị Hoa")
+        set_up_accounts(desk)  # the administrator makes the clerks' accounts
+        stamped = as_user(desk).receive(intake_request())
     assert (station.unit_code, station.unit_name, station.province_code, station.commune_code,
             station.station_no) == ("000.00.12.H56", "UBND phường Phong Quảng", "46", "19873", 2)
     assert admin.role == Role.ADMINISTRATOR and not admin.must_change_password
@@ -219,7 +220,7 @@ def test_cancelling_the_wizard_leaves_nothing(tmp_path, qtbot, questions,
 
     folder = tmp_path / "first"
     timer, seen = answer_dialogs({SetupWizard: cancel_midway})
-    assert app_module.start(QApplication.instance(), folder, None) is None
+    assert app_module.start(QApplication.instance(), folder) is None
     timer.stop()
     assert seen == ["SetupWizard"] and len(asked) == 1 and "Hủy thiết lập" in asked[0]
     assert not (folder / DATABASE_FILE).exists() and not (folder / KEYS_FILE).exists()

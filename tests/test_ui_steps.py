@@ -8,7 +8,16 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import UNIT, FakeClock, at, intake_request, pdf_text, type_text
+from conftest import (
+    UNIT,
+    FakeClock,
+    as_user,
+    at,
+    intake_request,
+    pdf_text,
+    set_up_accounts,
+    type_text,
+)
 from PySide6.QtCore import QDate, Qt, QTime
 
 from intake_app.desk import Desk
@@ -33,10 +42,12 @@ def stamped(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     codes = {}
     with Desk(folder, clock=clock) as desk:
         desk.init_station(**UNIT)
+        set_up_accounts(desk)
+        as_user(desk)
         payload = intake_request(procedure="1.004884")  # several working days
         payload["documents"] = [{"name": "Tờ khai", "form": "ban_chinh", "copies": 1}]
-        codes["long"] = desk.receive(payload, clerk="Lê Thị Hoa").dossier.code
-        codes["late"] = desk.receive(intake_request(), clerk="Lê Thị Hoa").dossier.code
+        codes["long"] = desk.receive(payload).dossier.code
+        codes["late"] = desk.receive(intake_request()).dossier.code
     return folder, codes
 
 
@@ -45,7 +56,7 @@ def world(stamped, tmp_path, qtbot, make_session):
     template, codes = stamped
     folder = shutil.copytree(template, tmp_path / "station")
     clock = FakeClock(at("2026-03-04 10:00"))
-    desk = Desk(folder, clock=clock)
+    desk = as_user(Desk(folder, clock=clock))
     yield SimpleNamespace(desk=desk, clock=clock, codes=codes,
                           session=make_session(desk))
     desk.close()
@@ -187,8 +198,7 @@ def test_the_step_dialog_can_send_the_clerk_to_f4(world, qtbot):
 
 def test_a_finished_dossier_has_no_step(world, qtbot):
     code = world.codes["late"]
-    world.desk.hand_back(code, receiver_name="Nguyễn Văn Đức", receiver_id_number=None,
-                         clerk="Lê Thị Hoa")
+    world.desk.hand_back(code, receiver_name="Nguyễn Văn Đức", receiver_id_number=None)
     dialog = open_dialog(world, qtbot, "late")
     assert not dialog.step_button.isEnabled()
     assert not dialog.extend_button.isEnabled()

@@ -8,7 +8,16 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import UNIT, FakeClock, at, intake_request, show_on_screen
+from conftest import (
+    SUPERVISOR,
+    UNIT,
+    FakeClock,
+    as_user,
+    at,
+    intake_request,
+    set_up_accounts,
+    show_on_screen,
+)
 from PySide6.QtCore import Qt
 from station_db import kept_pdf, open_db
 
@@ -42,12 +51,13 @@ def stamped(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     codes: dict[str, str] = {}
     with Desk(folder, clock=clock) as desk:
         desk.init_station(**UNIT)
+        set_up_accounts(desk)
+        as_user(desk)
         for key in ("old1", "old2"):  # 10/02: received and handed back the same day
-            codes[key] = desk.receive(request("2.000815"), clerk="Lê Thị Hoa").dossier.code
+            codes[key] = desk.receive(request("2.000815")).dossier.code
             clock.advance(minutes=30)
         for key in ("old1", "old2"):
-            desk.hand_back(codes[key], receiver_name="Nguyễn Văn Đức", receiver_id_number=None,
-                           clerk="Lê Thị Hoa")
+            desk.hand_back(codes[key], receiver_name="Nguyễn Văn Đức", receiver_id_number=None)
         clock.now = at("2026-03-02 08:00")
         for key, procedure, name in (
             ("overdue", "2.000815", "Nguyễn Văn Đức"),  # due 02/03 17:00
@@ -55,15 +65,14 @@ def stamped(tmp_path_factory) -> tuple[Path, dict[str, str]]:
             ("on_track", "1.004884", "Lê Văn Hùng"),  # due 09/03
             ("waiting", "1.004884", "Phạm Thị Hồng Nhung"),
         ):
-            codes[key] = desk.receive(request(procedure, name), clerk="Trần Văn Nam").dossier.code
+            codes[key] = desk.receive(request(procedure, name)).dossier.code
             clock.advance(hours=1)
         desk.step(codes["waiting"], StepRequest(S.SUPPLEMENT_REQUESTED, "Trần Văn Nam",
                                                 note="Thiếu tờ khai"))
         desk.step(codes["on_track"], StepRequest(S.IN_PROCESSING, "Trần Văn Nam",
                                                  to_unit="Công chức Tư pháp - Hộ tịch"))
         clock.now = at("2026-03-04 08:00")
-        codes["today"] = desk.receive(request("2.000815", "Võ Thị Lan"),
-                                      clerk="Lê Thị Hoa").dossier.code  # due 04/03 17:00
+        codes["today"] = desk.receive(request("2.000815", "Võ Thị Lan")).dossier.code  # 04/03 17h
         desk.set_setting("clerks", ["Lê Thị Hoa", "Trần Văn Nam"])
     return folder, codes
 
@@ -73,9 +82,9 @@ def world(stamped, tmp_path, qtbot, make_session):
     template, codes = stamped
     folder = shutil.copytree(template, tmp_path / "station")
     clock = FakeClock(at(NOW))
-    desk = Desk(folder, clock=clock)
+    desk = as_user(Desk(folder, clock=clock), SUPERVISOR)
     yield SimpleNamespace(desk=desk, clock=clock, codes=codes, folder=folder, tmp=tmp_path,
-                          session=make_session(desk))
+                          session=make_session(desk, SUPERVISOR))
     desk.close()
 
 
@@ -143,8 +152,7 @@ def test_the_chart_has_thirty_days_with_their_counts(screen):
 
 def test_a_change_elsewhere_refreshes_the_lists(screen, world, qtbot):
     code = world.codes["overdue"]
-    world.desk.hand_back(code, receiver_name="Nguyễn Văn Đức", receiver_id_number=None,
-                         clerk="Lê Thị Hoa")
+    world.desk.hand_back(code, receiver_name="Nguyễn Văn Đức", receiver_id_number=None)
     world.session.announce(Changes.of_dossiers([code]))
     qtbot.waitUntil(lambda: screen.models[WatchKind.OVERDUE].codes() == [], timeout=2000)
     assert screen.status_counts[S.RETURNED].text() == "3"
@@ -189,7 +197,7 @@ def test_printing_the_log_writes_a_pdf_then_an_xlsx(screen, world, qtbot):
     dialog = open_log_dialog(screen, qtbot)
     assert dialog.period() == (date(2026, 3, 4), date(2026, 3, 4))
     assert [dialog.clerk.itemText(i) for i in range(dialog.clerk.count())] == [
-        "Tất cả cán bộ", "Lê Thị Hoa", "Trần Văn Nam"]
+        "Tất cả cán bộ", "Trần Văn Nam", "Lê Thị Hoa"]  # the one logged in first
     dialog.set_period(date(2026, 3, 1), date(2026, 3, 4))
     suggested, written = export(dialog, qtbot, world.tmp / "out" / "so")
     assert suggested.name == "so-theo-doi-2026-03-01_2026-03-04.pdf"
@@ -199,7 +207,7 @@ def test_printing_the_log_writes_a_pdf_then_an_xlsx(screen, world, qtbot):
     assert dialog.print_button.isVisibleTo(dialog) and dialog.open_button.isVisibleTo(dialog)
 
     dialog.set_format("xlsx")
-    dialog.clerk.setCurrentIndex(2)
+    dialog.clerk.setCurrentIndex(1)
     suggested, written = export(dialog, qtbot, world.tmp / "out" / "so-nam.xlsx")
     assert suggested == world.tmp / "out" / "so-theo-doi-2026-03-01_2026-03-04-tran-van-nam.xlsx"
     assert written.read_bytes().startswith(b"PK")  # a zip: the xlsx container

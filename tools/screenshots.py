@@ -39,7 +39,7 @@ from intake_app.domain.clock import VN_TZ  # noqa: E402
 from intake_app.domain.lifecycle import IllegalStep, StepRequest  # noqa: E402
 from intake_app.domain.status import DossierStatus  # noqa: E402
 from intake_app.ui import i18n  # noqa: E402
-from intake_app.ui.app import ClerkDialog, create_application  # noqa: E402
+from intake_app.ui.app import create_application  # noqa: E402
 from intake_app.ui.fonts import load_fonts  # noqa: E402
 from intake_app.ui.main_window import MainWindow, SettingsDialog, build_main_window  # noqa: E402
 from intake_app.ui.session import Session  # noqa: E402
@@ -112,14 +112,19 @@ def fill_station(folder: Path) -> list[str]:
     codes: list[str] = []
     with Desk(folder, clock=clock) as desk:
         desk.init_station(**UNIT)
+        set_up_accounts(desk)  # the administrator, a clerk and a supervisor
+        desk.act_as(CLERK_LOGIN)
 
         def receive(applicant: tuple) -> Callable[[], None]:
-            return lambda: codes.append(
-                desk.receive(request(applicant), clerk=CLERK).dossier.code)
+            def stamp() -> None:
+                desk.act_as(CLERK_LOGIN)
+                codes.append(desk.receive(request(applicant)).dossier.code)
+            return stamp
 
         def hand_back() -> None:
+            desk.act_as(CLERK_LOGIN)
             desk.hand_back(codes[1], receiver_name=APPLICANTS[1][0],
-                           receiver_id_number=APPLICANTS[1][1], clerk=CLERK)
+                           receiver_id_number=APPLICANTS[1][1])
 
         # In time order with the month's steps: the station's trusted clock refuses a stamp
         # earlier than the last instant it recorded, as it would on a real counter.
@@ -208,8 +213,9 @@ def fill_month(desk: Desk, clock: Clock, now: datetime,
 def take_step(desk: Desk, what: str, i: int, codes: dict[int, str]) -> list:
     """Do one step of sample `i`; returns the steps to come as (when, what)."""
     clerk = CLERK if i % 3 else "Trần Văn Nam"
+    desk.act_as(CLERK_LOGIN if i % 3 else SUPERVISOR_LOGIN)  # who is at the counter then
     if what == "receive":
-        dossier = desk.receive(month_request(desk, i), clerk=clerk).dossier
+        dossier = desk.receive(month_request(desk, i)).dossier
         codes[i] = dossier.code
         start, due = dossier.received_at, dossier.due_at or dossier.received_at
         if i % 17 == 5:
@@ -244,7 +250,7 @@ def take_step(desk: Desk, what: str, i: int, codes: dict[int, str]) -> list:
                                                             DossierStatus.DONE):
         applicant = desk.dossier(code).applicant
         desk.hand_back(code, receiver_name=applicant.name,
-                       receiver_id_number=applicant.id_number, clerk=clerk)
+                       receiver_id_number=applicant.id_number)
     return []
 
 
@@ -254,6 +260,20 @@ def working_days_back(day: datetime, count: int) -> datetime:
         day -= timedelta(days=1)
         count -= day.weekday() < 5
     return day
+
+
+CLERK_LOGIN, SUPERVISOR_LOGIN = "hoa.lt", "nam.tv"
+
+
+def set_up_accounts(desk: Desk) -> None:
+    """The station's accounts: its administrator (the set-up's), a clerk and a supervisor."""
+    from intake_app.domain.accounts import Role
+
+    password = "mùa thu Hà Nội có gió"
+    desk.accounts.first_administrator("quantri", "Nguyễn Quản Trị", password)
+    desk.accounts.add(CLERK_LOGIN, CLERK, Role.CLERK, password, temporary=False)
+    desk.accounts.add(SUPERVISOR_LOGIN, "Trần Văn Nam", Role.SUPERVISOR, password,
+                      temporary=False)
 
 
 _SESSION: list[Session] = []  # the session whose desk operations a screenshot waits for
@@ -324,7 +344,8 @@ def main() -> int:
         now = now_for_screenshots()
         desk = Desk(Path(tmp) / "station", clock=lambda: now)
         i18n.set_language(desk, args.language)  # what the settings dialog shows
-        session = Session.for_desk(desk, CLERK)
+        desk.act_as(SUPERVISOR_LOGIN)  # the supervisor's screen shows everything a clerk's does
+        session = Session.for_desk(desk, desk.user)
         _SESSION.append(session)
         window = build_main_window(session)
         window.resize(*SIZE)
@@ -343,6 +364,8 @@ def main() -> int:
 def shots(window: MainWindow, session: Session, desk: Desk, codes: list[str], out: Path,
           suffix: str, tmp: Path) -> None:
     from intake_app.ui.find.dossier_dialog import read_view
+
+    session_account = [session.account]
 
     def screen(name: str, prepare: Callable[[QWidget], None] | None = None) -> Callable:
         def action() -> None:
@@ -401,10 +424,11 @@ def shots(window: MainWindow, session: Session, desk: Desk, codes: list[str], ou
         dialog.close()
 
     def clerk() -> None:
-        dialog = ClerkDialog([CLERK, "Trần Văn Nam"])
-        dialog.show()
-        save(dialog, out / f"clerk{suffix}.png")
-        dialog.close()
+        window.lock()  # the log-in screen, as at start and after Ctrl+L
+        window.login_screen.account.setCurrentIndex(
+            window.login_screen.account.findData(CLERK_LOGIN))
+        save(window, out / f"login{suffix}.png")
+        window._logged_in(session_account[0])
 
     def overview():
         return desk.reports.overview()

@@ -186,38 +186,6 @@ def test_bad_signature_is_refused(capsys, tmp_path, database_url, cli_store):
     assert not path.with_name(path.name + ".result.gz").exists()
 
 
-def test_a_sealed_batch_file_opens_only_with_its_stations_key(capsys, tmp_path, database_url,
-                                                              cli_store):
-    """docs/sync-protocol.md §5, revision of 2026-12-b: the file a station seals for this
-    gateway (AES-256-GCM under HMAC(signing_key, "intake batch file encryption v1")) is
-    imported as an unsealed one; changed, sealed with another key, or for a station without
-    a live token, it is refused and nothing is taken."""
-    from intake_gateway.batchfile import seal_batch
-
-    token = cli_store.issue_token(UNIT, STATION)
-    batch = body([sample_event(code=code(1))])
-    plain = tmp_path / "plain.gz"
-    write_batch_file(plain, batch, token)
-    inner = plain.read_bytes()
-    path = tmp_path / "sealed.batch"
-    path.write_bytes(seal_batch(inner, signing_key(token), UNIT, STATION))
-    assert b"Nguy" not in path.read_bytes() and batch["batch_id"].encode() not in \
-        path.read_bytes()
-    path.with_name("other.batch").write_bytes(
-        seal_batch(inner, signing_key("another token"), UNIT, STATION))
-    status, _, err = run(capsys, "import", str(tmp_path / "other.batch"), "--database",
-                         database_url)
-    assert status == 1 and "does not open" in err
-    envelope = json.loads(path.read_bytes())
-    changed = tmp_path / "changed.batch"
-    changed.write_text(json.dumps({**envelope, "station_no": STATION + 1}))
-    assert run(capsys, "import", str(changed), "--database", database_url)[0] == 1
-    assert cli_store.count_accepted(UNIT, STATION) == (0, 0)
-    status, printed, err = run(capsys, "import", str(path), "--database", database_url)
-    assert status == 0, err
-    assert json.loads(printed)["accepted"] == 1
-
-
 def test_the_result_file_is_signed_with_the_stations_result_key(capsys, tmp_path,
                                                                 database_url, cli_store):
     """docs/sync-protocol.md, revision of 2026-12: result_key = HMAC(signing_key, "intake result

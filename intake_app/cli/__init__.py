@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,15 +11,6 @@ from pathlib import Path
 from ..domain.errors import DeskError, StorageProblem
 from ..logs import setup_logging
 from ..paths import default_data_dir
-
-CLERK_ENV = "INTAKE_APP_CLERK"
-
-
-def _default_clerk() -> str:
-    try:
-        return os.environ.get(CLERK_ENV) or getpass.getuser()
-    except (KeyError, OSError):
-        return "clerk"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,9 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="the station's data folder (default: $INTAKE_APP_DATA_DIR or the "
                         "per-user data folder)")
-    parser.add_argument("--clerk", default=None,
-                        help=f"who is acting, recorded in the history (default: ${CLERK_ENV} or "
-                        "the OS user)")
+    parser.add_argument("--user", default=None, metavar="NAME",
+                        help="log in as this account (its password from $INTAKE_APP_PASSWORD "
+                        "or asked on the terminal; never an argument)")
+    parser.add_argument("--clerk", default=None, help=argparse.SUPPRESS)  # gone: refused
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = sub.add_parser("init", help="set up the data folder of this station")
@@ -68,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--station", type=int, required=True, help="counter number, 1-9")
     init.add_argument("--office-name", default="Bộ phận Một cửa",
                       help="name printed under the unit on every slip")
+    init.add_argument("--admin", metavar="LOGIN",
+                      help="the first administrator's login name (a new station must have one; "
+                      "its password from $INTAKE_APP_NEW_PASSWORD or asked twice)")
+    init.add_argument("--admin-name", help='the first administrator\'s full name')
     init.add_argument("--unprotected-key-file", action="store_true",
                       help="only on a PC without an OS credential store: keep the station's "
                       "keys in a file of the data folder protected only by its permissions")
@@ -146,7 +140,8 @@ log = logging.getLogger("intake_app.cli")
 
 
 def _window_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
-    """The arguments of a start of the window (no command: only `--data-dir`, `--clerk`), or
+    """The arguments of a start of the window (no command: only `--data-dir`; `--clerk`, gone,
+    is refused), or
     None for anything else (a command, `--help`, a mistake), which the full parser reads.
 
     The window's start skips the full parser: building it imports every command's module,
@@ -154,6 +149,7 @@ def _window_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
     """
     parser = argparse.ArgumentParser(prog="intake-app", add_help=False, exit_on_error=False)
     parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--user", default=None)  # the window asks on its log-in screen
     parser.add_argument("--clerk", default=None)
     try:
         args, rest = parser.parse_known_args(argv)
@@ -213,27 +209,38 @@ def _storage_problem(exc: Exception, data_dir: Path) -> StorageProblem | None:
 
 
 def _run(args: argparse.Namespace, data_dir: Path) -> int:
+    if args.clerk is not None:
+        from .login import ClerkOptionGone
+
+        raise ClerkOptionGone()
     if args.command is None:
         from ..ui.app import run_app
 
-        return run_app(data_dir, clerk=args.clerk)  # None: the window asks who is working
-    args.clerk = args.clerk or _default_clerk()
-    args.actor = args.clerk
-
+        return run_app(data_dir)  # the window starts at its log-in screen
     from ..desk import Desk, NotSetUp
     from ..station_keys import has_station_files
     from ..store.db import DATABASE_FILE
+    from .login import log_in
 
     if args.command not in COMMANDS_WITHOUT_STATION and getattr(args, "needs_station", True) \
             and not has_station_files(data_dir, DATABASE_FILE):
         raise NotSetUp()  # before a mistyped --data-dir gets keys of its own
     if (before_opening := getattr(args, "before_opening", None)) is not None:
+        if (needed := getattr(args, "permission", None)) is not None \
+                and has_station_files(data_dir, DATABASE_FILE):
+            with Desk(data_dir, check_store="skip") as desk:  # who asks, on the station now
+                if desk.accounts.exist() or args.user:
+                    log_in(args, desk)
+                    args.acting_login = desk.require(needed).login
         return int(before_opening(args, data_dir))  # e.g. restoring the keys it needs to open
     # Every command checks the database file first (SQLite's quick check).
     with Desk(data_dir, allow_key_file=getattr(args, "unprotected_key_file", False),
               check_store="now") as desk:
         if args.command not in COMMANDS_WITHOUT_STATION and not desk.is_set_up():
             raise NotSetUp()
+        log_in(args, desk)
+        # What commands record as the person: the account logged in, never typed text.
+        args.clerk = args.actor = desk.user.display_name if desk.user else ""
         return int(args.action(args, desk))
 
 

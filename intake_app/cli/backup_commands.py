@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..desk import Desk
+from ..domain.accounts import Permission
 from ..services.backups import BackupInfo, human_size
 from .commands import OK, emit
 
@@ -56,7 +57,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                          help="do not ask the province's gateway for its highest codes")
     restore.add_argument("--unprotected-key-file", action="store_true",
                          help="only on a PC without an OS credential store")
-    restore.set_defaults(before_opening=cmd_restore, needs_station=False)
+    restore.set_defaults(before_opening=cmd_restore, needs_station=False,
+                         permission=Permission.BACKUP)
 
 
 def backup_dict(info: BackupInfo) -> dict[str, Any]:
@@ -65,13 +67,12 @@ def backup_dict(info: BackupInfo) -> dict[str, Any]:
 
 def cmd_backup(args: argparse.Namespace, desk: Desk) -> int:
     if args.if_due:
-        info = desk.backups.run_if_due("daily", actor=args.actor)
+        info = desk.backups.run_if_due("daily")
         if info is None:
             emit({"made": False, "reason": "not due"})
             return OK
     else:
-        info = desk.backups.make(kind="manual", out=args.out, replace=args.force,
-                                 actor=args.actor)
+        info = desk.backups.make(kind="manual", out=args.out, replace=args.force)
     emit({"made": True, "verified": True, **backup_dict(info)})
     return OK
 
@@ -84,9 +85,9 @@ def cmd_list(args: argparse.Namespace, desk: Desk) -> int:
 
 def cmd_place(args: argparse.Namespace, desk: Desk) -> int:
     if args.default:
-        place = desk.backups.set_place(None, actor=args.actor)
+        place = desk.backups.set_place(None)
     elif args.folder:
-        place = desk.backups.set_place(args.folder, actor=args.actor)
+        place = desk.backups.set_place(args.folder)
     else:
         place = desk.backups.place()
     status = desk.backups.status()
@@ -137,7 +138,8 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
     def restore(recovery_key: str | None = None) -> Any:
         return restore_station(data_dir, args.file, recovery_key=recovery_key,
                                ask_province=not args.offline,
-                               allow_key_file=args.unprotected_key_file, actor=args.actor)
+                               allow_key_file=args.unprotected_key_file,
+                               actor=getattr(args, "acting_login", ""))
 
     try:
         result = restore()

@@ -64,10 +64,8 @@ def import_summary(result: NoticeImport) -> dict[str, Any]:
 
 def cmd_calendar_import(args: argparse.Namespace, desk: Desk) -> int:
     service = desk.calendar_notices
-    if args.dry_run:
-        result = service.preview(Path(args.file))
-    else:
-        result = service.apply(Path(args.file), actor=args.clerk)
+    apply = service.preview if args.dry_run else service.apply
+    result = apply(Path(args.file))
     emit(import_summary(result))
     return OK
 

@@ -20,7 +20,7 @@ def cmd_clock_status(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_clock_confirm(args: argparse.Namespace, desk: Desk) -> int:
-    emit(desk.station_clock.confirm(reason=args.reason, confirmed_by=args.clerk))
+    emit(desk.station_clock.confirm(reason=args.reason))
     return OK
 
 

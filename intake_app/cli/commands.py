@@ -71,11 +71,29 @@ def dossier_summary(dossier: Dossier) -> dict[str, Any]:
 # ---- set-up ----------------------------------------------------------------------------------
 
 def cmd_init(args: argparse.Namespace, desk: Desk) -> int:
+    """Set the station up; a station without accounts gets its first administrator here."""
+    first_admin = None
+    if not desk.accounts.exist():
+        from ..domain.accounts import check_display_name, check_login, require_good_password
+        from .user_commands import new_password
+
+        if not args.admin or not args.admin_name:
+            raise InvalidInput(
+                "Cài đặt quầy tạo luôn tài khoản quản trị hệ thống đầu tiên: hãy cho biết "
+                "--admin TÊN_ĐĂNG_NHẬP và --admin-name \"Họ và tên\" (mật khẩu lấy từ biến môi "
+                "trường INTAKE_APP_NEW_PASSWORD hoặc nhập hai lần).",
+                "init needs --admin and --admin-name", {"admin": "thiếu"})
+        login, name = check_login(args.admin), check_display_name(args.admin_name)
+        password, _ = new_password(args, login)
+        first_admin = (login, name, require_good_password(password, login=login,
+                                                          display_name=name))
     station = desk.init_station(
         unit_code=args.unit_code, unit_name=args.unit_name,
         province_code=args.province_code, commune_code=args.commune_code,
         station_no=args.station, office_name=args.office_name,
     )
+    if first_admin is not None:
+        desk.accounts.first_administrator(*first_admin)
     emit({
         "data_dir": str(desk.data_dir),
         "unit_code": station.unit_code,
@@ -85,6 +103,7 @@ def cmd_init(args: argparse.Namespace, desk: Desk) -> int:
         "place_name": station.place_name,
         "station": station.station_no,
         "procedures": len(desk.procedures()),
+        **({"administrator": first_admin[0]} if first_admin else {}),
         **keys_summary(desk, show_recovery_key=desk.keys.made_now),
     })
     return OK
@@ -107,7 +126,7 @@ def keys_summary(desk: Desk, *, show_recovery_key: bool = False) -> dict[str, An
 
 def cmd_catalogue_import(args: argparse.Namespace, desk: Desk) -> int:
     try:
-        added, replaced = desk.import_catalogue(Path(args.file), actor=args.clerk)
+        added, replaced = desk.import_catalogue(Path(args.file))
     except CatalogueError as exc:
         lines = "\n".join(f"  - {p}" for p in exc.faults)
         return fail(f"Chưa nhập danh mục, không có gì thay đổi. Sửa các lỗi sau:\n{lines}",
@@ -134,7 +153,7 @@ def _read_json(source: str) -> Any:
 def cmd_receive(args: argparse.Namespace, desk: Desk) -> int:
     payload = _read_json(args.json)
     try:
-        result = desk.receive(payload, clerk=args.clerk)
+        result = desk.receive(payload)
     except IntakeError as exc:
         lines = "\n".join(f"  - {label(field)} ({field}): {reason}"
                           for field, reason in exc.problems.items())
@@ -160,8 +179,7 @@ def cmd_receive(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_receipt(args: argparse.Namespace, desk: Desk) -> int:
-    out = desk.reprint_receipt(args.code, out_path(args, desk), clerk=args.clerk,
-                               issue=args.issue)
+    out = desk.reprint_receipt(args.code, out_path(args, desk), issue=args.issue)
     emit({"code": args.code.strip().upper(), "receipt": str(out), "copy": True,
           **({"issue": args.issue} if args.issue is not None else {})})
     return OK
@@ -242,7 +260,7 @@ def cmd_calendar_set(args: argparse.Namespace, desk: Desk) -> int:
     except ValueError:
         raise not_a_date(args.day, "day") from None
     kind = OverrideKind.DAY_OFF if args.calendar_command == "set-off" else OverrideKind.WORKING_DAY
-    desk.set_calendar_day(CalendarOverride(day, kind, args.note or ""), actor=args.clerk)
+    desk.set_calendar_day(CalendarOverride(day, kind, args.note or ""))
     emit({"day": day.isoformat(), "kind": kind.value, "note": args.note or ""})
     return OK
 
@@ -252,6 +270,6 @@ def cmd_calendar_clear(args: argparse.Namespace, desk: Desk) -> int:
         day = date.fromisoformat(args.day)
     except ValueError:
         raise not_a_date(args.day, "day") from None
-    removed = desk.clear_calendar_day(day, actor=args.clerk)
+    removed = desk.clear_calendar_day(day)
     emit({"day": day.isoformat(), "removed": removed})
     return OK

@@ -33,7 +33,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 def cmd_correct(args: argparse.Namespace, desk: Desk) -> int:
     patch = _read_json(args.json)
-    result = desk.correct(args.code, patch, reason=args.reason, clerk=args.clerk)
+    result = desk.correct(args.code, patch, reason=args.reason)
     dossier = result.dossier
     emit({
         "code": dossier.code,

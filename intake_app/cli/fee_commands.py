@@ -90,7 +90,7 @@ def cmd_fees_set(args: argparse.Namespace, desk: Desk) -> int:
         message = "Ghi số tiền (đồng), hoặc --clear để bỏ mức thu đã nhập."
         raise InvalidInput(message, "give AMOUNT or --clear", {"amount": message})
     change = desk.provincial_fees.set_amount(args.code, None if args.clear else args.amount,
-                                             args.basis, actor=args.clerk)
+                                             args.basis)
     emit({"code": change.procedure_code, "before": change.amount_before,
           "after": change.amount_after, "basis": change.basis, "at": change.changed_at,
           "by": change.changed_by})

@@ -89,7 +89,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     office_status.set_defaults(action=cmd_office_status)
     run = office_sub.add_parser("run", help="sync with the hub and read its feed until stopped "
                                 "(a counter without its window)")
-    run.set_defaults(action=cmd_office_run)
+    run.set_defaults(action=cmd_office_run, app_process=True)  # the app's own: nobody logs in
     claim = office_sub.add_parser("claim", help="ask the hub to move another counter's "
                                   "dossier to this counter (its writer hands it over)")
     claim.add_argument("code")

@@ -63,7 +63,7 @@ def date_arg(text: str) -> date:
 
 def cmd_step(args: argparse.Namespace, desk: Desk) -> int:
     request = StepRequest(
-        args.to, args.clerk, to_unit=args.to_unit or "", note=args.note or "",
+        args.to, to_unit=args.to_unit or "", note=args.note or "",
         documents=tuple(parse_paper(text) for text in args.document or ()),
         receiver_name=args.receiver or "",
         receiver_id_number=args.receiver_id or "",
@@ -87,7 +87,7 @@ def cmd_extend(args: argparse.Namespace, desk: Desk) -> int:
                            {"due": "không phải thời điểm ISO 8601"}) from None
     try:
         dossier = desk.extend_due(args.code, new_due=new_due, reason=args.reason,
-                                  responsible=args.responsible or "", clerk=args.clerk)
+                                  responsible=args.responsible or "")
     except IllegalStep as exc:
         return fail(str(exc), INVALID)
     emit({**dossier_summary(dossier), "statutory_due_at": iso(dossier.statutory_due_at)})
@@ -97,7 +97,7 @@ def cmd_extend(args: argparse.Namespace, desk: Desk) -> int:
 def cmd_slip(args: argparse.Namespace, desk: Desk) -> int:
     kind = SlipKind(args.kind)
     try:
-        out = desk.issue_slip(args.code, kind, out_path(args, desk), clerk=args.clerk)
+        out = desk.issue_slip(args.code, kind, out_path(args, desk))
     except NoSuchStep as exc:
         return fail(str(exc), INVALID)
     emit({"code": args.code.strip().upper(), "kind": kind.value, "file": str(out)})
@@ -143,7 +143,7 @@ def cmd_report(args: argparse.Namespace, desk: Desk) -> int:
     try:
         format_of(Path(args.out), REPORT_FORMATS)
         out = out_path(args, desk)
-        printed = desk.reports.print_06a(args.start, args.end, out, clerk=args.clerk)
+        printed = desk.reports.print_06a(args.start, args.end, out)
     except ReportIdentityError as exc:
         return fail(str(exc))
     except (UnknownFormat, ValueError) as exc:

@@ -43,8 +43,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 def cmd_export(args: argparse.Namespace, desk: Desk) -> int:
     from ..services.station_move import export_station
 
-    result = export_station(desk, args.out, replace=args.force, keep_working=args.keep_working,
-                            actor=args.actor)
+    result = export_station(desk, args.out, replace=args.force, keep_working=args.keep_working)
     emit(result.as_dict())
     return OK
 
@@ -54,7 +53,7 @@ def cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
     from .keys_commands import _read_recovery_key
 
     result = import_station(data_dir, args.file, _read_recovery_key(),
-                            allow_key_file=args.unprotected_key_file, actor=args.actor)
+                            allow_key_file=args.unprotected_key_file)
     emit(result.as_dict())
     return OK
 
@@ -62,5 +61,5 @@ def cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
 def cmd_reopen(args: argparse.Namespace, desk: Desk) -> int:
     from ..services.station_move import reopen_station
 
-    emit({"reopened": reopen_station(desk, actor=args.actor)})
+    emit({"reopened": reopen_station(desk)})
     return OK

@@ -3,6 +3,7 @@
     intake-app sync                      one full sync; JSON of what it did
     intake-app sync status               counts, last success, last error, online
     intake-app sync configure --gateway URL [--ca-file FILE | --no-ca-file]
+                                         a new address asks for the token again (stdin)
     intake-app sync set-token            the station token, read from standard input
     intake-app sync parked               events the gateway rejected (parked)
     intake-app sync retry EVENT_ID|CODE  a parked event (or a dossier's) back to pending
@@ -24,7 +25,9 @@ from types import EllipsisType
 from typing import TYPE_CHECKING
 
 from ..desk import Desk
+from ..domain.accounts import Permission
 from ..domain.errors import Failed
+from ..domain.sync_config import check_gateway_url
 from ..store.problems import storage_problem
 from .commands import INVALID, OK, add_force, emit, fail, out_path
 
@@ -58,21 +61,38 @@ def cmd_configure(args: argparse.Namespace, desk: Desk) -> int:
         ca_file = None
     elif args.ca_file:
         ca_file = args.ca_file
-    config = _service(desk).configure(args.gateway, ca_file,  # SyncConfigError: exit 2
-                                      actor=args.clerk)
-    emit({"gateway_url": config.gateway_url, "ca_file": config.ca_file})
+    service = _service(desk)
+    desk.require(Permission.SYNC_SETTINGS)  # before asking for a token
+    before = service.config()
+    token = None
+    moved = before is not None and before.gateway_url != check_gateway_url(args.gateway)
+    if moved and service.has_token():
+        # The token is only ever sent to the address it was entered for: ask for it again.
+        token = _read_token(f"Địa chỉ cổng đồng bộ đổi sang {args.gateway}: nhập lại mã truy "
+                            "cập của quầy (không hiện; để trống nếu chưa có): ") or None
+    config = service.configure(args.gateway, ca_file, token=token)  # SyncConfigError: exit 2
+    emit({"gateway_url": config.gateway_url, "ca_file": config.ca_file,
+          "token_stored": service.has_token(),
+          **({"token_forgotten": True} if moved and token is None else {})})
     return OK
+
+
+def _read_token(prompt: str) -> str:
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt).strip()
+    return (sys.stdin.readline() if sys.stdin is not None else "").strip()
 
 
 def cmd_set_token(args: argparse.Namespace, desk: Desk) -> int:
     from ..sync.credentials import CredentialStoreUnavailable
 
+    desk.require(Permission.SYNC_SETTINGS)  # refused before the token is asked
     if sys.stdin is not None and sys.stdin.isatty():
         token = getpass.getpass("Station token (not shown): ")
     else:
         token = sys.stdin.readline() if sys.stdin is not None else ""
     try:
-        _service(desk).set_token(token, actor=args.clerk)  # SyncConfigError: exit 2
+        _service(desk).set_token(token)  # SyncConfigError: exit 2
     except CredentialStoreUnavailable as exc:
         return fail(f"{exc}\n{exc.vi}", INVALID)
     emit({"stored": True})
@@ -85,7 +105,7 @@ def cmd_parked(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_retry(args: argparse.Namespace, desk: Desk) -> int:
-    ids = _service(desk).retry(args.target, actor=args.clerk)  # NothingToRetry: exit 1
+    ids = _service(desk).retry(args.target)  # NothingToRetry: exit 1
     emit({"pending_again": ids})
     return OK
 
@@ -93,7 +113,7 @@ def cmd_retry(args: argparse.Namespace, desk: Desk) -> int:
 def cmd_export(args: argparse.Namespace, desk: Desk) -> int:
     out = out_path(args, desk)
     try:
-        summary = _service(desk).export(out, actor=args.clerk)  # SyncConfigError: exit 2
+        summary = _service(desk).export(out)  # SyncConfigError: exit 2
     except OSError as exc:
         raise storage_problem(exc) or Failed(
             f"Không ghi được tệp {out}: {exc.strerror or exc}.", f"cannot write {out}: {exc}"
@@ -105,7 +125,7 @@ def cmd_export(args: argparse.Namespace, desk: Desk) -> int:
 def cmd_import_results(args: argparse.Namespace, desk: Desk) -> int:
     # A file not for this station, not signed by the gateway or not answering a batch exported
     # here is a BatchFileError: its Vietnamese message, exit 2, nothing changed.
-    summary = _service(desk).import_results(Path(args.file), actor=args.clerk)
+    summary = _service(desk).import_results(Path(args.file))
     emit(summary)
     return OK
 

@@ -49,9 +49,10 @@ def generated_password() -> str:
     return "-".join([*words, f"{secrets.randbelow(90) + 10}"])
 
 
-def new_password(args: argparse.Namespace, who: str) -> tuple[str, bool]:
+def new_password(args: argparse.Namespace, who: str, *,
+                 generate: bool = True) -> tuple[str, bool]:
     """The new password and whether the app made it up (then it is printed once)."""
-    if getattr(args, "generate", False):
+    if generate and getattr(args, "generate", False):
         return generated_password(), True
     given = os.environ.get(NEW_PASSWORD_ENV)
     if given:
@@ -61,7 +62,7 @@ def new_password(args: argparse.Namespace, who: str) -> tuple[str, bool]:
             f"Cần mật khẩu tạm cho {who}: đặt biến môi trường {NEW_PASSWORD_ENV}, chạy lệnh "
             "trên cửa sổ dòng lệnh để nhập, hoặc dùng --generate để ứng dụng tự tạo.",
             f"no password: set ${NEW_PASSWORD_ENV}, use a terminal or --generate")
-    first = getpass.getpass(f"Mật khẩu tạm cho {who}: ")
+    first = getpass.getpass(f"Mật khẩu mới cho {who}: ")
     second = getpass.getpass("Nhập lại mật khẩu: ")
     if first != second:
         raise InvalidInput("Hai lần nhập mật khẩu không giống nhau.", "passwords differ",
@@ -75,11 +76,45 @@ def _with_password(data: dict[str, Any], password: str, generated: bool) -> dict
     return data
 
 
+def _may_manage_accounts(desk: Desk) -> None:
+    """Refused before any password is asked (the first administrator excepted)."""
+    from ..domain.accounts import Permission
+
+    if desk.accounts.exist():
+        desk.require(Permission.ACCOUNTS)
+
+
 def cmd_user_add(args: argparse.Namespace, desk: Desk) -> int:
+    _may_manage_accounts(desk)
     role = check_role(args.role)
     password, generated = new_password(args, args.login)
-    account = desk.accounts.add(args.login, args.name, role, password, actor=args.actor)
+    account = desk.accounts.add(args.login, args.name, role, password)
     emit(_with_password(account_dict(account), password, generated))
+    return OK
+
+
+def cmd_user_password(args: argparse.Namespace, desk: Desk) -> int:
+    """A person's own new password (a temporary one must be changed before anything else)."""
+    from .login import read_password
+
+    if not args.user:
+        raise InvalidInput("Hãy cho biết tài khoản: intake-app --user TÊN user password.",
+                           "user password needs --user", {"user": "thiếu"})
+    current = read_password(args.user)
+    new, _ = new_password(args, args.user, generate=False)
+    account = desk.accounts.change_password(args.user, current, new)
+    emit(account_dict(account))
+    return OK
+
+
+def cmd_reads_without_login(args: argparse.Namespace, desk: Desk) -> int:
+    """The data folder's owner lets read-only commands run without --user (or not)."""
+    from ..domain.accounts import Permission
+    from .login import READS_KEY
+
+    desk.require(Permission.ACCOUNTS)
+    desk.set_setting(READS_KEY, args.state == "on")
+    emit({"reads_without_login": args.state == "on"})
     return OK
 
 
@@ -90,25 +125,26 @@ def cmd_user_list(args: argparse.Namespace, desk: Desk) -> int:
 
 
 def cmd_user_disable(args: argparse.Namespace, desk: Desk) -> int:
-    emit(account_dict(desk.accounts.disable(args.login, actor=args.actor)))
+    emit(account_dict(desk.accounts.disable(args.login)))
     return OK
 
 
 def cmd_user_enable(args: argparse.Namespace, desk: Desk) -> int:
-    emit(account_dict(desk.accounts.enable(args.login, actor=args.actor)))
+    emit(account_dict(desk.accounts.enable(args.login)))
     return OK
 
 
 def cmd_user_reset(args: argparse.Namespace, desk: Desk) -> int:
+    _may_manage_accounts(desk)
     account = desk.accounts.get(args.login)
     password, generated = new_password(args, account.login)
-    account = desk.accounts.reset_password(account.login, password, actor=args.actor)
+    account = desk.accounts.reset_password(account.login, password)
     emit(_with_password(account_dict(account), password, generated))
     return OK
 
 
 def cmd_user_role(args: argparse.Namespace, desk: Desk) -> int:
-    account = desk.accounts.set_role(args.login, check_role(args.role), actor=args.actor)
+    account = desk.accounts.set_role(args.login, check_role(args.role))
     emit(account_dict(account))
     return OK
 
@@ -171,6 +207,16 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     reset.add_argument("--generate", action="store_true",
                        help="make up a temporary password and print it once")
     reset.set_defaults(action=cmd_user_reset)
+
+    password = commands.add_parser(
+        "password", help="change your own password (--user NAME; the current one from "
+        f"$INTAKE_APP_PASSWORD, the new one from ${NEW_PASSWORD_ENV}, or both asked)")
+    password.set_defaults(action=cmd_user_password)
+    reads = commands.add_parser(
+        "reads-without-login", help="let read-only commands (find, show, status…) run "
+        "without --user on this data folder, or not (default: off)")
+    reads.add_argument("state", choices=("on", "off"))
+    reads.set_defaults(action=cmd_reads_without_login)
 
     role = commands.add_parser("role", help="give an account another role")
     role.add_argument("login")

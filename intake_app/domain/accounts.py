@@ -31,6 +31,7 @@ from enum import StrEnum
 
 from .common_passwords import COMMON_PASSWORDS
 from .errors import InvalidInput, NotAllowed
+from .limits import PERSON_NAME_CHARS
 from .text import fold, nfc
 
 
@@ -156,7 +157,7 @@ class NotLoggedIn(NotAllowed):
 # ---- names ------------------------------------------------------------------------------------
 
 LOGIN_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
-MAX_DISPLAY_NAME = 100
+MAX_DISPLAY_NAME = PERSON_NAME_CHARS  # printed on slips and in the log as the clerk's name
 
 
 def normalize_login(text: str) -> str:

@@ -152,7 +152,7 @@ class StepRequest:
     """What a person asks for: the target status and what the step needs to say."""
 
     target: S
-    actor: str
+    actor: str = ""  # the desk fills in the account acting (what a caller gives is replaced)
     to_unit: str = ""  # who receives the dossier (officer or unit), for handing over
     note: str = ""  # the reason, where the slip needs one (supplement, refusal, stop, …)
     # Papers to add, for a supplement request (a plain name is taken as RequestedPaper(name)).

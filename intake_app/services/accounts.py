@@ -10,6 +10,8 @@ for 15 minutes; each wrong try and each lock is in the audit trail.
 from __future__ import annotations
 
 import functools
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,6 +20,8 @@ from ..domain.accounts import (
     MAX_FAILED_TRIES,
     Account,
     LockState,
+    NotLoggedIn,
+    Permission,
     Role,
     check_display_name,
     check_login,
@@ -34,6 +38,8 @@ from ..store.db import write_transaction
 if TYPE_CHECKING:
     from ..desk import Desk
 
+
+log = logging.getLogger(__name__)
 
 class LoginFailed(NotAllowed):
     """Wrong name or password, a disabled or a locked account (exit 3)."""
@@ -73,6 +79,7 @@ class Accounts:
         return account
 
     def all(self, *, include_disabled: bool = True) -> list[Account]:
+        self.desk.may_read(Permission.ACCOUNTS)
         return store.all_accounts(self.db, include_disabled=include_disabled)
 
     def active(self) -> list[Account]:
@@ -87,9 +94,15 @@ class Accounts:
 
     # ---- changes ------------------------------------------------------------------------------
 
-    def add(self, login: str, display_name: str, role: Role, password: str, *, actor: str,
+    def add(self, login: str, display_name: str, role: Role, password: str, *,
             temporary: bool = True) -> Account:
-        """A new account; `temporary`: the person must change the password at first log-in."""
+        """A new account; `temporary`: the person must change the password at first log-in.
+
+        An administrator's; the station's first account is the set-up's own: an
+        administrator with the password its person chose (`first_administrator`).
+        """
+        if self.exist():
+            self.desk.require(Permission.ACCOUNTS)
         login = check_login(login)
         name = check_display_name(display_name)
         password = require_good_password(password, login=login, display_name=name)
@@ -107,14 +120,32 @@ class Accounts:
                     f"Đã có tài khoản {other} mang tên {name} (không kể dấu, hoa thường): "
                     "hãy thêm tên đệm hay chữ viết tắt để phân biệt.",
                     f"display name taken by {other}", {"display_name": "Trùng tên."})
+            first = store.count(self.db) == 0
+            if first and role != Role.ADMINISTRATOR:
+                raise NotAllowed("Tài khoản đầu tiên của quầy phải là quản trị hệ thống.",
+                                 "the first account must be an administrator")
+            if not first and self.desk.user is None:
+                raise NotLoggedIn(Permission.ACCOUNTS)
             store.insert(self.db, account, digest)
             self.desk.audit.record("account.created", login,
                                    {"display_name": name, "role": role.value,
-                                    "temporary_password": temporary}, actor=actor)
+                                    "temporary_password": temporary, "first": first},
+                                   actor=login if first else None)
         return account
 
-    def _change(self, login: str, action: str, detail: dict, actor: str, **changes: object,
-                ) -> Account:
+    def first_administrator(self, login: str, display_name: str, password: str) -> Account:
+        """Set-up: the station's first account, an administrator whose person typed the
+        password (so nothing to change at the first log-in); then it acts through the desk.
+        Refused (NotAllowed) once the station has an account."""
+        if self.exist():
+            raise NotAllowed("Quầy đã có tài khoản; quản trị hệ thống tạo thêm tài khoản bằng "
+                             "`intake-app user add`.", "the station has accounts already")
+        account = self.add(login, display_name, Role.ADMINISTRATOR, password, temporary=False)
+        self.desk.user = account
+        return account
+
+    def _change(self, login: str, action: str, detail: dict, actor: str | None,
+                also: Callable[[], None] | None = None, **changes: object) -> Account:
         login = normalize_login(login)
         with write_transaction(self.db):
             before = store.get(self.db, login)
@@ -122,6 +153,8 @@ class Accounts:
                 raise UnknownAccount(login)
             self._keep_an_administrator(before, changes)
             store.update(self.db, login, self._now(), **changes)
+            if also is not None:
+                also()
             self.desk.audit.record(action, login, detail, actor=actor)
             after = store.get(self.db, login)
         assert after is not None
@@ -138,28 +171,31 @@ class Accounts:
                 "một tài khoản quản trị khác trước.",
                 "would leave no active administrator")
 
-    def disable(self, login: str, *, actor: str) -> Account:
-        return self._change(login, "account.disabled", {}, actor, disabled=True)
+    def disable(self, login: str) -> Account:
+        self.desk.require(Permission.ACCOUNTS)
+        return self._change(login, "account.disabled", {}, None, disabled=True)
 
-    def enable(self, login: str, *, actor: str) -> Account:
-        return self._change(login, "account.enabled", {}, actor, disabled=False)
+    def enable(self, login: str) -> Account:
+        self.desk.require(Permission.ACCOUNTS)
+        return self._change(login, "account.enabled", {}, None, disabled=False)
 
-    def set_role(self, login: str, role: Role, *, actor: str) -> Account:
+    def set_role(self, login: str, role: Role) -> Account:
+        self.desk.require(Permission.ACCOUNTS)
         before = self.get(login)
         return self._change(login, "account.role", {"from": before.role.value,
-                                                    "to": role.value}, actor, role=role)
+                                                    "to": role.value}, None, role=role)
 
-    def reset_password(self, login: str, password: str, *, actor: str) -> Account:
+    def reset_password(self, login: str, password: str) -> Account:
         """A temporary password set by an administrator; it also lifts a lock-out."""
+        self.desk.require(Permission.ACCOUNTS)
         account = self.get(login)
         password = require_good_password(password, login=account.login,
                                          display_name=account.display_name)
         digest = store.hash_password(password)
-        result = self._change(account.login, "account.password_reset", {}, actor,
-                              password_hash=digest, must_change_password=True)
-        with write_transaction(self.db):
-            store.save_lock_state(self.db, account.login, LockState(), None)
-        return result
+        return self._change(
+            account.login, "account.password_reset", {}, None,
+            also=lambda: store.save_lock_state(self.db, account.login, LockState(), None),
+            password_hash=digest, must_change_password=True)
 
     def change_password(self, login: str, old: str, new: str) -> Account:
         """The person's own new password (needs the current one)."""
@@ -170,8 +206,11 @@ class Accounts:
         new = require_good_password(new, login=account.login,
                                     display_name=account.display_name)
         digest = store.hash_password(new)
-        return self._change(account.login, "account.password_changed", {}, account.login,
-                            password_hash=digest, must_change_password=False)
+        after = self._change(account.login, "account.password_changed", {}, account.login,
+                             password_hash=digest, must_change_password=False)
+        if self.desk.user is not None and self.desk.user.login == after.login:
+            self.desk.user = after  # the temporary password no longer holds it back
+        return after
 
     # ---- log-in -------------------------------------------------------------------------------
 
@@ -217,16 +256,26 @@ class Accounts:
                 self.desk.audit.record("login.refused", name, {"reason": "disabled"}, actor="")
             raise LoginFailed("Tài khoản này đã bị vô hiệu hóa; hãy liên hệ quản trị hệ thống.",
                               f"{name} is disabled")
-        rehash = store.needs_rehash(stored)
-        digest = store.hash_password(normalize_password(password)) if rehash else None
-        with write_transaction(self.db):
-            if state.failed_tries or state.locked_until:
-                store.save_lock_state(self.db, name, LockState(), None)
-            if digest is not None:
-                store.update(self.db, name, self._now(), password_hash=digest)
-            if audit_success:
-                self.desk.audit.record("login", name, {}, actor=name)
+        if state.failed_tries or state.locked_until or audit_success:
+            with write_transaction(self.db):
+                if state.failed_tries or state.locked_until:
+                    store.save_lock_state(self.db, name, LockState(), None)
+                if audit_success:
+                    self.desk.audit.record("login", name, {}, actor=name)
+        if store.needs_rehash(stored):
+            self._rehash(name, password)
         return LoginResult(account, account.must_change_password)
+
+    def _rehash(self, name: str, password: str) -> None:
+        """The hash made with older parameters, made again with today's: best effort (a
+        database that refuses the write now still lets the person in; the next log-in tries
+        again)."""
+        digest = store.hash_password(normalize_password(password))
+        try:
+            with write_transaction(self.db):
+                store.update(self.db, name, self._now(), password_hash=digest)
+        except Exception as exc:  # noqa: BLE001 - never stops a log-in; logged
+            log.warning("the password hash of %s was not renewed: %s", name, exc)
 
 
 @functools.cache

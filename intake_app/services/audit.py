@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ..domain.accounts import Permission
 from ..domain.audit import (
     EMPTY_HEAD,
     AuditProblem,
@@ -87,8 +88,14 @@ class AuditTrail:
     # ---- writing ------------------------------------------------------------------------------
 
     def record(self, action: str, target: str = "", detail: Mapping[str, Any] | None = None,
-               *, actor: str) -> AuditRecord:
-        """Append one record; call it inside the write transaction of the change it records."""
+               *, actor: str | None = None) -> AuditRecord:
+        """Append one record; call it inside the write transaction of the change it records.
+
+        The actor is the account acting through the desk (its login; '' for the app itself),
+        unless given (a log-in records the name that was tried).
+        """
+        if actor is None:
+            actor = self.desk.actor_login
         key = self.key()
         entry = draft(iso(self.desk.clock()), actor, action, target, detail)
         return store.append(self.db, key, key_id(key), entry)
@@ -106,6 +113,7 @@ class AuditTrail:
 
     def verify(self) -> AuditReport:
         """Check every record and the head with the key; each problem named."""
+        self.desk.may_read(Permission.AUDIT_VIEW)
         records = list(store.all_records(self.db))
         stored = store.load_head(self.db)
         if not records and stored is None:
@@ -122,6 +130,7 @@ class AuditTrail:
              actor: str | None = None, dossier: str | None = None,
              limit: int | None = 1000) -> list[AuditRecord]:
         """Records of `start`..`end` (local days, inclusive), newest first."""
+        self.desk.may_read(Permission.AUDIT_VIEW)
         return store.find(
             self.db, start=start.isoformat() if start else None,
             end=(end + timedelta(days=1)).isoformat() if end else None,

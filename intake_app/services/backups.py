@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..domain.accounts import Permission
 from ..domain.backup_rotation import backups_to_keep
 from ..domain.clock import iso, to_vn
 from ..domain.errors import Failed, InvalidInput
@@ -349,14 +350,15 @@ class Backups:
             return []
         return [self.folder()]
 
-    def set_place(self, folder: str | Path | None, *, actor: str = "") -> Path:
+    def set_place(self, folder: str | Path | None) -> Path:
         """Choose where backups go (None: back to the default); the folder must exist and take
-        a file now, and must not be inside the data folder."""
+        a file now, and must not be inside the data folder. An administrator's."""
+        self.desk.require(Permission.BACKUP)
         if folder is None or str(folder).strip() == "":
-            self.desk.set_setting(FOLDER_KEY, None, actor=actor)
+            self.desk.set_setting(FOLDER_KEY, None)
             return self.place()
         place = self.check_place(folder)
-        self.desk.set_setting(FOLDER_KEY, str(place), actor=actor)
+        self.desk.set_setting(FOLDER_KEY, str(place))
         return place
 
     def check_place(self, folder: str | Path) -> Path:
@@ -389,13 +391,15 @@ class Backups:
         return self.desk.keys.database_key
 
     def make(self, *, kind: str = "manual", out: Path | None = None, replace: bool = False,
-             actor: str = "") -> BackupInfo:
+             ) -> BackupInfo:
         """Take a backup now: into this station's backup folder (then rotate), or into `out`.
 
         Records the attempt either way; BackupFailed (Vietnamese) when it could not be made.
+        A manual backup is an administrator's; the automatic ones are the app's.
         """
         if kind not in KINDS:
             raise ValueError(f"unknown backup kind {kind!r}")
+        actor = self.desk.require(Permission.BACKUP).login if kind == "manual" else ""
         started = self.desk.clock()
         try:
             info = self._make(kind, started, out, replace)
@@ -556,8 +560,8 @@ class Backups:
         last = self.last_good()
         return last is None or self.changes() != (last.changes or 0)
 
-    def run_if_due(self, kind: str = "daily", *, actor: str = "") -> BackupInfo | None:
+    def run_if_due(self, kind: str = "daily") -> BackupInfo | None:
         """The automatic backup: taken only when due (BackupFailed if it fails)."""
         if not self.due():
             return None
-        return self.make(kind=kind, actor=actor)
+        return self.make(kind=kind)

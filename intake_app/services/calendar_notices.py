@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain.accounts import Permission
 from ..domain.calendar import CalendarNotice, DayInfo
 from ..domain.calendar_impact import NoticeImpact, OpenDossierTimes, notice_impact
 from ..domain.calendar_notices import (
@@ -144,11 +145,13 @@ class CalendarNotices:
         known = calendar_store.imported_file_known(self.desk.db, sha)
         return NoticeImport(signed, sha, self._impact(signed.notice), already_imported=known)
 
-    def apply(self, path: Path, *, actor: str) -> NoticeImport:
+    def apply(self, path: Path) -> NoticeImport:
         """Check `path`, then record its notice (once per file); returns what it changed.
 
         The impact is computed before the notice is recorded, in the same transaction.
+        A supervisor's.
         """
+        actor = self.desk.require(Permission.CALENDAR).display_name
         signed, sha = self._read(path)
         db = self.desk.db
         with write_transaction(db):
@@ -160,5 +163,5 @@ class CalendarNotices:
                 db, signed.notice, key_id=signed.key.key_id, file_sha256=sha, actor=actor,
                 at=iso(self.desk.clock()))
             self.desk.audit.record("calendar.notice_imported", signed.notice.number, {
-                "key_id": signed.key.key_id, "file_sha256": sha}, actor=actor)
+                "key_id": signed.key.key_id, "file_sha256": sha})
         return NoticeImport(signed, sha, impact, already_imported=False, applied=True)

@@ -14,10 +14,11 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain.accounts import Permission
 from ..domain.cash_sheet import CashSheet, build_cash_sheet
 from ..domain.clock import VN_TZ, iso
 from ..domain.errors import InvalidInput, NotAllowed
-from ..domain.limits import check_count, check_text, checked_text, problems_message
+from ..domain.limits import check_count, check_text, problems_message
 from ..domain.procedures import FeeKind, Procedure
 from ..store import catalogue, payments
 from ..store import provincial_fees as store
@@ -53,10 +54,10 @@ class ProvincialFees:
         """The procedures whose amount is still to be entered."""
         return [item.procedure for item in self.procedures() if item.amount is None]
 
-    def set_amount(self, code: str, amount: int | None, basis: str, *,
-                   actor: str) -> AmountChange:
-        """Enter (None: clear) the amount of `code`, with the resolution it follows."""
-        actor = checked_text("clerk", actor)
+    def set_amount(self, code: str, amount: int | None, basis: str) -> AmountChange:
+        """Enter (None: clear) the amount of `code`, with the resolution it follows: a
+        supervisor's (the account is recorded)."""
+        actor = self.desk.require(Permission.FEES).display_name
         problems: dict[str, str] = {}
         if amount is not None:
             _, problem = check_count("provincial_fee.amount", amount)
@@ -83,7 +84,7 @@ class ProvincialFees:
                                       iso(now), actor)
             self.desk.audit.record("fee.provincial_set", procedure.code, {
                 "before": change.amount_before, "after": change.amount_after,
-                "basis": change.basis}, actor=actor)
+                "basis": change.basis})
         return change
 
     def changes(self, code: str | None = None) -> list[AmountChange]:

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain.accounts import Permission
 from ..domain.clock import iso, to_vn
 from ..domain.dossier_log import (
     GENESIS,
@@ -134,13 +135,20 @@ class Ledger:
     def build(self, start: date, end: date, clerk: str | None = None, *,
               counter: int | None = None, office: bool = False) -> DossierLog:
         """The log of `start`..`end`, this counter's book or one clerk's dossiers in it; closed
-        days are sealed first.
+        days are sealed first. A clerk's own log is a clerk's; the whole book, another
+        clerk's, another counter's or the office's, a supervisor's.
 
         In an office (docs/office-hub.md §8): `office` is the log of every counter's dossiers
         in this counter's copy, `counter` another counter's book as copied here. Neither is
         sealed here (each counter seals its own book; the office's day seals are still to
         come), so their days print as not sealed; each row keeps its counter's book number.
         """
+        user = self.desk.user
+        if user is not None and clerk is not None and clerk == user.display_name \
+                and counter is None and not office:
+            self.desk.require(Permission.OWN_LOG)
+        else:
+            self.desk.may_read(Permission.ALL_LOGS)
         if end < start:
             raise ValueError("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.")
         self.seal_closed_days()
@@ -202,7 +210,7 @@ class Ledger:
         correction = LogCorrection(before.day, before.code, old, new, at, by,
                                    reason).signed(self.desk.audit.key())
         ledger.insert_correction(self.db, correction, step)
-        self.desk.audit.record("log.corrected", before.code, correction.to_dict(), actor=by)
+        self.desk.audit.record("log.corrected", before.code, correction.to_dict())
         return correction
 
     def verify(self) -> list[LogProblem]:

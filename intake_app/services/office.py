@@ -110,8 +110,7 @@ class Office:
             self.desk.init_station(
                 unit_code=unit["unit_code"], unit_name=unit["unit_name"],
                 province_code=unit["province_code"], commune_code=unit["commune_code"],
-                station_no=station_no, office_name=unit.get("office_name") or "Bộ phận Một cửa",
-                actor=actor)
+                station_no=station_no, office_name=unit.get("office_name") or "Bộ phận Một cửa")
         credentials.store_token(self.desk.keys.store, unit["unit_code"], station_no,
                                 str(answer["token"]))
         office = {"office_id": answer["office_id"], "epoch": answer["epoch"],

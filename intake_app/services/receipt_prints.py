@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain.accounts import Permission
 from ..domain.clock import iso
-from ..domain.limits import checked_text
 from ..store import dossiers
 from ..store import receipt_prints as store
 from ..store.db import write_transaction
@@ -53,7 +53,7 @@ class ReceiptPrints:
     def prints(self, code: str) -> list[store.ReceiptPrint]:
         return store.prints_of(self.desk.db, self._row(code))
 
-    def to_print(self, code: str, copy_out: Path, *, clerk: str) -> ToPrint:
+    def to_print(self, code: str, copy_out: Path) -> ToPrint:
         """The original while it was never printed, else a copy written to `copy_out`."""
         receipt = self.desk.receipt(code)
         if not self.original_printed(receipt.code, receipt.issue):
@@ -61,15 +61,15 @@ class ReceiptPrints:
             if not path.exists():
                 path = self.desk.write_receipt(receipt)  # lost in a cut: rebuilt as it was
             return ToPrint(path, True, receipt.issue)
-        return ToPrint(self.desk.reprint_receipt(receipt.code, copy_out, clerk=clerk), False,
+        return ToPrint(self.desk.reprint_receipt(receipt.code, copy_out), False,
                        receipt.issue)
 
-    def record_printed(self, code: str, issue: int, *, copies: int, clerk: str,
+    def record_printed(self, code: str, issue: int, *, copies: int,
                        printer: str = "") -> bool:
         """The original of `issue` was printed (the printer took the job): recorded once;
         a second print of an original not yet marked printed is recorded too. Returns
         whether this was its first recorded print."""
-        clerk = checked_text("clerk", clerk)
+        clerk = self.desk.require(Permission.PRINT_SLIP).display_name  # who printed it
         printer = printer[:200]
         with write_transaction(self.desk.db):
             dossier = self.desk.dossier(code)
@@ -85,6 +85,5 @@ class ReceiptPrints:
                                  action="receipt_printed", note=note,
                                  detail={"issue": issue, "copies": copies, "printer": printer})
             self.desk.audit.record("receipt.printed", dossier.code, {
-                "issue": issue, "copies": copies, "printer": printer, "first": first},
-                actor=clerk)
+                "issue": issue, "copies": copies, "printer": printer, "first": first})
         return first

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain.accounts import Permission
 from ..domain.clock import VN_TZ, to_vn
 from ..domain.report06a import (
     Report06a,
@@ -114,17 +115,18 @@ class Reports:
             reporting_to=self.desk.setting("report_to", "") or "",
         )
 
-    def export_06a(self, start: date, end: date, out: Path, *, clerk: str = "") -> Path:
+    def export_06a(self, start: date, end: date, out: Path) -> Path:
         """Write the report as PDF or XLSX, chosen by `out`'s suffix (recorded as a print)."""
-        return self.print_06a(start, end, out, clerk=clerk).path
+        return self.print_06a(start, end, out).path
 
-    def print_06a(self, start: date, end: date, out: Path, *, clerk: str = "") -> ReportPrint:
+    def print_06a(self, start: date, end: date, out: Path) -> ReportPrint:
         """Write the report, record the print, and check it against the period's first print.
 
         For a period that has ended, the file carries the date of the first print after the
         period ended (so a reprint is the same document) and the numbers are compared with it.
         """
         kind = format_of(out, REPORT_FORMATS)  # a wrong name is refused before any work
+        clerk = self.desk.require(Permission.ALL_LOGS).display_name
         report = self.report_06a(start, end)
         now = to_vn(self.desk.clock())
         db = self.desk.db
@@ -147,6 +149,9 @@ class Reports:
                 printed_by=clerk, first_print=first.id if first else None,
                 matches=None if first is None else not differences,
             )
+            self.desk.audit.record("report.printed", f"{FORM_06A} {start}..{end}", {
+                "print_id": print_id, "file": out.name, "sha256": digest, "closed": closed,
+                "matches": None if first is None else not differences})
         return ReportPrint(out, report, closed, print_id, digest, first, differences,
                            first_same)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from ..domain.accounts import Permission
 from ..domain.clock import iso, to_vn
 from ..domain.clock_trust import (
     AHEAD_MARGIN,
@@ -92,19 +93,11 @@ class StationClock:
 
     # ---- a supervisor's confirmation ---------------------------------------------------------
 
-    def _require_clock_confirmer(self, who: str) -> None:
-        """Who may confirm the clock. Until the desk knows the logged-in account (issue 12) the
-        person named by `--clerk` may; the role check goes here:
-        `account.require(Permission.CONFIRM_CLOCK)` (a supervisor)."""
-        if not nfc(who):
-            raise InvalidInput("Cần ghi rõ họ tên người xác nhận đồng hồ (--clerk).",
-                               "clock confirmation without a name", {"clerk": "trống"})
-
-    def confirm(self, *, reason: str, confirmed_by: str) -> dict[str, Any]:
+    def confirm(self, *, reason: str) -> dict[str, Any]:
         """A supervisor confirms the PC clock as it reads now: it becomes the trusted instant
-        and the gateway's last measurement is set aside. Recorded with who and why.
-        Nothing is recorded when the clock is not in doubt."""
-        self._require_clock_confirmer(confirmed_by)
+        and the gateway's last measurement is set aside. Recorded with who (the logged-in
+        account) and why. Nothing is recorded when the clock is not in doubt."""
+        confirmed_by = self.desk.require(Permission.CONFIRM_CLOCK).display_name
         reason = nfc(reason)
         if not reason:
             raise InvalidInput("Cần ghi lý do xác nhận đồng hồ (--reason).",
@@ -125,6 +118,9 @@ class StationClock:
                 self.db, now=now, trusted_before=trusted_instant(state, reading),
                 problem=problem.message, reading=reading, confirmed_by=nfc(confirmed_by),
                 reason=reason)
+            self.desk.audit.record("clock.confirmed", iso(now), {
+                "id": number, "overrode": iso(problem.trusted), "problem": problem.message,
+                "reason": reason})
         return {"confirmed": True, "id": number, "clock": iso(now),
                 "overrode": iso(problem.trusted), "problem": problem.message,
                 "confirmed_by": nfc(confirmed_by), "reason": reason}

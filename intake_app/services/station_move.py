@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..domain.accounts import Permission
 from ..domain.clock import iso, now_vn
 from ..domain.errors import InvalidInput, NotAllowed
 from ..station_keys import (
@@ -108,8 +109,9 @@ def check_not_moved(desk: Desk) -> None:
 
 
 def export_station(desk: Desk, out: Path, *, replace: bool = False, keep_working: bool = False,
-                   actor: str = "") -> ExportResult:
-    """Write the station file (see the module docstring)."""
+                   ) -> ExportResult:
+    """Write the station file (see the module docstring). An administrator's."""
+    desk.require(Permission.BACKUP)
     out = desk.check_output_path(Path(out), replace=replace).absolute()
     station = desk.station
     made_at = iso(desk.clock())
@@ -160,22 +162,24 @@ def export_station(desk: Desk, out: Path, *, replace: bool = False, keep_working
             settings.set_value(desk.db, MOVED_KEY, {"at": made_at, "file": str(out)})
         desk.audit.record("station.exported", out.name, {
             "dossiers": facts.dossiers, "receipts": len(receipts),
-            "stops_here": not keep_working}, actor=actor)
+            "stops_here": not keep_working})
     log.info("station exported to %s (%d dossiers, %d receipts)", out, facts.dossiers,
              len(receipts))
     return ExportResult(out, out.stat().st_size, facts.dossiers, len(receipts), made_at,
                         not keep_working)
 
 
-def reopen_station(desk: Desk, *, actor: str = "") -> bool:
-    """The move did not happen: this PC may stamp again. False if it was not stopped."""
+def reopen_station(desk: Desk) -> bool:
+    """The move did not happen: this PC may stamp again. False if it was not stopped.
+    An administrator's."""
+    desk.require(Permission.STATION_SETUP)
     if not desk.setting(MOVED_KEY):
         return False
     with write_transaction(desk.db):
         from ..store import settings
 
         settings.set_value(desk.db, MOVED_KEY, None)
-        desk.audit.record("station.reopened", "", {}, actor=actor)
+        desk.audit.record("station.reopened", "", {})
     return True
 
 

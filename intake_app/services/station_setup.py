@@ -136,27 +136,40 @@ def _all_problems(desk: Desk, plan: SetupPlan) -> dict[str, str]:
     return problems
 
 
-def set_up(desk: Desk, plan: SetupPlan, *, actor: str = "") -> StationSettings:
-    """Check the whole plan, then write it, the station itself last (see the module)."""
+def set_up(desk: Desk, plan: SetupPlan) -> StationSettings:
+    """Check the whole plan, then write it, the station itself last (see the module).
+
+    The first administrator is made first and acts through the desk for the rest (the backup
+    place, the gateway, the station are an administrator's: issue 12); on a station that has
+    accounts already, the administrator logged in does it.
+    """
     desk.ensure_admin_units()
     problems = _all_problems(desk, plan)
     if problems:
         raise InvalidInput(" ".join(dict.fromkeys(problems.values())),
                            f"set-up refused: {sorted(problems)}", problems)
-    actor = actor or (plan.admin.login if plan.admin else "")
-    if plan.backup_folder:
-        desk.backups.set_place(plan.backup_folder, actor=actor)
-    if plan.gateway_url:
-        desk.sync.configure(plan.gateway_url, actor=actor)
-    if desk.setting(PRINTER_KEY) != plan.printer:
-        desk.set_setting(PRINTER_KEY, plan.printer, actor=actor)
     if plan.admin is not None:
-        desk.accounts.add(plan.admin.login, plan.admin.display_name, Role.ADMINISTRATOR,
-                          plan.admin.password, actor=actor, temporary=False)
+        if desk.accounts.exist():
+            desk.accounts.add(plan.admin.login, plan.admin.display_name, Role.ADMINISTRATOR,
+                              plan.admin.password, temporary=False)
+        else:
+            desk.accounts.first_administrator(plan.admin.login, plan.admin.display_name,
+                                              plan.admin.password)
+    elif desk.user is None and not desk.is_set_up():
+        # A set-up cut off after its administrator was made, resumed: the station is not set
+        # up yet (nothing to protect), so it goes on as that administrator.
+        made = [a for a in desk.accounts.active() if a.role == Role.ADMINISTRATOR]
+        if made:
+            desk.act_as(made[0].login)
+    if plan.backup_folder:
+        desk.backups.set_place(plan.backup_folder)
+    if plan.gateway_url:
+        desk.sync.configure(plan.gateway_url)
+    if desk.setting(PRINTER_KEY) != plan.printer:
+        desk.set_setting(PRINTER_KEY, plan.printer)
     return desk.init_station(unit_code=plan.unit_code, unit_name=plan.unit_name,
                              province_code=plan.province_code, commune_code=plan.commune_code,
-                             station_no=plan.station_no, office_name=plan.office_name,
-                             actor=actor)
+                             station_no=plan.station_no, office_name=plan.office_name)
 
 
 def administrators(desk: Desk) -> list[SheetAccount]:

@@ -8,6 +8,8 @@ plainly (`NoCredentialStore`), and the token is not written anywhere else.
 
 from __future__ import annotations
 
+import contextlib
+
 from ..station_keys import NoCredentialStore, SecretStore
 
 # The name the sync screens and commands catch; the same error as every other secret's.
@@ -34,3 +36,29 @@ def load_token(store: SecretStore, unit_code: str, station_no: int) -> str | Non
 
 def delete_token(store: SecretStore, unit_code: str, station_no: int) -> bool:
     return store.delete(username(unit_code, station_no))
+
+
+def _gateway_name(unit_code: str, station_no: int) -> str:
+    return f"{username(unit_code, station_no)}#gateway"
+
+
+def bind_token(store: SecretStore, unit_code: str, station_no: int, gateway_url: str) -> None:
+    """Record, beside the token and out of the data folder's reach, the gateway address the
+    token was entered for: it is only ever sent there (issue 12, point 4)."""
+    store.set(_gateway_name(unit_code, station_no), gateway_url)
+
+
+def token_gateway(store: SecretStore, unit_code: str, station_no: int) -> str | None:
+    """The address the stored token was entered for (None: a token of an older version)."""
+    try:
+        return store.get(_gateway_name(unit_code, station_no))
+    except NoCredentialStore:
+        return None
+
+
+def forget_token(store: SecretStore, unit_code: str, station_no: int) -> bool:
+    """Delete the token and its address (the gateway's address changed)."""
+    gone = delete_token(store, unit_code, station_no)
+    with contextlib.suppress(NoCredentialStore):
+        store.delete(_gateway_name(unit_code, station_no))
+    return gone

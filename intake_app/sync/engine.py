@@ -138,10 +138,7 @@ class Syncer:
         self.max_events = max_events
 
     def _keyring_token(self) -> str | None:
-        from .credentials import load_token
-
-        station = self.desk.station
-        return load_token(self.desk.keys.store, station.unit_code, station.station_no)
+        return self.desk.sync.token()  # only the token entered for this gateway
 
     def _audit(self, action: str, target: str, detail: dict[str, Any]) -> None:
         """Inside a transaction of the puller: the change is the province's, recorded by the

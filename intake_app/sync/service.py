@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import EllipsisType
 from typing import TYPE_CHECKING, Any
 
+from ..domain.accounts import Permission
 from ..domain.clock import iso
 from ..domain.errors import NotFound
 from ..domain.office import HUB_URL_KEY
 from ..domain.sync_config import SyncConfigError, check_gateway_url, check_token
 from ..domain.sync_rules import clock_is_wrong, skew_minutes
+from ..station_keys import NoCredentialStore
 from ..store import dossiers, outbox, settings, sync_state
 from ..store.db import write_transaction
 from . import batch_files, credentials
@@ -34,6 +38,8 @@ if TYPE_CHECKING:
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
                      r"[0-9a-fA-F]{12}$")
 
+
+log = logging.getLogger(__name__)
 
 class NothingToRetry(NotFound):
     """No parked event matches what was asked to be sent again."""
@@ -114,10 +120,19 @@ class SyncService:
         return load_config(self.desk)
 
     def configure(self, gateway_url: str, ca_file: str | Path | None | EllipsisType = ...,
-                  *, actor: str = "") -> SyncConfig:
+                  *, token: str | None = None) -> SyncConfig:
         """Check and store the gateway address and the CA file (None: the system's CAs;
-        left out: the CA file stays as it was)."""
+        left out: the CA file stays as it was). An administrator's.
+
+        A new address forgets the station token unless `token` is given with it: the token is
+        only ever sent to the address it was entered for (issue 12, point 4).
+        """
+        self.desk.require(Permission.SYNC_SETTINGS)
         url = check_gateway_url(gateway_url)
+        if token is not None:
+            token = check_token(token)
+        before = self.desk.setting(GATEWAY_URL_KEY)
+        had_token = self.desk.is_set_up() and self.has_token()
         if isinstance(ca_file, EllipsisType):
             ca = self.desk.setting(CA_FILE_KEY) or None
         else:
@@ -130,26 +145,68 @@ class SyncService:
             sync_state.delete(self.db, sync_state.AUTH_ERROR)
             sync_state.log(self.db, self._now(), "info", "configure",
                            f"gateway set to {url}" + (f" with CA file {ca}" if ca else ""))
-            self.desk.audit.record("sync.configured", url, {"ca_file": ca}, actor=actor)
+            moved = bool(before) and before != url
+            self.desk.audit.record("sync.configured", url, {
+                "ca_file": ca, "before": before,
+                "token": "new" if token is not None else "none" if not had_token
+                else "forgotten" if moved else "kept"})
+        if token is not None:
+            self._keep_token(token, url)
+        elif moved:
+            station = self.desk.station
+            credentials.forget_token(self.desk.keys.store, station.unit_code,
+                                     station.station_no)
         return SyncConfig(url, ca)
 
-    def set_token(self, token: str, *, actor: str = "") -> None:
-        """Keep the station token where the station keeps its secrets (NoCredentialStore if
-        there is no such place);
-        a new token lifts a stop after 401/403."""
-        token = check_token(token)
+    def _keep_token(self, token: str, url: str | None) -> None:
         station = self.desk.station
         credentials.store_token(self.desk.keys.store, station.unit_code, station.station_no,
                                 token)
+        if url:
+            credentials.bind_token(self.desk.keys.store, station.unit_code,
+                                   station.station_no, url)
+
+    def turn_off(self) -> None:
+        """No gateway any more (an administrator's): nothing is sent; the token is kept, bound
+        to the address it was entered for."""
+        self.desk.require(Permission.SYNC_SETTINGS)
+        with write_transaction(self.db):
+            before = settings.get_value(self.db, GATEWAY_URL_KEY)
+            settings.set_value(self.db, GATEWAY_URL_KEY, None)
+            self.desk.audit.record("sync.turned_off", before or "", {})
+
+    def set_token(self, token: str) -> None:
+        """Keep the station token where the station keeps its secrets (NoCredentialStore if
+        there is no such place), for the gateway configured now; a new token lifts a stop
+        after 401/403. An administrator's."""
+        self.desk.require(Permission.SYNC_SETTINGS)
+        token = check_token(token)
+        self._keep_token(token, self.desk.setting(GATEWAY_URL_KEY))
         with write_transaction(self.db):
             sync_state.delete(self.db, sync_state.AUTH_ERROR)
             sync_state.log(self.db, self._now(), "info", "token", "station token stored")
-            self.desk.audit.record("sync.token_set", "", {}, actor=actor)
+            self.desk.audit.record("sync.token_set", "", {})
 
     def token(self) -> str | None:
+        """The station token, only if it was entered for the gateway configured now (an
+        address changed behind the app's back, in the database, never receives it)."""
         station = self.desk.station
-        return credentials.load_token(self.desk.keys.store, station.unit_code,
-                                      station.station_no)
+        store = self.desk.keys.store
+        token = credentials.load_token(store, station.unit_code, station.station_no)
+        if not token:
+            return None
+        url = self.desk.setting(GATEWAY_URL_KEY)
+        bound = credentials.token_gateway(store, station.unit_code, station.station_no)
+        if bound is None:
+            if url:  # a token of an older version: bound to the address it was used with
+                with contextlib.suppress(NoCredentialStore):
+                    credentials.bind_token(store, station.unit_code, station.station_no, url)
+            return token
+        if bound != url:
+            log.warning("the station token was entered for %s, not for %s: not used", bound,
+                        url)
+            return None
+        return token
 
     def has_token(self) -> bool:
         return bool(self.token())
@@ -190,9 +247,10 @@ class SyncService:
     def log(self, limit: int = 50) -> list[dict[str, Any]]:
         return sync_state.recent_log(self.db, limit)
 
-    def retry(self, target: str, *, actor: str = "") -> list[str]:
+    def retry(self, target: str) -> list[str]:
         """Put a parked event (by event id) or a dossier's parked events (by its code) back to
         pending, to be sent at the next sync. NothingToRetry if none is parked."""
+        actor = self.desk.require(Permission.SYNC_RETRY).login
         target = target.strip()
         with write_transaction(self.db):
             if UUID_RE.match(target):
@@ -213,16 +271,17 @@ class SyncService:
             sync_state.log(self.db, self._now(), "info", "retry",
                            f"{len(ids)} parked events put back to pending",
                            {"events": ids, "by": actor})
-            self.desk.audit.record("sync.retried", target, {"events": ids}, actor=actor)
+            self.desk.audit.record("sync.retried", target, {"events": ids})
         return ids
 
-    def retry_events(self, event_ids: list[str], *, actor: str = "") -> int:
+    def retry_events(self, event_ids: list[str]) -> int:
+        actor = self.desk.require(Permission.SYNC_RETRY).login
         with write_transaction(self.db):
             changed = outbox.retry_parked(self.db, event_ids, self._now())
             sync_state.log(self.db, self._now(), "info", "retry",
                            f"{changed} parked events put back to pending",
                            {"events": event_ids, "by": actor})
-            self.desk.audit.record("sync.retried", "", {"events": event_ids}, actor=actor)
+            self.desk.audit.record("sync.retried", "", {"events": event_ids})
         return changed
 
     def clear_envelope_error(self) -> None:
@@ -236,7 +295,8 @@ class SyncService:
             self.desk.audit.record(action, target, detail, actor=actor)
         return record
 
-    def export(self, out: Path, *, token: str | None = None, actor: str = "") -> dict[str, Any]:
+    def export(self, out: Path, *, token: str | None = None) -> dict[str, Any]:
+        actor = self.desk.require(Permission.SYNC_NOW).login
         token = token or self.token()
         if not token:
             raise SyncConfigError(
@@ -250,10 +310,10 @@ class SyncService:
                                           station_no=station.station_no, clock=self.desk.clock,
                                           audit=self._audit_as(actor))
 
-    def import_results(self, path: Path, *, token: str | None = None,
-                       actor: str = "") -> dict[str, Any]:
+    def import_results(self, path: Path, *, token: str | None = None) -> dict[str, Any]:
         """Apply a gateway result file meant for this station (see `batch_files`); its
         signature is checked with the key derived from the station token."""
+        actor = self.desk.require(Permission.SYNC_NOW).login
         token = token or self.token()
         if not token:
             raise SyncConfigError(
@@ -271,6 +331,9 @@ class SyncService:
 
     def run(self, *, forced: bool = True, token_provider: TokenProvider | None = None,
             client_factory: ClientFactory = default_client) -> SyncResult:
+        """One sync asked for by a person ("Đồng bộ ngay", `intake-app sync`); the window's
+        background syncs are the app's own (`runner`)."""
+        self.desk.require(Permission.SYNC_NOW)
         return Syncer(self.desk, token_provider=token_provider,
                       client_factory=client_factory).run(forced=forced)
 

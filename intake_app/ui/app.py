@@ -1,10 +1,10 @@
-"""Start the window: Qt, fonts, language, set-up, clerk, then the main window first.
+"""Start the window: Qt, fonts, language, set-up, then the main window on its log-in screen.
 
 `intake-app` with no command calls `run_app`. `start` does everything but the event loop, so
 the start-up benchmark and the screenshot script take the same path as a clerk.
 
-A station that is set up starts on what `store.peek` reads (the station, the language, the
-clerks' names: a read-only look, without opening the store): the window shows while the
+A station that is set up starts on what `store.peek` reads (the station and the language: a
+read-only look, without opening the store): the window shows while the
 session's worker opens the store and brings it up to date. The first start (set-up) and a
 folder the look cannot read open a `Desk` here, before the window exists: the only desk the
 window's thread ever opens.
@@ -19,32 +19,28 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialog,
-    QLabel,
     QMessageBox,
     QWidget,
 )
 
 from ..domain.errors import DeskError, StorageProblem
 from ..domain.setup_sheet import PRINTER_KEY
-from ..domain.text import nfc
 from ..store import cipher
 from ..store.peek import peek_settings
 from . import printer_choice
 from .fonts import load_fonts
 from .i18n import CACHE_FOLDER, LANGUAGE_KEY, install_language, language_from
 from .main_window import MainWindow, build_main_window
-from .operations import Changed, Changes, CollectionOp, QueryOp, error_message
+from .operations import QueryOp, error_message
 from .session import Session
-from .widgets import dialog_buttons, dialog_layout
 
 if TYPE_CHECKING:
     from ..desk import Desk
@@ -53,8 +49,6 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "intake-app"
 ORGANIZATION = "IntakeApp"
-CLERKS_KEY = "clerks"
-MAX_CLERKS = 20
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -78,7 +72,7 @@ SYNC_DELAY_MS = 1500  # the first sync (offline until the gateway's health answe
 BACKUP_DELAY_MS = 4000  # the day's first backup, once the chores and the first sync began
 
 
-def run_app(data_dir: Path, clerk: str | None) -> int:
+def run_app(data_dir: Path) -> int:
     """Open the window on the station of `data_dir`; returns the process exit status."""
     from ..logs import setup_logging
 
@@ -89,16 +83,16 @@ def run_app(data_dir: Path, clerk: str | None) -> int:
     if guard is None:
         return ALREADY_OPEN
     try:
-        return _run_window(app, data_dir, clerk)
+        return _run_window(app, data_dir)
     finally:
         guard.release()
 
 
-def _run_window(app: QApplication, data_dir: Path, clerk: str | None) -> int:
+def _run_window(app: QApplication, data_dir: Path) -> int:
     from ..store.problems import storage_problem
 
     try:
-        window = start(app, data_dir, clerk)
+        window = start(app, data_dir)
     except cipher.Error + (DeskError, OSError) as exc:
         problem = exc if isinstance(exc, DeskError) else storage_problem(exc)
         log.error("cannot open the data folder %s: %s", data_dir,
@@ -109,7 +103,7 @@ def _run_window(app: QApplication, data_dir: Path, clerk: str | None) -> int:
                 path=data_dir, error=text))
         return problem.exit_code if problem else 1
     if window is None:
-        return 0  # set-up or clerk dialog cancelled
+        return 0  # set-up cancelled
     status = app.exec()
     if window.failed_to_open:
         status = window.failed_to_open
@@ -177,9 +171,9 @@ def install_error_hook() -> None:
     sys.excepthook = hook
 
 
-def start(app: QApplication, data_dir: Path, clerk: str | None, *,
-          lazy: bool = True) -> MainWindow | None:
-    """Everything up to the event loop; None if the person cancelled set-up or the clerk."""
+def start(app: QApplication, data_dir: Path, *, lazy: bool = True) -> MainWindow | None:
+    """Everything up to the event loop (the window on its log-in screen); None if the person
+    cancelled the set-up."""
     # The database key (keyring's import and the credential store: ~0.15 s) is fetched while
     # the fonts load: the quick look at the settings needs it, the database being encrypted.
     found: dict[str, bytes | None] = {}
@@ -188,23 +182,14 @@ def start(app: QApplication, data_dir: Path, clerk: str | None, *,
     fetch.start()
     load_fonts(app)
     fetch.join()
-    peeked = peek_settings(data_dir, LANGUAGE_KEY, CLERKS_KEY, PRINTER_KEY,
+    peeked = peek_settings(data_dir, LANGUAGE_KEY, PRINTER_KEY,
                            database_key=found.get("key"))
     if peeked is None or peeked.station is None:
-        return _start_with_desk(app, Path(data_dir), clerk, lazy=lazy)
+        return _start_with_desk(app, Path(data_dir), lazy=lazy)
     printer_choice.choose(peeked.values.get(PRINTER_KEY))
     install_language(app, language_from(peeked.values.get(LANGUAGE_KEY)),
                      cache_dir=Path(data_dir) / CACHE_FOLDER)
-    chosen = clerk
-    if chosen is None:
-        chosen = ask_clerk_name(clerk_names(peeked.values.get(CLERKS_KEY)))
-        if chosen is None:
-            return None
-    session = Session(Path(data_dir), chosen, station=peeked.station, parent=app)
-    if clerk is None:  # picked in the dialog: the most recent first next time
-        CollectionOp(session, None, lambda desk: Changed(
-            remember_clerk(desk, chosen), Changes.of_settings(CLERKS_KEY))) \
-            .quietly().failure(lambda _error: None).run()
+    session = Session(Path(data_dir), None, station=peeked.station, parent=app)
     return _open_window(app, session, lazy=lazy)
 
 
@@ -219,8 +204,7 @@ def _database_key(data_dir: Path) -> bytes | None:
         return None
 
 
-def _start_with_desk(app: QApplication, data_dir: Path, clerk: str | None, *,
-                     lazy: bool) -> MainWindow | None:
+def _start_with_desk(app: QApplication, data_dir: Path, *, lazy: bool) -> MainWindow | None:
     """First start (set-up), or a folder the quick look could not read: the start-up desk
     (asking for the recovery key, or about a key file, if it must)."""
     from .i18n import get_language
@@ -236,11 +220,7 @@ def _start_with_desk(app: QApplication, data_dir: Path, clerk: str | None, *,
     with desk:
         install_language(app, get_language(desk), cache_dir=data_dir / CACHE_FOLDER)
         printer_choice.choose(desk.setting(PRINTER_KEY))
-        if clerk is None:
-            clerk = ask_clerk(desk)
-            if clerk is None:
-                return None
-        session = Session.for_desk(desk, clerk, app)
+        session = Session.for_desk(desk, None, app)  # the set-up's administrator logs in too
     return _open_window(app, session, lazy=lazy)
 
 
@@ -481,72 +461,6 @@ def _seal_closed_days(desk: Desk) -> None:
         return
     if sealed:
         log.info("sealed the dossier log of %d closed day(s)", len(sealed))
-
-
-# ---- the clerk at the counter ----------------------------------------------------------------
-
-def clerk_names(value: Any) -> list[str]:
-    """The clerks' names as stored (a list, the most recent first), whatever was stored."""
-    names = value if isinstance(value, list) else []
-    return [name for name in names if isinstance(name, str) and name]
-
-
-def known_clerks(desk: Desk) -> list[str]:
-    """Names of the clerks who worked on this PC, the most recent first."""
-    return clerk_names(desk.setting(CLERKS_KEY, []))
-
-
-def remember_clerk(desk: Desk, name: str) -> None:
-    names = [name] + [other for other in known_clerks(desk) if other != name]
-    desk.set_setting(CLERKS_KEY, names[:MAX_CLERKS])
-
-
-class ClerkDialog(QDialog):
-    """Who is at the counter: picked from the names used on this PC, or typed."""
-
-    def __init__(self, names: list[str], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Cán bộ tiếp nhận"))
-        self.setMinimumWidth(440)
-        self.name = QComboBox(self)
-        self.name.setEditable(True)
-        self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.name.addItems(names)
-        self.name.lineEdit().setPlaceholderText(self.tr("Họ và tên"))
-        buttons, self.ok_button = dialog_buttons(self, self.tr("Bắt đầu làm việc"),
-                                                 self.tr("Thoát"))
-        layout = dialog_layout(self)
-        prompt = QLabel(self.tr("Họ tên cán bộ làm việc tại quầy (được ghi vào mọi bước xử lý "
-                                "hồ sơ):"), self)
-        prompt.setWordWrap(True)
-        layout.addWidget(prompt)
-        layout.addWidget(self.name)
-        layout.addWidget(buttons)
-        self.name.editTextChanged.connect(self._update)
-        self._update(self.name.currentText())
-
-    def _update(self, text: str) -> None:
-        self.ok_button.setEnabled(bool(nfc(text)))
-
-    def clerk(self) -> str:
-        return nfc(self.name.currentText())
-
-
-def ask_clerk_name(names: list[str]) -> str | None:
-    """Ask who is at the counter (names used on this PC offered); None if closed."""
-    dialog = ClerkDialog(names)
-    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.clerk():
-        return None
-    return dialog.clerk()
-
-
-def ask_clerk(desk: Desk) -> str | None:
-    """Ask who is at the counter and remember the name (start-up desk, before the window
-    exists); None if the dialog was closed."""
-    clerk = ask_clerk_name(known_clerks(desk))
-    if clerk is not None:
-        remember_clerk(desk, clerk)
-    return clerk
 
 
 __all__ = ["build_main_window", "run_app", "start"]

@@ -1,7 +1,9 @@
 """The main window: a left navigation over four screens, a status bar, the scanner.
 
 The window opens with light placeholders; the screens (which import the PDF and barcode
-libraries) are built right after it is shown, the intake screen first.
+libraries) are built right after it is shown, the intake screen first. Until someone logs in
+(and whenever it locks: Ctrl+L, or idle) the log-in screen covers the navigation and the
+screens; the navigation shows only what the account's role may do.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ..domain.accounts import Account, Permission
 from ..domain.errors import NotFound
 from . import i18n
 from .focus_style import FOCUS_STYLE
@@ -116,13 +119,28 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.slots: dict[str, ScreenSlot] = {}
         self.nav = self._build_nav()
-        central = QWidget(self)
-        row = QHBoxLayout(central)
+        self.work = QWidget(self)
+        row = QHBoxLayout(self.work)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        from .login.lock import IdleWatch
+        from .login.screen import LoginScreen
+
+        self.login_screen = LoginScreen(session, self)
+        self.login_screen.logged_in.connect(self._logged_in)
+        self.outer = QStackedWidget(self)
+        self.outer.addWidget(self.login_screen)
+        self.outer.addWidget(self.work)
+        self.setCentralWidget(self.outer)
+        self.idle = IdleWatch(self)
+        self.idle.idle.connect(self.lock)
+        self.lock_action = QAction(self.tr("Khóa màn hình (Ctrl+L)"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)
 
         from .sync.controller import SyncController
 
@@ -145,7 +163,11 @@ class MainWindow(QMainWindow):
         self._pending_hand_back: str | None = None
         session.open_dossier_requested.connect(self.open_dossier)
         session.hand_back_requested.connect(self.hand_back)
+        session.account_changed.connect(self._show_account)
         self.show_screen("intake")
+        self._show_account(session.account)
+        if session.account is None:
+            self.login_screen.load_accounts()
 
     def _build_nav(self) -> QFrame:
         """The left column: one button per screen (with its F key), then settings and exit."""
@@ -177,6 +199,10 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             button.clicked.connect(lambda _=False, n=name: self.show_screen(n))
         layout.addStretch(1)
+        self.lock_button = self._nav_button(nav, self.tr("Khóa (Ctrl+L)"))
+        self.lock_button.setToolTip(self.tr("Khóa màn hình; người khác đăng nhập để làm tiếp"))
+        self.lock_button.clicked.connect(self.lock)
+        layout.addWidget(self.lock_button)
         self.settings_button = self._nav_button(nav, self.tr("Cài đặt (F9)"))
         self.settings_button.clicked.connect(self.open_settings)
         self.quit_button = self._nav_button(nav, self.tr("Thoát (Alt+F4)"))
@@ -235,6 +261,73 @@ class MainWindow(QMainWindow):
         read = getattr(target, "read_idcard", None) if target is not None else None
         if read is not None and isValid(target):
             read(text)
+
+    # ---- who works --------------------------------------------------------------------------
+
+    SCREEN_PERMISSIONS = {
+        "intake": (Permission.RECEIVE,),
+        "find": (Permission.VIEW_DOSSIERS,),
+        "handback": (Permission.HAND_BACK,),
+        "supervisor": (Permission.OWN_LOG, Permission.ALL_LOGS),
+        "sync": (Permission.SYNC_NOW,),
+    }
+
+    def screen_allowed(self, name: str) -> bool:
+        return any(self.session.may(p) for p in self.SCREEN_PERMISSIONS[name])
+
+    def _logged_in(self, account: Account) -> None:
+        """The log-in screen let someone in: the same person again, or another clerk."""
+        self.session.set_account(account)
+        QueryOp(self.session, parent=self, op=_idle_minutes,
+                success=self._start_idle_watch).quietly().run()
+
+    def _start_idle_watch(self, minutes: int) -> None:
+        self.idle.set_minutes(minutes)
+        if self.session.account is not None:
+            self.idle.start()
+
+    def locked(self) -> bool:
+        return self.session.account is None
+
+    def lock(self) -> None:
+        """Ctrl+L, the lock button or the idle timer: the log-in screen, nobody working. The
+        dossier windows and dialogs close; a half-filled intake form stays for whoever logs in
+        next (the citizen may still be at the counter)."""
+        if self.session.account is None:
+            return
+        last = self.session.account.login
+        for dialog in list(self._dialogs.values()):
+            if isValid(dialog):
+                dialog.close()
+        for dialog in self.findChildren(QDialog):
+            if isValid(dialog) and dialog.isVisible():
+                dialog.reject()
+        self.session.set_account(None)
+        self.login_screen.reset(keep=last)
+
+    def _show_account(self, account: Account | None) -> None:
+        """Log-in screen or work; the navigation and settings as the role allows."""
+        if account is None:
+            self.idle.stop()
+        self.outer.setCurrentWidget(self.work if account is not None else self.login_screen)
+        self.lock_action.setEnabled(account is not None)
+        for name, slot in self.slots.items():
+            allowed = account is not None and self.screen_allowed(name)
+            slot.button.setVisible(allowed)
+            for action in self.actions():
+                if action.shortcut() == QKeySequence(slot.key):
+                    action.setEnabled(allowed)
+        if account is None:
+            return
+        if not self.screen_allowed(self.current_screen_name()):
+            first = next((name for name in self.slots if self.screen_allowed(name)), None)
+            if first is not None:
+                self.show_screen(first)
+            else:
+                self.stack.setCurrentIndex(self.stack.count() - 1)
+        screen = self.stack.currentWidget()
+        if screen is not None:
+            screen.setFocus()
 
     # ---- screens -----------------------------------------------------------------------------
 
@@ -304,6 +397,8 @@ class MainWindow(QMainWindow):
 
     def open_dossier(self, code: str) -> None:
         """Show a dossier's details (a scan, a search result, a hand-back), once it is read."""
+        if not self.session.may(Permission.VIEW_DOSSIERS):
+            return  # locked (a scan at the log-in screen), or an administrator
         existing = self._dialogs.get(code)
         if existing is not None and isValid(existing):
             existing.raise_()
@@ -428,6 +523,9 @@ class SettingsDialog(QDialog):
         it_row.addWidget(self.doctor_button)
         it_row.addStretch(1)
         form.addRow(self.tr("Quản trị:"), it_row)
+        self.calendar_button.setEnabled(session.may(Permission.CALENDAR))
+        self.backup_button.setEnabled(session.may(Permission.BACKUP))
+        self.doctor_button.setEnabled(session.may(Permission.STATION_SETUP))
         buttons, self.save_button = dialog_buttons(self, self.tr("Lưu"), self.tr("Hủy"))
         from .sync.settings_page import SyncSettingsPage
 
@@ -478,6 +576,12 @@ class SettingsDialog(QDialog):
 
     def _saved(self) -> None:
         super().accept()
+
+
+def _idle_minutes(desk) -> int:  # type: ignore[no-untyped-def]
+    from .login.lock import IDLE_KEY, idle_minutes
+
+    return idle_minutes(desk.setting(IDLE_KEY))
 
 
 NAV_STYLE = """

@@ -176,6 +176,7 @@ class _Task:
     deliver: Callable[[Any, BaseException | None], None]
     still_wanted: Callable[[], bool] = lambda: True
     name: str = "operation"
+    login: str | None = None  # the account the op runs as (asked for while it was logged in)
 
 
 class _Relay(QObject):
@@ -245,6 +246,7 @@ class _Lane:
                 try:
                     if self.desk is None:
                         self.desk = self._open_desk()
+                    self.desk.act_as(task.login)  # read again: a role changed counts now
                     result = task.run(self.desk)
                 except Exception as exc:  # noqa: BLE001 - handed to the window, which says it
                     error = exc
@@ -276,10 +278,12 @@ class Operations(QObject):
     idle = Signal()
 
     def __init__(self, data_dir: Path, clock: Callable[[], datetime],
-                 parent: QObject | None = None):
+                 parent: QObject | None = None, *,
+                 acting: Callable[[], str | None] = lambda: None):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.clock = clock
+        self.acting = acting  # the login each op runs as, read when it is asked for
         self._relay = _Relay(self)
         self._relay.pending.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._lanes = {name: _Lane(name, lambda name=name: self._open_desk(name), self._relay)
@@ -357,7 +361,8 @@ class Operations(QObject):
             self._busy.append(op)
             if not self._busy_timer.isActive() and not self._cursor_shown:
                 self._busy_timer.start()
-        self._lanes[op.lane].submit(_Task(op.op, deliver, still_wanted, op.name))
+        self._lanes[op.lane].submit(_Task(op.op, deliver, still_wanted, op.name,
+                                          self.acting()))
         return serial
 
     @Slot()

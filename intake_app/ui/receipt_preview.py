@@ -252,12 +252,11 @@ class ReceiptPreviewDialog(QDialog):
 
         original = self.original
         assert original is not None
-        clerk = original.session.clerk
         owner = self.parentWidget()
 
         def record(desk: Any) -> Any:
             desk.receipt_prints.record_printed(original.code, original.issue, copies=copies,
-                                               clerk=clerk, printer=printer_name)
+                                               printer=printer_name)
             return dossier_changed(None, original.code, outbox=False)
 
         def failed(error: BaseException) -> None:

@@ -44,7 +44,9 @@ class StatusBar(QStatusBar):
         station = session.station
         self.station_label = self._add(self.tr("Quầy số {n}").format(n=station.station_no))
         self.unit_label = self._add(f"{station.unit_name} ({station.unit_code})", stretch=1)
-        self.clerk_label = self._add(self.tr("Cán bộ: {name}").format(name=session.clerk))
+        self.clerk_label = self._add("")
+        self._show_account()
+        session.account_changed.connect(lambda _account: self._show_account())
         self.online_label = self._add("")
         self.outbox_label = self._add("")
         self.parked_label = self._add("")
@@ -81,6 +83,12 @@ class StatusBar(QStatusBar):
             sync = SyncController.find(session)
         if sync is not None:
             self.attach_sync(sync)
+
+    def _show_account(self) -> None:
+        account = self._session.account
+        self.clerk_label.setText(
+            self.tr("Cán bộ: {name}").format(name=account.display_name) if account is not None
+            else self.tr("Chưa đăng nhập"))
 
     def _add(self, text: str, stretch: int = 0) -> QLabel:
         label = QLabel(text, self)

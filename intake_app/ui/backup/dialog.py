@@ -285,10 +285,8 @@ class BackupDialog(QDialog):
             self.set_place(folder)
 
     def set_place(self, folder: str | None) -> None:
-        actor = self.session.clerk
-
         def change(desk: Any) -> Any:
-            return desk.backups.set_place(folder, actor=actor)
+            return desk.backups.set_place(folder)
 
         QueryOp(self.session, parent=self, op=change,
                 success=lambda _place: (self._say(self.tr("Đã đổi nơi sao lưu.")),
@@ -354,7 +352,8 @@ class BackupDialog(QDialog):
         self.session.close()  # the window's workers close their connections
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = restore_station(self.session.data_dir, path, actor=self.session.clerk)
+            result = restore_station(self.session.data_dir, path,
+                                     actor=self.session.login() or "")
         except Exception as exc:  # noqa: BLE001 - said to the person, logged
             log.exception("restore from %s failed", path)
             text = self.tr("Chưa khôi phục được: {why}\n\nDữ liệu hiện tại không thay đổi. Ứng "

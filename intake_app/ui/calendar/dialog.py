@@ -261,10 +261,10 @@ class NoticePreviewDialog(QDialog):
 
     def accept(self) -> None:
         """'Áp dụng': record the notice (checked again), then close; a refusal stays shown."""
-        path, actor = self.path, self.session.clerk
+        path = self.path
 
         def apply(desk: Desk) -> Changed[NoticeImport]:
-            result = desk.calendar_notices.apply(path, actor=actor)
+            result = desk.calendar_notices.apply(path)
             return Changed(result, Changes.of_settings("calendar"))
 
         self.apply_button.setEnabled(False)

@@ -106,13 +106,13 @@ class Corrected:
     preview_error: str | None = None
 
 
-def correct_and_render(desk: Desk, code: str, patch: dict[str, Any], reason: str, clerk: str,
+def correct_and_render(desk: Desk, code: str, patch: dict[str, Any], reason: str,
                        ratio: float) -> Changed[Corrected]:
     """On the worker: correct (one transaction), then draw the reissued receipt and read the
     dossier again. Nothing after `correct` returned may raise: the correction is saved."""
     from .dossier_dialog import view_after_change
 
-    result = desk.correct(code, patch, reason=reason, clerk=clerk)
+    result = desk.correct(code, patch, reason=reason)
     pdf: bytes | None = None
     pages: tuple[QImage, ...] = ()
     error = None
@@ -423,12 +423,12 @@ class CorrectionDialog(QDialog):
             return False
         if self.outcome is None or self.problems:
             return False
-        code, patch, clerk = self.code, self.patch(), self.session.clerk
+        code, patch = self.code, self.patch()
         ratio = self.devicePixelRatioF()
         self._saving = True
         self._update_save()
         CollectionOp(self.session, self,
-                     lambda desk: correct_and_render(desk, code, patch, reason, clerk, ratio)) \
+                     lambda desk: correct_and_render(desk, code, patch, reason, ratio)) \
             .with_progress(self.tr("Đang lưu bản sửa và cấp lại giấy tiếp nhận…")) \
             .success(self._saved).failure(self._save_failed).run(initiator=self)
         return True

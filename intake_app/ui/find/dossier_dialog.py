@@ -513,13 +513,13 @@ class DossierDialog(QDialog):
         """Ctrl+P: the original receipt while it was never printed (unmarked; its print is
         recorded once it succeeded), else a copy (BẢN SAO) the desk records; shown for
         printing."""
-        code, clerk = self.code, self.session.clerk
+        code = self.code
         job: dict[str, Any] = {}
 
         def work(desk: Desk) -> Path:
             out = (desk.data_dir / REPRINTS_FOLDER
                    / f"{code}-ban-sao-{desk.clock():%Y%m%d-%H%M%S}.pdf")
-            to_print = desk.receipt_prints.to_print(code, out, clerk=clerk)
+            to_print = desk.receipt_prints.to_print(code, out)
             job.update(original=to_print.original, issue=to_print.issue)
             return to_print.path
 
@@ -678,10 +678,10 @@ class DossierDialog(QDialog):
 
     def print_slip(self, kind: SlipKind) -> None:
         """Write the slip (numbered on its first print), record it, show it for printing."""
-        code, clerk = self.code, self.session.clerk
+        code = self.code
 
         def work(desk: Desk) -> Path:
-            return desk.issue_slip(code, kind, slip_path(desk, code, kind), clerk=clerk)
+            return desk.issue_slip(code, kind, slip_path(desk, code, kind))
 
         def done(written: Written) -> None:
             self.follow_up_button.hide()

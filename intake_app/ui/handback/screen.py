@@ -313,14 +313,13 @@ class HandBackScreen(QWidget):
         if self.code_box.text().strip().upper() != code:  # a new code typed, not yet loaded
             self._code_entered()
             return False
-        name, id_number, clerk = (self.receiver_name.text(), self.receiver_id.text(),
-                                  self.session.clerk)
+        name, id_number = self.receiver_name.text(), self.receiver_id.text()
         self._confirming = True
         self.confirm_button.setEnabled(False)
         CollectionOp(
             self.session, self,
             lambda desk: dossier_changed(desk.hand_back(
-                code, receiver_name=name, receiver_id_number=id_number, clerk=clerk), code),
+                code, receiver_name=name, receiver_id_number=id_number), code),
         ).success(self._returned).failure(lambda error: self._refused(code, error)) \
             .run(initiator=self)
         return True

@@ -91,14 +91,13 @@ class Stamped:
     preview_error: str | None = None  # English, for the log: the pages could not be drawn
 
 
-def stamp_and_render(desk: Desk, payload: dict[str, Any], clerk: str,
-                     ratio: float) -> Changed[Stamped]:
+def stamp_and_render(desk: Desk, payload: dict[str, Any], ratio: float) -> Changed[Stamped]:
     """On the worker: stamp (one transaction), then read and draw the receipt for the preview.
 
     Everything after `receive` returned is after the commit: it may fail (a file, PDFium) but
     never raises, so the window always learns the dossier is saved.
     """
-    result = desk.receive(payload, clerk=clerk)
+    result = desk.receive(payload)
     stamped = Stamped(result, ratio=ratio)
     if result.receipt_path is not None:
         try:
@@ -513,11 +512,11 @@ class IntakeScreen(QWidget):
             self._focus_first_problem()
             self.refresh()  # the desk's reasons too, when they come
             return False
-        payload, clerk = self.payload(), self.session.clerk
+        payload = self.payload()
         ratio = self.devicePixelRatioF()
         self._set_stamping(True)
         CollectionOp(self.session, self,
-                     lambda desk: stamp_and_render(desk, payload, clerk, ratio)) \
+                     lambda desk: stamp_and_render(desk, payload, ratio)) \
             .with_progress(self.tr("Đang lưu hồ sơ…")) \
             .success(self._stamped).failure(self._stamp_failed).run(initiator=self)
         return True

@@ -126,14 +126,14 @@ class ExtendDueDialog(QDialog):
         """
         if self._confirming:
             return False
-        code, clerk, new_due = self.code, self.session.clerk, self.new_due()
+        code, new_due = self.code, self.new_due()
         reason, responsible = self.reason.toPlainText(), self.responsible.text()
 
         def extend(desk: Desk) -> Changed[tuple[Dossier, DossierView | None]]:
             from ..find.dossier_dialog import view_after_change
 
             dossier = desk.extend_due(code, new_due=new_due, reason=reason,
-                                      responsible=responsible, clerk=clerk)
+                                      responsible=responsible)
             return dossier_changed((dossier, view_after_change(desk, code, nfc(responsible))),
                                    code)
 

@@ -246,11 +246,11 @@ class StepDialog(QDialog):
         target = self.chosen_target()
         if target is None or self._confirming:
             return False
-        code, clerk = self.code, self.session.clerk
+        code = self.code
         to_unit = nfc(self.to_unit.text()) if self.form.isRowVisible(self.to_unit) else ""
         receiver_name, receiver_id = self.receiver_name.text(), self.receiver_id.text()
         request = StepRequest(
-            target, clerk, to_unit=to_unit, note=self.note.toPlainText(),
+            target, to_unit=to_unit, note=self.note.toPlainText(),
             documents=self.documents() if target == S.SUPPLEMENT_REQUESTED else (),
         )
 
@@ -259,7 +259,7 @@ class StepDialog(QDialog):
 
             if target == S.RETURNED:
                 dossier = desk.hand_back(code, receiver_name=receiver_name,
-                                         receiver_id_number=receiver_id, clerk=clerk)
+                                         receiver_id_number=receiver_id)
             else:
                 dossier = desk.step(code, request)
             return dossier_changed((dossier, view_after_change(desk, code, to_unit)), code)

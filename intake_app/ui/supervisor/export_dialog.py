@@ -327,17 +327,24 @@ class LogExportDialog(ExportDialog):
         self.layout_.insertWidget(1, note)
 
     def read_choices(self, desk: Desk) -> dict[str, object]:
-        from ..app import known_clerks
+        from ...domain.accounts import Role
 
-        return {**super().read_choices(desk), "clerks": known_clerks(desk)}
+        clerks = [account.display_name for account in desk.accounts.active()
+                  if account.role != Role.ADMINISTRATOR]
+        return {**super().read_choices(desk), "clerks": clerks}
 
     def show_choices(self, choices: dict[str, object]) -> None:
-        """The clerks who worked on this PC (the one at the counter first)."""
+        """The station's clerks (the one logged in first); a clerk's own log only, unless the
+        role may print everyone's."""
+        from ...domain.accounts import Permission
+
         chosen = self.chosen_clerk()
         known = choices.get("clerks")
-        names = [self.session.clerk, *(known if isinstance(known, list) else [])]
+        everyone = self.session.may(Permission.ALL_LOGS)
+        names = [self.session.clerk, *(known if isinstance(known, list) and everyone else [])]
         self.clerk.clear()
-        self.clerk.addItem(self.tr("Tất cả cán bộ"), None)
+        if everyone:
+            self.clerk.addItem(self.tr("Tất cả cán bộ"), None)
         for name in dict.fromkeys(name for name in names if name):
             self.clerk.addItem(name, name)
         self.clerk.setCurrentIndex(max(0, self.clerk.findData(chosen)))
@@ -377,8 +384,7 @@ class Report06aDialog(ExportDialog):
         return f"bao-cao-06a-{period_part(start, end)}.{kind}"
 
     def work(self, start: date, end: date, path: Path) -> Callable[[Desk], ReportPrint]:
-        clerk = self.session.clerk
-        return lambda desk: desk.reports.print_06a(start, end, path, clerk=clerk)
+        return lambda desk: desk.reports.print_06a(start, end, path)
 
     def _done(self, result: object) -> None:
         """After the file is written: say how it compares with the period's first print; a

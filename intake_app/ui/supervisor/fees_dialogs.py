@@ -66,9 +66,11 @@ class CashSheetDialog(ExportDialog):
         self.save_button.setText(self.tr("Lưu tệp… (Enter)"))
 
     def read_choices(self, desk: Desk) -> dict[str, object]:
-        from ..app import known_clerks
+        from ...domain.accounts import Role
 
-        return {**super().read_choices(desk), "clerks": known_clerks(desk)}
+        clerks = [account.display_name for account in desk.accounts.active()
+                  if account.role != Role.ADMINISTRATOR]
+        return {**super().read_choices(desk), "clerks": clerks}
 
     def show_choices(self, choices: dict[str, object]) -> None:
         chosen = self.clerk.currentData()
@@ -224,10 +226,10 @@ class ProvincialFeesDialog(QDialog):
         if code is None:
             return
         amount = None if clear else self.amount.value()
-        basis, actor = self.basis.text(), self.session.clerk
+        basis = self.basis.text()
 
         def op(desk: Desk) -> Changed[Any]:
-            change = desk.provincial_fees.set_amount(code, amount, basis, actor=actor)
+            change = desk.provincial_fees.set_amount(code, amount, basis)
             return Changed(change, Changes.of_settings("provincial_fees"))
 
         CollectionOp(self.session, self, op).success(self._saved) \

@@ -1,5 +1,6 @@
 """Giám sát (F5): what is due today or soon, what is late and by how much, what waits for a
-citizen's papers; counts by status; dossiers received per day; the log and report 06a.
+citizen's papers; counts by status; dossiers received per day; the log and report 06a; the
+audit trail (who did what) for a role that may see it.
 
 The overview is read by an op off the window's thread (one query per open dossier, a few
 hundred milliseconds for thousands of them); it is read again on "Làm mới", when the screen is
@@ -79,12 +80,14 @@ class SupervisorScreen(QWidget):
         title = screen_title(self.tr("Giám sát"))
         self.updated = QLabel()
         self.updated.setStyleSheet("color: #555;")
-        self.log_button = QPushButton(self.tr("In sổ theo dõi… (Ctrl+L)"))
+        self.log_button = QPushButton(self.tr("In sổ theo dõi… (Ctrl+Shift+L)"))
         self.report_button = QPushButton(self.tr("Báo cáo 06a… (Ctrl+B)"))
         self.verify_button = QPushButton(self.tr("Kiểm tra sổ (Ctrl+K)"))
         self.cash_button = QPushButton(self.tr("Bảng kê tiền phí… (Ctrl+T)"))
         self.fees_button = QPushButton(self.tr("Mức thu của tỉnh… (Ctrl+M)"))
         self.refresh_button = QPushButton(self.tr("Làm mới (Ctrl+R)"))
+        self.audit_button = QPushButton(self.tr("Nhật ký kiểm toán…"))
+        self.audit_button.setToolTip(self.tr("Ai đã làm gì: lọc theo tài khoản, ngày, hồ sơ"))
         self.verify_button.setToolTip(self.tr(
             "Tính lại mã kiểm tra của các ngày đã niêm phong: cho biết sổ theo dõi có bị sửa "
             "đổi sau khi in hay không."))
@@ -97,7 +100,8 @@ class SupervisorScreen(QWidget):
         head.addLayout(titles)
         head.addStretch(1)
         for button in (self.log_button, self.report_button, self.verify_button,
-                       self.cash_button, self.fees_button, self.refresh_button):
+                       self.cash_button, self.fees_button, self.audit_button,
+                       self.refresh_button):
             button.setAutoDefault(False)
             head.addWidget(button)
 
@@ -175,7 +179,11 @@ class SupervisorScreen(QWidget):
         self.verify_button.clicked.connect(self.verify_log)
         self.cash_button.clicked.connect(self.open_cash_sheet_dialog)
         self.fees_button.clicked.connect(self.open_provincial_fees)
-        for keys, action in (("Ctrl+R", self.refresh), ("Ctrl+L", self.open_log_dialog),
+        self.audit_button.clicked.connect(self.open_audit_dialog)
+        self.show_rights()
+        session.account_changed.connect(lambda _account: self.show_rights())
+        # Ctrl+L locks the window (issue 12): the log is Ctrl+Shift+L.
+        for keys, action in (("Ctrl+R", self.refresh), ("Ctrl+Shift+L", self.open_log_dialog),
                              ("Ctrl+B", self.open_report_dialog), ("Ctrl+K", self.verify_log),
                              ("Ctrl+T", self.open_cash_sheet_dialog),
                              ("Ctrl+M", self.open_provincial_fees)):
@@ -296,6 +304,23 @@ class SupervisorScreen(QWidget):
         code = index.data(CODE_ROLE)
         if code:
             self.session.open_dossier_requested.emit(code)
+
+    def show_rights(self) -> None:
+        """What the account's role may do here: everyone's log, the report and the audit trail
+        are a supervisor's; a clerk prints their own log."""
+        from ...domain.accounts import Permission
+
+        self.report_button.setVisible(self.session.may(Permission.ALL_LOGS))
+        self.fees_button.setVisible(self.session.may(Permission.FEES))
+        self.audit_button.setVisible(self.session.may(Permission.AUDIT_VIEW))
+
+    def open_audit_dialog(self) -> QWidget:
+        from .audit_dialog import AuditDialog
+
+        dialog = AuditDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # ---- the log and the report ----------------------------------------------------------------
 

@@ -311,7 +311,13 @@ class SyncScreen(QWidget):
                 for event_id in self.table.item(r, 0).data(EVENT_IDS_ROLE)]
 
     def _selection_changed(self) -> None:
-        self.retry_button.setEnabled(bool(self.selected_event_ids()))
+        from ...domain.accounts import Permission
+
+        self.retry_button.setEnabled(bool(self.selected_event_ids())
+                                     and self.session.may(Permission.SYNC_RETRY))
+        self.retry_button.setToolTip(self.retry_button.toolTip() if self.session.may(
+            Permission.SYNC_RETRY) else self.tr("Gửi lại sự kiện bị từ chối: việc của lãnh đạo, "
+                                                "giám sát."))
 
     def _open_dossier(self, index: Any) -> None:
         item = self.table.item(index.row(), 0)
@@ -328,10 +334,8 @@ class SyncScreen(QWidget):
         ids, codes = self.selected_event_ids(), self.selected_codes()
         if not ids:
             return False
-        clerk = self.session.clerk
-
         def retry(desk: Desk) -> Changed[int]:
-            changed = desk.sync.retry_events(ids, actor=clerk)
+            changed = desk.sync.retry_events(ids)
             return Changed(changed, Changes.of_dossiers(codes) | Changes(sync=True))
 
         def done(changed: int) -> None:

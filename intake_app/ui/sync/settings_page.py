@@ -5,6 +5,10 @@ station token ("Lưu mã" keeps it in the operating system's credential store, n
 the settings dialog calls it when the person presses "Lưu", closes on `saved` and stays open
 on `refused` (the reason is shown in the page). The token is saved by its own button, at
 once, and the field is emptied. What is stored is read when the page opens (`loaded`).
+
+Only an administrator changes them (the page is read-only for the others, and the desk
+refuses anyway); a new address is saved only with the token typed again beside it, so the
+token never goes to a server it was not entered for (issue 12, point 4).
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.accounts import Permission
+from ...domain.errors import InvalidInput
 from ..operations import Changed, Changes, CollectionOp, QueryOp, error_message
 from ..session import Session
 
@@ -87,12 +93,30 @@ class SyncSettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(box)
+        self.admin_note = QLabel(self.tr(
+            "Chỉ tài khoản quản trị hệ thống thay đổi được cài đặt đồng bộ."), box)
+        self.admin_note.setWordWrap(True)
+        self.admin_note.setStyleSheet("color: #555;")
+        form.addRow(self.admin_note)
+        self._stored_gateway = ""
         self.token_state.setText(self.tr("Đang đọc…"))
+        self.show_rights()
+        session.account_changed.connect(lambda _account: self.show_rights())
         QueryOp(session, parent=self, op=_stored, success=self._show_stored) \
             .failure(lambda error: self._fail(error_message(error))).quietly().run()
 
+    def show_rights(self) -> None:
+        """Editable for an administrator; read-only (and said so) for anyone else."""
+        admin = self.session.may(Permission.SYNC_SETTINGS)
+        for widget in (self.gateway, self.ca_file):
+            widget.setReadOnly(not admin)
+        for widget in (self.ca_button, self.token, self.save_token_button):
+            widget.setEnabled(admin)
+        self.admin_note.setVisible(not admin)
+
     def _show_stored(self, stored: tuple[str, str, bool]) -> None:
         gateway, ca_file, has_token = stored
+        self._stored_gateway = gateway
         self.gateway.setText(gateway)
         self.ca_file.setText(ca_file)
         self._show_token_state(has_token)
@@ -127,21 +151,35 @@ class SyncSettingsPage(QWidget):
         self.error.setVisible(False)
         url = self.gateway.text().strip()
         ca = self.ca_file.text().strip() or None
+        token = self.token.text().strip() or None
 
         def store(desk: Desk) -> Changed[bool]:
             before = (desk.setting(GATEWAY_KEY), desk.setting(CA_FILE_KEY))
-            if url:
-                config = desk.sync.configure(url, ca)
-                changed = before != (config.gateway_url, config.ca_file)
+            if url and (url, ca) == (before[0], before[1]) and token is None:
+                changed = False  # nothing of sync changed (the language, say): anyone's
+            elif url:
+                desk.require(Permission.SYNC_SETTINGS)
+                from ...domain.sync_config import check_gateway_url
+
+                moved = bool(before[0]) and before[0] != check_gateway_url(url)
+                if moved and token is None and desk.sync.has_token():
+                    raise TokenNeeded()
+                config = desk.sync.configure(url, ca, token=token)
+                changed = before != (config.gateway_url, config.ca_file) or token is not None
             else:  # an empty address turns sync off
                 changed = bool(before[0])
-                desk.set_setting(GATEWAY_KEY, None)
+                if changed:
+                    desk.require(Permission.SYNC_SETTINGS)
+                    desk.sync.turn_off()
             if also is not None:
                 also(desk)
             return Changed(changed, Changes.of_settings(GATEWAY_KEY, CA_FILE_KEY) if changed
                            else Changes())
 
         def done(changed: bool) -> None:
+            if token is not None:
+                self.token.clear()
+                self._show_token_state(True)
             if changed:
                 self.changed.emit()
                 self._wake_sync(bool(url))
@@ -149,6 +187,8 @@ class SyncSettingsPage(QWidget):
 
         def refused(error: BaseException) -> None:
             self._fail(error_message(error))
+            if isinstance(error, TokenNeeded):
+                self.token.setFocus()
             self.refused.emit()
 
         CollectionOp(self.session, self, store).success(done).failure(refused).run()
@@ -189,6 +229,16 @@ class SyncSettingsPage(QWidget):
         controller = SyncController.find(self.session)
         if controller is not None and configured:
             controller.sync_now()
+
+
+class TokenNeeded(InvalidInput):
+    """A new gateway address without the token typed again: refused (nothing saved)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Địa chỉ máy chủ đã đổi: hãy nhập lại mã truy cập của quầy vào ô “Mã truy cập” "
+            "rồi bấm Lưu. Mã chỉ được gửi tới địa chỉ đã nhập cùng với nó.",
+            "a new gateway address needs the token again", {"token": "nhập lại"})
 
 
 def _stored(desk: Desk) -> tuple[str, str, bool]:

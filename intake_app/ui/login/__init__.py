@@ -1,0 +1,1 @@
+"""The log-in screen, the screen lock and the idle timer."""
