@@ -55,6 +55,14 @@ def test_a_new_counter_joins_with_the_code_takes_its_number_and_syncs_to_the_hub
         pin = hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest().upper()
         assert joined["fingerprint"].replace(" ", "") == pin[:32]
         assert desk.sync.has_token()
+        from conftest import ADMIN, CLERK, as_user
+
+        from intake_app.domain.sync_config import SyncConfigError
+
+        as_user(desk, ADMIN)
+        with pytest.raises(SyncConfigError, match="đã tham gia văn phòng"):
+            desk.sync.configure("https://motcua.tinh.gov.vn")  # the hub forwards, not it
+        as_user(desk, CLERK)
         stamped = desk.receive(intake_request()).dossier
         result = Syncer(desk).run(forced=True)
         assert result.ok and result.send.accepted == 1, result.error

@@ -128,6 +128,11 @@ class SyncService:
         only ever sent to the address it was entered for (issue 12, point 4).
         """
         self.desk.require(Permission.SYNC_SETTINGS)
+        if self.desk.setting(HUB_URL_KEY):
+            raise SyncConfigError(
+                "Máy này đã tham gia văn phòng: máy chủ văn phòng gửi dữ liệu lên tỉnh, quầy "
+                "không cấu hình máy chủ tỉnh.", "this counter joined an office hub: the hub "
+                "forwards to the province (set it with `hub province` at the hub)")
         url = check_gateway_url(gateway_url)
         if token is not None:
             token = check_token(token)
