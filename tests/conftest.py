@@ -511,8 +511,16 @@ def packaging_bundle_problem() -> str | None:
 
 def pytest_collection_modifyitems(config, items):
     """`packaging` tests run when asked for (`-m packaging`) or when a current bundle exists;
-    otherwise they are left out of the run (with a line in the summary saying why)."""
-    if "packaging" in (config.option.markexpr or ""):
+    otherwise they are left out of the run (with a line in the summary saying why). Long runs
+    marked `slow(only=True)` (a short version of each runs by default) run with `-m slow`."""
+    markexpr = config.option.markexpr or ""
+    if "slow" not in markexpr:
+        long_runs = [item for item in items
+                     if (marker := item.get_closest_marker("slow")) and marker.kwargs.get("only")]
+        if long_runs:
+            config.hook.pytest_deselected(items=long_runs)
+            items[:] = [item for item in items if item not in long_runs]
+    if "packaging" in markexpr:
         return
     frozen = [item for item in items if item.get_closest_marker("packaging")]
     problem = packaging_bundle_problem() if frozen else None

@@ -116,6 +116,6 @@ def test_the_hub_forwards_exactly_once_under_faults_and_restarts(tmp_path) -> No
     forwarded_exactly_once(tmp_path, dossiers=50, batch=30)
 
 
-@pytest.mark.slow
+@pytest.mark.slow(only=True)  # the 50-dossier run above is its short version
 def test_the_hub_forwards_6000_events_exactly_once_under_faults(tmp_path) -> None:
     forwarded_exactly_once(tmp_path, dossiers=1000, batch=100)
