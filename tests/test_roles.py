@@ -162,6 +162,16 @@ def test_without_a_login_only_reads_and_only_where_the_owner_allows(data_dir, ca
     assert status == 3 and "Cần đăng nhập" in err
 
 
+def test_the_idle_lock_is_the_administrators_setting(data_dir, capsys, make_desk) -> None:
+    status, _, err = run_cli(capsys, data_dir, "user", "lock-after", "3")
+    assert status == 3 and "quản lý tài khoản" in err
+    status, done, _ = run_cli(capsys, data_dir, "user", "lock-after", "3", user=ADMIN)
+    assert (status, done) == (0, {"idle_lock_minutes": 3})
+    assert make_desk().setting("ui.idle_lock_minutes") == 3
+    status, _, err = run_cli(capsys, data_dir, "user", "lock-after", "999", user=ADMIN)
+    assert status == 2 and "từ 0 đến 240" in err
+
+
 def test_a_temporary_password_is_changed_before_anything_else(data_dir, capsys,
                                                               monkeypatch) -> None:
     monkeypatch.setenv("INTAKE_APP_NEW_PASSWORD", "mưa rơi ngoài hiên nhà")

@@ -118,6 +118,19 @@ def cmd_reads_without_login(args: argparse.Namespace, desk: Desk) -> int:
     return OK
 
 
+def cmd_lock_after(args: argparse.Namespace, desk: Desk) -> int:
+    """The window locks itself after this many idle minutes (0: never by itself)."""
+    from ..domain.accounts import IDLE_KEY, MAX_IDLE_MINUTES, Permission
+
+    desk.require(Permission.ACCOUNTS)
+    if not 0 <= args.minutes <= MAX_IDLE_MINUTES:
+        raise InvalidInput(f"Số phút phải từ 0 đến {MAX_IDLE_MINUTES}.",
+                           "idle minutes out of range", {"minutes": "ngoài khoảng"})
+    desk.set_setting(IDLE_KEY, args.minutes)
+    emit({"idle_lock_minutes": args.minutes})
+    return OK
+
+
 def cmd_user_list(args: argparse.Namespace, desk: Desk) -> int:
     emit([account_dict(account, desk)
           for account in desk.accounts.all(include_disabled=not args.active)])
@@ -217,6 +230,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         "without --user on this data folder, or not (default: off)")
     reads.add_argument("state", choices=("on", "off"))
     reads.set_defaults(action=cmd_reads_without_login)
+
+    lock = commands.add_parser(
+        "lock-after", help="the window locks itself after MINUTES without a key or a click "
+        "(default 10; 0: only Ctrl+L)")
+    lock.add_argument("minutes", type=int)
+    lock.set_defaults(action=cmd_lock_after)
 
     role = commands.add_parser("role", help="give an account another role")
     role.add_argument("login")

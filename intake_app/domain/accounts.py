@@ -265,6 +265,10 @@ def require_good_password(password: str, *, login: str, display_name: str = "") 
 MAX_FAILED_TRIES = 5
 LOCK_DURATION = timedelta(minutes=15)
 
+IDLE_KEY = "ui.idle_lock_minutes"  # the window locks itself after this many idle minutes
+DEFAULT_IDLE_MINUTES = 10
+MAX_IDLE_MINUTES = 240
+
 
 @dataclass(frozen=True)
 class LockState:

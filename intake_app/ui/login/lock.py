@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-IDLE_KEY = "ui.idle_lock_minutes"
-DEFAULT_IDLE_MINUTES = 10
-MAX_IDLE_MINUTES = 240
+from ...domain.accounts import DEFAULT_IDLE_MINUTES, IDLE_KEY, MAX_IDLE_MINUTES
+
+__all__ = ["IDLE_KEY", "IdleWatch", "idle_minutes"]
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
              QEvent.Type.Wheel, QEvent.Type.TouchBegin}
