@@ -251,3 +251,19 @@ def test_an_address_changed_behind_the_apps_back_never_gets_the_token(
     assert desk.sync.token() is None
     status, result, _ = run_cli(capsys, data_dir, "sync", user=SUPERVISOR)
     assert status == 2 and result["stopped"] == "no_token"
+
+
+def test_a_clerk_makes_their_own_cash_sheet_but_not_the_offices(make_desk, tmp_path) -> None:
+    from datetime import date
+
+    clerk, supervisor = make_desk(user=CLERK), make_desk(user=SUPERVISOR)
+    clerk.receive(intake_request())
+    today = clerk.clock().date()
+    own = clerk.cash_sheets.build(today, clerk=clerk.user.display_name)
+    assert own.clerk == clerk.user.display_name
+    for refused in (lambda: clerk.cash_sheets.build(today),
+                    lambda: clerk.cash_sheets.build(today, clerk="Trần Văn Nam")):
+        with pytest.raises(NotPermitted) as refusal:
+            refused()
+        assert "xem sổ theo dõi và báo cáo của mọi cán bộ" in refusal.value.message
+    assert supervisor.cash_sheets.build(date(2026, 1, 1), today).clerk is None  # the office's

@@ -99,6 +99,13 @@ class CashSheets:
 
     def build(self, start: date, end: date | None = None, *, clerk: str | None = None,
               made_by: str = "") -> CashSheet:
+        """The sheet of `clerk` (None: every clerk). A clerk may make their own sheet; the
+        office's or another clerk's needs the right to read everyone's books (as the log)."""
+        user = self.desk.user
+        if user is not None and clerk and clerk == user.display_name:
+            self.desk.require(Permission.OWN_LOG)
+        else:
+            self.desk.may_read(Permission.ALL_LOGS)
         end = end or start
         if end < start:
             raise InvalidInput("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.",
