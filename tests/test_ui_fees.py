@@ -295,8 +295,17 @@ def test_the_cash_sheet_from_the_command_line(desk, clock, data_dir, capsys, tmp
     assert SUPERVISOR in pdf_words(out)
     status, output, _err = run_cli(capsys, data_dir, "cash-sheet", "--date", "2026-12-02",
                                    "--clerk-only", "Trần Văn Nam", "--out",
-                                   str(tmp_path / "nam.pdf"))
+                                   str(tmp_path / "nam.pdf"), user=SUPERVISOR)
     assert status == 0 and output["cash_total"] == 10_000
+    # A clerk makes their own sheet, not another clerk's.
+    status, output, _err = run_cli(capsys, data_dir, "cash-sheet", "--date", "2026-12-02",
+                                   "--clerk-only", "Lê Thị Hoa", "--out",
+                                   str(tmp_path / "hoa.pdf"))
+    assert status == 0 and output["cash_total"] == 25_000
+    status, _output, err = run_cli(capsys, data_dir, "cash-sheet", "--date", "2026-12-02",
+                                   "--clerk-only", "Trần Văn Nam", "--out",
+                                   str(tmp_path / "nam2.pdf"))
+    assert status == 3 and "mọi cán bộ" in err
     status, _output, err = run_cli(capsys, data_dir, "cash-sheet", "--date", "2/12/2026")
     assert status == 2 and "YYYY-MM-DD" in err
     status, output, _err = run_cli(capsys, data_dir, "fees", "list")
