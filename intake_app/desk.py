@@ -34,7 +34,14 @@ from .domain.corrections import (
 )
 from .domain.dossier import Dossier, Party
 from .domain.dossier_code import day_key, next_sequence, parse_dossier_code
-from .domain.errors import DeskError, Failed, InvalidInput, NotAllowed, NotFound
+from .domain.errors import (
+    DeskError,
+    Failed,
+    InvalidInput,
+    NotAllowed,
+    NotFound,
+    WrittenElsewhere,
+)
 from .domain.events import EventKind, make_event, new_uuid, progress_entry
 from .domain.fees import FeeResult
 from .domain.formatting import full_address
@@ -1151,8 +1158,9 @@ class Desk:
         own = self.station.station_no
         if writer is not None and (writer[0] != own or writer[1] is not None):
             who = writer[1] if writer[1] is not None else writer[0]
-            raise NotAllowed(f"Hồ sơ này do Quầy {who} đang cập nhật.",
-                             f"dossier {code} is written by counter {who}, not {own}")
+            raise WrittenElsewhere(f"Hồ sơ này do Quầy {who} đang cập nhật.",
+                                   f"dossier {code} is written by counter {who}, not {own}",
+                                   writer=int(who))
         return row
 
     def history(self, code: str) -> list[dict[str, Any]]:

@@ -63,6 +63,15 @@ class NotAllowed(DeskError):
     exit_code = 3
 
 
+class WrittenElsewhere(NotAllowed):
+    """In an office, the dossier's writer is another counter (`writer`): the window asks the
+    hub for the right to write it, then acts (docs/office-hub.md §7.2)."""
+
+    def __init__(self, message: str, detail: str | None = None, *, writer: int):
+        super().__init__(message, detail)
+        self.writer = writer
+
+
 class StorageProblem(DeskError, RuntimeError):
     """The data folder or its database cannot be used as needed (damaged, full, read-only…)."""
 

@@ -185,6 +185,23 @@ def _post_pinned(url: str, pem: str, path: str, body: dict[str, Any]) -> dict[st
 
 # ---- one writer per dossier (docs/office-hub.md §7) ---------------------------------------------
 
+class WriterOff(NotAllowed):
+    """The dossier's writer is not connected to the hub (its PC is off): only a supervisor's
+    take-over moves the dossier now."""
+
+    def __init__(self, message: str, detail: str, writer: int | None):
+        super().__init__(message, detail)
+        self.writer = writer
+
+
+class WriterSilent(Failed):
+    """The writer was asked and did not hand the dossier over before the claim's deadline."""
+
+    def __init__(self, message: str, detail: str, writer: int | None):
+        super().__init__(message, detail)
+        self.writer = writer
+
+
 RELEASES_KEY = "office.releases"  # {dossier_id: claim_id} while this counter is releasing
 CLAIM_WAIT_S = 12.0
 
@@ -248,6 +265,8 @@ class HandOver:
             return {"already_writer": True}
         status, data = self._call("POST", "/office/v1/claims",
                                   {"dossier_id": dossier.dossier_id, "clerk": clerk})
+        if isinstance(data, dict) and writer is not None:
+            data.setdefault("writer", writer[0])  # the hub names the writer only at times
         if status != 202:
             raise _claim_refused(status, data, code)
         claim_id = data["claim_id"]
@@ -261,8 +280,9 @@ class HandOver:
             if state["state"] != "waiting" or _monotonic() > deadline:
                 break
         if state["state"] != "granted":
-            raise Failed(f"Quầy {data.get('writer')} không trả lời. Thử lại, hoặc đề nghị cán "
-                         "bộ giám sát tiếp quản.", f"claim {claim_id} {state['state']}")
+            raise WriterSilent(f"Quầy {data.get('writer')} không trả lời. Thử lại, hoặc đề nghị "
+                               "cán bộ giám sát tiếp quản.",
+                               f"claim {claim_id} {state['state']}", _writer(data))
         grant = state["grant"]
         self.catch_up()
         self.write_handover(grant, clerk=clerk)
@@ -425,12 +445,21 @@ def _sleep(seconds: float) -> None:
     time.sleep(seconds)
 
 
+def _writer(data: Any) -> int | None:
+    value = data.get("writer") if isinstance(data, dict) else None
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
 def _claim_refused(status: int, data: Any, code: str) -> DeskError:
     error = data.get("error") if isinstance(data, dict) else None
     if error == "writer_offline":
-        return NotAllowed(f"Hồ sơ {code} do Quầy {data.get('writer', '?')} đang cập nhật. Quầy "
-                          "đó không kết nối nên chưa chuyển được. Cán bộ giám sát có thể tiếp "
-                          "quản hồ sơ.", str(data))
+        who = data.get("writer", "?")
+        return WriterOff(f"Hồ sơ {code} do Quầy {who} đang cập nhật. Quầy {who} không kết nối "
+                         "(máy có thể đang tắt) nên chưa chuyển được hồ sơ sang quầy này. Cán "
+                         "bộ giám sát có thể tiếp quản hồ sơ.", str(data), _writer(data))
     if error == "claim_in_progress":
         return NotAllowed("Một quầy khác đang nhận chuyển hồ sơ này. Vui lòng thử lại sau ít "
                           "giây.", str(data))

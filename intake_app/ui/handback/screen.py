@@ -33,6 +33,7 @@ from ...domain.id_numbers import normalize_id_number
 from ...domain.lifecycle import can_hand_back
 from ...domain.status import DossierStatus
 from ..find.results_model import due_text, status_text
+from ..office_write import ask_for_it
 from ..operations import Changes, CollectionOp, QueryOp, dossier_changed, error_message
 from ..session import Session
 
@@ -316,13 +317,29 @@ class HandBackScreen(QWidget):
         name, id_number = self.receiver_name.text(), self.receiver_id.text()
         self._confirming = True
         self.confirm_button.setEnabled(False)
-        CollectionOp(
-            self.session, self,
-            lambda desk: dossier_changed(desk.hand_back(
-                code, receiver_name=name, receiver_id_number=id_number), code),
-        ).success(self._returned).failure(lambda error: self._refused(code, error)) \
-            .run(initiator=self)
+
+        def hand_back(asked: bool = False) -> None:
+            def refused(error: BaseException) -> None:
+                # Another counter's dossier: ask the hub for it, then hand back (§7.2).
+                if asked or ask_for_it(self.session, self, code, error,
+                                       lambda: hand_back(True), self._not_moved) is None:
+                    self._refused(code, error)
+
+            CollectionOp(
+                self.session, self,
+                lambda desk: dossier_changed(desk.hand_back(
+                    code, receiver_name=name, receiver_id_number=id_number), code),
+            ).success(self._returned).failure(refused).run(initiator=self)
+
+        hand_back()
         return True
+
+    def _not_moved(self, message: str) -> None:
+        """The dossier stays with its counter (off, silent, or the hub not reachable)."""
+        self._confirming = False
+        self.confirm_button.setEnabled(True)
+        self._say(message, ERROR_STYLE)
+        self.confirmed.emit(False)
 
     def _returned(self, returned: Dossier) -> None:
         self._confirming = False

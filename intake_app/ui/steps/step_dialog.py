@@ -37,6 +37,7 @@ from ...domain.lifecycle import (
 )
 from ...domain.status import DossierStatus as S
 from ...domain.text import nfc
+from ..office_write import ask_for_it
 from ..operations import Changed, CollectionOp, dossier_changed, error_message
 from ..session import Session
 from ..status_text import status_text
@@ -266,8 +267,23 @@ class StepDialog(QDialog):
 
         self._confirming = True
         self.confirm_button.setEnabled(False)
-        CollectionOp(self.session, self, take_step).success(self._taken) \
-            .failure(lambda error: self._refused(error, target)).run(initiator=self)
+
+        def not_moved(message: str) -> None:  # the dossier stays with its counter
+            self._confirming = False
+            self.confirm_button.setEnabled(True)
+            self._show_error(message, target)
+
+        def go(asked: bool = False) -> None:
+            def refused(error: BaseException) -> None:
+                # Another counter's dossier: ask the hub for it, then take the step (§7.2).
+                if asked or ask_for_it(self.session, self, code, error, lambda: go(True),
+                                       not_moved) is None:
+                    self._refused(error, target)
+
+            CollectionOp(self.session, self, take_step).success(self._taken) \
+                .failure(refused).run(initiator=self)
+
+        go()
         return True
 
     def _taken(self, result: tuple[Dossier, DossierView | None]) -> None:
