@@ -180,6 +180,109 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="85"/>
+        <source>Nhật ký kiểm toán</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="89"/>
+        <source>Tất cả tài khoản</source>
+        <translation>All accounts</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="96"/>
+        <source>Mã hồ sơ (không bắt buộc)</source>
+        <translation>Dossier code (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="98"/>
+        <source>Xem</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="100"/>
+        <source>Kiểm tra nhật ký</source>
+        <translation>Verify the log</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="102"/>
+        <source>Tính lại chuỗi mã kiểm tra bằng khóa của quầy: cho biết bản ghi nào bị sửa, xóa hay chèn thêm.</source>
+        <translation>Recomputes the chain of check codes with the counter&apos;s key: shows which records were changed, deleted or inserted.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="106"/>
+        <source>Tài khoản:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="107"/>
+        <source>Từ ngày:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="107"/>
+        <source>Đến ngày:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="115"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="115"/>
+        <source>Tài khoản</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="115"/>
+        <source>Việc</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="115"/>
+        <source>Đối tượng</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="116"/>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="160"/>
+        <source>Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.</source>
+        <translation>The end date must be on or after the start date.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="177"/>
+        <source>(ứng dụng)</source>
+        <translation>(app)</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="184"/>
+        <source>Chỉ hiện {n} bản ghi mới nhất: hãy thu hẹp bộ lọc.</source>
+        <translation>Showing only the {n} newest records: narrow the filters.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="192"/>
+        <source>Đang kiểm tra nhật ký kiểm toán…</source>
+        <translation>Verifying the audit log…</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="199"/>
+        <source>Nhật ký kiểm toán nguyên vẹn: {n} bản ghi, không bản ghi nào bị sửa, xóa hay chèn thêm.</source>
+        <translation>The audit log is intact: {n} records, none changed, deleted or inserted.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/audit_dialog.py" line="202"/>
+        <source>Nhật ký kiểm toán đã bị thay đổi:</source>
+        <translation>The audit log has been altered:</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../intake_app/ui/backup/dialog.py" line="64"/>
@@ -367,42 +470,42 @@
         <translation>Choose the backup location (a USB drive or a second drive)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/backup/dialog.py" line="294"/>
+        <location filename="../../intake_app/ui/backup/dialog.py" line="292"/>
         <source>Đã đổi nơi sao lưu.</source>
         <translation>Backup location changed.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/backup/dialog.py" line="302"/>
+        <location filename="../../intake_app/ui/backup/dialog.py" line="300"/>
         <source>Lưu tờ thiết lập</source>
         <translation>Save the set-up sheet</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/backup/dialog.py" line="303"/>
+        <location filename="../../intake_app/ui/backup/dialog.py" line="301"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/backup/dialog.py" line="311"/>
+        <location filename="../../intake_app/ui/backup/dialog.py" line="309"/>
         <source>Đã lưu tờ thiết lập {path}. Hãy in ra, cất riêng, rồi xoá tệp này: nó chứa khóa khôi phục.</source>
         <translation>Set-up sheet saved to {path}. Print it, store it separately, then delete this file: it contains the recovery key.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/backup/dialog.py" line="317"/>
+        <location filename="../../intake_app/ui/backup/dialog.py" line="315"/>
         <source>Chọn bản sao lưu</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/backup/dialog.py" line="318"/>
+        <location filename="../../intake_app/ui/backup/dialog.py" line="316"/>
         <source>Bản sao lưu (*.intake-backup)</source>
         <translation>Backups (*.intake-backup)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/backup/dialog.py" line="328"/>
+        <location filename="../../intake_app/ui/backup/dialog.py" line="326"/>
         <source>Khôi phục từ bản sao lưu</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/backup/dialog.py" line="329"/>
+        <location filename="../../intake_app/ui/backup/dialog.py" line="327"/>
         <source>Khôi phục quầy từ bản sao lưu {file}?
 
 Dữ liệu hiện tại được chuyển sang thư mục set-aside trong thư mục dữ liệu (không bị xoá). Các hồ sơ tiếp nhận sau thời điểm sao lưu sẽ được liệt kê để nhập lại; quầy không cấp lại mã của chúng.
@@ -415,17 +518,17 @@ The current data is moved to the set-aside folder inside the data folder (it is 
 The app closes after the restore; close every other window of the app on this PC first.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/backup/dialog.py" line="334"/>
+        <location filename="../../intake_app/ui/backup/dialog.py" line="332"/>
         <source>Khôi phục và đóng ứng dụng</source>
         <translation>Restore and close the app</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/backup/dialog.py" line="336"/>
+        <location filename="../../intake_app/ui/backup/dialog.py" line="334"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/backup/dialog.py" line="360"/>
+        <location filename="../../intake_app/ui/backup/dialog.py" line="359"/>
         <source>Chưa khôi phục được: {why}
 
 Dữ liệu hiện tại không thay đổi. Ứng dụng sẽ đóng; hãy mở lại.</source>
@@ -434,7 +537,7 @@ Dữ liệu hiện tại không thay đổi. Ứng dụng sẽ đóng; hãy mở
 The current data is unchanged. The app will close; please open it again.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/backup/dialog.py" line="368"/>
+        <location filename="../../intake_app/ui/backup/dialog.py" line="367"/>
         <source>Đã khôi phục từ bản sao lưu lúc {time} ({n} hồ sơ). Dữ liệu cũ nằm trong {aside}.
 {missing}
 Ứng dụng sẽ đóng; hãy mở lại.</source>
@@ -443,7 +546,7 @@ The current data is unchanged. The app will close; please open it again.</transl
 The app will close; please open it again.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/backup/dialog.py" line="372"/>
+        <location filename="../../intake_app/ui/backup/dialog.py" line="371"/>
         <source>{n} hồ sơ tiếp nhận sau thời điểm đó cần nhập lại (Cài đặt → Sao lưu và khôi phục).</source>
         <translation>{n} dossiers received after that time must be entered again (Settings → Backup and restore).</translation>
     </message>
@@ -501,7 +604,7 @@ Data folder: {path}</translation>
         <translation>Backing up the data before closing…</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/backup/dialog.py" line="378"/>
+        <location filename="../../intake_app/ui/backup/dialog.py" line="377"/>
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
@@ -618,7 +721,7 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="58"/>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="78"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="80"/>
         <source>Tất cả cán bộ</source>
         <translation>All clerks</translation>
     </message>
@@ -638,7 +741,7 @@ Data folder: {path}</translation>
         <translation>Save file… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="84"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="86"/>
         <source>bảng kê tiền phí, lệ phí</source>
         <translation>fees cash sheet</translation>
     </message>
@@ -694,34 +797,6 @@ Data folder: {path}</translation>
         <location filename="../../intake_app/ui/intake/checklist.py" line="347"/>
         <source>(giấy tờ chưa có tên)</source>
         <translation>(unnamed document)</translation>
-    </message>
-</context>
-<context>
-    <name>ClerkDialog</name>
-    <message>
-        <location filename="../../intake_app/ui/app.py" line="509"/>
-        <source>Cán bộ tiếp nhận</source>
-        <translation>Receiving clerk</translation>
-    </message>
-    <message>
-        <location filename="../../intake_app/ui/app.py" line="515"/>
-        <source>Họ và tên</source>
-        <translation>Full name</translation>
-    </message>
-    <message>
-        <location filename="../../intake_app/ui/app.py" line="516"/>
-        <source>Bắt đầu làm việc</source>
-        <translation>Start working</translation>
-    </message>
-    <message>
-        <location filename="../../intake_app/ui/app.py" line="517"/>
-        <source>Thoát</source>
-        <translation>Exit</translation>
-    </message>
-    <message>
-        <location filename="../../intake_app/ui/app.py" line="519"/>
-        <source>Họ tên cán bộ làm việc tại quầy (được ghi vào mọi bước xử lý hồ sơ):</source>
-        <translation>Name of the clerk at the counter (recorded on every step taken on a dossier):</translation>
     </message>
 </context>
 <context>
@@ -1961,7 +2036,7 @@ A counter in an office with an office server: skip this step; after set-up, pair
         <translation>The result cannot be handed back: the dossier&apos;s status is “%s”.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="332"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="331"/>
         <source>Đã trả kết quả hồ sơ %1 lúc %2</source>
         <translation>Result of dossier %1 handed back at %2</translation>
     </message>
@@ -2017,114 +2092,114 @@ A counter in an office with an office server: skip this step; after set-up, pair
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="169"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="168"/>
         <source>Thủ tục *</source>
         <translation>Procedure *</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="181"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="180"/>
         <source>Trực tiếp</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="182"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="181"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="183"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="182"/>
         <source>Bưu chính</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="186"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="185"/>
         <source>Tại Bộ phận Một cửa</source>
         <translation>At the one-stop counter</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="187"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="186"/>
         <source>Qua bưu chính</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="192"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="191"/>
         <source>Số bộ hồ sơ</source>
         <translation>Number of sets</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="193"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="192"/>
         <source>Kênh tiếp nhận</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="194"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="193"/>
         <source>Nhận kết quả</source>
         <translation>Result delivery</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="195"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="194"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="572"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="571"/>
         <source>Hồ sơ {0} đã được tiếp nhận và lưu, nhưng chưa ghi được giấy tiếp nhận. Hãy in lại giấy tiếp nhận từ hồ sơ (Tra cứu F3, mở hồ sơ, Ctrl+P).</source>
         <translation>Dossier {0} was received and saved, but its receipt could not be written. Print the receipt again from the dossier (Find F3, open the dossier, Ctrl+P).</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="588"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="587"/>
         <source>Hồ sơ {0} đã được lưu nhưng không mở được giấy tiếp nhận. Hãy in lại giấy tiếp nhận từ hồ sơ (Tra cứu F3, mở hồ sơ, Ctrl+P). Tệp giấy tiếp nhận: {1}</source>
         <translation>Dossier {0} was saved, but its receipt could not be opened. Print the receipt again from the dossier (Find F3, open the dossier, Ctrl+P). Receipt file: {1}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="281"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="280"/>
         <source>Chọn thủ tục trong danh sách gợi ý (gõ vài chữ rồi nhấn Enter).</source>
         <translation>Choose the procedure from the suggestions (type a few letters, then press Enter).</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="551"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="550"/>
         <source>Đã xảy ra lỗi không lường trước khi tiếp nhận (chi tiết đã được ghi vào nhật ký). Hãy tra cứu (F3) theo số CCCD để xem hồ sơ đã được lưu chưa trước khi tiếp nhận lại.</source>
         <translation>An unexpected error occurred while receiving the dossier (the details were written to the log). Search (F3) by ID number to see whether the dossier was saved before receiving it again.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="554"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="553"/>
         <source>Không tiếp nhận được</source>
         <translation>The dossier could not be received</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="549"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="548"/>
         <source>Hồ sơ chưa được lưu: {0}</source>
         <translation>The dossier was not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="197"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="196"/>
         <source>Thu phí (Alt+T)</source>
         <translation>Fees (Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="198"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="197"/>
         <source>Lý do miễn *</source>
         <translation>Reason for exemption *</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="210"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="209"/>
         <source>Thành phần hồ sơ — phím cách: đánh dấu đã nhận · Ctrl+↓ / Ctrl+↑: giấy tờ sau / trước · ← →: cột số bản</source>
         <translation>Dossier documents — Space: mark as received · Ctrl+↓ / Ctrl+↑: next / previous document · ← →: copies column</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="521"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="520"/>
         <source>Đang lưu hồ sơ…</source>
         <translation>Saving the dossier…</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="536"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="535"/>
         <source>Vừa tiếp nhận: {0}
 {1}</source>
         <translation>Just received: {0}
 {1}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/intake/screen.py" line="604"/>
+        <location filename="../../intake_app/ui/intake/screen.py" line="603"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
@@ -2189,7 +2264,7 @@ A counter in an office with an office server: skip this step; after set-up, pair
     </message>
     <message>
         <location filename="../../intake_app/ui/supervisor/export_dialog.py" line="320"/>
-        <location filename="../../intake_app/ui/supervisor/export_dialog.py" line="340"/>
+        <location filename="../../intake_app/ui/supervisor/export_dialog.py" line="347"/>
         <source>Tất cả cán bộ</source>
         <translation>All clerks</translation>
     </message>
@@ -2204,80 +2279,186 @@ A counter in an office with an office server: skip this step; after set-up, pair
         <translation>Past days are sealed (their check code is printed at the end of each day) before printing.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/export_dialog.py" line="349"/>
+        <location filename="../../intake_app/ui/supervisor/export_dialog.py" line="356"/>
         <source>sổ theo dõi</source>
         <translation>dossier log</translation>
     </message>
 </context>
 <context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="61"/>
+        <location filename="../../intake_app/ui/login/screen.py" line="101"/>
+        <location filename="../../intake_app/ui/login/screen.py" line="125"/>
+        <location filename="../../intake_app/ui/login/screen.py" line="126"/>
+        <source>Đăng nhập</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="64"/>
+        <source>{unit} – Quầy số {n}</source>
+        <translation>{unit} – Counter {n}</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="72"/>
+        <source>Tài khoản:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="76"/>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="83"/>
+        <source>Mật khẩu mới:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="84"/>
+        <source>Nhập lại mật khẩu mới:</source>
+        <translation>Confirm new password:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="89"/>
+        <source>Tên đăng nhập:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="90"/>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="129"/>
+        <source>Đổi mật khẩu tạm</source>
+        <translation>Change your temporary password</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="130"/>
+        <source>Đổi mật khẩu và vào làm việc</source>
+        <translation>Change password and start working</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="132"/>
+        <source>Tài khoản đang dùng mật khẩu tạm do quản trị hệ thống cấp: hãy đặt mật khẩu của riêng mình (ít nhất 10 ký tự; một câu ngắn dễ nhớ là tốt).</source>
+        <translation>This account has a temporary password from the system administrator: set your own password (at least 10 characters; a short, memorable sentence works well).</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="135"/>
+        <source>Tạo tài khoản quản trị hệ thống</source>
+        <translation>Create the system administrator account</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="136"/>
+        <source>Tạo tài khoản</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="138"/>
+        <source>Quầy chưa có tài khoản nào. Hãy tạo tài khoản quản trị hệ thống đầu tiên; quản trị hệ thống sẽ tạo tài khoản cho cán bộ.</source>
+        <translation>This counter has no accounts yet. Create the first system administrator account; the administrator will then create the clerks&apos; accounts.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="191"/>
+        <source>Hãy nhập mật khẩu.</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="231"/>
+        <source>Hai lần nhập mật khẩu mới không giống nhau.</source>
+        <translation>The two new passwords do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/login/screen.py" line="242"/>
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="111"/>
+        <location filename="../../intake_app/ui/main_window.py" line="114"/>
         <source>Tiếp nhận hồ sơ – {unit} – Quầy {n}</source>
         <translation>Intake – {unit} – Counter {n}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="161"/>
+        <location filename="../../intake_app/ui/main_window.py" line="139"/>
+        <source>Khóa màn hình (Ctrl+L)</source>
+        <translation>Lock screen (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/main_window.py" line="183"/>
         <source>Tiếp nhận (F2)</source>
         <translation>Intake (F2)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="162"/>
+        <location filename="../../intake_app/ui/main_window.py" line="184"/>
         <source>Tra cứu (F3)</source>
         <translation>Find (F3)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="163"/>
+        <location filename="../../intake_app/ui/main_window.py" line="185"/>
         <source>Trả kết quả (F4)</source>
         <translation>Hand back (F4)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="164"/>
+        <location filename="../../intake_app/ui/main_window.py" line="186"/>
         <source>Giám sát (F5)</source>
         <translation>Supervision (F5)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="165"/>
+        <location filename="../../intake_app/ui/main_window.py" line="187"/>
         <source>Đồng bộ (F6)</source>
         <translation>Sync (F6)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="170"/>
+        <location filename="../../intake_app/ui/main_window.py" line="192"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="288"/>
+        <location filename="../../intake_app/ui/main_window.py" line="202"/>
+        <source>Khóa (Ctrl+L)</source>
+        <translation>Lock (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/main_window.py" line="203"/>
+        <source>Khóa màn hình; người khác đăng nhập để làm tiếp</source>
+        <translation>Lock the screen; someone else can log in to carry on</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/main_window.py" line="381"/>
         <source>Màn hình này chưa có trong bản này.</source>
         <translation>This screen is not in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="291"/>
+        <location filename="../../intake_app/ui/main_window.py" line="384"/>
         <source>Không mở được màn hình này; lỗi đã được ghi lại.</source>
         <translation>This screen could not be opened; the error has been logged.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="341"/>
+        <location filename="../../intake_app/ui/main_window.py" line="436"/>
         <source>Không tìm thấy hồ sơ có mã {code}.</source>
         <translation>No dossier has the code {code}.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="331"/>
+        <location filename="../../intake_app/ui/main_window.py" line="426"/>
         <source>Không mở được hồ sơ {code}.</source>
         <translation>The dossier {code} could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="180"/>
+        <location filename="../../intake_app/ui/main_window.py" line="206"/>
         <source>Cài đặt (F9)</source>
         <translation>Settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="182"/>
+        <location filename="../../intake_app/ui/main_window.py" line="208"/>
         <source>Thoát (Alt+F4)</source>
         <translation>Exit (Alt+F4)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="358"/>
+        <location filename="../../intake_app/ui/main_window.py" line="453"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -2383,7 +2564,7 @@ A counter in an office with an office server: skip this step; after set-up, pair
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/operations.py" line="416"/>
+        <location filename="../../intake_app/ui/operations.py" line="421"/>
         <source>Xin chờ</source>
         <translation>Please wait</translation>
     </message>
@@ -2481,98 +2662,98 @@ A counter in an office with an office server: skip this step; after set-up, pair
 <context>
     <name>ProvincialFeesDialog</name>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="111"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="113"/>
         <source>Mức thu phí, lệ phí do HĐND tỉnh quy định</source>
         <translation>Fees and charges set by the provincial People&apos;s Council</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="114"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="116"/>
         <source>Các thủ tục có phí, lệ phí do Hội đồng nhân dân tỉnh quy định. Chọn thủ tục (↑/↓), nhập mức thu và Nghị quyết rồi lưu (Ctrl+Enter). Hồ sơ tiếp nhận sau đó dùng mức thu mới; giấy tiếp nhận đã cấp không đổi.</source>
         <translation>Procedures whose fees and charges are set by the provincial People&apos;s Council. Choose a procedure (↑/↓), enter the amount and the resolution, then save (Ctrl+Enter). Dossiers received afterwards use the new amount; receipts already issued do not change.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="119"/>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="146"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="121"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="148"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="119"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="121"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="120"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="122"/>
         <source>Mức thu (đồng)</source>
         <translation>Amount (VND)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="120"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="122"/>
         <source>Căn cứ</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="140"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="142"/>
         <source>Ví dụ: Nghị quyết số 20/2025/NQ-HĐND ngày 10/7/2025 của HĐND tỉnh</source>
         <translation>E.g. Resolution No. 20/2025/NQ-HĐND of 10/7/2025 of the provincial People&apos;s Council</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="143"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="145"/>
         <source>Mức thu:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="144"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="146"/>
         <source>Căn cứ:</source>
         <translation>Legal basis:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="146"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="148"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="147"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="149"/>
         <source>Trước</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="147"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="149"/>
         <source>Sau</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="148"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="150"/>
         <source>Người sửa, căn cứ</source>
         <translation>Changed by, legal basis</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="156"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="158"/>
         <source>Bỏ mức thu đã nhập</source>
         <translation>Remove the entered amount</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="160"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="162"/>
         <source>Lưu (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="160"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="162"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="166"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="168"/>
         <source>Lịch sử thay đổi:</source>
         <translation>Change history:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="184"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="186"/>
         <source>(chưa nhập)</source>
         <translation>(not entered)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="237"/>
+        <location filename="../../intake_app/ui/supervisor/fees_dialogs.py" line="239"/>
         <source>Đã lưu mức thu của thủ tục {0}: {1}.</source>
         <translation>Amount saved for procedure {0}: {1}.</translation>
     </message>
@@ -2630,37 +2811,37 @@ A counter in an office with an office server: skip this step; after set-up, pair
         <translation>The receipt could not be printed (check the printer) and is not recorded as printed. The dossier is saved; the original can still be printed here (Ctrl+P) or from the dossier.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/receipt_preview.py" line="264"/>
+        <location filename="../../intake_app/ui/receipt_preview.py" line="263"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/receipt_preview.py" line="265"/>
+        <location filename="../../intake_app/ui/receipt_preview.py" line="264"/>
         <source>Đã in giấy tiếp nhận {0} nhưng chưa ghi nhận được việc in: {1}</source>
         <translation>Receipt {0} was printed, but the printing could not be recorded: {1}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/receipt_preview.py" line="282"/>
+        <location filename="../../intake_app/ui/receipt_preview.py" line="281"/>
         <source>Chưa in giấy tiếp nhận</source>
         <translation>Receipt not printed</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/receipt_preview.py" line="283"/>
+        <location filename="../../intake_app/ui/receipt_preview.py" line="282"/>
         <source>Giấy tiếp nhận hồ sơ {0} chưa được in. Công dân cần một bản gốc. Nếu đóng bây giờ, bản gốc vẫn in được sau: Tra cứu (F3), mở hồ sơ, Ctrl+P.</source>
         <translation>The receipt for dossier {0} has not been printed. The citizen needs an original. If you close now, you can still print the original later: Find (F3), open the dossier, Ctrl+P.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/receipt_preview.py" line="286"/>
+        <location filename="../../intake_app/ui/receipt_preview.py" line="285"/>
         <source>Ở lại để in (Esc)</source>
         <translation>Stay and print (Esc)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/receipt_preview.py" line="287"/>
+        <location filename="../../intake_app/ui/receipt_preview.py" line="286"/>
         <source>Đóng, in sau</source>
         <translation>Close, print later</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/receipt_preview.py" line="327"/>
+        <location filename="../../intake_app/ui/receipt_preview.py" line="326"/>
         <source>Không lưu được tệp {0}: thư mục không có, không được phép ghi, hoặc ổ đĩa đã đầy.</source>
         <translation>Could not save the file {0}: the folder does not exist, writing is not allowed, or the drive is full.</translation>
     </message>
@@ -2675,17 +2856,17 @@ A counter in an office with an office server: skip this step; after set-up, pair
         <translation>The receipt was not printed. The dossier is saved; the receipt can be reprinted from the dossier at any time.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/receipt_preview.py" line="309"/>
+        <location filename="../../intake_app/ui/receipt_preview.py" line="308"/>
         <source>Lưu giấy tiếp nhận</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/receipt_preview.py" line="310"/>
+        <location filename="../../intake_app/ui/receipt_preview.py" line="309"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/receipt_preview.py" line="330"/>
+        <location filename="../../intake_app/ui/receipt_preview.py" line="329"/>
         <source>Đã lưu {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -2727,22 +2908,22 @@ A counter in an office with an office server: skip this step; after set-up, pair
 <context>
     <name>Report06aDialog</name>
     <message>
-        <location filename="../../intake_app/ui/supervisor/export_dialog.py" line="369"/>
+        <location filename="../../intake_app/ui/supervisor/export_dialog.py" line="376"/>
         <source>Báo cáo tình hình giải quyết TTHC (Biểu II.06a)</source>
         <translation>Report on administrative procedures (Form II.06a)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/export_dialog.py" line="374"/>
+        <location filename="../../intake_app/ui/supervisor/export_dialog.py" line="381"/>
         <source>báo cáo</source>
         <translation>report</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/export_dialog.py" line="396"/>
+        <location filename="../../intake_app/ui/supervisor/export_dialog.py" line="402"/>
         <source>Báo cáo khác bản in đầu tiên</source>
         <translation>The report differs from the first printout</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/export_dialog.py" line="398"/>
+        <location filename="../../intake_app/ui/supervisor/export_dialog.py" line="404"/>
         <source>Đã hiểu</source>
         <translation>OK</translation>
     </message>
@@ -2783,57 +2964,57 @@ A counter in an office with an office server: skip this step; after set-up, pair
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="405"/>
+        <location filename="../../intake_app/ui/main_window.py" line="500"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="411"/>
+        <location filename="../../intake_app/ui/main_window.py" line="506"/>
         <source>Ngôn ngữ mới được dùng từ lần mở ứng dụng tiếp theo.</source>
         <translation>The new language is used from the next time the app is opened.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="415"/>
+        <location filename="../../intake_app/ui/main_window.py" line="510"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="416"/>
+        <location filename="../../intake_app/ui/main_window.py" line="511"/>
         <source>Lịch làm việc…</source>
         <translation>Working calendar…</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="418"/>
+        <location filename="../../intake_app/ui/main_window.py" line="513"/>
         <source>Ngày nghỉ, ngày làm việc bù và căn cứ của từng ngày; nhập thông báo lịch mới</source>
         <translation>Days off, make-up working days and the basis for each; import a new calendar notice</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="420"/>
+        <location filename="../../intake_app/ui/main_window.py" line="515"/>
         <source>Ngày làm việc:</source>
         <translation>Working days:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="423"/>
+        <location filename="../../intake_app/ui/main_window.py" line="518"/>
         <source>Sao lưu và khôi phục…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="425"/>
+        <location filename="../../intake_app/ui/main_window.py" line="520"/>
         <source>Kiểm tra hệ thống…</source>
         <translation>System check…</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="430"/>
+        <location filename="../../intake_app/ui/main_window.py" line="525"/>
         <source>Quản trị:</source>
         <translation>Administration:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="431"/>
+        <location filename="../../intake_app/ui/main_window.py" line="529"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/main_window.py" line="431"/>
+        <location filename="../../intake_app/ui/main_window.py" line="529"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -3111,138 +3292,143 @@ Backups: {backups}</translation>
         <translation>Counter {n}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="47"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="90"/>
         <source>Cán bộ: {name}</source>
         <translation>Clerk: {name}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="55"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="57"/>
         <source>⚠ Khóa dữ liệu nằm trong tệp không được bảo vệ</source>
         <translation>⚠ The data key is in an unprotected file</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="59"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="61"/>
         <source>Máy này không có kho lưu mật khẩu của hệ điều hành; quản trị viên đã chọn giữ khóa mã hóa của quầy trong tệp station-keys.unprotected.json, chỉ được bảo vệ bằng quyền truy cập tệp. Ai đọc được tệp đó thì đọc được dữ liệu.</source>
         <translation>This PC has no operating-system password store; the administrator chose to keep the counter&apos;s encryption key in the file station-keys.unprotected.json, protected only by file permissions. Anyone who can read that file can read the data.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="114"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="91"/>
+        <source>Chưa đăng nhập</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/status_bar.py" line="122"/>
         <source>⚠ Chưa sao lưu được</source>
         <translation>⚠ Backup failed</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="118"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="126"/>
         <source>⚠ Chưa có bản sao lưu</source>
         <translation>⚠ No backup yet</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="120"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="128"/>
         <source>Quản trị viên: Cài đặt → Sao lưu và khôi phục.</source>
         <translation>Administrator: Settings → Backup and restore.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="123"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="131"/>
         <source>Sao lưu lúc {time}</source>
         <translation>Backed up at {time}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="126"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="134"/>
         <source>Bản sao lưu nằm cùng ổ đĩa với dữ liệu: hãy chọn ổ USB hoặc ổ đĩa thứ hai (Cài đặt → Sao lưu và khôi phục).</source>
         <translation>The backups are on the same drive as the data: choose a USB drive or a second drive (Settings → Backup and restore).</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="144"/>
-        <location filename="../../intake_app/ui/status_bar.py" line="157"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="152"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="165"/>
         <source>Chờ đồng bộ: {n}</source>
         <translation>Waiting to sync: {n}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="162"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="170"/>
         <source>Đồng bộ lúc {time}</source>
         <translation>Synced at {time}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="169"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="177"/>
         <source>Đồng hồ máy tính lệch {n} phút so với máy chủ</source>
         <translation>This PC&apos;s clock is {n} minutes off the server&apos;s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="173"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="181"/>
         <source>Giấy tiếp nhận ghi giờ của máy tính này: hãy chỉnh lại đồng hồ máy tính.</source>
         <translation>Receipts are stamped with this PC&apos;s time: please correct the PC&apos;s clock.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="181"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="189"/>
         <source>Chưa cài đặt đồng bộ</source>
         <translation>Sync not set up</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="183"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="191"/>
         <source>Máy chủ văn phòng đã thu hồi quyền của quầy này. Nhờ IT ghép nối lại.</source>
         <translation>The office server has revoked this counter&apos;s access. Ask IT to pair it again.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="186"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="194"/>
         <source>Mã truy cập bị từ chối, đã dừng đồng bộ</source>
         <translation>Access code refused, sync stopped</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="195"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="203"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="197"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="205"/>
         <source>Đã kết nối máy chủ tỉnh</source>
         <translation>Connected to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="199"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="207"/>
         <source>Mất kết nối máy chủ tỉnh</source>
         <translation>No connection to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="201"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="209"/>
         <source>Chưa kiểm tra kết nối</source>
         <translation>Connection not checked yet</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="218"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="226"/>
         <source>Văn phòng: mất kết nối</source>
         <translation>Office: disconnected</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="220"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="228"/>
         <source>Văn phòng: đã kết nối</source>
         <translation>Office: connected</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="221"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="229"/>
         <source>chưa gửi {n}</source>
         <translation>{n} not sent</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="223"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="231"/>
         <source>đang cập nhật {n} thay đổi</source>
         <translation>applying {n} changes</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="226"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="234"/>
         <source>Tỉnh: mất kết nối · máy chủ văn phòng giữ {n} thay đổi</source>
         <translation>Province: disconnected · the office server holds {n} changes</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="230"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="238"/>
         <source>Tỉnh: đã gửi lúc {time}</source>
         <translation>Province: sent at {time}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="231"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="239"/>
         <source>Máy chủ văn phòng: {url}</source>
         <translation>Office server: {url}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="235"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="243"/>
         <source>Bị từ chối: {n}</source>
         <translation>Rejected: {n}</translation>
     </message>
@@ -3504,57 +3690,67 @@ Backups: {backups}</translation>
 <context>
     <name>SupervisorScreen</name>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="79"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="80"/>
         <source>Giám sát</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="82"/>
-        <source>In sổ theo dõi… (Ctrl+L)</source>
-        <translation>Print the dossier log… (Ctrl+L)</translation>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="83"/>
+        <source>In sổ theo dõi… (Ctrl+Shift+L)</source>
+        <translation>Print the dossier log… (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="83"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="84"/>
         <source>Báo cáo 06a… (Ctrl+B)</source>
         <translation>Report 06a… (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="84"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="85"/>
         <source>Kiểm tra sổ (Ctrl+K)</source>
         <translation>Verify the log (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="85"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="86"/>
         <source>Bảng kê tiền phí… (Ctrl+T)</source>
         <translation>Fees cash sheet… (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="86"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="87"/>
         <source>Mức thu của tỉnh… (Ctrl+M)</source>
         <translation>Provincial fees… (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="87"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="88"/>
         <source>Làm mới (Ctrl+R)</source>
         <translation>Refresh (Ctrl+R)</translation>
     </message>
     <message>
         <location filename="../../intake_app/ui/supervisor/screen.py" line="89"/>
+        <source>Nhật ký kiểm toán…</source>
+        <translation>Audit log…</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="90"/>
+        <source>Ai đã làm gì: lọc theo tài khoản, ngày, hồ sơ</source>
+        <translation>Who did what: filter by account, date or dossier</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="92"/>
         <source>Tính lại mã kiểm tra của các ngày đã niêm phong: cho biết sổ theo dõi có bị sửa đổi sau khi in hay không.</source>
         <translation>Recomputes the check codes of the sealed days: tells whether the log was changed after it was printed.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="125"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="129"/>
         <source>Số hồ sơ theo trạng thái</source>
         <translation>Dossiers by status</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="137"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="141"/>
         <source>Tổng cộng</source>
         <translation>Total</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="225"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="233"/>
         <source>Quá hạn (%n)</source>
         <translation>
             <numerusform>Overdue (%n)</numerusform>
@@ -3562,7 +3758,7 @@ Backups: {backups}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="226"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="234"/>
         <source>Hẹn trả hôm nay (%n)</source>
         <translation>
             <numerusform>Due today (%n)</numerusform>
@@ -3570,7 +3766,7 @@ Backups: {backups}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="227"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="235"/>
         <source>Đến hạn trong 2 ngày làm việc tới (%n)</source>
         <translation>
             <numerusform>Due in the next 2 working days (%n)</numerusform>
@@ -3578,7 +3774,7 @@ Backups: {backups}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="228"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="236"/>
         <source>Chờ công dân bổ sung (%n)</source>
         <translation>
             <numerusform>Waiting for the citizen&apos;s papers (%n)</numerusform>
@@ -3586,12 +3782,12 @@ Backups: {backups}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="242"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="250"/>
         <source>Không đọc được số liệu: %s</source>
         <translation>Could not read the figures: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="264"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="272"/>
         <source>Hồ sơ tiếp nhận mỗi ngày, 30 ngày qua (tổng %n)</source>
         <translation>
             <numerusform>Dossiers received per day, last 30 days (total %n)</numerusform>
@@ -3599,22 +3795,22 @@ Backups: {backups}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="266"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="274"/>
         <source>Đang giải quyết: %1 hồ sơ · số liệu lúc %2</source>
         <translation>In progress: %1 dossiers · figures at %2</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="348"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="373"/>
         <source>Đang kiểm tra sổ theo dõi…</source>
         <translation>Verifying the dossier log…</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="352"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="377"/>
         <source>Không kiểm tra được sổ theo dõi: %s</source>
         <translation>Could not verify the log: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="360"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="385"/>
         <source>Có %n dòng đã sửa thông tin hồ sơ sau khi khóa sổ (được ghi nhận, không phải sửa trái phép):</source>
         <translation>
             <numerusform>%n entry was corrected after the log was sealed (a recorded correction, not tampering):</numerusform>
@@ -3622,12 +3818,12 @@ Backups: {backups}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="363"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="388"/>
         <source>Ngày %1, hồ sơ %2: %3 sửa lúc %4 — lý do: %5</source>
         <translation>%1, dossier %2: corrected by %3 at %4 — reason: %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="368"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="393"/>
         <source>… và %n dòng khác.</source>
         <translation>
             <numerusform>… and %n more.</numerusform>
@@ -3635,17 +3831,17 @@ Backups: {backups}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="376"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="401"/>
         <source>Sổ theo dõi không bị sửa đổi trái phép.</source>
         <translation>The dossier log has not been tampered with.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="377"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="402"/>
         <source>Sổ theo dõi không bị sửa đổi.</source>
         <translation>The log has not been changed.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="381"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="406"/>
         <source>Sổ theo dõi có %n chỗ không khớp với mã kiểm tra đã niêm phong:</source>
         <translation>
             <numerusform>The log has %n entry that does not match its sealed check code:</numerusform>
@@ -3653,7 +3849,7 @@ Backups: {backups}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../intake_app/ui/supervisor/screen.py" line="385"/>
+        <location filename="../../intake_app/ui/supervisor/screen.py" line="410"/>
         <source>… và %n chỗ khác.</source>
         <translation>
             <numerusform>… and %n more.</numerusform>
@@ -3750,7 +3946,7 @@ Backups: {backups}</translation>
     </message>
     <message>
         <location filename="../../intake_app/ui/sync/screen.py" line="229"/>
-        <location filename="../../intake_app/ui/sync/screen.py" line="359"/>
+        <location filename="../../intake_app/ui/sync/screen.py" line="363"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
@@ -3805,37 +4001,42 @@ Backups: {backups}</translation>
         <translation>Dossiers rejected by the province (not resent automatically): {n}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/screen.py" line="338"/>
+        <location filename="../../intake_app/ui/sync/screen.py" line="319"/>
+        <source>Gửi lại sự kiện bị từ chối: việc của lãnh đạo, giám sát.</source>
+        <translation>Resending rejected events is for managers and supervisors.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/screen.py" line="342"/>
         <source>Đã đưa {n} hồ sơ trở lại hàng chờ gửi lên tỉnh.</source>
         <translation>{n} dossiers put back in the queue for the province.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/screen.py" line="340"/>
+        <location filename="../../intake_app/ui/sync/screen.py" line="344"/>
         <source>Các hồ sơ đã chọn không còn bị từ chối; không có gì để gửi lại.</source>
         <translation>The selected dossiers are no longer rejected; there is nothing to resend.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/screen.py" line="388"/>
+        <location filename="../../intake_app/ui/sync/screen.py" line="392"/>
         <source>Đã xuất thông tin {n} hồ sơ chờ gửi ra tệp {path}. Các hồ sơ vẫn chờ gửi cho đến khi nhập tệp kết quả của tỉnh hoặc có mạng.</source>
         <translation>Exported {n} waiting dossiers to the file {path}. They stay in the queue until the province&apos;s results file is imported or the network is back.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/screen.py" line="396"/>
+        <location filename="../../intake_app/ui/sync/screen.py" line="400"/>
         <source>Không ghi được tệp {path}: kiểm tra ổ USB còn cắm, còn chỗ trống và cho phép ghi.</source>
         <translation>Could not write the file {path}: check that the USB drive is plugged in, has free space and allows writing.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/screen.py" line="402"/>
+        <location filename="../../intake_app/ui/sync/screen.py" line="406"/>
         <source>Đang xuất tệp…</source>
         <translation>Exporting the file…</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/screen.py" line="425"/>
+        <location filename="../../intake_app/ui/sync/screen.py" line="429"/>
         <source>Đã nhập tệp kết quả của tỉnh: {d} lần cập nhật hồ sơ đã được nhận, {r} bị từ chối.</source>
         <translation>Imported the province&apos;s results file: {d} dossier updates accepted, {r} rejected.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/screen.py" line="433"/>
+        <location filename="../../intake_app/ui/sync/screen.py" line="437"/>
         <source>Đang nhập tệp kết quả…</source>
         <translation>Importing the results file…</translation>
     </message>
@@ -3850,23 +4051,23 @@ Backups: {backups}</translation>
         <translation>{n} updates from the province were only added to the dossier history and could not change the status at the counter (see the dossier history).</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/screen.py" line="363"/>
+        <location filename="../../intake_app/ui/sync/screen.py" line="367"/>
         <source>Xuất tệp đồng bộ</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/screen.py" line="364"/>
-        <location filename="../../intake_app/ui/sync/screen.py" line="370"/>
+        <location filename="../../intake_app/ui/sync/screen.py" line="368"/>
+        <location filename="../../intake_app/ui/sync/screen.py" line="374"/>
         <source>Tệp đồng bộ (*.json.gz *.gz);;Tất cả (*)</source>
         <translation>Sync files (*.json.gz *.gz);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/screen.py" line="369"/>
+        <location filename="../../intake_app/ui/sync/screen.py" line="373"/>
         <source>Nhập tệp kết quả của tỉnh</source>
         <translation>Import the province&apos;s results file</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/screen.py" line="422"/>
+        <location filename="../../intake_app/ui/sync/screen.py" line="426"/>
         <source>Tệp này đã được nhập trước đây; không có gì thay đổi.</source>
         <translation>This file was already imported; nothing has changed.</translation>
     </message>
@@ -3874,67 +4075,72 @@ Backups: {backups}</translation>
 <context>
     <name>SyncSettingsPage</name>
     <message>
-        <location filename="../../intake_app/ui/sync/settings_page.py" line="57"/>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="63"/>
         <source>Đồng bộ với hệ thống của tỉnh</source>
         <translation>Sync with the provincial system</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/settings_page.py" line="61"/>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="67"/>
         <source>Địa chỉ máy chủ:</source>
         <translation>Server address:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/settings_page.py" line="63"/>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="69"/>
         <source>(dùng chứng chỉ của hệ điều hành)</source>
         <translation>(use the operating system&apos;s certificates)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/settings_page.py" line="64"/>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="70"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/settings_page.py" line="69"/>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="75"/>
         <source>Tệp chứng chỉ CA:</source>
         <translation>CA certificate file:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/settings_page.py" line="72"/>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="78"/>
         <source>Mã do tỉnh cấp cho quầy này</source>
         <translation>Code issued by the province for this counter</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/settings_page.py" line="73"/>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="79"/>
         <source>Lưu mã</source>
         <translation>Save code</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/settings_page.py" line="78"/>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="84"/>
         <source>Mã truy cập:</source>
         <translation>Access code:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/settings_page.py" line="90"/>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="97"/>
+        <source>Chỉ tài khoản quản trị hệ thống thay đổi được cài đặt đồng bộ.</source>
+        <translation>Only a system administrator account can change the sync settings.</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="102"/>
         <source>Đang đọc…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/settings_page.py" line="103"/>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="127"/>
         <source>Đã có mã trong kho mật khẩu của máy.</source>
         <translation>A code is stored in this PC&apos;s password store.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/settings_page.py" line="106"/>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="130"/>
         <source>Chưa có mã truy cập.</source>
         <translation>No access code yet.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/settings_page.py" line="115"/>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="139"/>
         <source>Chọn tệp chứng chỉ CA</source>
         <translation>Choose the CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/sync/settings_page.py" line="116"/>
+        <location filename="../../intake_app/ui/sync/settings_page.py" line="140"/>
         <source>Chứng chỉ PEM (*.pem *.crt *.cer);;Tất cả (*)</source>
         <translation>PEM certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
@@ -4091,35 +4297,35 @@ Backups: {backups}</translation>
 <context>
     <name>run_app</name>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="107"/>
-        <location filename="../../intake_app/ui/app.py" line="318"/>
+        <location filename="../../intake_app/ui/app.py" line="101"/>
+        <location filename="../../intake_app/ui/app.py" line="298"/>
         <source>Không mở được thư mục dữ liệu {path}:
 {error}</source>
         <translation>Cannot open the data folder {path}:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="138"/>
+        <location filename="../../intake_app/ui/app.py" line="132"/>
         <source>Ứng dụng đang mở cho thư mục dữ liệu này ({path}). Mỗi thư mục dữ liệu chỉ mở một cửa sổ, để hai cửa sổ không cùng cấp mã hồ sơ và sao lưu cùng lúc.</source>
         <translation>The app is already open for this data folder ({path}). Each data folder opens in one window only, so that two windows never issue dossier codes or back up at the same time.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="142"/>
+        <location filename="../../intake_app/ui/app.py" line="136"/>
         <source>Cửa sổ đang mở đã được đưa lên trước.</source>
         <translation>The open window has been brought to the front.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="144"/>
+        <location filename="../../intake_app/ui/app.py" line="138"/>
         <source>Hãy tìm cửa sổ đó trên thanh tác vụ. Nếu không thấy, ứng dụng có thể đang đóng hoặc đang ở một tài khoản Windows khác trên máy này.</source>
         <translation>Look for that window on the taskbar. If it is not there, the app may be closing or open in another Windows account on this PC.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="170"/>
+        <location filename="../../intake_app/ui/app.py" line="164"/>
         <source>Đã xảy ra lỗi không lường trước ({kind}); chi tiết đã được ghi vào nhật ký của ứng dụng. Hồ sơ đã lưu không bị ảnh hưởng.</source>
         <translation>An unexpected error occurred ({kind}); the details were written to the app&apos;s log. Saved dossiers are not affected.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/app.py" line="392"/>
+        <location filename="../../intake_app/ui/app.py" line="372"/>
         <source>Chưa dựng lại được giấy tiếp nhận của {n} hồ sơ (các hồ sơ vẫn được lưu đầy đủ):
 {lines}
 Hãy in lại giấy tiếp nhận từ hồ sơ khi đã khắc phục; chi tiết đã được ghi vào nhật ký của ứng dụng.</source>
