@@ -1900,143 +1900,143 @@ A counter in an office with an office server: skip this step; after set-up, pair
 <context>
     <name>HandBackScreen</name>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="72"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="73"/>
         <source>Trả kết quả</source>
         <translation>Hand back a result</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="75"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="76"/>
         <source>Quét mã vạch trên giấy hẹn hoặc gõ mã hồ sơ</source>
         <translation>Scan the barcode on the appointment slip or type the dossier code</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="77"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="78"/>
         <source>Tìm hồ sơ (Enter)</source>
         <translation>Find dossier (Enter)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="80"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="81"/>
         <source>Mã hồ sơ:</source>
         <translation>Dossier code:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="89"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="90"/>
         <source>Hồ sơ</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="93"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="94"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="93"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="94"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="94"/>
-        <location filename="../../intake_app/ui/handback/screen.py" line="240"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="95"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="241"/>
         <source>Số CCCD</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="94"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="95"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="95"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="96"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="95"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="96"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="96"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="97"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="109"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="110"/>
         <source>Người nhận kết quả</source>
         <translation>Result received by</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="111"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="112"/>
         <source>Người nhận là người nộp hồ sơ</source>
         <translation>The receiver is the applicant</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="114"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="115"/>
         <source>Họ và tên người nhận</source>
         <translation>Receiver&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="116"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="117"/>
         <source>Số CCCD / số định danh người nhận</source>
         <translation>Receiver&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="119"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="120"/>
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="120"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="121"/>
         <source>Số CCCD:</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="121"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="122"/>
         <source>Thời điểm trả:</source>
         <translation>Handed back at:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="123"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="124"/>
         <source>Xác nhận trả kết quả (Ctrl+Enter)</source>
         <translation>Confirm hand-back (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="196"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="197"/>
         <source>Quét hoặc gõ mã hồ sơ rồi nhấn Enter.</source>
         <translation>Scan or type the dossier code, then press Enter.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="201"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="202"/>
         <source>«%s» không phải là một mã hồ sơ đầy đủ. Để tìm theo tên, số CCCD hoặc số điện thoại, hãy dùng Tra cứu (F3).</source>
         <translation>“%s” is not a complete dossier code. To search by name, ID number or phone number, use Find (F3).</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="214"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="215"/>
         <source>Không có hồ sơ mã %s.</source>
         <translation>There is no dossier with the code %s.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="239"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="240"/>
         <source>Số hộ chiếu</source>
         <translation>Passport number</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="239"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="240"/>
         <source>Mã số thuế</source>
         <translation>Tax ID</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="254"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="255"/>
         <source>Hồ sơ này đã được trả kết quả lúc %s; không thể trả lại lần nữa.</source>
         <translation>This dossier&apos;s result was handed back at %s; it cannot be handed back again.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="256"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="257"/>
         <source>Không thể trả kết quả: hồ sơ đang ở trạng thái «%s».</source>
         <translation>The result cannot be handed back: the dossier&apos;s status is “%s”.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/handback/screen.py" line="331"/>
+        <location filename="../../intake_app/ui/handback/screen.py" line="348"/>
         <source>Đã trả kết quả hồ sơ %1 lúc %2</source>
         <translation>Result of dossier %1 handed back at %2</translation>
     </message>
@@ -3436,182 +3436,182 @@ Backups: {backups}</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="79"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="80"/>
         <source>Chuyển bước xử lý — hồ sơ %s</source>
         <translation>Next step — dossier %s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="88"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="89"/>
         <source>Trạng thái hiện tại: &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Current status: &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="90"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="91"/>
         <source>Đang ở: %s</source>
         <translation>Now with: %s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="96"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="97"/>
         <source>Chuyển sang</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="106"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="107"/>
         <source>Hồ sơ ở trạng thái «%s» đã kết thúc: không còn bước nào.</source>
         <translation>The dossier is «%s»: it is closed, no step is left.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="110"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="111"/>
         <source>Công chức hoặc cơ quan, đơn vị nhận hồ sơ</source>
         <translation>Officer, agency or unit taking the dossier</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="126"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="127"/>
         <source>Mỗi dòng một giấy tờ</source>
         <translation>One paper per line</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="130"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="131"/>
         <source>Số CCCD / số định danh người nhận</source>
         <translation>Receiver&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="131"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="132"/>
         <source>Trả kết quả tại màn hình F4…</source>
         <translation>Hand back on the F4 screen…</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="144"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="145"/>
         <source>Giấy tờ cần bổ sung:</source>
         <translation>Papers to add:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="145"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="146"/>
         <source>Giấy tờ khác:</source>
         <translation>Other papers:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="140"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="141"/>
         <source>Người nhận kết quả:</source>
         <translation>Receiver:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="141"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="142"/>
         <source>Số CCCD người nhận:</source>
         <translation>Receiver&apos;s ID number:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="154"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="155"/>
         <source>Xác nhận (Ctrl+Enter)</source>
         <translation>Confirm (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="154"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="155"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="178"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="179"/>
         <source>công dân đã nộp giấy tờ bổ sung</source>
         <translation>the citizen brought the missing papers</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="179"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="180"/>
         <source>công dân đã thực hiện nghĩa vụ tài chính</source>
         <translation>the citizen paid what was due</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="180"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="181"/>
         <source>chuyển cho công chức, đơn vị khác</source>
         <translation>hand over to another officer or unit</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="181"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="182"/>
         <source>chuyển cho công chức, đơn vị xử lý</source>
         <translation>hand over to the processing officer or unit</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="184"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="185"/>
         <source>tiếp nhận hồ sơ nộp trực tuyến</source>
         <translation>take in an online application</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="185"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="186"/>
         <source>từ chối tiếp nhận, in Mẫu 03</source>
         <translation>refuse the dossier, print Form 03</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="186"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="187"/>
         <source>yêu cầu bổ sung, hoàn thiện, in Mẫu 02</source>
         <translation>ask for more papers, print Form 02</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="187"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="188"/>
         <source>chờ công dân nộp thuế, phí</source>
         <translation>wait for the citizen to pay taxes or fees</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="188"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="189"/>
         <source>công dân xin rút hồ sơ</source>
         <translation>the citizen withdraws the dossier</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="189"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="190"/>
         <source>dừng giải quyết, in thông báo</source>
         <translation>stop processing, print the notice</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="190"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="191"/>
         <source>có kết quả, chờ trả cho công dân</source>
         <translation>result ready, waiting for the citizen</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="191"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="192"/>
         <source>giao kết quả cho công dân</source>
         <translation>give the result to the citizen</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="210"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="211"/>
         <source>Chuyển cho *:</source>
         <translation>Hand over to *:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="211"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="212"/>
         <source>Chuyển tiếp cho:</source>
         <translation>Pass on to:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="220"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="221"/>
         <source>Lý do *:</source>
         <translation>Reason *:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="221"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="222"/>
         <source>Lý do từ chối *:</source>
         <translation>Reason for refusal *:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="222"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="223"/>
         <source>Lý do dừng *:</source>
         <translation>Reason for stopping *:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="223"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="224"/>
         <source>Nghĩa vụ tài chính *:</source>
         <translation>Financial obligation *:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="224"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="225"/>
         <source>Ghi chú:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="226"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="227"/>
         <source>Bắt buộc: được in trên phiếu gửi công dân</source>
         <translation>Required: printed on the citizen&apos;s slip</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/steps/step_dialog.py" line="227"/>
+        <location filename="../../intake_app/ui/steps/step_dialog.py" line="228"/>
         <source>Không bắt buộc</source>
         <translation>Optional</translation>
     </message>
