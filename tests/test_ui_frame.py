@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from intake_app.desk import Desk
+from intake_app.domain.lifecycle import StepRequest
 from intake_app.domain.status import DossierStatus
 from intake_app.ui import app as app_module
 from intake_app.ui import i18n, main_window
@@ -219,6 +220,13 @@ def test_title_and_status_bar_show_station_unit_clerk_and_waiting(session, windo
     code = desk.receive(intake_request()).dossier.code
     session.announce(Changes.of_dossiers([code]))  # as the intake screen's stamp does
     qtbot.waitUntil(lambda: status.outbox_label.text() == "Chờ đồng bộ: 1")
+    # A second update of the same dossier waits too: still one dossier waiting, as the sync
+    # screen says (it counted the outbox's events: 2).
+    desk.step(code, StepRequest(DossierStatus.IN_PROCESSING, "Lê Thị Hoa", to_unit="Tư pháp"))
+    assert desk.outbox_counts()["pending"] == 2
+    session.announce(Changes.of_dossiers([code]))
+    qtbot.wait(300)
+    assert status.outbox_label.text() == "Chờ đồng bộ: 1"
 
 
 def test_f2_f3_f4_switch_screens(window, qtbot) -> None:

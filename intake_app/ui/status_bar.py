@@ -22,7 +22,6 @@ from .session import Session
 from .sync.texts import stop_text
 
 CLOCK_INTERVAL_MS = 20_000
-WAITING_STATES = ("pending", "sending")  # outbox events not yet accepted by the province
 SEPARATOR_STYLE = "border-style: solid; border-width: 0 0 0 1px; border-color: #b8b8b8;"
 ONLINE_STYLE = SEPARATOR_STYLE + " color: #0f5132;"
 OFFLINE_STYLE = SEPARATOR_STYLE + " color: #6c4a00;"
@@ -135,24 +134,22 @@ class StatusBar(QStatusBar):
                 "(Cài đặt → Sao lưu và khôi phục).") if status.same_disk else str(status.place))
         label.setVisible(True)
 
-    @staticmethod
-    def waiting_count(counts: dict[str, int]) -> int:
-        return sum(counts.get(state, 0) for state in WAITING_STATES)
-
     def _changed(self, changes: Changes, _initiator: object) -> None:
         if changes.outbox or changes.sync:
             self.refresh_outbox()
 
     def refresh_outbox(self) -> None:
         """Read the outbox's counts again (off the window's thread) and show them."""
-        QueryOp(self._session, parent=self, op=lambda desk: desk.outbox_counts(),
+        QueryOp(self._session, parent=self,
+                op=lambda desk: desk.outbox_dossier_counts(),
                 success=self._show_outbox).quietly().latest((self, "outbox")).run()
 
-    def _show_outbox(self, counts: dict[str, int]) -> None:
-        self.outbox_label.setText(self.tr("Chờ đồng bộ: {n}").format(
-            n=self.waiting_count(counts)))
-        if self.sync_status is not None:  # parked counts move with a retry or a new event
-            self._show_parked(counts.get("rejected", 0))
+    def _show_outbox(self, dossiers: dict[str, int]) -> None:
+        # Dossiers, as the sync screen counts them (a dossier with three updates waiting is
+        # one dossier waiting), never the outbox's events.
+        self.outbox_label.setText(self.tr("Chờ đồng bộ: {n}").format(n=dossiers["waiting"]))
+        if self.sync_status is not None:  # refused dossiers move with a retry or a correction
+            self._show_parked(dossiers["rejected"])
 
     def refresh_clock(self) -> None:
         self.clock_label.setText(f"{self._clock():%d/%m/%Y %H:%M}")
@@ -162,9 +159,8 @@ class StatusBar(QStatusBar):
     @Slot(object)
     def show_sync_status(self, status: Any) -> None:
         self.sync_status = status
-        self.outbox_label.setText(self.tr("Chờ đồng bộ: {n}").format(n=status.waiting))
+        self.refresh_outbox()  # waiting and refused, in dossiers, read off the window's thread
         self._show_online(status)
-        self._show_parked(status.parked)
         if status.last_success:
             moment = parse_iso(status.last_success)
             self.last_sync_label.setText(self.tr("Đồng bộ lúc {time}").format(
