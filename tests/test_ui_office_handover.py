@@ -1,7 +1,8 @@
 """Trả kết quả (F4) at counter 2 of a dossier stamped at counter 1, with a real hub
 (docs/office-hub.md §7.2, §7.4): the window asks the hub for the right to write, the writer
 (counter 1, running its feed in this process) hands it over, and the hand-back goes on; when
-counter 1 is off the clerk is told so, and a supervisor may take the dossier over."""
+counter 1 is off the clerk is told so, and a supervisor may take the dossier over; "Chuyển
+bước" in the dossier window asks the same way."""
 
 from __future__ import annotations
 
@@ -138,3 +139,35 @@ def test_writer_off_the_clerk_is_told_and_a_supervisor_takes_over(
     assert [h["action"] for h in history][-2:] == ["takeover", "returned"]
     assert history[-2]["actor"] == "Trần Văn Nam"
     assert "Quầy 1 tắt máy, công dân đang chờ" in history[-2]["note"]
+
+
+def test_chuyen_buoc_at_counter_2_on_a_dossier_written_by_counter_1(
+        counters, hub, make_session, qtbot) -> None:
+    from intake_app.ui.find import DossierDialog
+    from intake_app.ui.find.dossier_dialog import read_view
+    from intake_app.ui.steps import StepDialog
+
+    one, two = counters
+    code = one.receive(intake_request()).dossier.code
+    assert Syncer(one).run(forced=True).ok
+    two.office.handover.catch_up()
+    feed = OfficeFeed(one.data_dir, wait_s=2.0)
+    feed.start()
+    try:
+        wait_until(lambda: hub_rows(hub.folder, "SELECT last_seen FROM office_counters "
+                                    "WHERE station_no = 1")[0][0], 30, 0.05, "counter 1 seen")
+        session = make_session(two)
+        labels = progress_labels(session)
+        window = DossierDialog(session, read_view(two, code))
+        show_on_screen(qtbot, window)
+        step = window.open_step_dialog()
+        assert isinstance(step, StepDialog)
+        assert step.chosen_target() == DossierStatus.IN_PROCESSING
+        step.to_unit.setText("Phòng Tư pháp")
+        with qtbot.waitSignal(step.accepted, timeout=20_000):
+            assert step.confirm()
+        assert "Đang xin quyền xử lý hồ sơ từ Quầy 1…" in labels
+        assert two.dossier(code).status == DossierStatus.IN_PROCESSING
+        assert [h["action"] for h in two.history(code)][-2] == "handover"
+    finally:
+        feed.stop()
