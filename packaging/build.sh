@@ -8,12 +8,18 @@ cd "$(dirname "$0")/.."
 
 python=${PYTHON:-.venv/bin/python}
 if [ ! -x "$python" ]; then
-  echo "build.sh: no $python; first: python3 -m venv .venv && .venv/bin/pip install -e ." >&2
+  echo "build.sh: no $python; first: python3 -m venv .venv && .venv/bin/pip install -e '.[test]'" >&2
   exit 1
 fi
 if ! "$python" -c "import PyInstaller" 2>/dev/null; then
   echo "build.sh: installing the build tools (packaging/requirements-build.txt)"
   "$python" -m pip install -q -r packaging/requirements-build.txt
+fi
+
+# The office hub's web server (the `hub` extra): the spec freezes fastapi and uvicorn with it.
+if ! "$python" -c "import fastapi, uvicorn" 2>/dev/null; then
+  echo "build.sh: installing the hub extra (fastapi, uvicorn) at the pinned versions"
+  "$python" -m pip install -q -c packaging/constraints.txt -e '.[hub]'
 fi
 
 start=$(date +%s)
