@@ -491,7 +491,8 @@ def write_signed(folder: Path, name: str, body: dict, key, key_id: str) -> Path:
 
 PACKAGING_BUNDLE = Path(__file__).resolve().parent.parent / "packaging" / "dist" / "intake-app"
 BUNDLE_SOURCES = ("main.py", "pyproject.toml", "packaging/intake-app.spec", "intake_app/**/*.py",
-                  "db/*.sql", "resources/**/*")
+                  "db/*.sql", "resources/**/*", "gateway/intake_gateway/**/*.py",
+                  "gateway/intake_gateway/**/*.sql")
 
 
 def packaging_bundle_problem() -> str | None:

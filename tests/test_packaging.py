@@ -12,15 +12,20 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import ssl
 import subprocess
 import sys
 import time
+import urllib.request
+from contextlib import suppress
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
-from conftest import UNIT, intake_request, pdf_words, rows
+from conftest import ADMIN, TEST_ACCOUNTS, TEST_PASSWORD, UNIT, intake_request, pdf_words, rows
+from conftest import CLERK as CLERK_LOGIN
+from office_testing import free_port
 from station_db import kept_pdf
 
 from intake_app.desk import Desk
@@ -32,7 +37,7 @@ BUNDLE = CHECKOUT / "packaging" / "dist" / "intake-app"
 EXE = ".exe" if sys.platform == "win32" else ""
 COMMAND_LINE = BUNDLE / f"intake-app{EXE}"
 WINDOW = BUNDLE / f"intake-app-window{EXE}"
-CLERK = "Lê Thị Hoa"
+CLERK = TEST_ACCOUNTS[CLERK_LOGIN][0]  # "Lê Thị Hoa", printed on the receipt
 STAY_UP_S = 6.0  # past the warm-up (1.5 s after the window shows) and the sync runner's start
 
 
@@ -57,25 +62,43 @@ def frozen_env(home: Path, **extra: str) -> dict[str, str]:
 
 
 def frozen_cli(data_dir: Path, *args: str, stdin: str | None = None,
-               clerk: str = CLERK) -> tuple[int, object, str]:
+               user: str | None = CLERK_LOGIN, **env: str) -> tuple[int, object, str]:
     """Run the frozen command line on `data_dir`: exit status, the JSON printed, stderr.
 
-    The one place that says how the frozen program is called: when accounts come, add the
-    `--user` option and the password in `INTAKE_APP_PASSWORD` here.
+    The one place that says how the frozen program is called: logged in as `user` (None: no
+    `--user`, as `init` and `hub` run), its password in `INTAKE_APP_PASSWORD`.
     """
+    login = ["--user", user] if user else []
     done = subprocess.run(
-        [str(COMMAND_LINE), "--data-dir", str(data_dir), "--clerk", clerk, *args],
+        [str(COMMAND_LINE), "--data-dir", str(data_dir), *login, *args],
         input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=120,
-        cwd=data_dir.parent, env=frozen_env(data_dir.parent / "home"),
+        cwd=data_dir.parent,
+        env=frozen_env(data_dir.parent / "home", **{"INTAKE_APP_PASSWORD": TEST_PASSWORD, **env}),
     )
     output = json.loads(done.stdout) if done.stdout.strip() else None
     return done.returncode, output, done.stderr
 
 
+def set_up_station(data_dir: Path, *extra: str) -> dict:
+    """`init` with its first administrator, then the clerk's account as IT makes it: a
+    temporary password, changed by the clerk before anything else."""
+    status, station, err = frozen_cli(data_dir, *init_args(), *extra, user=None,
+                                      INTAKE_APP_NEW_PASSWORD=TEST_PASSWORD)
+    assert status == 0, err
+    status, _, err = frozen_cli(data_dir, "user", "add", CLERK_LOGIN, "--name", CLERK,
+                                "--role", "clerk", user=ADMIN,
+                                INTAKE_APP_NEW_PASSWORD="may-trang-ben-43")
+    assert status == 0, err
+    status, _, err = frozen_cli(data_dir, "user", "password", INTAKE_APP_PASSWORD=
+                                "may-trang-ben-43", INTAKE_APP_NEW_PASSWORD=TEST_PASSWORD)
+    assert status == 0, err
+    return station
+
+
 def start_window(data_dir: Path, **env: str) -> subprocess.Popen:
-    """The frozen window on a set-up station, the clerk given (no dialog before the window)."""
+    """The frozen window on a set-up station (it opens at its log-in screen)."""
     return subprocess.Popen(
-        [str(WINDOW), "--data-dir", str(data_dir), "--clerk", CLERK],
+        [str(WINDOW), "--data-dir", str(data_dir)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
         cwd=data_dir.parent, env=frozen_env(data_dir.parent / "home", **env),
     )
@@ -87,15 +110,15 @@ def init_args() -> list[str]:
     key file; on Windows the Credential Manager keeps them and the option is not given."""
     return ["init", "--unit-code", UNIT["unit_code"], "--unit-name", UNIT["unit_name"],
             "--province-code", UNIT["province_code"], "--commune-code", UNIT["commune_code"],
-            "--station", str(UNIT["station_no"]), "--unprotected-key-file"]
+            "--station", str(UNIT["station_no"]), "--unprotected-key-file",
+            "--admin", ADMIN, "--admin-name", TEST_ACCOUNTS[ADMIN][0]]
 
 
 @pytest.fixture(scope="module")
 def stamped(bundle, tmp_path_factory) -> tuple[Path, dict, dict]:
     """A station set up and a dossier stamped by the frozen command line."""
     data_dir = tmp_path_factory.mktemp("frozen") / "station"
-    status, station, err = frozen_cli(data_dir, *init_args())
-    assert status == 0, err
+    station = set_up_station(data_dir)
     status, stamp, err = frozen_cli(data_dir, "receive", "--json", "-",
                                     stdin=json.dumps(intake_request(), ensure_ascii=False))
     assert status == 0, err
@@ -240,6 +263,66 @@ def open_and_close(data_dir: Path, display: str, title: str, timeout_s: float = 
         assert "Traceback" not in err, err
 
 
+# ---- the office hub ------------------------------------------------------------------------------
+
+def test_the_hub_serves_and_a_counter_joins_it_with_a_pairing_code(bundle, tmp_path):
+    """`hub init`, `hub serve` (the gateway's office mode on uvicorn, all frozen), `hub
+    pair-code`; a second data folder set up as counter 2 joins with the code, pinning the
+    hub's certificate; then the hub is stopped as a service manager stops it."""
+    hub_dir, counter = tmp_path / "hub", tmp_path / "counter"
+    status, made, err = frozen_cli(
+        hub_dir, "hub", "init", "--unit-code", UNIT["unit_code"], "--unit-name",
+        UNIT["unit_name"], "--province-code", UNIT["province_code"], "--commune-code",
+        UNIT["commune_code"], "--office-name", "TT PVHCC", user=None)
+    assert status == 0, err
+    port = free_port()
+    log = tmp_path / "serve.out"
+    with open(log, "wb") as out:
+        serve = subprocess.Popen(
+            [str(COMMAND_LINE), "--data-dir", str(hub_dir), "hub", "serve", "--host",
+             "127.0.0.1", "--port", str(port)],
+            stdout=out, stderr=subprocess.STDOUT, cwd=tmp_path,
+            env=frozen_env(tmp_path / "home"))
+    try:
+        health = wait_for_health(serve, port, log)
+        assert health["office"]["office_id"] == made["office_id"]
+        status, code, err = frozen_cli(hub_dir, "hub", "pair-code", "--station",
+                                       str(UNIT["station_no"]), user=None)
+        assert status == 0, err
+        set_up_station(counter)
+        status, joined, err = frozen_cli(counter, "hub", "join", f"127.0.0.1:{port}",
+                                         code["code"], user=None)
+        assert status == 0, err
+        assert joined["office_id"] == made["office_id"]
+        assert joined["station_no"] == UNIT["station_no"]
+        assert joined["fingerprint"] == made["fingerprint"]  # the certificate pinned
+        status, office, err = frozen_cli(counter, "office", "status")
+        assert status == 0, err
+        assert office["office"]["office_id"] == made["office_id"]
+        assert serve.poll() is None, log.read_text(errors="replace")
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
+    output = log.read_text(errors="replace")
+    assert "Traceback" not in output, output
+    assert "Traceback" not in (hub_dir / "logs" / "intake-app.log").read_text(errors="replace")
+
+
+def wait_for_health(serve: subprocess.Popen, port: int, log: Path, timeout_s: float = 30) -> dict:
+    """The hub's /v1/health once it answers (its own certificate: not checked here; `hub
+    join` checks it against the pairing code)."""
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        assert serve.poll() is None, log.read_text(errors="replace")
+        with suppress(OSError), urllib.request.urlopen(
+                f"https://127.0.0.1:{port}/v1/health", timeout=1, context=context) as answer:
+            return json.loads(answer.read())
+        time.sleep(0.1)
+    raise AssertionError(f"the frozen hub did not answer: {log.read_text(errors='replace')}")
+
+
 # ---- what only a run on Windows would load -------------------------------------------------------
 
 def test_the_bundle_holds_what_is_loaded_by_name_at_run_time(bundle):
@@ -250,7 +333,11 @@ def test_the_bundle_holds_what_is_loaded_by_name_at_run_time(bundle):
     modules = set(archive.open_embedded_archive("PYZ.pyz").toc)
     wanted = ["keyring.backends.Windows", "keyring.backends.chainer",
               "holidays.countries.vietnam", "reportlab.graphics.barcode.code128",
-              "reportlab.graphics.barcode.qr", "intake_app.ui.app"]
+              "reportlab.graphics.barcode.qr", "intake_app.ui.app",
+              # the office hub: the gateway's office mode, and what uvicorn imports by name
+              "intake_gateway.office.app", "uvicorn.loops.auto", "uvicorn.loops.asyncio",
+              "uvicorn.protocols.http.auto", "uvicorn.protocols.http.h11_impl",
+              "uvicorn.protocols.websockets.auto", "uvicorn.lifespan.on"]
     if sys.platform == "win32":  # keyring.backends.Windows speaks to the Credential Manager
         wanted.append("win32ctypes.pywin32.win32cred")
     for module in wanted:
@@ -269,3 +356,5 @@ def test_the_bundle_holds_what_is_loaded_by_name_at_run_time(bundle):
     for plugin in ("platforms", "printsupport", "imageformats"):
         assert any((qt / plugin).iterdir()), plugin
     assert list((internal / "pypdfium2_raw").glob("*pdfium*")), "pypdfium2's native library"
+    for schema in ("intake_gateway/schema.sql", "intake_gateway/office/schema.sql"):
+        assert (internal / schema).read_bytes() == (CHECKOUT / "gateway" / schema).read_bytes()
