@@ -3287,148 +3287,147 @@ Backups: {backups}</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="45"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="44"/>
         <source>Quầy số {n}</source>
         <translation>Counter {n}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="90"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="89"/>
         <source>Cán bộ: {name}</source>
         <translation>Clerk: {name}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="57"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="56"/>
         <source>⚠ Khóa dữ liệu nằm trong tệp không được bảo vệ</source>
         <translation>⚠ The data key is in an unprotected file</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="61"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="60"/>
         <source>Máy này không có kho lưu mật khẩu của hệ điều hành; quản trị viên đã chọn giữ khóa mã hóa của quầy trong tệp station-keys.unprotected.json, chỉ được bảo vệ bằng quyền truy cập tệp. Ai đọc được tệp đó thì đọc được dữ liệu.</source>
         <translation>This PC has no operating-system password store; the administrator chose to keep the counter&apos;s encryption key in the file station-keys.unprotected.json, protected only by file permissions. Anyone who can read that file can read the data.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="91"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="90"/>
         <source>Chưa đăng nhập</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="122"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="121"/>
         <source>⚠ Chưa sao lưu được</source>
         <translation>⚠ Backup failed</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="126"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="125"/>
         <source>⚠ Chưa có bản sao lưu</source>
         <translation>⚠ No backup yet</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="128"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="127"/>
         <source>Quản trị viên: Cài đặt → Sao lưu và khôi phục.</source>
         <translation>Administrator: Settings → Backup and restore.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="131"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="130"/>
         <source>Sao lưu lúc {time}</source>
         <translation>Backed up at {time}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="134"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="133"/>
         <source>Bản sao lưu nằm cùng ổ đĩa với dữ liệu: hãy chọn ổ USB hoặc ổ đĩa thứ hai (Cài đặt → Sao lưu và khôi phục).</source>
         <translation>The backups are on the same drive as the data: choose a USB drive or a second drive (Settings → Backup and restore).</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="152"/>
-        <location filename="../../intake_app/ui/status_bar.py" line="165"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="150"/>
         <source>Chờ đồng bộ: {n}</source>
         <translation>Waiting to sync: {n}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="170"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="166"/>
         <source>Đồng bộ lúc {time}</source>
         <translation>Synced at {time}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="177"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="173"/>
         <source>Đồng hồ máy tính lệch {n} phút so với máy chủ</source>
         <translation>This PC&apos;s clock is {n} minutes off the server&apos;s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="181"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="177"/>
         <source>Giấy tiếp nhận ghi giờ của máy tính này: hãy chỉnh lại đồng hồ máy tính.</source>
         <translation>Receipts are stamped with this PC&apos;s time: please correct the PC&apos;s clock.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="189"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="185"/>
         <source>Chưa cài đặt đồng bộ</source>
         <translation>Sync not set up</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="191"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="187"/>
         <source>Máy chủ văn phòng đã thu hồi quyền của quầy này. Nhờ IT ghép nối lại.</source>
         <translation>The office server has revoked this counter&apos;s access. Ask IT to pair it again.</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="194"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="190"/>
         <source>Mã truy cập bị từ chối, đã dừng đồng bộ</source>
         <translation>Access code refused, sync stopped</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="203"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="199"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="205"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="201"/>
         <source>Đã kết nối máy chủ tỉnh</source>
         <translation>Connected to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="207"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="203"/>
         <source>Mất kết nối máy chủ tỉnh</source>
         <translation>No connection to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="209"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="205"/>
         <source>Chưa kiểm tra kết nối</source>
         <translation>Connection not checked yet</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="226"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="222"/>
         <source>Văn phòng: mất kết nối</source>
         <translation>Office: disconnected</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="228"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="224"/>
         <source>Văn phòng: đã kết nối</source>
         <translation>Office: connected</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="229"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="225"/>
         <source>chưa gửi {n}</source>
         <translation>{n} not sent</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="231"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="227"/>
         <source>đang cập nhật {n} thay đổi</source>
         <translation>applying {n} changes</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="234"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="230"/>
         <source>Tỉnh: mất kết nối · máy chủ văn phòng giữ {n} thay đổi</source>
         <translation>Province: disconnected · the office server holds {n} changes</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="238"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="234"/>
         <source>Tỉnh: đã gửi lúc {time}</source>
         <translation>Province: sent at {time}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="239"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="235"/>
         <source>Máy chủ văn phòng: {url}</source>
         <translation>Office server: {url}</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/status_bar.py" line="243"/>
+        <location filename="../../intake_app/ui/status_bar.py" line="239"/>
         <source>Bị từ chối: {n}</source>
         <translation>Rejected: {n}</translation>
     </message>
