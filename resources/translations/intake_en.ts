@@ -4001,8 +4001,8 @@ Backups: {backups}</translation>
     </message>
     <message>
         <location filename="../../intake_app/ui/sync/screen.py" line="319"/>
-        <source>Gửi lại sự kiện bị từ chối: việc của lãnh đạo, giám sát.</source>
-        <translation>Resending rejected events is for managers and supervisors.</translation>
+        <source>Gửi lại hồ sơ bị tỉnh từ chối: việc của lãnh đạo, giám sát.</source>
+        <translation>Resending dossiers the province refused is for managers and supervisors.</translation>
     </message>
     <message>
         <location filename="../../intake_app/ui/sync/screen.py" line="342"/>

@@ -51,7 +51,7 @@ ACTIONS = {
     "calendar.cleared": "Bỏ ngày sửa lịch", "calendar.notice_imported": "Nhập thông báo lịch",
     "catalogue.imported": "Nhập danh mục thủ tục", "setting.changed": "Đổi cài đặt",
     "sync.configured": "Đổi địa chỉ đồng bộ", "sync.token_set": "Nhập mã truy cập",
-    "sync.turned_off": "Tắt đồng bộ", "sync.retried": "Gửi lại sự kiện bị từ chối",
+    "sync.turned_off": "Tắt đồng bộ", "sync.retried": "Gửi lại hồ sơ bị tỉnh từ chối",
     "backup.made": "Sao lưu", "backup.failed": "Sao lưu không thành",
     "station.set_up": "Cài đặt quầy", "station.restored": "Khôi phục dữ liệu",
     "log.sealed": "Niêm phong sổ theo dõi", "clock.confirmed": "Xác nhận đồng hồ",

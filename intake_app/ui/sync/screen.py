@@ -316,7 +316,7 @@ class SyncScreen(QWidget):
         self.retry_button.setEnabled(bool(self.selected_event_ids())
                                      and self.session.may(Permission.SYNC_RETRY))
         self.retry_button.setToolTip(self.retry_button.toolTip() if self.session.may(
-            Permission.SYNC_RETRY) else self.tr("Gửi lại sự kiện bị từ chối: việc của lãnh đạo, "
+            Permission.SYNC_RETRY) else self.tr("Gửi lại hồ sơ bị tỉnh từ chối: việc của lãnh đạo, "
                                                 "giám sát."))
 
     def _open_dossier(self, index: Any) -> None:
