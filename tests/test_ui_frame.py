@@ -425,6 +425,15 @@ def test_english_translation_changes_the_labels(session, desk, qtbot, stub_scree
     qtbot.waitUntil(lambda: window.status.outbox_label.text() == "Waiting to sync: 0")
     assert status_text(DossierStatus.RECEIVED) == "Received"
     assert status_text(DossierStatus.RETURNED) == "Result returned"
+    # The supervisor's lateness in English whatever the number (it stayed Vietnamese for
+    # every number but 1: "13 ngày 1 hour(s)").
+    from datetime import timedelta
+
+    from intake_app.ui.supervisor.watch_model import late_words
+
+    day = timedelta(hours=8)
+    assert late_words(13 * day + timedelta(hours=1), day) == "13 day(s) 1 hour(s)"
+    assert late_words(2 * day + timedelta(hours=3), day) == "2 day(s) 3 hour(s)"
 
 
 def test_no_compiler_means_vietnamese_not_a_crash(tmp_path, monkeypatch, vietnamese) -> None:

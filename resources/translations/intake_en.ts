@@ -2207,17 +2207,17 @@ A counter in an office with an office server: skip this step; after set-up, pair
 <context>
     <name>Lateness</name>
     <message>
-        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="40"/>
-        <source>%n ngày</source>
-        <translation>%n day(s)</translation>
-    </message>
-    <message>
         <location filename="../../intake_app/ui/supervisor/watch_model.py" line="42"/>
-        <source>%n giờ</source>
-        <translation>%n hour(s)</translation>
+        <source>{n} ngày</source>
+        <translation>{n} day(s)</translation>
     </message>
     <message>
         <location filename="../../intake_app/ui/supervisor/watch_model.py" line="44"/>
+        <source>{n} giờ</source>
+        <translation>{n} hour(s)</translation>
+    </message>
+    <message>
+        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="46"/>
         <source>dưới 1 giờ</source>
         <translation>under 1 hour</translation>
     </message>
@@ -4215,52 +4215,52 @@ Backups: {backups}</translation>
 <context>
     <name>WatchModel</name>
     <message>
-        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="56"/>
+        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="58"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="56"/>
+        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="58"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="56"/>
+        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="58"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="57"/>
+        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="59"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="59"/>
+        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="61"/>
         <source>Trễ hạn (làm việc)</source>
         <translation>Late by (working time)</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="61"/>
+        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="63"/>
         <source>Yêu cầu bổ sung lúc</source>
         <translation>Papers requested at</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="125"/>
+        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="127"/>
         <source>Trạng thái: %s</source>
         <translation>Status: %s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="127"/>
+        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="129"/>
         <source>Đang ở: %s</source>
         <translation>Now with: %s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="129"/>
+        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="131"/>
         <source>Hẹn trả: %s</source>
         <translation>Due: %s</translation>
     </message>
     <message>
-        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="131"/>
+        <location filename="../../intake_app/ui/supervisor/watch_model.py" line="133"/>
         <source>Trễ %s làm việc</source>
         <translation>Late by %s of working time</translation>
     </message>

@@ -36,10 +36,12 @@ def late_words(late_by: timedelta, day_length: timedelta) -> str:
     """'2 ngày 3 giờ' of working time ('dưới 1 giờ' when less than an hour), translated."""
     days, hours = late_parts(late_by, day_length)
     parts = []
+    # The number is put in here, not by Qt's %n: lupdate keeps no plural forms for these
+    # calls, and without them Qt's English lookup fell back to Vietnamese for n ≠ 1.
     if days:
-        parts.append(QCoreApplication.translate("Lateness", "%n ngày", "", days))
+        parts.append(QCoreApplication.translate("Lateness", "{n} ngày").format(n=days))
     if hours:
-        parts.append(QCoreApplication.translate("Lateness", "%n giờ", "", hours))
+        parts.append(QCoreApplication.translate("Lateness", "{n} giờ").format(n=hours))
     elif not days:
         parts.append(QCoreApplication.translate("Lateness", "dưới 1 giờ"))
     return " ".join(parts)
