@@ -290,6 +290,23 @@ def type_text(qtbot, widget, text: str) -> None:
                                                      char))
 
 
+def review_file(name: str) -> Path | None:
+    """Where a test keeps a picture or a PDF for a person to look at (never compared): the
+    folder named by INTAKE_SHOTS, made when needed; None (nothing kept) when it is not set."""
+    folder = os.environ.get("INTAKE_SHOTS")
+    if not folder:
+        return None
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    return Path(folder) / name
+
+
+def shot(widget, name: str) -> None:
+    """Keep a picture of `widget` as `name`.png for review (see review_file)."""
+    path = review_file(f"{name}.png")
+    if path is not None:
+        widget.grab().save(str(path))
+
+
 def show_on_screen(qtbot, widget) -> None:
     """Show a screen at the size of a 1366×768 office PC's maximised window, active."""
     qtbot.addWidget(widget)

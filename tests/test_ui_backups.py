@@ -2,29 +2,21 @@
 bar, the backup on closing, the "Sao lưu và khôi phục" and "Kiểm tra hệ thống" pages.
 
 Real Qt widgets (offscreen), a real desk on a real data folder; screenshots of the pages go to
-/tmp/shots/itops/.
+the folder INTAKE_SHOTS names (conftest.shot).
 """
 
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 import pytest
-from conftest import ADMIN, FakeClock, acting, as_user, at, intake_request
+from conftest import ADMIN, FakeClock, acting, as_user, at, intake_request, shot
 
 from intake_app.desk import Desk
 from intake_app.ui.backup.controller import BackupController
 from intake_app.ui.backup.dialog import BackupDialog
 from intake_app.ui.doctor.dialog import DoctorDialog
 from intake_app.ui.main_window import SettingsDialog, build_main_window
-
-SHOTS = Path("/tmp/shots/itops")
-
-
-def shot(widget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}.png"))
 
 
 @pytest.fixture

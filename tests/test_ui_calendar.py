@@ -3,9 +3,6 @@ a signed notice after seeing which open dossiers it concerns (real widgets, real
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from conftest import (
     PROVINCE_NOTICE,
     SUPERVISOR,
@@ -13,20 +10,13 @@ from conftest import (
     at,
     intake_request,
     rows,
+    shot,
     write_signed,
 )
 from PySide6.QtCore import Qt
 
 from intake_app.ui.calendar.dialog import CalendarDialog, NoticePreviewDialog
 from intake_app.ui.main_window import SettingsDialog
-
-SHOTS = Path(os.environ.get("INTAKE_SHOTS", "/tmp/shots/calreports"))
-
-
-def shot(widget, name: str) -> None:
-    """Keep a picture of the widget for a person to look at (not compared)."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}.png"))
 
 
 def table_rows(dialog: CalendarDialog) -> dict[str, list[str]]:

@@ -20,7 +20,9 @@ from conftest import (
     at,
     intake_request,
     pdf_words,
+    review_file,
     set_up_accounts,
+    shot,
     type_text,
 )
 from PySide6.QtCore import Qt
@@ -39,7 +41,6 @@ TYPED = {"name": "Trần Thị Hà", "id_number": "046195001234", "birth_date": 
          "gender": "nữ", "phone": "0912345678", "email": None, "address": "Thôn Phước Yên",
          "province_code": "46", "commune_code": "19873"}
 REASON = "Gõ sai tên; thiếu một bản sao trong danh sách"
-SHOTS = Path("/tmp/shots/corrections")
 
 
 @pytest.fixture(scope="module")
@@ -97,11 +98,6 @@ def edit(qtbot, dialog: CorrectionDialog, action) -> None:
     qtbot.waitUntil(dialog.is_checked)
 
 
-def shoot(widget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(SHOTS / name))
-
-
 def test_correcting_a_stamped_dossier_reissues_its_receipt(world, qtbot):
     window = open_window(world, qtbot, world.code)
     assert window.correct_button.isEnabled()
@@ -135,14 +131,15 @@ def test_correcting_a_stamped_dossier_reissues_its_receipt(world, qtbot):
     assert dialog.save() is False
     assert dialog.extra.errors["reason"].text().startswith("Hãy ghi lý do")
     type_text(qtbot, dialog.reason, REASON)
-    shoot(dialog, "correction-dialog.png")
+    shot(dialog, "correction-dialog")
     with qtbot.waitSignal(window.session.changed, timeout=15_000):
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.preview is not None, timeout=10_000)
     preview = window.preview
     assert preview.copies.value() == 2  # the new original: the citizen's and the file's
-    shoot(preview, "reissued-receipt-preview.png")
-    (SHOTS / "reissued-receipt.pdf").write_bytes(preview.pdf)
+    shot(preview, "reissued-receipt-preview")
+    if (kept := review_file("reissued-receipt.pdf")) is not None:
+        kept.write_bytes(preview.pdf)
 
     corrected = world.desk.dossier(world.code)
     assert corrected.applicant.name == "Trần Thị Hòa" and corrected.version == 2
@@ -165,7 +162,7 @@ def test_correcting_a_stamped_dossier_reissues_its_receipt(world, qtbot):
     leave = next(b for b in preview.leave_box.buttons() if b.text() == "Đóng, in sau")
     leave.click()
     qtbot.waitUntil(lambda: not isValid(preview) or not preview.isVisible())
-    shoot(window, "dossier-after-correction.png")
+    shot(window, "dossier-after-correction")
     assert not world.desk.receipt_prints.original_printed(world.code, 2)
 
 
@@ -230,7 +227,7 @@ def test_kiem_tra_so_lists_a_correction_not_tampering(world, qtbot):
     assert f"hồ sơ {world.code}: {HOA} sửa lúc 04/03/2026 10:00 — lý do: {REASON}" in text
     assert [c.code for c in screen.corrections] == [world.code]
     qtbot.wait(100)  # the layout gives the longer message its lines
-    shoot(screen, "kiem-tra-so-correction.png")
+    shot(screen, "kiem-tra-so-correction")
 
 
 def test_the_sync_screen_says_a_refused_dossier_was_corrected(world, qtbot):
@@ -255,7 +252,7 @@ def test_the_sync_screen_says_a_refused_dossier_was_corrected(world, qtbot):
     assert "Hồ sơ đã được sửa thông tin sau đó: bản đã sửa sẽ được gửi lên tỉnh" in why
     screen.table.selectRow(0)
     assert not screen.retry_button.isEnabled()  # nothing of it is to be sent again
-    shoot(screen, "sync-refused-then-corrected.png")
+    shot(screen, "sync-refused-then-corrected")
 
 
 def test_the_chip_card_scanned_in_the_correction_dialog_corrects_the_applicant(world, qtbot):

@@ -10,7 +10,16 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import UNIT, FakeClock, as_user, at, intake_request, set_up_accounts, show_on_screen
+from conftest import (
+    UNIT,
+    FakeClock,
+    as_user,
+    at,
+    intake_request,
+    set_up_accounts,
+    shot,
+    show_on_screen,
+)
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -21,7 +30,6 @@ from intake_app.ui.operations import Changes
 
 HOA, NAM = "Lê Thị Hoa", "Trần Văn Nam"
 DOCS = [{"name": "Tờ khai", "form": "ban_chinh", "copies": 1}]
-SHOTS = Path("/tmp/shots/corrections")
 OWNER = {"name": "Trần Thị Bích Ngọc", "id_number": None, "address": "Thôn Phước Yên",
          "id_type": "none"}
 
@@ -99,8 +107,7 @@ def test_today_is_listed_when_the_screen_opens(screen, world, qtbot):
     assert screen.search_box.hasFocus()
     row = screen.model.row_of(codes["birth"])
     assert screen.model.index(row, 1).data() == "Trần Văn Hùng (chủ hồ sơ: Trần Thị Bích Ngọc)"
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    screen.grab().save(str(SHOTS / "f3-day-list.png"))
+    shot(screen, "f3-day-list")
 
 
 def test_another_day_and_each_filter(screen, world, qtbot):
@@ -127,7 +134,7 @@ def test_another_day_and_each_filter(screen, world, qtbot):
         codes["returned"], codes["copy"]]
     assert listed(qtbot, screen, lambda: screen.clerk.setCurrentIndex(
         screen.clerk.findData(HOA))) == [codes["returned"]]
-    screen.grab().save(str(SHOTS / "f3-day-list-filtered.png"))
+    shot(screen, "f3-day-list-filtered")
     assert listed(qtbot, screen, lambda: screen.status.setCurrentIndex(
         screen.status.findData(int(DossierStatus.IN_PROCESSING)))) == []
     assert screen.summary.text().startswith("Ngày 03/03/2026 không có hồ sơ nào (")
@@ -182,4 +189,4 @@ def test_the_screen_with_its_filters_fits_a_1366_wide_office_screen(world, qtbot
     assert window.width() == 1366
     find = window.built_screen("find")
     qtbot.waitUntil(lambda: find.model.rowCount() == 3)
-    window.grab().save(str(SHOTS / "f3-in-the-window-1366.png"))
+    shot(window, "f3-in-the-window-1366")

@@ -4,15 +4,11 @@ page's minimum)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import intake_request
+from conftest import intake_request, shot
 from PySide6.QtCore import Qt
 
 from intake_app.ui.main_window import build_main_window
-
-SHOTS = Path("/tmp/shots/corrections")
 
 
 @pytest.mark.parametrize("key, name", [
@@ -34,5 +30,4 @@ def test_each_screen_fits_1366_pixels(session, desk, qtbot, key, name):
     qtbot.wait(50)  # the layout takes what the screen's data asked for
     assert window.minimumSizeHint().width() <= 1366, (
         name, window.built_screen(name).minimumSizeHint().width())
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(SHOTS / f"window-1366-{name}.png"))
+    shot(window, f"window-1366-{name}")

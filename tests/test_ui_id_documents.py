@@ -5,18 +5,14 @@ stamped, and printed under their own names; an owner may have no document (a new
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import pdf_words, show_on_screen, type_text
+from conftest import pdf_words, review_file, shot, show_on_screen, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from station_db import kept_pdf
 
 from intake_app.domain.id_documents import IdKind
 from intake_app.ui.intake import IntakeScreen
-
-SHOTS = Path("/tmp/shots/corrections")
 
 
 @pytest.fixture
@@ -72,8 +68,7 @@ def test_a_foreigner_with_a_passport_is_stamped_and_printed_as_such(screen, qtbo
     form.id_number.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(lambda: screen.is_checked()
                     and not form.applicant.errors["applicant.id_number"].text())
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    screen.grab().save(str(SHOTS / "passport-applicant.png"))
+    shot(screen, "passport-applicant")
     result = stamp(qtbot, screen)
     applicant = desk.dossier(result.dossier.code).applicant
     assert applicant.id_kind is IdKind.PASSPORT and applicant.id_number == "C1234567"
@@ -81,8 +76,9 @@ def test_a_foreigner_with_a_passport_is_stamped_and_printed_as_such(screen, qtbo
     assert "Số hộ chiếu: C1234567" in words
     assert "Số định danh cá nhân/CCCD" not in words
     assert "giấy tờ tùy thân (hộ chiếu)" in words  # what to bring back: the passport
-    screen.receipt_dialog.grab().save(str(SHOTS / "passport-receipt-preview.png"))
-    (SHOTS / "passport-receipt.pdf").write_bytes(kept_pdf(result.receipt_path))
+    shot(screen.receipt_dialog, "passport-receipt-preview")
+    if (kept := review_file("passport-receipt.pdf")) is not None:
+        kept.write_bytes(kept_pdf(result.receipt_path))
     assert form.id_kind.kind is IdKind.CCCD  # the next citizen starts with a CCCD
     # The hand-back screen names the document too.
     from intake_app.ui.handback import HandBackScreen

@@ -7,10 +7,8 @@ chooses the gender and gives the birth year's century at once.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import type_text
+from conftest import shot, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from scanner_keys import scanner_keys
@@ -19,7 +17,6 @@ from intake_app.ui.main_window import build_main_window
 
 CARD = ("046095001234|197412345|Nguyễn Văn Đức|02031995|Nam|"
         "Thôn Phước Yên, Quảng Thành, Quảng Điền, Thừa Thiên Huế|10042021")
-SHOTS = Path("/tmp/shots/corrections")
 
 
 @pytest.fixture
@@ -79,8 +76,7 @@ def test_a_card_scanned_anywhere_in_the_form_fills_the_applicant(window, qtbot, 
     # No procedure picked yet: the cursor goes there; nothing of the burst was typed in it.
     assert QApplication.focusWidget() is screen.picker
     assert screen.picker.text() == ""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(SHOTS / f"idcard-scanned-{start}.png"))
+    shot(window, f"idcard-scanned-{start}")
 
 
 def test_a_card_whose_number_disagrees_with_it_is_refused(window, qtbot):
