@@ -191,3 +191,20 @@ def check_output_path(path: Path, *, data_dir: Path, database_file: str,
             "khác, hoặc thêm --force nếu muốn thay tệp cũ.",
             f"refused output {path}: exists and --force not given")
     return path
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable; Windows cannot open a folder for fsync, so it is
+    skipped there (NTFS journals the rename)."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

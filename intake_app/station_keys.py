@@ -34,6 +34,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
+from .data_folder import fsync_folder
 from .domain.errors import InvalidInput, NotFound, StorageProblem
 
 SERVICE = "intake-app"
@@ -367,17 +368,6 @@ def _unseal(key_id: str, recovery: dict, secret: bytes) -> tuple[bytes, bytes]:
     return bytes.fromhex(keys["database_key"]), bytes.fromhex(keys["audit_key"])
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _write_private(path: Path, content: bytes, *, exclusive: bool) -> bool:
     """Write a file readable by its owner only, whole or not at all (temporary file, fsync,
     then one rename). `exclusive`: never replace an existing file; False if one was there."""
@@ -404,7 +394,7 @@ def _write_private(path: Path, content: bytes, *, exclusive: bool) -> bool:
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
     return True
 
 

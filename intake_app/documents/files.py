@@ -7,17 +7,7 @@ import tempfile
 from contextlib import suppress
 from pathlib import Path
 
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable; Windows cannot open a folder for fsync, so it is skipped there."""
-    if os.name == "nt":
-        return
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+from ..data_folder import fsync_folder
 
 
 def _mode_for(folder: Path) -> int:
@@ -53,4 +43,4 @@ def write_atomically(path: Path, content: bytes) -> None:
         with suppress(OSError):
             temp.unlink()
         raise
-    _fsync_folder(folder)
+    fsync_folder(folder)

@@ -38,6 +38,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..data_folder import fsync_folder
 from ..domain.clock import iso, now_vn, to_vn
 from ..domain.dossier_code import DOSSIER_CODE_RE
 from ..domain.errors import InvalidInput, NotAllowed, NotFound
@@ -478,8 +479,8 @@ def set_aside(data_dir: Path, now: datetime, names: Iterable[str]) -> Path | Non
     folder.mkdir(mode=0o700)
     for name in present:
         os.replace(Path(data_dir) / name, folder / name)
-    files._fsync_folder(folder)
-    files._fsync_folder(Path(data_dir))
+    fsync_folder(folder)
+    fsync_folder(Path(data_dir))
     return folder
 
 
@@ -585,7 +586,7 @@ def restore_station(data_dir: Path, source: Path, *, recovery_key: str | None = 
         os.replace(staged, database)
         if replace_keys:
             os.replace(staging / KEYS_FILE, data_dir / KEYS_FILE)
-        files._fsync_folder(data_dir)
+        fsync_folder(data_dir)
     if from_recovery:
         assert recovery_key is not None
         restore_station_keys(data_dir, recovery_key, allow_key_file=allow_key_file)

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..data_folder import fsync_folder
 from ..domain.accounts import Permission
 from ..domain.clock import iso, now_vn
 from ..domain.errors import InvalidInput, NotAllowed
@@ -248,7 +249,7 @@ def import_station(data_dir: Path, source: Path, recovery_text: str, *,
         for name in (KEYS_FILE, high_water.HIGH_WATER_FILE, DATABASE_FILE, *KEPT_FOLDERS):
             if (unpacked / name).exists():
                 os.replace(unpacked / name, data_dir / name)
-        files._fsync_folder(data_dir)
+        fsync_folder(data_dir)
     restore_station_keys(data_dir, recovery_text, allow_key_file=allow_key_file)
     with Desk(data_dir, clock=clock, backup_before_upgrade=False) as desk:
         desk.catch_up_high_water()

@@ -41,6 +41,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..data_folder import fsync_folder
 from ..domain.errors import StorageProblem
 from . import cipher
 from .db import BUSY_TIMEOUT_S
@@ -167,17 +168,6 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def write_archive(out: Path, manifest: dict[str, Any], database: Path,
                   keys_file: Path | None, *, replace: bool = False) -> None:
     """Pack the checked database copy with its manifest (and sealed keys) into `out`, whole
@@ -204,7 +194,7 @@ def write_archive(out: Path, manifest: dict[str, Any], database: Path,
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
-    _fsync_folder(out.parent)
+    fsync_folder(out.parent)
 
 
 def _link_new(temp: Path, out: Path) -> None:

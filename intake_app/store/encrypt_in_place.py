@@ -34,6 +34,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data_folder import fsync_folder
 from . import cipher
 from .problems import StoreError
 
@@ -73,17 +74,6 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _remove(path: Path) -> None:
     for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
         with contextlib.suppress(FileNotFoundError):
@@ -115,7 +105,7 @@ def finish_conversion(path: Path, key: bytes) -> None:
             and cipher.opens_with(path, key):
         _remove(Path(f"{aside}.part"))
         _remove(aside)
-        _fsync_folder(path.parent)
+        fsync_folder(path.parent)
         log.info("removed the plaintext copy %s left by the conversion", aside)
 
 
@@ -145,7 +135,7 @@ def encrypt_in_place(path: Path, key: bytes) -> Conversion:
         plain.close()
     os.chmod(new, 0o600)
     _fsync_file(new)
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
     after_step("export")
     check = cipher.connect(new, key)
     try:
@@ -168,17 +158,17 @@ def encrypt_in_place(path: Path, key: bytes) -> Conversion:
     shutil.copyfile(path, part)
     _fsync_file(part)
     os.replace(part, aside)
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
     after_step("aside")
     os.replace(new, path)
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
     after_step("replace")
     if not cipher.opens_with(path, key):  # cannot happen after the check; never lose the copy
         raise ConversionFailed(
             f"Cơ sở dữ liệu {path} vừa mã hóa không mở được; bản cũ được giữ ở {aside.name}.",
             f"{path} does not open with the key after the rename; {aside} kept")
     _remove(aside)
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
     after_step("cleanup")
     seconds = time.perf_counter() - started
     log.warning("database %s encrypted: %d tables, %d rows, %.2f s", path, len(after),
